@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The whole test suite in one command: installs wijwerken with its test extras (into the active virtualenv or
+# ./.venv), Debian's chromium for the browser tests when it is missing and can be installed, then runs pytest
+# (unit tests, nbval over every notebook in workbooks/, browser tests against a real `wijwerken serve`).
+# Extra arguments go to pytest, e.g. `scripts/test.sh -k store`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ -n "${VIRTUAL_ENV:-}" ]; then
+  py=python
+else
+  [ -x .venv/bin/python ] || python3 -m venv .venv
+  py=.venv/bin/python
+fi
+"$py" -m pip install --quiet --disable-pip-version-check -e '.[test]'
+
+chromium="${WIJWERKEN_CHROMIUM:-/usr/bin/chromium}"
+if [ ! -x "$chromium" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+  elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+    sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Chromium is missing: install Debian's 'chromium' package (or set WIJWERKEN_CHROMIUM)." >&2
+    echo "The browser tests need it and are never skipped." >&2
+    exit 1
+  fi
+fi
+
+exec "$py" -m pytest "$@"

@@ -1,0 +1,24 @@
+"""The JSON Schema of the cohort settings, committed for editors and documentation."""
+
+from __future__ import annotations
+
+import json
+
+from wijwerken_widgets import paths
+from wijwerken_widgets.config import json_schema_text, write_json_schema
+
+SCHEMA_FILE = paths.PACKAGE_DIR.parent / "docs" / "cohort-settings.schema.json"
+
+
+def test_is_the_committed_schema_file_the_one_the_models_generate():
+    """If this fails, run: python -c "from wijwerken_widgets.config import write_json_schema as w; w('docs/cohort-settings.schema.json')"."""
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == json_schema_text()
+
+
+def test_does_write_json_schema_write_a_schema_that_forbids_unknown_keys(tmp_path):
+    target = tmp_path / "schema.json"
+    write_json_schema(target)
+    schema = json.loads(target.read_text(encoding="utf-8"))
+    assert schema["additionalProperties"] is False
+    assert all(definition["additionalProperties"] is False for definition in schema["$defs"].values())
+    assert set(schema["required"]) >= {"schema_version", "gemeente", "naam", "vraagstukken", "groepen", "trainers"}

@@ -1,0 +1,91 @@
+"""Schema creation and migrations."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
+
+import wijwerken_widgets
+from wijwerken_widgets.store import Person, Store
+from wijwerken_widgets.store.migrate import HEAD_REVISION, MIGRATIONS_DIR, alembic_config, is_current, upgrade
+from wijwerken_widgets.store.schema import metadata
+
+TABLES = {"cohorts", "groups", "people", "sessions", "answers", "alembic_version"}
+
+
+def test_open_creates_the_schema_in_an_empty_database(db_url: str) -> None:
+    """Does opening an empty database create every table and record the head revision?"""
+    with Store.open(db_url) as store:
+        assert TABLES <= set(inspect(store.engine).get_table_names())
+        with store.engine.connect() as conn:
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == [HEAD_REVISION]
+        assert is_current(store.engine)
+
+
+def test_head_revision_constant_is_alembics_head() -> None:
+    """Does HEAD_REVISION name the newest migration, so is_current() cannot miss a new one?"""
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD_REVISION
+
+
+def test_migrated_schema_matches_the_tables_module(store: Store) -> None:
+    """Do the migrations create exactly what schema.py describes (no forgotten migration)?"""
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
+    assert diff == []
+
+
+def test_reopening_keeps_data_and_skips_alembic(db_url: str, person: Person) -> None:
+    """Does a second open of a current database keep the answers and never import alembic (light kernels)?"""
+    store = Store.open(db_url)
+    store.save_answer(person.id, "dag1.probleem", "Te weinig tijd", base_id=None, client_id="tab-1")
+    store.close()
+    script = (
+        "import sys\n"
+        "from wijwerken_widgets.store import Store\n"
+        f"store = Store.open({db_url!r})\n"
+        f"print(store.latest_answer({person.id}, 'dag1.probleem').value)\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.splitlines() == ["Te weinig tijd", "False"]
+
+
+def test_upgrading_a_current_database_changes_nothing(store: Store, person: Person) -> None:
+    """Is running the migrations again on a database with data harmless?"""
+    store.save_answer(person.id, "dag1.probleem", ["a", "b"], base_id=None, client_id="tab-1")
+    upgrade(store.engine)
+    assert store.latest_answer(person.id, "dag1.probleem").value == ["a", "b"]
+    assert [c.slug for c in store.cohorts()] == ["demo"]
+
+
+def test_migrations_ship_inside_the_package(tmp_path: Path) -> None:
+    """Do migrations run from a copy of the package alone, as from an installed wheel (no checkout, no ini)?"""
+    assert MIGRATIONS_DIR.is_relative_to(Path(wijwerken_widgets.__file__).parent)
+    site = tmp_path / "site-packages"
+    shutil.copytree(
+        Path(wijwerken_widgets.__file__).parent,
+        site / "wijwerken_widgets",
+        ignore=shutil.ignore_patterns("__pycache__", "_bundled"),
+    )
+    db = tmp_path / "elsewhere" / "db.sqlite3"
+    script = (
+        "import wijwerken_widgets.store as s, sys\n"
+        f"store = s.Store.open('sqlite:///{db}')\n"
+        "print(s.__file__.startswith(sys.argv[1]), len(store.cohorts()))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(site)],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "0"]

@@ -1,0 +1,1 @@
+"""Reusable helpers for tests that run a real wijwerken server and drive Chromium against it."""

@@ -1,0 +1,136 @@
+"""Start and stop a real ``wijwerken`` Voilà server (via `run_voila`) for tests, and look at its kernels."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+import psutil
+import requests
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE_NOTEBOOKS = ROOT / "tests" / "fixtures" / "notebooks"
+T = TypeVar("T")
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(check: Callable[[], T], *, timeout: float, interval: float = 0.2, message: str = "") -> T:
+    """Poll ``check`` until it returns something truthy; raise ``TimeoutError`` after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = check()
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise TimeoutError(message or f"condition not met within {timeout} s")
+        time.sleep(interval)
+
+
+@dataclass
+class VoilaServer:
+    """A running `run_voila` process; its output goes to ``log_path``."""
+
+    process: subprocess.Popen
+    port: int
+    data_dir: Path
+    workbooks_dir: Path
+    log_path: Path
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/"
+
+    def page_url(self, notebook: str) -> str:
+        return f"{self.url}voila/render/{notebook}"
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def kernel_processes(self) -> list[psutil.Process]:
+        """Live ipykernel processes started by this server."""
+        try:
+            children = psutil.Process(self.process.pid).children(recursive=True)
+        except psutil.NoSuchProcess:
+            return []
+        kernels = []
+        for child in children:
+            try:
+                if "ipykernel_launcher" in " ".join(child.cmdline()) and child.status() != psutil.STATUS_ZOMBIE:
+                    kernels.append(child)
+            except psutil.NoSuchProcess:
+                continue
+        return kernels
+
+
+def _answers(url: str) -> bool:
+    try:
+        return requests.get(url, timeout=2).status_code == 200
+    except requests.RequestException:
+        return False
+
+
+def start_server(
+    *,
+    data_dir: Path,
+    log_path: Path,
+    workbooks_dir: Path = FIXTURE_NOTEBOOKS,
+    port: int | None = None,
+    cull_idle_timeout: int | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float = 60,
+) -> VoilaServer:
+    """Run ``run_voila`` in a child Python process and wait until the server answers."""
+    port = port or free_port()
+    extra = f", cull_idle_timeout={cull_idle_timeout}" if cull_idle_timeout is not None else ""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from wijwerken_widgets.serve import run_voila\n"
+        f"sys.exit(run_voila(port={port}, data_dir=Path({str(data_dir)!r}), "
+        f"workbooks_dir=Path({str(workbooks_dir)!r}){extra}))\n"
+    )
+    log = log_path.open("w", encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-c", code], stdout=log, stderr=subprocess.STDOUT, env=env, cwd=ROOT
+    )
+    log.close()
+    server = VoilaServer(process, port, Path(data_dir), Path(workbooks_dir), log_path)
+    try:
+        wait_for(
+            lambda: process.poll() is not None or _answers(server.url),
+            timeout=timeout,
+            message=f"server on port {port} did not answer",
+        )
+    except TimeoutError:
+        stop_server(server)
+        raise
+    if process.poll() is not None:
+        raise RuntimeError(f"server exited with {process.returncode}:\n{server.log()}")
+    return server
+
+
+def stop_server(server: VoilaServer, *, sig: int = signal.SIGINT, timeout: float = 30) -> int:
+    """Stop the server like Ctrl-C does and return its exit code; kill it if it does not stop in time."""
+    if server.process.poll() is None:
+        server.process.send_signal(sig)
+    try:
+        return server.process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        for child in psutil.Process(server.process.pid).children(recursive=True):
+            child.kill()
+        server.process.kill()
+        server.process.wait()
+        raise

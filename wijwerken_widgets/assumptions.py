@@ -1,0 +1,40 @@
+"""Dag 1, oefening 3: aannames — what you assume, and how and with whom you will check each one."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from .autosave import Autosave, SaveStatus
+from .base import details, exercise_frame
+from .content import Assumptions as Content
+from .context import Context
+from .row_list import Column, RowList
+
+KEY = "dag1.aannames"
+
+
+class AssumptionsExercise(widgets.VBox):
+    """A list of ``{assumption, how, with_whom}`` rows, autosaved as one answer."""
+
+    def __init__(self, ctx: Context, content: Content) -> None:
+        cols = content.columns
+        self.rows = RowList(
+            [Column(name, field.label, field.placeholder)
+             for name, field in (("assumption", cols.assumption), ("how", cols.how), ("with_whom", cols.with_whom))],
+            add_label=content.add_button, remove_label=content.remove_button, empty_text=content.empty_text,
+        )
+        self.status = SaveStatus()
+        self.saver = Autosave(ctx, KEY, get_value=lambda: self.rows.value,
+                              set_value=lambda rows: setattr(self.rows, "value", rows), status=self.status, empty=[])
+        self.rows.on_change(self.saver.changed)
+        examples = "".join(
+            f"<li><b>{html.escape(e.assumption)}</b><br>{html.escape(cols.how.label)} {html.escape(e.how)}<br>"
+            f"{html.escape(cols.with_whom.label)} {html.escape(e.with_whom)}</li>"
+            for e in content.examples
+        )
+        parts = [self.rows, self.status]
+        if examples:
+            parts.append(details(content.examples_title, f"<ul class='ww-examples'>{examples}</ul>"))
+        super().__init__([exercise_frame(content.title, content.instruction, parts)])

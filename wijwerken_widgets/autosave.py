@@ -1,0 +1,224 @@
+"""Automatic, debounced saving of one answer, with a visible Dutch status line.
+
+Every change schedules a save ~0.8 s after typing stops. Each save appends a version to the store; when another tab
+or device saved the same answer in between, this tab says so and offers the other version (both stay in the history).
+When the store is unavailable the text stays in the widget, the status says so, and saving is retried.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import ipywidgets as widgets
+
+from .context import Context
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_SECONDS = 0.8
+RETRY_SECONDS = 5.0
+LOCAL_TIME = ZoneInfo("Europe/Amsterdam")
+
+
+def clock(moment: datetime) -> str:
+    """``14:03`` in Dutch local time."""
+    return moment.astimezone(LOCAL_TIME).strftime("%H:%M")
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+class SaveStatus(widgets.VBox):
+    """The line under an answer: saved, saving, not saved (with retry), or changed elsewhere."""
+
+    def __init__(self) -> None:
+        self.label = widgets.Label("")
+        self.retry_button = widgets.Button(description="Opnieuw proberen", layout={"display": "none"})
+        self.other_button = widgets.Button(description="Toon de andere versie", layout={"display": "none"})
+        self.other_text = widgets.Textarea(disabled=True, layout={"display": "none", "width": "100%"})
+        row = widgets.HBox([self.label, self.retry_button, self.other_button])
+        super().__init__([row, self.other_text])
+        self.add_class("ww-save-status")
+        self.other_button.on_click(lambda _: self._toggle_other())
+
+    @property
+    def text(self) -> str:
+        return self.label.value
+
+    def show(self, text: str, state: str) -> None:
+        """Show ``text``; ``state`` is one of ``ok``, ``busy``, ``error``, ``conflict`` (used for styling)."""
+        self.label.value = text
+        for name in ("ok", "busy", "error", "conflict"):
+            self.label.remove_class(f"ww-status-{name}")
+        self.label.add_class(f"ww-status-{state}")
+        self.retry_button.layout.display = "" if state == "error" else "none"
+        if state != "conflict":
+            self.other_button.layout.display = "none"
+            self.other_text.layout.display = "none"
+
+    def show_conflict(self, text: str, other_value: str) -> None:
+        self.show(text, "conflict")
+        self.other_text.value = other_value
+        self.other_button.layout.display = ""
+
+    def _toggle_other(self) -> None:
+        hidden = self.other_text.layout.display == "none"
+        self.other_text.layout.display = "" if hidden else "none"
+        self.other_button.description = "Verberg de andere versie" if hidden else "Toon de andere versie"
+
+
+def _as_text(value: Any) -> str:
+    """A readable rendering of a stored value for the 'other version' box."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return "\n".join(_as_text(item) for item in value)
+    if isinstance(value, dict):
+        return "\n".join(f"{k}: {_as_text(v)}" for k, v in value.items() if v not in ("", None, [], {}))
+    return "" if value is None else str(value)
+
+
+class Autosave:
+    """Keeps one stored answer (``key``) in step with a widget's value.
+
+    ``get_value``/``set_value`` read and fill the widget, so composite exercises (lists, trees) use the same path
+    as a single text field. Call :meth:`changed` on every edit; :meth:`flush` saves immediately.
+    """
+
+    def __init__(
+        self,
+        ctx: Context,
+        key: str,
+        *,
+        get_value: Callable[[], Any],
+        set_value: Callable[[Any], None],
+        status: SaveStatus | None = None,
+        empty: Any = "",
+    ) -> None:
+        self.ctx, self.key = ctx, key
+        self._get, self._set = get_value, set_value
+        self.status = status or SaveStatus()
+        self.status.retry_button.on_click(lambda _: self.flush())
+        self._handle: asyncio.TimerHandle | None = None
+        self._dirty = False
+        self.base_id: int | None = None
+        self.saved_value: Any = empty
+        ctx.register_flush(self.flush)
+        self.load()
+
+    @property
+    def untouched(self) -> bool:
+        """Nothing stored and nothing typed yet: the widget still shows its starting value."""
+        return self.base_id is None and not self._dirty
+
+    def load(self) -> None:
+        """Fill the widget with the latest stored version (nothing changes when there is none)."""
+        from .store import StoreUnavailable
+
+        try:
+            latest = self.ctx.store.latest_answer(self.ctx.person.id, self.key)
+        except StoreUnavailable as exc:
+            self.status.show(exc.message, "error")
+            return
+        if latest is None:
+            return
+        self.base_id, self.saved_value = latest.id, latest.value
+        self._set(latest.value)
+        self._dirty = False
+        self.status.show(f"Opgeslagen {clock(latest.saved_at)}", "ok")
+
+    def changed(self) -> None:
+        """The participant edited the answer: save shortly after they stop typing."""
+        if self._get() == self.saved_value and not self._dirty:
+            return
+        self._dirty = True
+        self.status.show("Wordt opgeslagen…", "busy")
+        self._schedule(DEBOUNCE_SECONDS)
+
+    def _schedule(self, delay: float) -> None:
+        if self._handle is not None:
+            self._handle.cancel()
+            self._handle = None
+        loop = _running_loop()
+        if loop is None:  # plain Python (tests, scripts): no event loop to debounce on
+            self.flush()
+        else:
+            self._handle = loop.call_later(delay, self.flush)
+
+    def flush(self) -> bool:
+        """Save now if there is an unsaved change; returns whether everything is saved."""
+        from .store import StoreUnavailable
+
+        if self._handle is not None:
+            self._handle.cancel()
+            self._handle = None
+        if not self._dirty:
+            return True
+        value = self._get()
+        try:
+            result = self.ctx.store.save_answer(
+                self.ctx.person.id, self.key, value, base_id=self.base_id, client_id=self.ctx.client_id
+            )
+        except StoreUnavailable as exc:
+            log.warning("save of %s for person %s failed: %s", self.key, self.ctx.person.id, exc.__cause__ or exc)
+            self.status.show(f"Niet opgeslagen — probeer opnieuw. {exc.message}", "error")
+            if _running_loop() is not None:
+                self._schedule(RETRY_SECONDS)
+            return False
+        self.base_id, self.saved_value = result.version.id, value
+        self._dirty = self._get() != value  # typed on while saving: save again
+        saved = f"Opgeslagen {clock(result.version.saved_at)}"
+        if result.conflict is not None:
+            self.status.show_conflict(
+                f"{saved}. Let op: dit antwoord is om {clock(result.conflict.saved_at)} ook in een ander venster "
+                "of op een ander apparaat gewijzigd. Beide versies zijn bewaard; hier zie je jouw versie.",
+                _as_text(result.conflict.value),
+            )
+        else:
+            self.status.show(saved, "ok")
+        self.ctx.notify_saved(self.key, result.version)
+        if self._dirty:
+            self._schedule(DEBOUNCE_SECONDS)
+        return not self._dirty
+
+
+def autosave_widget(ctx: Context, key: str, widget: widgets.ValueWidget, status: SaveStatus | None = None) -> Autosave:
+    """Autosave a single-value widget (Text, Textarea, ToggleButtons …) under ``key``."""
+    saver = Autosave(
+        ctx,
+        key,
+        get_value=lambda: widget.value,
+        set_value=lambda value: setattr(widget, "value", value),
+        status=status,
+        empty=widget.value,
+    )
+    widget.observe(lambda _: saver.changed(), names="value")
+    return saver
+
+
+def autosave_form(
+    ctx: Context, key: str, controls: dict[str, widgets.ValueWidget], status: SaveStatus | None = None
+) -> Autosave:
+    """Autosave several widgets as one answer ``{name: value}`` under ``key``."""
+
+    def get_value() -> dict[str, Any]:
+        return {name: control.value for name, control in controls.items()}
+
+    def set_value(value: dict[str, Any]) -> None:
+        for name, control in controls.items():
+            if isinstance(value, dict) and name in value:
+                control.value = value[name]
+
+    saver = Autosave(ctx, key, get_value=get_value, set_value=set_value, status=status, empty=get_value())
+    for control in controls.values():
+        control.observe(lambda _: saver.changed(), names="value")
+    return saver

@@ -1,0 +1,169 @@
+"""The ``wijwerken`` command: ``serve`` the workbook, manage ``cohort``\\s, look after the ``db``.
+
+Messages here are for trainers and administrators, in English.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import paths
+
+
+def _use_data_dir(data: Path | None) -> Path:
+    """Make ``--data`` win over ``WIJWERKEN_HOME`` for this process and the kernels it starts."""
+    if data is not None:
+        os.environ["WIJWERKEN_HOME"] = str(data.expanduser().resolve())
+    return paths.data_dir()
+
+
+def _open_store(data_dir: Path, *, check_integrity: bool = False):
+    from .store import Store
+    from .store.engine import check_data_dir, integrity_check
+
+    if not os.environ.get("WIJWERKEN_DATABASE_URL"):
+        check_data_dir(data_dir)
+    store = Store.open()
+    if check_integrity:
+        integrity_check(store.engine)
+    return store
+
+
+def _print_codes(codes, *, title: str) -> None:
+    print(f"\n{title}")
+    width = max(len(c.naam) for c in codes)
+    for c in codes:
+        print(f"  {c.rol:<9} {c.naam:<{width}}  {c.groep or '':<16} {c.code}")
+    print("  (Codes are shown once and stored only as hashes. Keep them safe.)\n")
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .cohorts import ensure_demo_cohort
+    from .serve import run_voila
+
+    data_dir = _use_data_dir(args.data)
+    workbooks = (args.workbooks or paths.workbooks_dir()).expanduser().resolve()
+    store = _open_store(data_dir, check_integrity=True)
+    try:
+        codes = ensure_demo_cohort(store)
+        if codes:
+            _print_codes(codes, title="Demo cohort 'Demogemeente' created. Log in with one of these codes:")
+    finally:
+        store.close()
+    print(f"Data folder: {data_dir}")
+    return run_voila(port=args.port, data_dir=data_dir, workbooks_dir=workbooks)
+
+
+def cmd_cohort_create(args: argparse.Namespace) -> int:
+    from .cohorts import create_cohort, write_codes_csv
+    from .config import load_cohort_settings
+
+    data_dir = _use_data_dir(args.data)
+    settings = load_cohort_settings(args.file)
+    store = _open_store(data_dir)
+    try:
+        codes = create_cohort(store, settings)
+    finally:
+        store.close()
+    _print_codes(codes, title=f"Cohort '{settings.naam}' ({settings.gemeente}) created.")
+    if args.csv:
+        write_codes_csv(codes, args.csv)
+        print(f"Codes written to {args.csv} (for a mail merge; delete it once the mails are sent).")
+    return 0
+
+
+def cmd_cohort_list(args: argparse.Namespace) -> int:
+    data_dir = _use_data_dir(args.data)
+    store = _open_store(data_dir)
+    try:
+        for cohort in store.cohorts():
+            people = store.people(cohort.id)
+            trainers = sum(p.role == "trainer" for p in people)
+            print(f"{cohort.slug:<28} {cohort.gemeente:<20} {len(people) - trainers} deelnemers, {trainers} trainers")
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_cohort_new_code(args: argparse.Namespace) -> int:
+    from .cohorts import reissue_code
+
+    data_dir = _use_data_dir(args.data)
+    store = _open_store(data_dir)
+    try:
+        cohort = store.cohort_by_slug(args.cohort)
+        if cohort is None:
+            raise SystemExit(f"error: no cohort '{args.cohort}' (see: wijwerken cohort list)")
+        matches = [p for p in store.people(cohort.id) if p.name == args.name]
+        if not matches:
+            raise SystemExit(f"error: nobody called '{args.name}' in cohort '{args.cohort}'")
+        code = reissue_code(store, matches[0].id)
+    finally:
+        store.close()
+    print(f"New code for {args.name}: {code} (the old code no longer works)")
+    return 0
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    data_dir = _use_data_dir(args.data)
+    store = _open_store(data_dir, check_integrity=True)
+    store.close()
+    print("Database is up to date and passed the integrity check.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="wijwerken", description="Grip op Loslaten workbook (Wij-Werken).")
+    sub = parser.add_subparsers(dest="command", required=True)
+    data_help = "data folder (default: $WIJWERKEN_HOME or ~/.local/share/wijwerken)"
+
+    serve = sub.add_parser("serve", help="start the workbook in Voilà on http://127.0.0.1:PORT")
+    serve.add_argument("--port", type=int, default=8866)
+    serve.add_argument("--data", type=Path, help=data_help)
+    serve.add_argument("--workbooks", type=Path, help="folder of notebooks to serve (default: the shipped workbooks)")
+    serve.set_defaults(func=cmd_serve)
+
+    cohort = sub.add_parser("cohort", help="create and list cohorts, issue codes")
+    cohort_sub = cohort.add_subparsers(dest="cohort_command", required=True)
+    create = cohort_sub.add_parser("create", help="create a cohort from a YAML settings file")
+    create.add_argument("file", type=Path)
+    create.add_argument("--csv", type=Path, help="also write the codes to this CSV file for a mail merge")
+    create.add_argument("--data", type=Path, help=data_help)
+    create.set_defaults(func=cmd_cohort_create)
+    listing = cohort_sub.add_parser("list", help="list cohorts")
+    listing.add_argument("--data", type=Path, help=data_help)
+    listing.set_defaults(func=cmd_cohort_list)
+    new_code = cohort_sub.add_parser("new-code", help="issue a new code for someone who lost theirs")
+    new_code.add_argument("cohort", help="cohort slug")
+    new_code.add_argument("name", help="the person's name as in the settings file")
+    new_code.add_argument("--data", type=Path, help=data_help)
+    new_code.set_defaults(func=cmd_cohort_new_code)
+
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    upgrade = db_sub.add_parser("upgrade", help="migrate the database to the current schema and check it")
+    upgrade.add_argument("--data", type=Path, help=data_help)
+    upgrade.set_defaults(func=cmd_db_upgrade)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a trainer gets one clear line, not a traceback
+        from .config import ConfigError
+
+        if isinstance(exc, (ConfigError, ValueError, OSError)) or type(exc).__name__ == "StoreUnavailable":
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())

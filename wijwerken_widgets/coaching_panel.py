@@ -1,0 +1,45 @@
+"""Live coaching under a text field: what is already strong, and tips with a better example."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+
+import ipywidgets as widgets
+
+from .coaching import Feedback
+
+ICONS = {"goed": "✓", "tip": "➜"}
+
+
+def feedback_html(title: str, feedback: Sequence[Feedback]) -> str:
+    """The feedback as an escaped HTML list (messages come from a trainer-editable file)."""
+    items = []
+    for item in feedback:
+        example = f'<div class="ww-coach-example">{html.escape(item.example)}</div>' if item.example else ""
+        items.append(
+            f'<li class="ww-coach-{item.kind}" data-rule="{html.escape(item.rule)}">'
+            f'<span class="ww-coach-icon">{ICONS.get(item.kind, "•")}</span>'
+            f"<span>{html.escape(item.message)}{example}</span></li>"
+        )
+    return f'<div class="ww-coach"><div class="ww-coach-title">{html.escape(title)}</div><ul>{"".join(items)}</ul></div>'
+
+
+class CoachingPanel(widgets.HTML):
+    """Re-runs ``coach(text)`` whenever the watched text widget changes."""
+
+    def __init__(self, title: str, source: widgets.ValueWidget, coach: Callable[[str], Sequence[Feedback]]) -> None:
+        super().__init__()
+        self.title, self.coach = title, coach
+        self.feedback: Sequence[Feedback] = ()
+        source.observe(lambda change: self.update(change["new"]), names="value")
+        self.update(source.value)
+
+    def update(self, text: str) -> None:
+        self.feedback = self.coach(text or "")
+        self.value = feedback_html(self.title, self.feedback)
+
+    @property
+    def rules(self) -> list[str]:
+        """The ids of the rules that fired, e.g. ``["open_question", "no_solution"]``."""
+        return [item.rule for item in self.feedback]

@@ -1,0 +1,161 @@
+"""What every workbook page calls first: who is here, the store, friendly errors, and the page's sections.
+
+A notebook creates one :class:`Page`, shows it, and adds its exercises with :meth:`Page.section`. Sections are
+built once the participant is known (at once when the browser is recognised, else after logging in).
+"""
+
+from __future__ import annotations
+
+import atexit
+import html
+import logging
+import os
+import sys
+from collections.abc import Callable
+
+import ipywidgets as widgets
+from IPython.display import display
+
+from .context import Context
+
+log = logging.getLogger("wijwerken")
+
+FRIENDLY_ERROR = (
+    "Er ging iets mis bij het laden van dit onderdeel. Probeer de pagina opnieuw te laden; "
+    "lukt het niet, meld het dan bij je trainer."
+)
+STORE_DOWN = (
+    "Het werkboek kan je gegevens nu niet bereiken. Probeer het over een paar minuten opnieuw door de pagina te "
+    "herladen; lukt het dan nog niet, meld het bij je trainer."
+)
+UNKNOWN_HUB_USER = (
+    "Je bent ingelogd als '{user}', maar die naam staat niet in de deelnemerslijst van een groep. "
+    "Vraag je trainer om je toe te voegen."
+)
+
+Builder = Callable[[Context], widgets.Widget]
+
+
+def under_voila() -> bool:
+    """True in a kernel that Voilà started for a participant's page."""
+    return "VOILA_BASE_URL" in os.environ
+
+
+def _configure_logging() -> None:
+    if not log.handlers:
+        handler = logging.StreamHandler(sys.__stderr__)
+        handler.setFormatter(logging.Formatter("%(asctime)s wijwerken %(levelname)s %(name)s: %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+
+
+def message(text: str, kind: str = "info") -> widgets.HTML:
+    """A Dutch notice box; ``text`` is escaped, so it may contain anything."""
+    box = widgets.HTML(f'<div class="ww-notice ww-notice-{kind}">{html.escape(text)}</div>')
+    box.add_class("ww-notice-widget")
+    return box
+
+
+def _install_friendly_errors() -> None:
+    """In Voilà a failing cell shows a Dutch message (never a traceback) and is logged server-side."""
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is None:
+        return
+
+    def handler(shell, etype, evalue, tb, tb_offset=None):  # noqa: ARG001 (IPython's signature)
+        log.error("cell failed on page %s", os.environ.get("SCRIPT_NAME", "?"), exc_info=(etype, evalue, tb))
+        display(message(FRIENDLY_ERROR, "error"))
+
+    shell.set_custom_exc((Exception,), handler)
+
+
+class Page:
+    """A workbook page: header, identity (login when needed) and lazily built sections."""
+
+    def __init__(self, title: str, intro_markdown: str = "") -> None:
+        _configure_logging()
+        self.friendly = under_voila()
+        if self.friendly:
+            _install_friendly_errors()
+        self.title = title
+        self.ctx: Context | None = None
+        self._pending: list[tuple[widgets.Box, Builder]] = []
+        self.top = widgets.VBox()
+        self.top.add_class("ww-page-top")
+        self._header = widgets.HTML(
+            f'<header class="ww-header"><h1>{html.escape(title)}</h1>{render_markdown(intro_markdown)}</header>'
+        )
+        self.who = widgets.Label("")
+        self.who.add_class("ww-who")
+
+    # -- identity -------------------------------------------------------------------------------------------
+    def show(self) -> Page:
+        """Display the header and either who is logged in or the login form."""
+        display(widgets.VBox([self._header, self.who, self.top]))
+        from .identity import person_from_environment
+        from .store import Store, StoreUnavailable
+
+        try:
+            self.store = Store.open()
+            person = person_from_environment(self.store)
+        except StoreUnavailable:
+            log.exception("store unavailable while opening a page")
+            self.top.children = [message(STORE_DOWN, "error")]
+            return self
+        if person is not None:
+            self._start(person)
+        elif hub_user := os.environ.get("JUPYTERHUB_USER"):
+            self.top.children = [message(UNKNOWN_HUB_USER.format(user=hub_user), "error")]
+        else:
+            from .login import LoginForm
+
+            form = LoginForm(self.store)
+            form.on_login(self._logged_in)
+            self.top.children = [form]
+        return self
+
+    def _logged_in(self, person) -> None:
+        self.top.children = self.top.children[:1]  # keep the form's output: it sets the cookie
+        self.top.layout.display = "none"
+        self._start(person)
+
+    def _start(self, person) -> None:
+        self.ctx = Context.for_person(self.store, person)
+        atexit.register(self.ctx.flush_all)
+        where = f" · {self.ctx.group.name}" if self.ctx.group else ""
+        role = " (trainer)" if person.role == "trainer" else ""
+        self.who.value = f"Ingelogd als {person.name}{role}{where}"
+        pending, self._pending = self._pending, []
+        for slot, build in pending:
+            self._fill(slot, build)
+
+    # -- sections -------------------------------------------------------------------------------------------
+    def section(self, build: Builder) -> None:
+        """Display a section now; ``build(ctx)`` fills it as soon as the participant is known."""
+        slot = widgets.VBox()
+        slot.add_class("ww-section")
+        display(slot)
+        if self.ctx is None:
+            self._pending.append((slot, build))
+        else:
+            self._fill(slot, build)
+
+    def _fill(self, slot: widgets.Box, build: Builder) -> None:
+        try:
+            slot.children = [build(self.ctx)]
+        except Exception:
+            if not self.friendly:
+                raise
+            log.exception("building a section of %s failed", self.title)
+            slot.children = [message(FRIENDLY_ERROR, "error")]
+
+
+def render_markdown(text: str) -> str:
+    """Trainer-written Markdown as HTML; raw HTML in it is escaped, never run."""
+    if not text:
+        return ""
+    import mistune
+
+    return mistune.create_markdown(escape=True)(text)

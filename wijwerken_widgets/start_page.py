@@ -1,0 +1,47 @@
+"""The start page: welcome, Wij-Werken, Look – Think – Act, and links to the days."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from .base import markdown
+from .content import StartContent, load_start
+from .page import Page, render_markdown
+
+
+def open_page() -> Page:
+    content = load_start()
+    return Page(content.title, content.intro).show()
+
+
+def overview(content: StartContent | None = None) -> widgets.Widget:
+    """Wij-Werken, the three steps and the programme; available days link to their page."""
+    content = content or load_start()
+    lta = content.look_think_act
+    steps = "".join(
+        f'<div class="ww-step"><div class="ww-step-phase">{html.escape(step.phase)}</div>'
+        f'<div class="ww-step-sub">{html.escape(step.subtitle)}</div>{render_markdown(step.text)}</div>'
+        for step in lta.steps
+    )
+    days = []
+    for day in content.programme.days:
+        title = html.escape(day.title)
+        if day.available and day.workbook:
+            title = f'<a href="{html.escape(day.workbook)}">{title}</a>'
+        phase = f' <span class="ww-phase">{html.escape(day.phase)}</span>' if day.phase else ""
+        state = "" if day.available else '<span class="ww-soon">binnenkort</span>'
+        days.append(
+            f'<li class="ww-day{" ww-day-open" if day.available else ""}"><div class="ww-day-label">'
+            f"{html.escape(day.label)}{phase}</div><div><b>{title}</b> {state}{render_markdown(day.text)}</div></li>"
+        )
+    body = (
+        f"<section><h2>{html.escape(content.wij_werken.title)}</h2>{render_markdown(content.wij_werken.text)}</section>"
+        f"<section><h2>{html.escape(lta.title)}</h2>{render_markdown(lta.intro)}<div class='ww-steps'>{steps}</div></section>"
+        f"<section><h2>{html.escape(content.programme.title)}</h2>{render_markdown(content.programme.intro)}"
+        f"<ol class='ww-days'>{''.join(days)}</ol></section>"
+    )
+    box = widgets.VBox([widgets.HTML(body), markdown(content.closing, "ww-closing")])
+    box.add_class("ww-start")
+    return box

@@ -1,0 +1,122 @@
+"""The store's tables (SQLAlchemy Core), portable between SQLite and PostgreSQL.
+
+The migrations in ``migrations/versions`` create exactly these tables; a test compares them.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Column,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    TypeDecorator,
+)
+
+ROLES = ("deelnemer", "trainer")
+VRAAGSTUKKEN = ("intern", "extern")
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timestamp that is always stored in UTC and always read back timezone-aware.
+
+    SQLite keeps no time zone, so values are normalised to UTC before they are written.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("timestamps must be timezone-aware")
+        value = value.astimezone(timezone.utc)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
+
+
+cohorts = Table(
+    "cohorts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("slug", String(100), nullable=False, unique=True),
+    Column("gemeente", String(200), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("settings", JSON, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+groups = Table(
+    "groups",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("cohort_id", Integer, ForeignKey("cohorts.id"), nullable=False, index=True),
+    Column("name", String(200), nullable=False),
+    Column("vraagstuk", String(20), nullable=False),
+    CheckConstraint("vraagstuk IN ('intern', 'extern')", name="vraagstuk"),
+)
+
+people = Table(
+    "people",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("cohort_id", Integer, ForeignKey("cohorts.id"), nullable=False, index=True),
+    Column("group_id", Integer, ForeignKey("groups.id"), nullable=True),
+    Column("name", String(200), nullable=False),
+    Column("role", String(20), nullable=False),
+    Column("functie", String(200), nullable=True),
+    Column("hub_user", String(200), nullable=True, unique=True),
+    Column("code_hash", String(200), nullable=False, unique=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    CheckConstraint("role IN ('deelnemer', 'trainer')", name="role"),
+)
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("token_hash", String(200), nullable=False, unique=True),
+    Column("person_id", Integer, ForeignKey("people.id"), nullable=False, index=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+)
+
+answers = Table(
+    "answers",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("person_id", Integer, ForeignKey("people.id"), nullable=False),
+    Column("key", String(200), nullable=False),
+    Column("value", JSON, nullable=False),
+    Column("saved_at", UTCDateTime, nullable=False),
+    Column("client_id", String(100), nullable=False),
+    Index(None, "person_id", "key", "id"),
+)

@@ -1,0 +1,69 @@
+"""Dag 1, oefening 1: kies je vraagstuk ("van buiten naar binnen" of "de interne vraag") en beschrijf het.
+
+Both answers start from the cohort settings (the group's vraagstuk and its description) until the participant
+changes them; only what the participant changes is stored.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from .autosave import SaveStatus, autosave_widget
+from .base import exercise_frame, labelled, markdown, text_input
+from .content import VraagstukChoice as Content
+from .context import Context
+
+KEY_KIND = "dag1.vraagstuk.soort"
+KEY_DESCRIPTION = "dag1.vraagstuk.beschrijving"
+
+
+def default_kind(ctx: Context) -> str:
+    """The group's vraagstuk from the cohort settings (``extern`` when the person has no group)."""
+    return ctx.group.vraagstuk if ctx.group is not None else "extern"
+
+
+def default_description(ctx: Context, kind: str) -> str:
+    """The cohort's own description of that vraagstuk: title and problem."""
+    settings = (ctx.cohort.settings if ctx.cohort else {}) or {}
+    vraagstuk = (settings.get("vraagstukken") or {}).get(kind) or {}
+    return "\n\n".join(part for part in (vraagstuk.get("titel"), vraagstuk.get("probleem")) if part)
+
+
+class VraagstukChoiceExercise(widgets.VBox):
+    """Two autosaved answers: the kind of vraagstuk and its description in the participant's words."""
+
+    def __init__(self, ctx: Context, content: Content) -> None:
+        self.ctx = ctx
+        options = [(option.label, kind) for kind, option in content.options.items()]
+        self.kind = widgets.ToggleButtons(options=options, value=default_kind(ctx), style={"button_width": "auto"})
+        self.kind.add_class("ww-choice")
+        self.option_text = {kind: markdown(option.description + "\n\n" + "\n".join(f"- {e}" for e in option.examples))
+                            for kind, option in content.options.items()}
+        self.option_box = widgets.VBox()
+        self.description = text_input(content.description, rows=5)
+        self.description.value = default_description(ctx, self.kind.value)
+        self.prefilled_note = markdown(content.prefilled_note, "ww-hint")
+        self.kind_status, self.description_status = SaveStatus(), SaveStatus()
+        self.kind_saver = autosave_widget(ctx, KEY_KIND, self.kind, self.kind_status)
+        self.description_saver = autosave_widget(ctx, KEY_DESCRIPTION, self.description, self.description_status)
+        self.kind.observe(lambda _: self._kind_changed(), names="value")
+        self.description.observe(lambda _: self._show_note(), names="value")
+        self._kind_changed()
+        choice = widgets.VBox([widgets.Label(content.choice_label), self.kind, self.kind_status, self.option_box])
+        super().__init__([exercise_frame(content.title, content.instruction, [
+            choice,
+            labelled(content.description, self.description, self.prefilled_note, self.description_status),
+        ])])
+
+    def _kind_changed(self) -> None:
+        self.option_box.children = [self.option_text[self.kind.value]]
+        if self.description_saver.untouched:
+            # Still the cohort's text: follow the chosen kind. Setting the saved value first keeps it unsaved.
+            prefill = default_description(self.ctx, self.kind.value)
+            self.description_saver.saved_value = prefill
+            self.description.value = prefill
+        self._show_note()
+
+    def _show_note(self) -> None:
+        is_prefill = self.description.value == default_description(self.ctx, self.kind.value)
+        self.prefilled_note.layout.display = "" if is_prefill and self.description.value else "none"
