@@ -112,7 +112,7 @@ def _signal_pattern(signal: str, gap_words: int) -> re.Pattern[str] | None:
 
 
 def _strip_label(text: str) -> str:
-    """"Hoofdvraag: Hoe …" → "Hoe …": drop a short label before a colon."""
+    """"Hoofdvraag: Hoe …" → "Hoe …": drop a short label before a colon (to find how a question starts)."""
     label, colon, rest = text.partition(":")
     if colon and rest.strip() and _Words.of(label).count <= _MAX_LABEL_WORDS:
         return rest
@@ -134,15 +134,16 @@ def coach_hoofdvraag(text: str, rules: CoachingRules | None = None) -> list[Feed
     """
     rules = rules or load_coaching()
     say, words, limits = rules.hoofdvraag, rules.words, rules.limits
-    text = _strip_label(text or "")
+    text = text or ""
     view = _Words.of(text)
     if view.count == 0:
         return [_feedback("empty", "tip", say.empty)]
 
     out: list[Feedback] = []
-    if view.first(1).find(words.closed_question_starters, 0):
+    question = _Words.of(_strip_label(text))
+    if question.first(1).find(words.closed_question_starters, 0):
         out.append(_feedback("closed_question", "tip", say.closed_question))
-    elif view.first(limits.question_word_window).find(words.question_words, limits.gap_words):
+    elif question.first(limits.question_word_window).find(words.question_words, limits.gap_words):
         out.append(_feedback("open_question", "goed", say.open_question))
         if not _ENDS_WITH_QUESTION_MARK.search(text):
             out.append(_feedback("question_mark", "tip", say.question_mark))
@@ -183,7 +184,7 @@ def coach_probleem(text: str, rules: CoachingRules | None = None) -> list[Feedba
     """
     rules = rules or load_coaching()
     say, words, limits = rules.probleem, rules.words, rules.limits
-    text = _strip_label(text or "")
+    text = text or ""
     view = _Words.of(text)
     if view.count == 0:
         return [_feedback("empty", "tip", say.empty)]
@@ -215,7 +216,7 @@ def coach_doel(text: str, rules: CoachingRules | None = None) -> list[Feedback]:
     """
     rules = rules or load_coaching()
     say, words, limits = rules.doel, rules.words, rules.limits
-    text = _strip_label(text or "")
+    text = text or ""
     view = _Words.of(text)
     if view.count == 0:
         return [_feedback("empty", "tip", say.empty)]

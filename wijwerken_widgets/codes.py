@@ -2,7 +2,7 @@
 
 Codes look like ``K7QM-4XPD-9TWA``: 12 characters from a 31-symbol alphabet without the look-alikes
 0/O, 1/I/L, so about 59.5 bits of entropy. Codes and tokens are random and long, so (as with API tokens)
-a fast SHA-256 is the right hash: there is nothing to gain from a slow password hash, and only hashes are stored.
+a fast SHA-256 is the right hash: a slow password hash adds nothing. Only hashes are stored.
 """
 
 from __future__ import annotations

@@ -89,7 +89,7 @@ def demo_cohort_settings() -> CohortSettings:
 
 
 def ensure_demo_cohort(store: Store) -> list[IssuedCode] | None:
-    """Create the Demogemeente cohort if it is not there yet; return its codes, or None if it already existed."""
+    """Create the Demogemeente cohort unless it exists; return its codes, or None if it already existed."""
     settings = demo_cohort_settings()
     assert settings.slug is not None
     if store.cohort_by_slug(settings.slug) is not None:

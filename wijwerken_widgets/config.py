@@ -78,7 +78,7 @@ class CohortSettings(_Model):
     naam: Text = Field(description="Naam van het cohort, bijvoorbeeld 'Grip op Loslaten 2026'.")
     slug: Annotated[str, StringConstraints(pattern=SLUG_PATTERN)] | None = Field(
         default=None,
-        description="Korte naam zonder spaties (kleine letters, cijfers, streepjes). Leeg: gemeente plus jaartal.",
+        description="Korte naam: kleine letters, cijfers, streepjes. Weggelaten: gemeente plus jaartal.",
     )
     vraagstukken: Vraagstukken
     groepen: list[Groep] = Field(min_length=1)
@@ -112,7 +112,9 @@ class ConfigError(Exception):
         self.path = str(path)
         self.problems = problems
         lines = [
-            f"{self.path}:{p.line if p.line is not None else '?'}: " + (f"{p.field}: " if p.field else "") + p.message
+            f"{self.path}:{p.line if p.line is not None else '?'}: "
+            + (f"{p.field}: " if p.field else "")
+            + p.message
             for p in problems
         ]
         count = "1 fout" if len(problems) == 1 else f"{len(problems)} fouten"
@@ -120,7 +122,7 @@ class ConfigError(Exception):
 
 
 def derive_slug(gemeente: str, naam: str) -> str:
-    """``gemeente-jaar``: the year from the cohort name (e.g. 'Grip op Loslaten 2026'), else the current year."""
+    """``gemeente-jaar``, the year taken from the cohort name ('Grip op Loslaten 2026'), else this year."""
     ascii_text = unicodedata.normalize("NFKD", gemeente).encode("ascii", "ignore").decode()
     base = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "cohort"
     year_match = re.search(r"\b(20\d\d)\b", naam)
@@ -159,10 +161,15 @@ def reference_problems(data: Any) -> list[tuple[tuple[str | int, ...], str]]:
     for i, deelnemer in items("deelnemers"):
         if (groep := text(deelnemer, "groep")) is not None and groep not in group_names:
             problems.append(
-                (("deelnemers", i, "groep"), f"groep '{groep}' bestaat niet (kies uit: {', '.join(group_names)})")
+                (
+                    ("deelnemers", i, "groep"),
+                    f"groep '{groep}' bestaat niet (kies uit: {', '.join(group_names)})",
+                )
             )
 
-    people = [("trainers", i, p) for i, p in items("trainers")] + [("deelnemers", i, p) for i, p in items("deelnemers")]
+    people = [("trainers", i, p) for i, p in items("trainers")] + [
+        ("deelnemers", i, p) for i, p in items("deelnemers")
+    ]
     for field, label in (("naam", "naam"), ("gebruikersnaam", "gebruikersnaam")):
         seen: dict[str, str] = {}
         for section, i, person in people:
@@ -184,7 +191,9 @@ def load_cohort_settings(path: Path | str) -> CohortSettings:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(path, [Problem(None, "", f"het bestand kan niet gelezen worden ({error})")]) from error
+        raise ConfigError(
+            path, [Problem(None, "", f"het bestand kan niet gelezen worden ({error})")]
+        ) from error
     return parse_cohort_settings(text, path)
 
 
@@ -252,7 +261,9 @@ class _LineIndex:
                 child = (*loc, key)
                 if key in seen:
                     self.duplicates.append(
-                        Problem(key_node.start_mark.line + 1, _format_loc(child), "dit veld staat er twee keer")
+                        Problem(
+                            key_node.start_mark.line + 1, _format_loc(child), "dit veld staat er twee keer"
+                        )
                     )
                     continue
                 seen.add(key)
@@ -305,7 +316,11 @@ def _model_at(loc: tuple[str | int, ...]) -> Any:
         annotation = _unwrap(annotation)
         if isinstance(part, int) and typing.get_origin(annotation) is list:
             annotation = typing.get_args(annotation)[0]
-        elif isinstance(annotation, type) and issubclass(annotation, BaseModel) and part in annotation.model_fields:
+        elif (
+            isinstance(annotation, type)
+            and issubclass(annotation, BaseModel)
+            and part in annotation.model_fields
+        ):
             annotation = annotation.model_fields[part].annotation
         else:
             return None
@@ -333,7 +348,9 @@ def _dutch_message(err: Any) -> str:
         return "dit veld ontbreekt"
     if kind == "extra_forbidden":
         parent = _model_at(loc[:-1])
-        allowed = list(parent.model_fields) if isinstance(parent, type) and issubclass(parent, BaseModel) else []
+        allowed = (
+            list(parent.model_fields) if isinstance(parent, type) and issubclass(parent, BaseModel) else []
+        )
         close = difflib.get_close_matches(str(loc[-1]), allowed, n=1)
         hint = f"; bedoel je '{close[0]}'?" if close else ""
         return f"onbekend veld (toegestaan: {', '.join(allowed)}){hint}"
@@ -347,14 +364,17 @@ def _dutch_message(err: Any) -> str:
     if kind == "string_too_short":
         return "mag niet leeg zijn"
     if kind == "string_pattern_mismatch":
-        return f"'{value}' mag alleen kleine letters, cijfers en streepjes bevatten, bijvoorbeeld 'demogemeente-2026'"
+        example = "bijvoorbeeld 'demogemeente-2026'"
+        return f"'{value}' mag alleen kleine letters, cijfers en streepjes bevatten, {example}"
     if kind == "list_type":
         return "moet een lijst zijn: elke regel begint met '- '"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return "moet een blok met velden zijn (veld: waarde)"
     if kind == "too_short":
         minimum = ctx.get("min_length", 1)
-        return "moet minstens één item bevatten" if minimum == 1 else f"moet minstens {minimum} items bevatten"
+        return (
+            "moet minstens één item bevatten" if minimum == 1 else f"moet minstens {minimum} items bevatten"
+        )
     if kind == "value_error":
         return str(ctx.get("error", err["msg"]))
     return err["msg"]

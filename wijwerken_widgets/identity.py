@@ -96,7 +96,7 @@ def is_voila_kernel() -> bool:
 
 
 def _voila_cookie_header() -> str | None:
-    """The browser's ``Cookie`` header as Voilà passes it (``http_header_envs=['Cookie']``); None outside Voilà.
+    """The browser's ``Cookie`` header as Voilà passes it (``http_header_envs=['Cookie']``), if any.
 
     A preheated Voilà kernel runs the notebook before any browser asks for it; the request (with its headers)
     arrives later through ``voila.utils.wait_for_request``. Outside Voilà nothing ever blocks.

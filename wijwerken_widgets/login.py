@@ -15,7 +15,9 @@ if TYPE_CHECKING:
     from .store import Person, Store
 
 INTRO = "Log in met je persoonlijke code. Die kreeg je van je trainer."
-WRONG_CODE = "Deze code kennen we niet. Controleer de code en probeer het opnieuw; hulp nodig? Vraag het je trainer."
+WRONG_CODE = (
+    "Deze code kennen we niet. Controleer de code en probeer het opnieuw; hulp nodig? Vraag het je trainer."
+)
 EMPTY_CODE = "Vul eerst je persoonlijke code in."
 CHECKING = "Even controleren…"
 WELCOME = "Welkom, {name}! Je bent ingelogd."

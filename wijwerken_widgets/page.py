@@ -81,6 +81,7 @@ class Page:
             _install_friendly_errors()
         self.title = title
         self.ctx: Context | None = None
+        self.sections: list[widgets.Box] = []
         self._pending: list[tuple[widgets.Box, Builder]] = []
         self.top = widgets.VBox()
         self.top.add_class("ww-page-top")
@@ -106,6 +107,8 @@ class Page:
             return self
         if person is not None:
             self._start(person)
+        elif os.environ.get("WIJWERKEN_CODE") and not self.friendly:
+            raise RuntimeError("WIJWERKEN_CODE is set but belongs to nobody in the store: check the code.")
         elif hub_user := os.environ.get("JUPYTERHUB_USER"):
             self.top.children = [message(UNKNOWN_HUB_USER.format(user=hub_user), "error")]
         else:
@@ -136,6 +139,7 @@ class Page:
         """Display a section now; ``build(ctx)`` fills it as soon as the participant is known."""
         slot = widgets.VBox()
         slot.add_class("ww-section")
+        self.sections.append(slot)
         display(slot)
         if self.ctx is None:
             self._pending.append((slot, build))

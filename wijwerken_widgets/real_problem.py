@@ -63,9 +63,8 @@ class RealProblemExercise(widgets.VBox):
             [Column("who", persp.who.label, persp.who.placeholder),
              Column("definition", persp.definition.label, persp.definition.placeholder),
              Column("source", persp.source_label, options=tuple(persp.source_options))],
-            add_label=persp.add_button, remove_label=persp.remove_button, empty_text=persp.instruction.split("\n")[0],
+            add_label=persp.add_button, remove_label=persp.remove_button, empty_text=persp.empty_text,
         )
-        self.perspectives.empty.layout.display = "none"
         self.perspectives_status = SaveStatus()
         self.perspectives_saver = Autosave(
             ctx, KEY_PERSPECTIVES, get_value=lambda: self.perspectives.value,
@@ -87,7 +86,7 @@ class RealProblemExercise(widgets.VBox):
             *why_fields, self.why_status,
             *_subheading(tree.title, tree.instruction), tree_grid, self.tree_status,
             *_subheading(persp.title, persp.instruction),
-            *([details("Voorbeelden", f"<ul class='ww-examples'>{persp_examples}</ul>")] if persp_examples else []),
+            *([details(persp.examples_title, f"<ul class='ww-examples'>{persp_examples}</ul>")] if persp_examples else []),
             self.perspectives, self.perspectives_status,
             labelled(content.reflection, self.reflection, self.reflection_status),
         ])])

@@ -52,6 +52,8 @@ def _compose_and_construct(path: Path, text: str) -> tuple[yaml.Node | None, obj
         mark = exc.problem_mark or exc.context_mark
         line = f"{mark.line + 1}" if mark is not None else "?"
         problem = " ".join(part for part in (exc.context, exc.problem) if part)
+        if exc.context_mark is not None and exc.context_mark is not mark:
+            problem += f" (it began on line {exc.context_mark.line + 1})"
         raise ContentError(f"{path}:{line}: YAML syntax error: {problem}") from None
     except yaml.YAMLError as exc:
         raise ContentError(f"{path}: YAML error: {exc}") from None

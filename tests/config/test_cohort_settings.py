@@ -65,7 +65,9 @@ def test_does_the_demo_cohort_file_load():
 
 
 def test_is_the_slug_derived_from_gemeente_and_year_when_absent(tmp_path):
-    settings = load_cohort_settings(write(tmp_path, replace_line(VALID, "gemeente: Proefstad", "gemeente: Súdwest-Fryslân")))
+    settings = load_cohort_settings(
+        write(tmp_path, replace_line(VALID, "gemeente: Proefstad", "gemeente: Súdwest-Fryslân"))
+    )
     assert settings.slug == "sudwest-fryslan-2027"
 
 
@@ -92,17 +94,26 @@ def test_is_a_wrong_type_reported(tmp_path):
 def test_is_a_wrong_choice_reported_with_the_options(tmp_path):
     text = replace_line(VALID, "functie: OR-lid", "functie: directeur")
     assert error_lines(tmp_path, text) == [
-        "15: deelnemers[2].functie: ongeldige waarde 'directeur' (kies uit: medewerker, leidinggevende, OR-lid)"
+        "15: deelnemers[2].functie: ongeldige waarde 'directeur' "
+        "(kies uit: medewerker, leidinggevende, OR-lid)"
     ]
 
 
 def test_is_a_missing_field_reported_at_its_block(tmp_path):
-    text = replace_line(VALID, "{naam: Bram, functie: leidinggevende, groep: Groep Binnen}", "{naam: Bram, groep: Groep Binnen}")
+    text = replace_line(
+        VALID,
+        "{naam: Bram, functie: leidinggevende, groep: Groep Binnen}",
+        "{naam: Bram, groep: Groep Binnen}",
+    )
     assert error_lines(tmp_path, text) == ["14: deelnemers[1].functie: dit veld ontbreekt"]
 
 
 def test_is_a_reference_to_an_unknown_groep_reported_with_the_choices(tmp_path):
-    text = replace_line(VALID, "{naam: Cas, functie: OR-lid, groep: Groep Binnen}", "{naam: Cas, functie: OR-lid, groep: Groep X}")
+    text = replace_line(
+        VALID,
+        "{naam: Cas, functie: OR-lid, groep: Groep Binnen}",
+        "{naam: Cas, functie: OR-lid, groep: Groep X}",
+    )
     assert error_lines(tmp_path, text) == [
         "15: deelnemers[2].groep: groep 'Groep X' bestaat niet (kies uit: Groep Buiten, Groep Binnen)"
     ]
@@ -110,7 +121,9 @@ def test_is_a_reference_to_an_unknown_groep_reported_with_the_choices(tmp_path):
 
 def test_are_duplicate_names_groups_and_usernames_reported(tmp_path):
     text = VALID.replace("{naam: Tineke Trainer}", "{naam: Anna, gebruikersnaam: anna}")
-    text = replace_line(text, "{naam: Groep Binnen, vraagstuk: intern}", "{naam: groep buiten, vraagstuk: intern}")
+    text = replace_line(
+        text, "{naam: Groep Binnen, vraagstuk: intern}", "{naam: groep buiten, vraagstuk: intern}"
+    )
     text = replace_line(text, "groep: Groep Binnen}", "groep: Groep Buiten, gebruikersnaam: ANNA}")
     text = replace_line(text, "groep: Groep Binnen}", "groep: Groep Buiten}")
     assert error_lines(tmp_path, text) == [
@@ -121,7 +134,9 @@ def test_are_duplicate_names_groups_and_usernames_reported(tmp_path):
 
 
 def test_is_a_key_given_twice_reported(tmp_path):
-    text = replace_line(VALID, "naam: Grip op Loslaten 2027\n", "naam: Grip op Loslaten 2027\nnaam: Iets anders\n")
+    text = replace_line(
+        VALID, "naam: Grip op Loslaten 2027\n", "naam: Grip op Loslaten 2027\nnaam: Iets anders\n"
+    )
     assert error_lines(tmp_path, text) == ["4: naam: dit veld staat er twee keer"]
 
 
@@ -137,7 +152,11 @@ def test_are_all_errors_reported_at_once(tmp_path):
 
 
 def test_is_a_yaml_syntax_error_reported_with_file_and_line(tmp_path):
-    text = replace_line(VALID, "  - {naam: Anna, functie: medewerker, groep: Groep Buiten}", "  - {naam: Anna, functie: medewerker")
+    text = replace_line(
+        VALID,
+        "  - {naam: Anna, functie: medewerker, groep: Groep Buiten}",
+        "  - {naam: Anna, functie: medewerker",
+    )
     (line,) = error_lines(tmp_path, text)
     assert line.startswith("14: ongeldige YAML:")
 
@@ -187,7 +206,9 @@ def test_does_the_model_itself_refuse_bad_references():
         "schema_version": 1,
         "gemeente": "X",
         "naam": "Y 2026",
-        "vraagstukken": {k: {"titel": "t", "probleem": "p", "doel": "d", "hoofdvraag": "h"} for k in ("intern", "extern")},
+        "vraagstukken": {
+            k: {"titel": "t", "probleem": "p", "doel": "d", "hoofdvraag": "h"} for k in ("intern", "extern")
+        },
         "groepen": [{"naam": "A", "vraagstuk": "intern"}],
         "trainers": [{"naam": "T"}],
         "deelnemers": [{"naam": "D", "functie": "medewerker", "groep": "B"}],

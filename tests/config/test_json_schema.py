@@ -11,7 +11,7 @@ SCHEMA_FILE = paths.PACKAGE_DIR.parent / "docs" / "cohort-settings.schema.json"
 
 
 def test_is_the_committed_schema_file_the_one_the_models_generate():
-    """If this fails, run: python -c "from wijwerken_widgets.config import write_json_schema as w; w('docs/cohort-settings.schema.json')"."""
+    """Does the documentation match the models? Regenerate the file with write_json_schema after a change."""
     assert SCHEMA_FILE.read_text(encoding="utf-8") == json_schema_text()
 
 
@@ -21,4 +21,11 @@ def test_does_write_json_schema_write_a_schema_that_forbids_unknown_keys(tmp_pat
     schema = json.loads(target.read_text(encoding="utf-8"))
     assert schema["additionalProperties"] is False
     assert all(definition["additionalProperties"] is False for definition in schema["$defs"].values())
-    assert set(schema["required"]) >= {"schema_version", "gemeente", "naam", "vraagstukken", "groepen", "trainers"}
+    assert set(schema["required"]) >= {
+        "schema_version",
+        "gemeente",
+        "naam",
+        "vraagstukken",
+        "groepen",
+        "trainers",
+    }

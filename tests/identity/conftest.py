@@ -9,7 +9,14 @@ import pytest
 
 from wijwerken_widgets.store import Store
 
-IDENTITY_ENV = ("JUPYTERHUB_USER", "WIJWERKEN_CODE", "HTTP_COOKIE", "VOILA_PREHEAT", "SERVER_SOFTWARE", "VOILA_KERNEL_ID")
+IDENTITY_ENV = (
+    "JUPYTERHUB_USER",
+    "WIJWERKEN_CODE",
+    "HTTP_COOKIE",
+    "VOILA_PREHEAT",
+    "SERVER_SOFTWARE",
+    "VOILA_KERNEL_ID",
+)
 
 
 @pytest.fixture(autouse=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from wijwerken_widgets.codes import normalise_code
 from wijwerken_widgets.cohorts import (
     CohortExists,
     create_cohort,
@@ -15,7 +16,6 @@ from wijwerken_widgets.cohorts import (
     reissue_code,
     write_codes_csv,
 )
-from wijwerken_widgets.codes import normalise_code
 from wijwerken_widgets.identity import WrongCode, login
 from wijwerken_widgets.store import Store
 
@@ -41,7 +41,9 @@ def test_does_create_cohort_add_everyone_with_a_unique_code(store, issued):
         + [(d.naam, "deelnemer", d.groep, d.functie) for d in settings.deelnemers]
     )
     assert len({c.code for c in issued}) == len(issued) == len(people)
-    assert {(c.naam, c.rol, c.groep) for c in issued} == {(p.name, p.role, groups.get(p.group_id)) for p in people}
+    assert {(c.naam, c.rol, c.groep) for c in issued} == {
+        (p.name, p.role, groups.get(p.group_id)) for p in people
+    }
 
 
 def test_are_only_hashes_of_codes_and_tokens_stored(db_url, store, issued):

@@ -121,7 +121,9 @@ def test_does_a_non_preheated_voila_kernel_read_the_cookie_without_waiting(store
 def test_does_the_cookie_script_set_a_long_lived_strict_cookie():
     token = "abcDEF123_-" * 4
     script = session_cookie_js(token)
-    assert f'document.cookie = "{SESSION_COOKIE}={token}; path=/; max-age=34560000; SameSite=Strict"' in script
+    assert (
+        f'document.cookie = "{SESSION_COOKIE}={token}; path=/; max-age=34560000; SameSite=Strict"' in script
+    )
     assert "Secure" in script
 
 

@@ -13,7 +13,9 @@ from wijwerken_widgets.store import Person, SaveResult, Store
 def test_every_save_is_a_new_version_and_latest_is_the_last(store: Store, person: Person) -> None:
     """Does each save append a version, with latest_answer returning the most recent one?"""
     first = store.save_answer(person.id, "dag1.probleem", "eerste", base_id=None, client_id="tab-1")
-    second = store.save_answer(person.id, "dag1.probleem", "tweede", base_id=first.version.id, client_id="tab-1")
+    second = store.save_answer(
+        person.id, "dag1.probleem", "tweede", base_id=first.version.id, client_id="tab-1"
+    )
     assert second.version.id > first.version.id
     assert (first.conflict, second.conflict) == (None, None)
     latest = store.latest_answer(person.id, "dag1.probleem")
@@ -44,7 +46,11 @@ def test_stale_base_from_another_tab_is_a_conflict(store: Store, person: Person)
     phone = store.save_answer(person.id, "dag1.probleem", "telefoon", base_id=start.id, client_id="telefoon")
     assert laptop.conflict is None
     assert phone.conflict == laptop.version
-    assert [v.value for v in store.answer_history(person.id, "dag1.probleem")] == ["begin", "laptop", "telefoon"]
+    assert [v.value for v in store.answer_history(person.id, "dag1.probleem")] == [
+        "begin",
+        "laptop",
+        "telefoon",
+    ]
     assert store.latest_answer(person.id, "dag1.probleem").value == "telefoon"
 
 
@@ -65,7 +71,9 @@ def test_simultaneous_saves_from_the_same_base_give_exactly_one_winner(db_url: s
 
     def save(index: int) -> None:
         barrier.wait()
-        results.append(stores[index].save_answer(person.id, "k", f"v{index}", base_id=base, client_id=str(index)))
+        results.append(
+            stores[index].save_answer(person.id, "k", f"v{index}", base_id=base, client_id=str(index))
+        )
 
     threads = [threading.Thread(target=save, args=(i,)) for i in range(workers)]
     for thread in threads:
@@ -77,7 +85,7 @@ def test_simultaneous_saves_from_the_same_base_give_exactly_one_winner(db_url: s
     assert len(results) == workers
     assert sum(r.conflict is None for r in results) == 1
     by_id = sorted(results, key=lambda r: r.version.id)
-    for earlier, later in zip(by_id, by_id[1:]):
+    for earlier, later in zip(by_id, by_id[1:], strict=False):
         assert later.conflict == earlier.version  # each later save reports the one just before it
 
 
@@ -123,7 +131,10 @@ def test_latest_answers_by_exact_prefix(store: Store, person: Person) -> None:
         ("DAG1.c", "hoofdletters"), ("dag2.a", "andere dag"),
     ]:  # fmt: skip
         store.save_answer(person.id, key, value, base_id=None, client_id="c")
-    assert {k: v.value for k, v in store.latest_answers(person.id, "dag1.").items()} == {"dag1.a": "nieuw", "dag1.b": "b"}
+    assert {k: v.value for k, v in store.latest_answers(person.id, "dag1.").items()} == {
+        "dag1.a": "nieuw",
+        "dag1.b": "b",
+    }
     assert {k: v.value for k, v in store.latest_answers(person.id, "dag1_").items()} == {}
     assert len(store.latest_answers(person.id)) == 5
 

@@ -6,6 +6,7 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, make_url, text
@@ -35,8 +36,8 @@ def write_lock_held_elsewhere(db_url: str, person_id: int) -> Iterator[None]:
     engine.dispose()
 
 
-def test_full_sqlite_database_is_unavailable_and_recovers(tmp_path, person: Person) -> None:
-    """When the disk is full, does saving raise StoreUnavailable (Dutch, 'vol'), and work again after space is freed?"""
+def test_full_sqlite_database_is_unavailable_and_recovers(tmp_path: Path) -> None:
+    """When the disk is full, does a save raise StoreUnavailable ('vol'), and work again with room?"""
     store = Store.open(f"sqlite:///{tmp_path / 'full.sqlite3'}")
     cohort = store.add_cohort("c", "G", "N", {})
     anna = store.add_person(cohort.id, "Anna", "deelnemer", "h")
@@ -54,12 +55,15 @@ def test_full_sqlite_database_is_unavailable_and_recovers(tmp_path, person: Pers
     assert store.answer_history(anna.id, "k") == [s.version for s in saved]  # nothing half-written
     with store.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA max_page_count = 1073741823")
-    assert store.save_answer(anna.id, "k", "weer ruimte", base_id=None, client_id="c").version.value == "weer ruimte"
+    assert (
+        store.save_answer(anna.id, "k", "weer ruimte", base_id=None, client_id="c").version.value
+        == "weer ruimte"
+    )
     store.close()
 
 
 def test_locked_database_is_unavailable_and_recovers(db_url: str, person: Person) -> None:
-    """When another writer holds the lock too long, does a save give up with StoreUnavailable, and work later?"""
+    """When another writer holds the lock too long, does a save raise StoreUnavailable, and work later?"""
     store = Store(make_engine(db_url, lock_timeout_ms=200))
     first = store.save_answer(person.id, "k", "voor", base_id=None, client_id="c")
     with write_lock_held_elsewhere(db_url, person.id):

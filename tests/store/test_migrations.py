@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -25,7 +27,9 @@ def test_open_creates_the_schema_in_an_empty_database(db_url: str) -> None:
     with Store.open(db_url) as store:
         assert TABLES <= set(inspect(store.engine).get_table_names())
         with store.engine.connect() as conn:
-            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == [HEAD_REVISION]
+            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == [
+                HEAD_REVISION
+            ]
         assert is_current(store.engine)
 
 
@@ -57,6 +61,27 @@ def test_reopening_keeps_data_and_skips_alembic(db_url: str, person: Person) -> 
     assert result.stdout.splitlines() == ["Te weinig tijd", "False"]
 
 
+def _open_and_count(url: str, start: Any) -> None:
+    start.wait()
+    with Store.open(url) as store:
+        assert store.cohorts() == []
+
+
+def test_kernels_opening_a_new_database_at_once_all_succeed(db_url: str) -> None:
+    """When several kernels open the same empty database at the same moment, does every one of them work?"""
+    ctx = multiprocessing.get_context("spawn")
+    start = ctx.Barrier(4)
+    kernels = [ctx.Process(target=_open_and_count, args=(db_url, start)) for _ in range(4)]
+    for kernel in kernels:
+        kernel.start()
+    for kernel in kernels:
+        kernel.join(timeout=60)
+    assert [kernel.exitcode for kernel in kernels] == [0, 0, 0, 0]
+    with Store.open(db_url) as store:
+        with store.engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
+
+
 def test_upgrading_a_current_database_changes_nothing(store: Store, person: Person) -> None:
     """Is running the migrations again on a database with data harmless?"""
     store.save_answer(person.id, "dag1.probleem", ["a", "b"], base_id=None, client_id="tab-1")
@@ -66,7 +91,7 @@ def test_upgrading_a_current_database_changes_nothing(store: Store, person: Pers
 
 
 def test_migrations_ship_inside_the_package(tmp_path: Path) -> None:
-    """Do migrations run from a copy of the package alone, as from an installed wheel (no checkout, no ini)?"""
+    """Do migrations run from a lone copy of the package, as from an installed wheel (no checkout, no ini)?"""
     assert MIGRATIONS_DIR.is_relative_to(Path(wijwerken_widgets.__file__).parent)
     site = tmp_path / "site-packages"
     shutil.copytree(

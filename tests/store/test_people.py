@@ -15,7 +15,9 @@ def test_cohorts_groups_and_people_can_be_found_again(store: Store) -> None:
     cohort = store.add_cohort("utrecht-2025", "Utrecht", "Voorjaar", {"dagen": [1, 2, 3], "taal": "nl"})
     intern = store.add_group(cohort.id, "Team Intern", "intern")
     extern = store.add_group(cohort.id, "Team Buurt", "extern")
-    anna = store.add_person(cohort.id, "Anna", "deelnemer", "h-anna", group_id=intern.id, functie="Beleidsadviseur")
+    anna = store.add_person(
+        cohort.id, "Anna", "deelnemer", "h-anna", group_id=intern.id, functie="Beleidsadviseur"
+    )
     tess = store.add_person(cohort.id, "Tess", "trainer", "h-tess", hub_user="tess")
     assert store.cohort(cohort.id) == cohort == store.cohort_by_slug("utrecht-2025")
     assert store.cohort(cohort.id).settings == {"dagen": [1, 2, 3], "taal": "nl"}
@@ -32,7 +34,11 @@ def test_cohorts_groups_and_people_can_be_found_again(store: Store) -> None:
 def test_unknown_things_are_none(store: Store) -> None:
     """Do lookups of things that do not exist return None or an empty list?"""
     assert store.cohort(1) is None and store.cohort_by_slug("nee") is None and store.group(1) is None
-    assert store.person(1) is None and store.person_by_code_hash("x") is None and store.person_by_hub_user("x") is None
+    assert (
+        store.person(1) is None
+        and store.person_by_code_hash("x") is None
+        and store.person_by_hub_user("x") is None
+    )
     assert store.cohorts() == [] and store.groups(1) == [] and store.people(1) == []
 
 

@@ -37,7 +37,10 @@ _WHY = {
 _NEXT = {
     ("save", "unreachable"): "Je tekst blijft staan; we proberen het zo opnieuw.",
     ("save", "full"): "Je tekst blijft staan. Laat het je trainer weten; daarna proberen we het opnieuw.",
-    ("save", "read_only"): "Je tekst blijft staan. Laat het je trainer weten; daarna proberen we het opnieuw.",
+    (
+        "save",
+        "read_only",
+    ): "Je tekst blijft staan. Laat het je trainer weten; daarna proberen we het opnieuw.",
 }
 # Errors that mean the caller asked for something impossible, not that the database is unavailable.
 _CALLER_ERRORS = (sa_exc.IntegrityError, sa_exc.ProgrammingError, sa_exc.DataError, sa_exc.NotSupportedError)
@@ -221,7 +224,9 @@ class Store:
         return self._insert(Group, t.groups, cohort_id=cohort_id, name=name, vraagstuk=vraagstuk)
 
     def groups(self, cohort_id: int) -> list[Group]:
-        return self._all(Group, select(t.groups).where(t.groups.c.cohort_id == cohort_id).order_by(t.groups.c.id))
+        return self._all(
+            Group, select(t.groups).where(t.groups.c.cohort_id == cohort_id).order_by(t.groups.c.id)
+        )
 
     def group(self, group_id: int) -> Group | None:
         return self._one(Group, select(t.groups).where(t.groups.c.id == group_id))
@@ -263,11 +268,15 @@ class Store:
         return self._one(Person, select(t.people).where(t.people.c.hub_user == hub_user))
 
     def people(self, cohort_id: int) -> list[Person]:
-        return self._all(Person, select(t.people).where(t.people.c.cohort_id == cohort_id).order_by(t.people.c.id))
+        return self._all(
+            Person, select(t.people).where(t.people.c.cohort_id == cohort_id).order_by(t.people.c.id)
+        )
 
     def set_code_hash(self, person_id: int, code_hash: str) -> None:
         with self._write() as conn:
-            result = conn.execute(t.people.update().where(t.people.c.id == person_id).values(code_hash=code_hash))
+            result = conn.execute(
+                t.people.update().where(t.people.c.id == person_id).values(code_hash=code_hash)
+            )
             if result.rowcount != 1:
                 raise LookupError(f"no person with id {person_id}")
 
@@ -288,14 +297,17 @@ class Store:
         return self._one(Person, stmt)
 
     # -- answers ---------------------------------------------------------------------------------------------
-    def save_answer(self, person_id: int, key: str, value: Any, *, base_id: int | None, client_id: str) -> SaveResult:
+    def save_answer(
+        self, person_id: int, key: str, value: Any, *, base_id: int | None, client_id: str
+    ) -> SaveResult:
         """Append a version; report the latest earlier version as conflict when it is not ``base_id``."""
         json.dumps(value, allow_nan=False)  # TypeError/ValueError for values that are not plain JSON
         a = t.answers.c
         with self._write("save") as conn:
-            # Serialise saves per person: SQLite already holds the write lock (BEGIN IMMEDIATE), PostgreSQL locks
-            # the person's row, so the latest version read below cannot change before our insert commits.
-            locked = select(t.people.c.id).where(t.people.c.id == person_id)
+            # Serialise saves per person: SQLite already holds the write lock (BEGIN IMMEDIATE),
+            # PostgreSQL locks the person's row; so the latest version read below cannot change before this
+            # insert commits.
+            locked = select(t.people.c.id).where(t.people.c.id == person_id).with_for_update()
             if conn.execute(locked).first() is None:
                 raise LookupError(f"no person with id {person_id}")
             latest = conn.execute(

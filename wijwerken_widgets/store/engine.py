@@ -166,7 +166,9 @@ def check_data_dir(path: str | os.PathLike[str], *, mountinfo: str | None = None
     except OSError as exc:
         raise DataDirError(f"Cannot create the data folder {folder}: {exc.strerror or exc}") from exc
     if os.statvfs(folder).f_flag & os.ST_RDONLY:
-        raise DataDirError(f"The data folder {folder} is on a read-only filesystem; choose a writable folder.")
+        raise DataDirError(
+            f"The data folder {folder} is on a read-only filesystem; choose a writable folder."
+        )
     if mountinfo is None:
         try:
             mountinfo = Path("/proc/self/mountinfo").read_text()
@@ -198,7 +200,7 @@ def integrity_check(engine: Engine) -> None:
             rows = [row[0] for row in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
     except DBAPIError as exc:
         raise IntegrityCheckError(
-            f"The database {engine.url.database} cannot be read ({exc.orig}). "
+            f"The database {engine.url.database} is damaged or unreadable ({exc.orig}). "
             "Restore it from a backup before starting wijwerken."
         ) from exc
     if rows != ["ok"]:

@@ -1,0 +1,188 @@
+"""Loading the trainer-editable content files (start, Dag 1, coaching), and errors that name file, line and field."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from wijwerken_widgets import paths
+from wijwerken_widgets.content import (
+    COACHING_FILE,
+    DAG1_FILE,
+    START_FILE,
+    ContentError,
+    clear_cache,
+    load_coaching,
+    load_dag1,
+    load_start,
+)
+
+LOADERS = {START_FILE: load_start, DAG1_FILE: load_dag1, COACHING_FILE: load_coaching}
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the shipped content files that WIJWERKEN_EXERCISES points at."""
+    for name in LOADERS:
+        shutil.copy(paths.exercises_dir() / name, tmp_path / name)
+    monkeypatch.setenv("WIJWERKEN_EXERCISES", str(tmp_path))
+    clear_cache()
+    yield tmp_path
+    clear_cache()
+
+
+def line_of(path: Path, fragment: str) -> int:
+    """1-based number of the only line containing ``fragment``."""
+    lines = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if fragment in line]
+    assert len(lines) == 1, f"{fragment!r} is on lines {lines}"
+    return lines[0]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} must occur once in {path.name}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def load_error(loader, directory: Path) -> str:
+    with pytest.raises(ContentError) as caught:
+        loader(directory)
+    return str(caught.value)
+
+
+@pytest.mark.parametrize("name", list(LOADERS))
+def test_do_the_shipped_files_load(name):
+    """Does every shipped content file pass its schema, with schema_version 1?"""
+    assert LOADERS[name]().schema_version == 1
+
+
+def test_does_the_start_page_list_dag_1_as_available_and_the_later_days():
+    """Does the start page announce Dag 1 (Look) as ready and the other days in the programme order?"""
+    days = load_start().programme.days
+    assert (days[0].label, days[0].phase, days[0].available, days[0].workbook) == ("Dag 1", "Look", True, "dag1.ipynb")
+    titles = [day.title for day in days]
+    assert titles.index("De stakeholderkaart") < titles.index("Gesprekken en rollenspel") < titles.index("Olievlek")
+    assert [step.phase for step in load_start().look_think_act.steps] == ["Look", "Think", "Act"]
+
+
+def test_does_dag1_offer_both_kinds_of_vraagstuk_and_five_why_steps():
+    """Can a participant choose "van buiten naar binnen" or "de interne vraag", and dig five times why?"""
+    dag1 = load_dag1()
+    options = dag1.exercises.vraagstuk_choice.options
+    assert {kind: option.label for kind, option in options.items()} == {
+        "extern": "Van buiten naar binnen",
+        "intern": "De interne vraag",
+    }
+    chain = dag1.exercises.real_problem.why_chain
+    assert chain.steps == 5
+    assert chain.step_label.format(n=3) != chain.step_label.format(n=4)
+
+
+def test_do_the_loaders_read_the_folder_named_by_wijwerken_exercises(content_copy):
+    """Does a trainer's edited copy (found through WIJWERKEN_EXERCISES) show up in the loaded content?"""
+    edit(content_copy / DAG1_FILE, 'title: "Dag 1 · Look: het vraagstuk"', 'title: "Dag 1 · Kijken"')
+    assert load_dag1().title == "Dag 1 · Kijken"
+
+
+def test_is_content_cached_until_the_cache_is_cleared(content_copy):
+    """Is a file read once per process, and read again after clear_cache()?"""
+    first = load_start()
+    edit(content_copy / START_FILE, "title: Welkom bij Grip op Loslaten", "title: Welkom terug")
+    assert load_start() is first
+    clear_cache()
+    assert load_start().title == "Welkom terug"
+
+
+def test_does_an_unknown_key_name_file_line_and_field(content_copy):
+    """Does a misspelt key point at its own line and its full field name?"""
+    path = content_copy / DAG1_FILE
+    edit(path, "    add_button: Aanname toevoegen\n", "    add_button: Aanname toevoegen\n    add_buton: Nog een\n")
+    message = load_error(load_dag1, content_copy)
+    line = line_of(path, "add_buton")
+    assert message == f"{path}:{line}: exercises.assumptions.add_buton: unknown field (check the spelling, or remove it)"
+
+
+def test_does_a_wrong_type_name_file_line_and_field(content_copy):
+    """Does text where a number belongs point at that line and field?"""
+    path = content_copy / DAG1_FILE
+    edit(path, "      steps: 5\n", "      steps: vijf\n")
+    message = load_error(load_dag1, content_copy)
+    assert message.startswith(f"{path}:{line_of(path, 'steps: vijf')}: exercises.real_problem.why_chain.steps: ")
+
+
+def test_does_a_wrong_type_in_a_list_name_the_item(content_copy):
+    """Does a mistake inside a list name the item number and the line of that item?"""
+    path = content_copy / COACHING_FILE
+    edit(path, "    - een app\n", "    - [een, app]\n")
+    message = load_error(load_coaching, content_copy)
+    assert message.startswith(f"{path}:{line_of(path, '- [een, app]')}: words.solution_signals[")
+
+
+def test_does_a_missing_field_point_at_the_block_it_belongs_in(content_copy):
+    """Does a deleted required field name the field and the line of the block that should contain it?"""
+    path = content_copy / DAG1_FILE
+    edit(path, "    coaching_title: Wat valt op aan je tekst?\n", "")
+    message = load_error(load_dag1, content_copy)
+    assert message == f"{path}:{line_of(path, 'problem_statement:')}: exercises.problem_statement.coaching_title: required field is missing"
+
+
+def test_does_a_yaml_syntax_error_name_file_and_line(content_copy):
+    """Does broken YAML (an unclosed quote) name the file and a line number?"""
+    path = content_copy / START_FILE
+    edit(path, "title: Welkom bij Grip op Loslaten\n", 'title: "Welkom bij Grip op Loslaten\n')
+    message = load_error(load_start, content_copy)
+    assert message.startswith(f"{path}:")
+    assert "YAML syntax error" in message
+    opening_line = line_of(path, '"Welkom bij Grip op Loslaten')
+    assert f"(it began on line {opening_line})" in message
+
+
+def test_is_a_duplicate_key_an_error(content_copy):
+    """Is a key written twice (YAML would silently keep the last one) reported with its line?"""
+    path = content_copy / START_FILE
+    edit(path, "closing: |\n", "title: Nog een titel\nclosing: |\n")
+    message = load_error(load_start, content_copy)
+    assert message == f"{path}:{line_of(path, 'title: Nog een titel')}: title: duplicate key"
+
+
+def test_is_an_empty_text_an_error(content_copy):
+    """Is a title that a trainer emptied reported, so the page never shows a blank heading?"""
+    path = content_copy / DAG1_FILE
+    edit(path, '    title: "3. Aannames"\n', '    title: ""\n')
+    message = load_error(load_dag1, content_copy)
+    line = line_of(path, 'title: ""')
+    assert message.startswith(f"{path}:{line}: exercises.assumptions.title: ")
+
+
+def test_is_an_unknown_placeholder_in_the_step_label_an_error(content_copy):
+    """Is a step label with braces other than {n} caught at load time instead of crashing the page?"""
+    path = content_copy / DAG1_FILE
+    edit(path, 'step_label: "Waarom? ({n})"', 'step_label: "Waarom? ({stap})"')
+    message = load_error(load_dag1, content_copy)
+    assert f"{line_of(path, 'step_label')}: exercises.real_problem.why_chain.step_label: " in message
+
+
+def test_is_a_signal_without_letters_an_error(content_copy):
+    """Is a coaching signal that can never match (only punctuation) reported?"""
+    path = content_copy / COACHING_FILE
+    edit(path, "minstens, helft, procent,", 'minstens, helft, "%", procent,')
+    message = load_error(load_coaching, content_copy)
+    assert "words.change_signals: " in message and "'%'" in message
+
+
+def test_is_a_wrong_schema_version_an_error(content_copy):
+    """Does a file written for another schema version say so?"""
+    path = content_copy / COACHING_FILE
+    edit(path, "schema_version: 1\n", "schema_version: 2\n")
+    message = load_error(load_coaching, content_copy)
+    assert message.startswith(f"{path}:{line_of(path, 'schema_version: 2')}: schema_version: ")
+
+
+def test_are_empty_and_missing_files_errors_that_name_the_file(content_copy):
+    """Does an empty or missing file give a ContentError naming the file rather than a traceback?"""
+    (content_copy / START_FILE).write_text("", encoding="utf-8")
+    assert load_error(load_start, content_copy).startswith(f"{content_copy / START_FILE}:1: (top level): ")
+    (content_copy / DAG1_FILE).unlink()
+    assert load_error(load_dag1, content_copy) == f"{content_copy / DAG1_FILE}: file not found"

@@ -1,0 +1,101 @@
+"""Kernels follow pages: a closed or reloaded page frees its kernel, and a lost kernel is told to the participant."""
+
+from __future__ import annotations
+
+import signal
+
+import psutil
+import pytest
+import requests
+from playwright.sync_api import BrowserContext, Page, expect
+
+from tests.support.voila_server import VoilaServer, start_server, stop_server, wait_for
+
+BANNER = "#wijwerken-verbinding"
+
+
+def _open(page: Page, url: str) -> None:
+    page.goto(url)
+    expect(page.locator("textarea")).to_be_visible(timeout=30_000)
+
+
+@pytest.mark.browser
+def test_visits_and_reloads_leave_no_kernels_behind(fresh_server: VoilaServer, context: BrowserContext) -> None:
+    """After 30 visits (navigations, reloads, closed tabs) are there no more kernels than open pages?"""
+    url = fresh_server.page_url("textarea.ipynb")
+    page = context.new_page()
+    for _ in range(10):
+        _open(page, url)
+    for _ in range(10):
+        page.reload()
+        expect(page.locator("textarea")).to_be_visible(timeout=30_000)
+    for _ in range(10):
+        tab = context.new_page()
+        _open(tab, url)
+        with tab.expect_event("close"):
+            tab.close(run_before_unload=True)  # like a person closing the tab: beforeunload runs
+
+    open_pages = len(context.pages)
+    assert open_pages == 1
+    wait_for(
+        lambda: len(fresh_server.kernel_processes()) <= open_pages,
+        timeout=30,
+        message=f"kernels still running: {len(fresh_server.kernel_processes())}",
+    )
+    expect(page.locator("textarea")).to_be_visible()
+
+
+def test_kernels_without_a_page_are_culled(tmp_path) -> None:
+    """Is the kernel of a page fetched without a browser (no shutdown beacon) stopped once it is idle?"""
+    server = start_server(data_dir=tmp_path / "data", log_path=tmp_path / "server.log", cull_idle_timeout=3)
+    try:
+        for _ in range(3):
+            assert requests.get(server.page_url("textarea.ipynb"), timeout=30).status_code == 200
+        assert len(server.kernel_processes()) == 3
+        wait_for(lambda: not server.kernel_processes(), timeout=30, message="idle kernels were not culled")
+    finally:
+        stop_server(server)
+
+
+@pytest.mark.browser
+def test_killed_kernel_shows_the_banner(fresh_server: VoilaServer, page: Page) -> None:
+    """When the page's kernel process dies, does the page say in Dutch that the connection is lost?"""
+    _open(page, fresh_server.page_url("textarea.ipynb"))
+    banner = page.locator(BANNER)
+    page.wait_for_timeout(1000)  # let a false alarm show itself before the check below
+    expect(banner).to_be_hidden()
+
+    (kernel,) = fresh_server.kernel_processes()
+    kernel.send_signal(signal.SIGKILL)
+
+    expect(banner).to_be_visible(timeout=20_000)
+    expect(banner).to_contain_text("De verbinding met het werkboek is verbroken.")
+    expect(banner).to_contain_text("Herlaad de pagina")
+
+
+@pytest.mark.browser
+def test_stopped_server_shows_the_banner(fresh_server: VoilaServer, page: Page) -> None:
+    """When the server stops while a page is open, does the page show the banner?"""
+    _open(page, fresh_server.page_url("textarea.ipynb"))
+    expect(page.locator(BANNER)).to_be_hidden()
+
+    assert stop_server(fresh_server) == 0
+
+    expect(page.locator(BANNER)).to_be_visible(timeout=20_000)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_stop_signal_ends_server_and_kernels(tmp_path, sig: int) -> None:
+    """Does Ctrl-C (SIGINT) or SIGTERM stop the server with exit code 0 and leave no kernel running?"""
+    server = start_server(data_dir=tmp_path / "data", log_path=tmp_path / "server.log")
+    for _ in range(2):
+        assert requests.get(server.page_url("textarea.ipynb"), timeout=30).status_code == 200
+    kernels = server.kernel_processes()
+    assert len(kernels) == 2
+    voila = psutil.Process(server.process.pid).children()
+
+    assert stop_server(server, sig=sig) == 0
+
+    _gone, alive = psutil.wait_procs(kernels + voila, timeout=10)
+    assert alive == []
+    assert "y/n" not in server.log() and "Shutdown this" not in server.log()

@@ -1,0 +1,46 @@
+"""Exercise widgets driven from Python against a real SQLite store with the demo cohort."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from wijwerken_widgets.cohorts import ensure_demo_cohort
+from wijwerken_widgets.context import Context
+from wijwerken_widgets.identity import login
+from wijwerken_widgets.store import Store
+from wijwerken_widgets.store.engine import make_engine
+
+
+@pytest.fixture
+def db_url(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'wijwerken.sqlite3'}"
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    """A migrated store with the Demogemeente cohort; short lock timeout so lock tests stay quick."""
+    Store.open(db_url).close()
+    opened = Store(make_engine(db_url, lock_timeout_ms=200))
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def codes(store: Store):
+    return ensure_demo_cohort(store)
+
+
+@pytest.fixture
+def ctx(store: Store, codes) -> Context:
+    """A browser tab of the first deelnemer (Groep Buiten, extern vraagstuk)."""
+    person, _token = login(store, next(c for c in codes if c.rol == "deelnemer").code)
+    return Context.for_person(store, person)
+
+
+@pytest.fixture
+def second_tab(ctx: Context) -> Context:
+    """Another tab (its own kernel) of the same participant."""
+    return Context.for_person(ctx.store, ctx.person)

@@ -1,0 +1,88 @@
+"""Autosave: versions, restore, debounce, two tabs, and an unavailable store."""
+
+from __future__ import annotations
+
+import asyncio
+import sqlite3
+
+import ipywidgets as widgets
+from sqlalchemy import make_url
+
+from wijwerken_widgets.autosave import DEBOUNCE_SECONDS, autosave_widget
+from wijwerken_widgets.context import Context
+
+
+def test_typing_saves_a_version_and_a_new_page_restores_it(ctx: Context) -> None:
+    """Is every edit a new version, and does a freshly built widget show the latest one?"""
+    area = widgets.Textarea()
+    saver = autosave_widget(ctx, "t.answer", area)
+    area.value = "eerste"
+    area.value = "tweede"
+    history = ctx.store.answer_history(ctx.person.id, "t.answer")
+    assert [v.value for v in history] == ["eerste", "tweede"]
+    assert saver.status.text.startswith("Opgeslagen ")
+
+    reloaded = widgets.Textarea()
+    autosave_widget(Context.for_person(ctx.store, ctx.person), "t.answer", reloaded)
+    assert reloaded.value == "tweede"
+
+
+def test_loading_a_stored_answer_does_not_save_it_again(ctx: Context) -> None:
+    """Does opening a page with a stored answer leave the history alone?"""
+    first = widgets.Textarea()
+    autosave_widget(ctx, "t.answer", first)
+    first.value = "bewaard"
+    autosave_widget(Context.for_person(ctx.store, ctx.person), "t.answer", widgets.Textarea())
+    assert len(ctx.store.answer_history(ctx.person.id, "t.answer")) == 1
+
+
+def test_saving_waits_until_typing_stops(ctx: Context) -> None:
+    """With an event loop (as in a kernel), is a burst of keystrokes one save, about a second later?"""
+    area = widgets.Textarea()
+    autosave_widget(ctx, "t.debounced", area)
+
+    async def type_and_wait() -> tuple[int, int]:
+        for text in ("W", "Wi", "Wij", "Wij-", "Wij-Werken"):
+            area.value = text
+            await asyncio.sleep(0.05)
+        during = len(ctx.store.answer_history(ctx.person.id, "t.debounced"))
+        await asyncio.sleep(DEBOUNCE_SECONDS + 0.3)
+        return during, len(ctx.store.answer_history(ctx.person.id, "t.debounced"))
+
+    during, after = asyncio.run(type_and_wait())
+    assert (during, after) == (0, 1)
+    assert ctx.store.latest_answer(ctx.person.id, "t.debounced").value == "Wij-Werken"
+
+
+def test_the_later_tab_is_told_and_both_versions_are_kept(ctx: Context, second_tab: Context) -> None:
+    """Two tabs edit the same answer: does the later one hear about it, with nothing lost?"""
+    tab_a, tab_b = widgets.Textarea(), widgets.Textarea()
+    autosave_widget(ctx, "t.shared", tab_a)
+    saver_b = autosave_widget(second_tab, "t.shared", tab_b)
+    tab_a.value = "versie uit tab A"
+    tab_b.value = "versie uit tab B"
+    assert "ander venster" in saver_b.status.text
+    assert saver_b.status.other_text.value == "versie uit tab A"
+    assert [v.value for v in ctx.store.answer_history(ctx.person.id, "t.shared")] == [
+        "versie uit tab A",
+        "versie uit tab B",
+    ]
+
+
+def test_unavailable_store_keeps_the_text_and_saves_once_back(ctx: Context, db_url: str) -> None:
+    """While the database is locked by another writer: Dutch message, text kept; afterwards the retry saves."""
+    area = widgets.Textarea()
+    saver = autosave_widget(ctx, "t.retry", area)
+    other = sqlite3.connect(make_url(db_url).database, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        area.value = "belangrijke gedachte"
+        assert saver.status.text.startswith("Niet opgeslagen — probeer opnieuw")
+        assert saver.status.retry_button.layout.display != "none"
+        assert area.value == "belangrijke gedachte"
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    saver.status.retry_button.click()
+    assert saver.status.text.startswith("Opgeslagen")
+    assert ctx.store.latest_answer(ctx.person.id, "t.retry").value == "belangrijke gedachte"
