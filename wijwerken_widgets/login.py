@@ -50,13 +50,21 @@ class LoginForm(widgets.VBox):
         self.button = widgets.Button(description="Inloggen", button_style="primary", icon="sign-in")
         self.message = widgets.Label("")
         self.script = widgets.Output()
-        self.button.on_click(lambda _button: self.submit(self.code.value))
+        self.person: Person | None = None
+        # Enter (or leaving the field) sends the code too; the button is the visible way.
+        self.code.continuous_update = False
+        self.code.observe(lambda change: self._typed(change["new"]), names="value")
+        self.button.on_click(lambda _button: self.submit(self.code.value) if self.person is None else None)
         super().__init__([self.intro, widgets.HBox([self.code, self.button]), self.message, self.script])
         self.add_class("ww-login")
 
     def on_login(self, callback: Callable[[Person], None]) -> None:
         """Call ``callback(person)`` after a successful login."""
         self._callbacks.append(callback)
+
+    def _typed(self, code: str) -> None:
+        if self.person is None and code:
+            self.submit(code)
 
     def submit(self, code: str) -> Person | None:
         """Try ``code``; return the person on success, else None (with a Dutch message on the form)."""
@@ -83,6 +91,7 @@ class LoginForm(widgets.VBox):
             self.message.value = error.message
             return None
         self.backoff.record_success()
+        self.person = person
         self.code.value = ""
         self.message.value = WELCOME.format(name=person.name)
         # Voilà treats widget outputs as trusted, so the browser runs this script and stores the cookie.

@@ -43,6 +43,7 @@ def test_visits_and_reloads_leave_no_kernels_behind(fresh_server: VoilaServer, c
         message=f"kernels still running: {len(fresh_server.kernel_processes())}",
     )
     expect(page.locator("textarea")).to_be_visible()
+    assert "api/shutdown" not in fresh_server.log()  # Voilà logs only refused (4xx) shutdown beacons
 
 
 def test_kernels_without_a_page_are_culled(tmp_path) -> None:

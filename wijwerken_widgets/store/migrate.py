@@ -63,6 +63,7 @@ def upgrade(engine: Engine) -> None:
             with conn.begin():
                 if conn.dialect.name == "postgresql":
                     conn.execute(text("SET LOCAL lock_timeout = 0"))
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
                 config.attributes["connection"] = conn
                 command.upgrade(config, "head")
                 if sqlite:
