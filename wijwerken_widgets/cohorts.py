@@ -101,11 +101,15 @@ def ensure_demo_cohort(store: Store) -> list[IssuedCode] | None:
 
 
 def reissue_code(store: Store, person_id: int) -> str:
-    """Give a person a new code (the old one stops working) and return it; ``LookupError`` if unknown."""
+    """Give a person a new code and return it; the old code and every browser logged in with it stop working.
+
+    Raises ``LookupError`` if the person is unknown.
+    """
     if store.person(person_id) is None:
         raise LookupError(f"Er is geen persoon met id {person_id}.")
     code = _unused_code(store)
     store.set_code_hash(person_id, hash_code(code))
+    store.end_sessions(person_id)
     return code
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from wijwerken_widgets.codes import normalise_code
+from wijwerken_widgets.codes import hash_token, normalise_code
 from wijwerken_widgets.cohorts import (
     CohortExists,
     create_cohort,
@@ -87,10 +87,13 @@ def test_does_ensure_demo_cohort_create_it_once(db_url, store):
 
 
 def test_does_a_reissued_code_replace_the_lost_one(store, issued):
+    """Does the new code work, and do the old code and browsers logged in with it stop working?"""
     lost = next(c for c in issued if c.rol == "deelnemer")
-    person, _ = login(store, lost.code)
+    person, token = login(store, lost.code)
+    assert store.person_by_session(hash_token(token)).id == person.id
     new = reissue_code(store, person.id)
     assert new != lost.code
+    assert store.person_by_session(hash_token(token)) is None
     assert login(store, new)[0].id == person.id
     with pytest.raises(WrongCode):
         login(store, lost.code)

@@ -286,6 +286,11 @@ class Store:
         with self._write() as conn:
             conn.execute(t.sessions.insert().values(**values))
 
+    def end_sessions(self, person_id: int) -> None:
+        """Log the person out in every browser (e.g. after a new code was issued)."""
+        with self._write() as conn:
+            conn.execute(t.sessions.delete().where(t.sessions.c.person_id == person_id))
+
     def person_by_session(self, token_hash: str, now: datetime | None = None) -> Person | None:
         """The person behind a session token hash, or ``None`` when it is unknown or expired."""
         s = t.sessions.c
