@@ -1,4 +1,6 @@
-"""nbval runs every notebook in workbooks/ with a temporary store and a logged-in demo participant.
+"""Shared browser fixtures, and the environment nbval runs the notebooks in.
+
+nbval runs every notebook in workbooks/ with a temporary store and a logged-in demo participant.
 
 nbval starts one kernel per notebook when the notebook's first cell is set up, and the kernel inherits this
 process's environment then; so the environment is set just before that and removed when the cell is done.
@@ -11,6 +13,8 @@ import shutil
 import tempfile
 
 import pytest
+
+pytest_plugins = ["tests.support.fixtures"]
 
 _NBVAL_ENV: dict[str, str] = {}
 _SAVED_ENV: dict[str, str | None] = {}

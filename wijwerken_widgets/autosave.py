@@ -31,6 +31,11 @@ def clock(moment: datetime) -> str:
 
 
 def _running_loop() -> asyncio.AbstractEventLoop | None:
+    """The kernel's event loop to debounce on; None outside a Jupyter kernel (then saves happen at once)."""
+    from IPython import get_ipython
+
+    if getattr(get_ipython(), "kernel", None) is None:
+        return None
     try:
         return asyncio.get_running_loop()
     except RuntimeError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 import socket
 import subprocess
@@ -134,3 +135,53 @@ def stop_server(server: VoilaServer, *, sig: int = signal.SIGINT, timeout: float
         server.process.kill()
         server.process.wait()
         raise
+
+
+CODE_LINE = re.compile(r"^\s+(?P<rol>trainer|deelnemer)\s+(?P<rest>.+?)\s+(?P<code>[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})\s*$")
+
+
+@dataclass(frozen=True)
+class PrintedCode:
+    """A login code as `wijwerken serve` prints it for the demo cohort."""
+
+    rol: str
+    naam: str
+    code: str
+
+
+def printed_codes(log: str) -> list[PrintedCode]:
+    """The demo codes from the terminal output of a first `wijwerken serve`."""
+    codes = []
+    for line in log.splitlines():
+        if match := CODE_LINE.match(line):
+            naam = re.split(r"\s{2,}", match["rest"].strip())[0]
+            codes.append(PrintedCode(match["rol"], naam, match["code"]))
+    return codes
+
+
+def start_wijwerken(
+    *, data_dir: Path, log_path: Path, port: int | None = None, timeout: float = 90
+) -> VoilaServer:
+    """Run the real ``wijwerken serve`` command (as a participant's trainer would) and wait until it answers."""
+    port = port or free_port()
+    log = log_path.open("a", encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "wijwerken_widgets", "serve", "--port", str(port), "--data", str(data_dir)],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        cwd=ROOT,
+    )
+    log.close()
+    server = VoilaServer(process, port, Path(data_dir), ROOT / "workbooks", log_path)
+    try:
+        wait_for(
+            lambda: process.poll() is not None or _answers(server.url),
+            timeout=timeout,
+            message=f"wijwerken serve on port {port} did not answer",
+        )
+    except TimeoutError:
+        stop_server(server)
+        raise
+    if process.poll() is not None:
+        raise RuntimeError(f"wijwerken serve exited with {process.returncode}:\n{server.log()}")
+    return server

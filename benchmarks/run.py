@@ -1,0 +1,298 @@
+"""Speed and memory of the wijwerken workbook, side by side with a bare one-Textarea notebook, in one run.
+
+Usage: ``python benchmarks/run.py [--quick] [--json PATH] [--pg-url URL]``
+
+One ``wijwerken serve`` (127.0.0.1 only) serves a temporary copy of ``workbooks/*.ipynb`` plus
+``benchmarks/bare/bare.ipynb``, with a temporary data folder and a benchmark cohort of 15 deelnemers. Measured:
+
+1. navigation → interactive in headless Chromium, one page at a time (bare, start, Dag 1 logged in);
+2. 15 participants opening Dag 1 (and, for comparison, bare) at the same moment, with a protocol-level client;
+3. save latency (widget change → row readable from another connection) on SQLite, and PostgreSQL when
+   ``--pg-url`` or ``WIJWERKEN_TEST_DATABASE_URL`` is set;
+4. kernel memory of one logged-in Dag 1 page and of the bare page.
+
+Prints a table with each target and ✓/✗; exits 0 even when a target is missed (1 only when a measurement broke).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from dataclasses import asdict, dataclass
+from importlib.metadata import version
+from pathlib import Path
+
+import psutil
+
+import browser_timing
+import protocol_client
+import save_latency
+import workspace
+
+PARTICIPANTS = 15
+PAGES = ["bare.ipynb", "start.ipynb", "dag1.ipynb"]
+MIB = 1024 * 1024
+
+
+@dataclass
+class Figure:
+    """One line of the report; ``ok`` is None for figures without a target."""
+
+    section: str
+    name: str
+    value: float | None
+    unit: str
+    target: str = ""
+    ok: bool | None = None
+    detail: str = ""
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[94] if len(values) > 1 else values[0]
+
+
+def machine() -> dict[str, str]:
+    info = {
+        "cores": f"{os.cpu_count()} logical, {psutil.cpu_count(logical=False)} physical",
+        "cpu": platform.processor() or platform.machine(),
+        "memory": f"{psutil.virtual_memory().total / 2**30:.1f} GiB",
+        "python": platform.python_version(),
+        "os": platform.platform(),
+    }
+    try:
+        chromium = subprocess.run([browser_timing.CHROMIUM, "--version"], capture_output=True, text=True, timeout=30)
+        info["chromium"] = chromium.stdout.strip() or chromium.stderr.strip()
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        info["chromium"] = f"unavailable ({exc})"
+    for package in ("voila", "ipywidgets", "ipykernel", "jupyter_server", "SQLAlchemy", "playwright"):
+        info[package] = version(package)
+    try:
+        model = next(line for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name"))
+        info["cpu"] = model.split(":", 1)[1].strip()
+    except (OSError, StopIteration):
+        pass
+    return info
+
+
+# --- 1. browser -----------------------------------------------------------------------------------------------
+
+
+def browser_figures(server: workspace.Server, code: str, runs: int, raw: dict) -> list[Figure]:
+    timings = browser_timing.measure_pages(server.page_url, code, PAGES, runs, lambda: server.wait_idle(60))
+    raw["browser_seconds"] = timings
+    bare = statistics.median(timings["bare.ipynb"])
+    figures = [Figure("1 browser", "bare.ipynb: Textarea visible", bare, "s",
+                      detail=f"median of {runs}; runs {fmt_list(timings['bare.ipynb'])}")]
+    labels = {"start.ipynb": "start.ipynb: overview + 'Ingelogd als'",
+              "dag1.ipynb": "dag1.ipynb: card + text inputs usable"}
+    for notebook in ("start.ipynb", "dag1.ipynb"):
+        median = statistics.median(timings[notebook])
+        figures.append(Figure("1 browser", labels[notebook], median, "s",
+                              detail=f"median of {runs}; runs {fmt_list(timings[notebook])}"))
+        ratio = median / bare
+        figures.append(Figure("1 browser", f"{notebook} / bare", ratio, "×", "≤ 1.25×", ratio <= 1.25))
+    return figures
+
+
+# --- 2. protocol: one user, and a burst of 15 ------------------------------------------------------------------
+
+
+def close_all(server: workspace.Server, loads: list[protocol_client.PageLoad]) -> None:
+    for load in loads:
+        load.close()
+    server.wait_idle(90)
+
+
+def single_user_figures(server: workspace.Server, cookie: str, runs: int, raw: dict) -> list[Figure]:
+    """Server-side time of one page load with nobody else on the server (context for the burst)."""
+    figures = []
+    for notebook in ("bare.ipynb", "dag1.ipynb"):
+        close_all(server, [protocol_client.load_page(server.url, notebook, cookie)])  # warm-up
+        loads = []
+        for _ in range(runs):
+            load = protocol_client.load_page(server.url, notebook, cookie)
+            close_all(server, [load])
+            loads.append(load)
+        ready = [load.ready_seconds for load in loads]
+        raw[f"single_user_seconds_{notebook}"] = ready
+        figures.append(Figure("2 protocol", f"{notebook}: one user, GET → update_states", statistics.median(ready),
+                              "s", detail=f"median of {runs}; page HTML done after "
+                              f"{statistics.median(load.html_seconds for load in loads):.2f} s; "
+                              f"{loads[0].widget_count} widget models"))
+    return figures
+
+
+def burst_figures(server: workspace.Server, cookies: list[str], bursts: int, raw: dict) -> list[Figure]:
+    ready: dict[str, list[float]] = {"bare.ipynb": [], "dag1.ipynb": []}
+    memory_per_kernel: list[float] = []
+    for _ in range(bursts):
+        for notebook in ready:
+            time.sleep(2)
+            loads = protocol_client.burst(server.url, notebook, cookies)
+            try:
+                ready[notebook] += [load.ready_seconds for load in loads]
+                if notebook == "dag1.ipynb":
+                    kernels = server.kernels()
+                    memory_per_kernel += [kernel_memory(kernels[load.kernel_id])[1] for load in loads
+                                          if load.kernel_id in kernels]
+            finally:
+                close_all(server, loads)
+    raw["burst_seconds"] = ready
+    figures = []
+    for notebook, values in ready.items():
+        figures.append(Figure("2 burst", f"{notebook}: {len(cookies)} at once, median", statistics.median(values),
+                              "s", detail=f"{bursts} burst(s), n={len(values)}"))
+        figures.append(Figure("2 burst", f"{notebook}: {len(cookies)} at once, p95", p95(values), "s",
+                              detail=f"max {max(values):.2f} s"))
+    ratio = p95(ready["dag1.ipynb"]) / p95(ready["bare.ipynb"])
+    figures.append(Figure("2 burst", "dag1 p95 / bare p95", ratio, "×", "≤ 1.5×", ratio <= 1.5))
+    if memory_per_kernel:
+        figures.append(Figure("4 memory", f"dag1.ipynb kernel RSS during a burst of {len(cookies)}",
+                              statistics.median(memory_per_kernel), "MiB",
+                              detail=f"median; total {sum(memory_per_kernel) / bursts:.0f} MiB per burst"))
+    return figures
+
+
+# --- 3. save latency --------------------------------------------------------------------------------------------
+
+
+def save_figures(pg_url: str | None, saves: int, raw: dict) -> list[Figure]:
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="wijwerken-save-") as folder:
+        results["SQLite"] = save_latency.measure_widget_saves(f"sqlite:///{Path(folder) / 'bench.sqlite3'}", saves)
+    if pg_url:
+        with save_latency.scratch_postgres(pg_url) as url:
+            results["PostgreSQL"] = save_latency.measure_widget_saves(url, saves)
+    raw["save_ms"] = results
+    figures = []
+    for backend, timings in results.items():
+        figures.append(Figure("3 save", f"{backend}: widget change → committed row, p95", p95(timings), "ms",
+                              "≤ 50 ms", p95(timings) <= 50,
+                              detail=f"n={len(timings)}, median {statistics.median(timings):.2f} ms"))
+    if not pg_url:
+        figures.append(Figure("3 save", "PostgreSQL", None, "", detail="not measured: set --pg-url or "
+                              "WIJWERKEN_TEST_DATABASE_URL"))
+    return figures
+
+
+# --- 4. memory --------------------------------------------------------------------------------------------------
+
+
+def kernel_memory(process: psutil.Process) -> tuple[float, float]:
+    """(USS, RSS) in MiB of a kernel process and its children."""
+    uss = rss = 0.0
+    for proc in [process, *process.children(recursive=True)]:
+        info = proc.memory_full_info()
+        uss, rss = uss + info.uss / MIB, rss + info.rss / MIB
+    return uss, rss
+
+
+def memory_figures(server: workspace.Server, cookie: str, samples: int, raw: dict) -> list[Figure]:
+    figures = []
+    for notebook in ("bare.ipynb", "dag1.ipynb"):
+        measured = []
+        for _ in range(samples):
+            load = protocol_client.load_page(server.url, notebook, cookie)
+            try:
+                time.sleep(1.0)  # let the kernel settle after sending the widgets' state
+                measured.append(kernel_memory(server.kernels()[load.kernel_id]))
+            finally:
+                close_all(server, [load])
+        raw[f"kernel_memory_mib_{notebook}"] = measured
+        uss = statistics.median(m[0] for m in measured)
+        rss = statistics.median(m[1] for m in measured)
+        target = ("≤ 150 MiB", rss <= 150) if notebook == "dag1.ipynb" else ("", None)
+        figures.append(Figure("4 memory", f"{notebook} kernel (logged in), RSS", rss, "MiB", *target,
+                              detail=f"USS {uss:.0f} MiB; median of {samples}"))
+    return figures
+
+
+# --- report -----------------------------------------------------------------------------------------------------
+
+
+def fmt_list(values: list[float]) -> str:
+    return " ".join(f"{v:.2f}" for v in values)
+
+
+def render(info: dict[str, str], figures: list[Figure], errors: list[str]) -> str:
+    lines = ["wijwerken benchmark", ""]
+    lines += [f"  {key:<15} {value}" for key, value in info.items()]
+    lines.append("")
+    width = max(len(f.name) for f in figures) if figures else 20
+    section = None
+    for f in figures:
+        if f.section != section:
+            section = f.section
+            lines.append(f"[{section}]")
+        value = "—" if f.value is None else (f"{f.value:.2f} {f.unit}" if f.unit != "MiB" else f"{f.value:.0f} MiB")
+        mark = {True: "✓", False: "✗", None: " "}[f.ok]
+        lines.append(f"  {f.name:<{width}}  {value:>10}  {f.target:<10} {mark}  {f.detail}")
+    for error in errors:
+        lines.append(f"ERROR {error}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a fast smoke run with fewer repetitions")
+    parser.add_argument("--json", type=Path, help="also write the figures and raw timings to this JSON file")
+    parser.add_argument("--pg-url", default=os.environ.get("WIJWERKEN_TEST_DATABASE_URL"),
+                        help="PostgreSQL URL for the save latency (default: $WIJWERKEN_TEST_DATABASE_URL)")
+    args = parser.parse_args(argv)
+    runs, bursts, saves, samples = (2, 1, 50, 1) if args.quick else (7, 3, 300, 3)
+
+    info = machine()
+    figures: list[Figure] = []
+    errors: list[str] = []
+    raw: dict = {}
+
+    def attempt(label: str, step) -> None:
+        print(f"… {label}", file=sys.stderr, flush=True)
+        try:
+            figures.extend(step())
+        except Exception as exc:  # one broken measurement must not hide the others
+            errors.append(f"{label}: {exc!r}")
+            traceback.print_exc()
+
+    attempt("save latency", lambda: save_figures(args.pg_url, saves, raw))
+    with tempfile.TemporaryDirectory(prefix="wijwerken-bench-") as folder:
+        tmp = Path(folder)
+        workbooks = workspace.prepare_workbooks(tmp / "workbooks")
+        data = tmp / "data"
+        cohort_file = workspace.write_cohort_yaml(tmp / "benchmark-cohort.yaml", PARTICIPANTS)
+        codes = workspace.create_cohort(data, cohort_file)
+        if len(codes) != PARTICIPANTS:
+            raise RuntimeError(f"expected {PARTICIPANTS} codes from 'cohort create', got {len(codes)}")
+        cookies = workspace.session_cookies(data, codes)
+        print("… starting wijwerken serve", file=sys.stderr, flush=True)
+        server = workspace.start_server(data_dir=data, workbooks_dir=workbooks, log_path=tmp / "server.log")
+        try:
+            attempt("browser, one page at a time",
+                    lambda: browser_figures(server, next(iter(codes.values())), runs, raw))
+            attempt("protocol, one user", lambda: single_user_figures(server, cookies[0], max(3, runs // 2), raw))
+            attempt("kernel memory", lambda: memory_figures(server, cookies[0], samples, raw))
+            attempt(f"burst of {PARTICIPANTS}", lambda: burst_figures(server, cookies, bursts, raw))
+        finally:
+            workspace.stop_server(server)
+            if errors:
+                print(server.log_path.read_text(errors="replace")[-4000:], file=sys.stderr)
+
+    order = ["1 browser", "2 protocol", "2 burst", "3 save", "4 memory"]
+    figures.sort(key=lambda f: order.index(f.section))
+    print(render(info, figures, errors))
+    if args.json:
+        args.json.write_text(json.dumps({"machine": info, "figures": [asdict(f) for f in figures], "raw": raw,
+                                         "errors": errors}, indent=2, ensure_ascii=False), encoding="utf-8")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

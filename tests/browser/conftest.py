@@ -1,0 +1,20 @@
+"""A real `wijwerken serve` (the README's command) with the demo cohort, for the participant's browser tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from tests.support.voila_server import printed_codes, start_wijwerken, stop_server
+from tests.support.workbook import Workbook
+
+
+@pytest.fixture(scope="module")
+def workbook(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workbook]:
+    folder = tmp_path_factory.mktemp("workbook")
+    server = start_wijwerken(data_dir=folder / "data", log_path=folder / "serve.log")
+    codes = printed_codes(server.log())
+    assert len([c for c in codes if c.rol == "deelnemer"]) >= 2, server.log()
+    yield Workbook(server, codes)
+    stop_server(server)
