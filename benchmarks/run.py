@@ -113,20 +113,23 @@ def close_all(server: workspace.Server, loads: list[protocol_client.PageLoad]) -
 
 def single_user_figures(server: workspace.Server, cookie: str, runs: int, raw: dict) -> list[Figure]:
     """Server-side time of one page load with nobody else on the server (context for the burst)."""
-    figures = []
-    for notebook in ("bare.ipynb", "dag1.ipynb"):
-        close_all(server, [protocol_client.load_page(server.url, notebook, cookie)])  # warm-up
-        loads = []
-        for _ in range(runs):
+    notebooks = ("bare.ipynb", "dag1.ipynb")
+    loads: dict[str, list[protocol_client.PageLoad]] = {notebook: [] for notebook in notebooks}
+    for notebook in notebooks:  # warm-up
+        close_all(server, [protocol_client.load_page(server.url, notebook, cookie)])
+    for _ in range(runs):  # interleaved, so that drift hits both alike
+        for notebook in notebooks:
             load = protocol_client.load_page(server.url, notebook, cookie)
             close_all(server, [load])
-            loads.append(load)
-        ready = [load.ready_seconds for load in loads]
+            loads[notebook].append(load)
+    figures = []
+    for notebook in notebooks:
+        ready = [load.ready_seconds for load in loads[notebook]]
         raw[f"single_user_seconds_{notebook}"] = ready
         figures.append(Figure("2 protocol", f"{notebook}: one user, GET → update_states", statistics.median(ready),
                               "s", detail=f"median of {runs}; page HTML done after "
-                              f"{statistics.median(load.html_seconds for load in loads):.2f} s; "
-                              f"{loads[0].widget_count} widget models"))
+                              f"{statistics.median(load.html_seconds for load in loads[notebook]):.2f} s; "
+                              f"{loads[notebook][0].widget_count} widget models"))
     return figures
 
 
@@ -210,7 +213,7 @@ def memory_figures(server: workspace.Server, cookie: str, samples: int, raw: dic
         uss = statistics.median(m[0] for m in measured)
         rss = statistics.median(m[1] for m in measured)
         target = ("≤ 150 MiB", rss <= 150) if notebook == "dag1.ipynb" else ("", None)
-        figures.append(Figure("4 memory", f"{notebook} kernel (logged in), RSS", rss, "MiB", *target,
+        figures.append(Figure("4 memory", f"{notebook} kernel, one page, RSS", rss, "MiB", *target,
                               detail=f"USS {uss:.0f} MiB; median of {samples}"))
     return figures
 
@@ -277,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
         try:
             attempt("browser, one page at a time",
                     lambda: browser_figures(server, next(iter(codes.values())), runs, raw))
-            attempt("protocol, one user", lambda: single_user_figures(server, cookies[0], max(3, runs // 2), raw))
+            attempt("protocol, one user", lambda: single_user_figures(server, cookies[0], runs, raw))
             attempt("kernel memory", lambda: memory_figures(server, cookies[0], samples, raw))
             attempt(f"burst of {PARTICIPANTS}", lambda: burst_figures(server, cookies, bursts, raw))
         finally:

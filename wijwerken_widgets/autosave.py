@@ -49,7 +49,7 @@ class SaveStatus(widgets.VBox):
         self.label = widgets.Label("")
         self.retry_button = widgets.Button(description="Opnieuw proberen", layout={"display": "none"})
         self.other_button = widgets.Button(description="Toon de andere versie", layout={"display": "none"})
-        self.other_text = widgets.Textarea(disabled=True, layout={"display": "none", "width": "100%"})
+        self.other_text = widgets.Textarea(disabled=True, layout={"display": "none", "width": "auto"})
         row = widgets.HBox([self.label, self.retry_button, self.other_button])
         super().__init__([row, self.other_text])
         self.add_class("ww-save-status")

@@ -10,7 +10,7 @@ import ipywidgets as widgets
 from .content import TextField
 from .page import render_markdown
 
-FULL_WIDTH = {"width": "100%"}
+FULL_WIDTH = {"width": "auto"}
 
 
 def markdown(text: str, css_class: str = "ww-text") -> widgets.HTML:

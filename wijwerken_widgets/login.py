@@ -45,7 +45,10 @@ class LoginForm(widgets.VBox):
 
         self.intro = widgets.Label(INTRO)
         self.code = widgets.Password(
-            placeholder="bijvoorbeeld K7QM-4XPD-9TWA", description="Code", layout=widgets.Layout(width="22em")
+            placeholder="bijvoorbeeld K7QM-4XPD-9TWA",
+            description="Jouw code",
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="24em"),
         )
         self.button = widgets.Button(description="Inloggen", button_style="primary", icon="sign-in")
         self.message = widgets.Label("")

@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 
 import ipywidgets as widgets
 from IPython.display import display
@@ -34,6 +35,7 @@ UNKNOWN_HUB_USER = (
 )
 
 Builder = Callable[[Context], widgets.Widget]
+STYLESHEET = Path(__file__).with_name("widgets.css")
 
 
 def under_voila() -> bool:
@@ -88,13 +90,15 @@ class Page:
         self._header = widgets.HTML(
             f'<header class="ww-header"><h1>{html.escape(title)}</h1>{render_markdown(intro_markdown)}</header>'
         )
-        self.who = widgets.Label("")
+        self.who = widgets.Label("", layout={"display": "none"})
         self.who.add_class("ww-who")
 
     # -- identity -------------------------------------------------------------------------------------------
     def show(self) -> Page:
         """Display the header and either who is logged in or the login form."""
-        display(widgets.VBox([self._header, self.who, self.top]))
+        style = widgets.HTML(f"<style>{STYLESHEET.read_text(encoding='utf-8')}</style>")
+        style.add_class("ww-page-style")
+        display(widgets.VBox([style, self._header, self.who, self.top]))
         from .identity import person_from_environment
         from .store import Store, StoreUnavailable
 
@@ -130,6 +134,7 @@ class Page:
         where = f" · {self.ctx.group.name}" if self.ctx.group else ""
         role = " (trainer)" if person.role == "trainer" else ""
         self.who.value = f"Ingelogd als {person.name}{role}{where}"
+        self.who.layout.display = ""
         pending, self._pending = self._pending, []
         for slot, build in pending:
             self._fill(slot, build)

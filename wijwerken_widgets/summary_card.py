@@ -95,7 +95,7 @@ class SummaryCardExercise(widgets.VBox):
         options = load_dag1().exercises.vraagstuk_choice.options
         self.kind_labels = {kind: option.label for kind, option in options.items()}
         self.card = widgets.HTML()
-        refresh = widgets.Button(description="Kaart vernieuwen", icon="refresh")
+        refresh = widgets.Button(description="Kaart vernieuwen", icon="refresh", layout={"width": "auto"})
         refresh.on_click(lambda _: self.refresh())
         ctx.on_saved(lambda key, _version: self.refresh() if key.startswith(PREFIX) else None)
         self.refresh()

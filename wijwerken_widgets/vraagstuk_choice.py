@@ -40,7 +40,7 @@ class VraagstukChoiceExercise(widgets.VBox):
         self.option_text = {kind: markdown(option.description + "\n\n" + "\n".join(f"- {e}" for e in option.examples))
                             for kind, option in content.options.items()}
         self.option_box = widgets.VBox()
-        self.description = text_input(content.description, rows=5)
+        self.description = text_input(content.description, rows=7)
         self.description.value = default_description(ctx, self.kind.value)
         self.prefilled_note = markdown(content.prefilled_note, "ww-hint")
         self.kind_status, self.description_status = SaveStatus(), SaveStatus()
