@@ -25,6 +25,9 @@ CHROMIUM_ARGS = [
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 
+SETTLE_SECONDS = 0.5
+"""Pause after a page's kernel has stopped, so the server's clean-up does not overlap the next measurement."""
+
 # JavaScript predicates: true once a participant can see and use the page.
 _VISIBLE = "(el) => !!el && el.checkVisibility() && el.getBoundingClientRect().height > 0"
 READY = {
@@ -81,6 +84,7 @@ def leave(page: Page, wait_idle: Callable[[], None]) -> None:
     """Leave the page (Voilà's beacon stops its kernel) and wait until the server has no kernel left."""
     page.goto("about:blank", timeout=30_000)
     wait_idle()
+    time.sleep(SETTLE_SECONDS)
 
 
 def measure_pages(

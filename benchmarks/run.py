@@ -106,8 +106,12 @@ def browser_figures(server: workspace.Server, code: str, runs: int, raw: dict) -
 
 
 def close_all(server: workspace.Server, loads: list[protocol_client.PageLoad]) -> None:
+    """Close the pages (and any kernel left by a failed load) and wait until no kernel runs."""
     for load in loads:
         load.close()
+    time.sleep(0.5)
+    for kernel_id in server.kernels():
+        protocol_client.shutdown_kernel(server.url, kernel_id)
     server.wait_idle(90)
 
 
@@ -135,19 +139,22 @@ def single_user_figures(server: workspace.Server, cookie: str, runs: int, raw: d
 
 def burst_figures(server: workspace.Server, cookies: list[str], bursts: int, raw: dict) -> list[Figure]:
     ready: dict[str, list[float]] = {"bare.ipynb": [], "dag1.ipynb": []}
+    failed: dict[str, list[str]] = {"bare.ipynb": [], "dag1.ipynb": []}
     memory_per_kernel: list[float] = []
     for _ in range(bursts):
         for notebook in ready:
             time.sleep(2)
-            loads = protocol_client.burst(server.url, notebook, cookies)
+            loads, failures = protocol_client.burst(server.url, notebook, cookies)
             try:
                 ready[notebook] += [load.ready_seconds for load in loads]
+                failed[notebook] += failures
                 if notebook == "dag1.ipynb":
                     kernels = server.kernels()
                     memory_per_kernel += [kernel_memory(kernels[load.kernel_id])[1] for load in loads
                                           if load.kernel_id in kernels]
             finally:
                 close_all(server, loads)
+    raw["burst_failures"] = failed
     raw["burst_seconds"] = ready
     figures = []
     for notebook, values in ready.items():
@@ -157,6 +164,11 @@ def burst_figures(server: workspace.Server, cookies: list[str], bursts: int, raw
                               detail=f"max {max(values):.2f} s"))
     ratio = p95(ready["dag1.ipynb"]) / p95(ready["bare.ipynb"])
     figures.append(Figure("2 burst", "dag1 p95 / bare p95", ratio, "×", "≤ 1.5×", ratio <= 1.5))
+    for notebook, failures in failed.items():
+        total = len(failures) + len(ready[notebook])
+        first = f"; first: {failures[0][:90]}" if failures else ""
+        figures.append(Figure("2 burst", f"{notebook}: page loads that failed", len(failures), "", "0",
+                              not failures, detail=f"of {total}, left out of median and p95{first}"))
     if memory_per_kernel:
         figures.append(Figure("4 memory", f"dag1.ipynb kernel RSS during a burst of {len(cookies)}",
                               statistics.median(memory_per_kernel), "MiB",
@@ -235,7 +247,12 @@ def render(info: dict[str, str], figures: list[Figure], errors: list[str]) -> st
         if f.section != section:
             section = f.section
             lines.append(f"[{section}]")
-        value = "—" if f.value is None else (f"{f.value:.2f} {f.unit}" if f.unit != "MiB" else f"{f.value:.0f} MiB")
+        if f.value is None:
+            value = "—"
+        elif f.unit in ("MiB", ""):
+            value = f"{f.value:.0f} {f.unit}".strip()
+        else:
+            value = f"{f.value:.2f} {f.unit}"
         mark = {True: "✓", False: "✗", None: " "}[f.ok]
         lines.append(f"  {f.name:<{width}}  {value:>10}  {f.target:<10} {mark}  {f.detail}")
     for error in errors:
@@ -250,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pg-url", default=os.environ.get("WIJWERKEN_TEST_DATABASE_URL"),
                         help="PostgreSQL URL for the save latency (default: $WIJWERKEN_TEST_DATABASE_URL)")
     args = parser.parse_args(argv)
-    runs, bursts, saves, samples = (2, 1, 50, 1) if args.quick else (7, 3, 300, 3)
+    runs, bursts, saves, samples = (2, 1, 50, 1) if args.quick else (9, 3, 300, 3)
 
     info = machine()
     figures: list[Figure] = []

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import html
 
-import ipywidgets as widgets
-
 from .autosave import Autosave, SaveStatus
-from .base import details, exercise_frame
+from .base import Exercise, details
 from .content import Assumptions as Content
 from .context import Context
 from .row_list import Column, RowList
@@ -15,7 +13,7 @@ from .row_list import Column, RowList
 KEY = "dag1.aannames"
 
 
-class AssumptionsExercise(widgets.VBox):
+class AssumptionsExercise(Exercise):
     """A list of ``{assumption, how, with_whom}`` rows, autosaved as one answer."""
 
     def __init__(self, ctx: Context, content: Content) -> None:
@@ -37,4 +35,4 @@ class AssumptionsExercise(widgets.VBox):
         parts = [self.rows, self.status]
         if examples:
             parts.append(details(content.examples_title, f"<ul class='ww-examples'>{examples}</ul>"))
-        super().__init__([exercise_frame(content.title, content.instruction, parts)])
+        super().__init__(content.title, content.instruction, parts)

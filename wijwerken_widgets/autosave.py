@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 
 import ipywidgets as widgets
 
+from . import shared
 from .context import Context
 
 log = logging.getLogger(__name__)
@@ -43,21 +44,28 @@ def _running_loop() -> asyncio.AbstractEventLoop | None:
 
 
 class SaveStatus(widgets.VBox):
-    """The line under an answer: saved, saving, not saved (with retry), or changed elsewhere."""
+    """The line under an answer: saved, saving, not saved (with retry), or changed elsewhere.
+
+    The retry button and the other version's box are only created when they are first needed: most pages never
+    need them, and every widget is a model the browser must load.
+    """
 
     def __init__(self) -> None:
-        self.label = widgets.Label("")
-        self.retry_button = widgets.Button(description="Opnieuw proberen", layout={"display": "none"})
-        self.other_button = widgets.Button(description="Toon de andere versie", layout={"display": "none"})
-        self.other_text = widgets.Textarea(disabled=True, layout={"display": "none", "width": "auto"})
-        row = widgets.HBox([self.label, self.retry_button, self.other_button])
-        super().__init__([row, self.other_text])
+        self.label = widgets.Label("", layout=shared.layout(), style=shared.label_style())
+        self.retry_button: widgets.Button | None = None
+        self.other_button: widgets.Button | None = None
+        self.other_text: widgets.Textarea | None = None
+        self._retry_callbacks: list[Callable[[], Any]] = []
+        super().__init__([self.label], layout=shared.layout())
         self.add_class("ww-save-status")
-        self.other_button.on_click(lambda _: self._toggle_other())
 
     @property
     def text(self) -> str:
         return self.label.value
+
+    def on_retry(self, callback: Callable[[], Any]) -> None:
+        """Call ``callback()`` when the participant presses "Opnieuw proberen"."""
+        self._retry_callbacks.append(callback)
 
     def show(self, text: str, state: str) -> None:
         """Show ``text``; ``state`` is one of ``ok``, ``busy``, ``error``, ``conflict`` (used for styling)."""
@@ -65,13 +73,23 @@ class SaveStatus(widgets.VBox):
         for name in ("ok", "busy", "error", "conflict"):
             self.label.remove_class(f"ww-status-{name}")
         self.label.add_class(f"ww-status-{state}")
-        self.retry_button.layout.display = "" if state == "error" else "none"
-        if state != "conflict":
+        if state == "error" and self.retry_button is None:
+            self.retry_button = widgets.Button(description="Opnieuw proberen", icon="refresh")
+            self.retry_button.on_click(lambda _: [callback() for callback in self._retry_callbacks])
+            self.children = [*self.children, self.retry_button]
+        if self.retry_button is not None:
+            self.retry_button.layout.display = "" if state == "error" else "none"
+        if state != "conflict" and self.other_button is not None:
             self.other_button.layout.display = "none"
             self.other_text.layout.display = "none"
 
     def show_conflict(self, text: str, other_value: str) -> None:
         self.show(text, "conflict")
+        if self.other_button is None:
+            self.other_button = widgets.Button(description="Toon de andere versie")
+            self.other_text = widgets.Textarea(disabled=True, layout={"display": "none", "width": "auto"})
+            self.other_button.on_click(lambda _: self._toggle_other())
+            self.children = [*self.children, self.other_button, self.other_text]
         self.other_text.value = other_value
         self.other_button.layout.display = ""
 
@@ -112,7 +130,7 @@ class Autosave:
         self.ctx, self.key = ctx, key
         self._get, self._set = get_value, set_value
         self.status = status or SaveStatus()
-        self.status.retry_button.on_click(lambda _: self.flush())
+        self.status.on_retry(self.flush)
         self._handle: asyncio.TimerHandle | None = None
         self._dirty = False
         self.base_id: int | None = None

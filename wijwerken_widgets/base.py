@@ -1,4 +1,8 @@
-"""Small building blocks shared by the exercise widgets: Markdown, exercise frames, labelled inputs."""
+"""Small building blocks shared by the exercise widgets: Markdown, exercise frames, labelled inputs.
+
+Static pieces share their layout and style models (see ``shared``), and text that belongs together (a heading and
+its instruction, a label and its tips) is one widget.
+"""
 
 from __future__ import annotations
 
@@ -7,47 +11,82 @@ from collections.abc import Iterable
 
 import ipywidgets as widgets
 
+from . import shared
 from .content import TextField
 from .page import render_markdown
 
-FULL_WIDTH = {"width": "auto"}
+
+def static_html(value: str, css_class: str | None = None) -> widgets.HTML:
+    """HTML that is never hidden on its own; ``value`` must already be safe (escaped)."""
+    box = widgets.HTML(value, layout=shared.layout(), style=shared.html_style())
+    if css_class:
+        box.add_class(css_class)
+    return box
+
+
+def button(description: str, icon: str = "", css_class: str | None = None) -> widgets.Button:
+    """A button that is never hidden on its own."""
+    made = widgets.Button(description=description, icon=icon, style=shared.button_style())
+    if css_class:
+        made.add_class(css_class)
+    return made
+
+
+def box(children: Iterable[widgets.Widget], css_class: str | None = None) -> widgets.VBox:
+    """A column that is never hidden on its own."""
+    made = widgets.VBox(list(children), layout=shared.layout())
+    if css_class:
+        made.add_class(css_class)
+    return made
 
 
 def markdown(text: str, css_class: str = "ww-text") -> widgets.HTML:
     """Trainer-written Markdown (raw HTML escaped)."""
-    box = widgets.HTML(render_markdown(text))
-    box.add_class(css_class)
-    return box
+    return static_html(render_markdown(text), css_class)
+
+
+def details_html(summary: str, body_html: str) -> str:
+    """A native fold-out (``<details>``); ``summary`` is escaped, ``body_html`` must already be safe."""
+    return f"<details><summary>{html.escape(summary)}</summary>{body_html}</details>"
 
 
 def details(summary: str, body_html: str) -> widgets.HTML:
-    """A native fold-out (``<details>``); ``summary`` is escaped, ``body_html`` must already be safe."""
-    box = widgets.HTML(f"<details><summary>{html.escape(summary)}</summary>{body_html}</details>")
-    box.add_class("ww-details")
-    return box
+    return static_html(details_html(summary, body_html), "ww-details")
 
 
-def exercise_frame(title: str, instruction: str, children: Iterable[widgets.Widget]) -> widgets.VBox:
-    """An exercise: title, instruction (Markdown) and its inputs."""
-    heading = widgets.HTML(f"<h2>{html.escape(title)}</h2>")
-    frame = widgets.VBox([heading, markdown(instruction), *children])
-    frame.add_class("ww-exercise")
-    return frame
+def heading_html(title: str, instruction: str, level: int = 2) -> str:
+    return f"<h{level}>{html.escape(title)}</h{level}>{render_markdown(instruction)}"
+
+
+def exercise_children(title: str, instruction: str, children: Iterable[widgets.Widget]) -> list[widgets.Widget]:
+    """An exercise's content: title and instruction (one widget), then its inputs."""
+    return [static_html(heading_html(title, instruction), "ww-text"), *children]
+
+
+class Exercise(widgets.VBox):
+    """Base of the exercise widgets: title and instruction above the inputs, with the exercise styling."""
+
+    def __init__(self, title: str, instruction: str, children: Iterable[widgets.Widget]) -> None:
+        super().__init__(exercise_children(title, instruction, children), layout=shared.layout())
+        self.add_class("ww-exercise")
 
 
 def text_input(field: TextField, *, rows: int = 3, single_line: bool = False) -> widgets.Widget:
     """A Text/Textarea with the field's placeholder; the label and help are added by :func:`labelled`."""
+    common = dict(placeholder=field.placeholder, layout=shared.layout(), style=shared.text_style(), continuous_update=True)
     if single_line:
-        return widgets.Text(placeholder=field.placeholder, layout=FULL_WIDTH, continuous_update=True)
-    return widgets.Textarea(placeholder=field.placeholder, rows=rows, layout=FULL_WIDTH, continuous_update=True)
+        return widgets.Text(**common)
+    return widgets.Textarea(rows=rows, **common)
+
+
+def label_html(field: TextField) -> str:
+    """The field's label and, when it has one, its help as a fold-out."""
+    label = f'<label class="ww-label">{html.escape(field.label)}</label>'
+    if field.help:
+        label += f'<div class="ww-details">{details_html("Tips", render_markdown(field.help))}</div>'
+    return label
 
 
 def labelled(field: TextField, control: widgets.Widget, *extra: widgets.Widget) -> widgets.VBox:
-    """Label above the control, the help text as a fold-out, then any extra widgets (status, coaching)."""
-    label = widgets.HTML(f'<label class="ww-label">{html.escape(field.label)}</label>')
-    parts: list[widgets.Widget] = [label]
-    if field.help:
-        parts.append(details("Tips", render_markdown(field.help)))
-    box = widgets.VBox([*parts, control, *extra])
-    box.add_class("ww-field")
-    return box
+    """Label (with tips) above the control, then any extra widgets (status, coaching)."""
+    return box([static_html(label_html(field)), control, *extra], "ww-field")

@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 
 import ipywidgets as widgets
 
+from . import shared
 from .coaching import Feedback
 
 ICONS = {"goed": "✓", "tip": "➜"}
@@ -29,7 +30,7 @@ class CoachingPanel(widgets.HTML):
     """Re-runs ``coach(text)`` whenever the watched text widget changes."""
 
     def __init__(self, title: str, source: widgets.ValueWidget, coach: Callable[[str], Sequence[Feedback]]) -> None:
-        super().__init__()
+        super().__init__(layout=shared.layout(), style=shared.html_style())
         self.title, self.coach = title, coach
         self.feedback: Sequence[Feedback] = ()
         source.observe(lambda change: self.update(change["new"]), names="value")

@@ -7,7 +7,7 @@ import html
 import ipywidgets as widgets
 
 from .autosave import SaveStatus, autosave_widget
-from .base import details, exercise_frame, labelled, text_input
+from .base import Exercise, details, labelled, text_input
 from .coaching import coach_doel, coach_hoofdvraag, coach_probleem
 from .coaching_panel import CoachingPanel
 from .content import ProblemStatement as Content
@@ -32,7 +32,7 @@ def examples_html(content: Content) -> tuple[str, str]:
     return f"<ul class='ww-examples'>{good}</ul>", f"<ul class='ww-examples'>{better}</ul>"
 
 
-class ProblemStatementExercise(widgets.VBox):
+class ProblemStatementExercise(Exercise):
     """Three text fields; under each its save status and coaching that updates while typing."""
 
     def __init__(self, ctx: Context, content: Content) -> None:
@@ -49,8 +49,8 @@ class ProblemStatementExercise(widgets.VBox):
             self.coaching[name] = CoachingPanel(content.coaching_title, control, COACHES[name])
             fields.append(labelled(field, control, status, self.coaching[name]))
         good, better = examples_html(content)
-        super().__init__([exercise_frame(content.title, content.instruction, [
+        super().__init__(content.title, content.instruction, [
             *fields,
             details(content.good_examples_title, good),
             details(content.improvements_title, better),
-        ])])
+        ])

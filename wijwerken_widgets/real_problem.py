@@ -11,7 +11,7 @@ import html
 import ipywidgets as widgets
 
 from .autosave import Autosave, SaveStatus, autosave_form, autosave_widget
-from .base import details, exercise_frame, labelled, markdown, text_input
+from .base import Exercise, box, details, heading_html, labelled, static_html, text_input
 from .content import RealProblem as Content
 from .content import TextField
 from .context import Context
@@ -23,11 +23,11 @@ KEY_PERSPECTIVES = "dag1.perspectieven"
 KEY_REFLECTION = "dag1.reflectie"
 
 
-def _subheading(title: str, instruction: str) -> list[widgets.Widget]:
-    return [widgets.HTML(f"<h3>{html.escape(title)}</h3>"), markdown(instruction)]
+def _subheading(title: str, instruction: str) -> widgets.HTML:
+    return static_html(heading_html(title, instruction, level=3), "ww-text")
 
 
-class RealProblemExercise(widgets.VBox):
+class RealProblemExercise(Exercise):
     """Four autosaved parts: why chain, problem tree, perspectives and reflection."""
 
     def __init__(self, ctx: Context, content: Content) -> None:
@@ -53,12 +53,11 @@ class RealProblemExercise(widgets.VBox):
                             "gevolgen": text_input(tree.effects, rows=4)}
         self.tree_status = SaveStatus()
         self.tree_saver = autosave_form(ctx, KEY_TREE, self.tree_inputs, self.tree_status)
-        tree_grid = widgets.VBox([
+        tree_grid = box([
             labelled(tree.effects, self.tree_inputs["gevolgen"]),
             labelled(tree.problem, self.tree_inputs["probleem"]),
             labelled(tree.causes, self.tree_inputs["oorzaken"]),
-        ])
-        tree_grid.add_class("ww-tree")
+        ], "ww-tree")
 
         persp = content.perspectives
         self.perspectives = RowList(
@@ -82,13 +81,13 @@ class RealProblemExercise(widgets.VBox):
         self.reflection_status = SaveStatus()
         self.reflection_saver = autosave_widget(ctx, KEY_REFLECTION, self.reflection, self.reflection_status)
 
-        super().__init__([exercise_frame(content.title, content.instruction, [
-            *_subheading(chain.title, chain.instruction),
+        super().__init__(content.title, content.instruction, [
+            _subheading(chain.title, chain.instruction),
             details(chain.example_title, f"<ol class='ww-why-example'>{example}</ol>"),
             *why_fields, self.why_status,
-            *_subheading(tree.title, tree.instruction), tree_grid, self.tree_status,
-            *_subheading(persp.title, persp.instruction),
+            _subheading(tree.title, tree.instruction), tree_grid, self.tree_status,
+            _subheading(persp.title, persp.instruction),
             *([details(persp.examples_title, f"<ul class='ww-examples'>{persp_examples}</ul>")] if persp_examples else []),
             self.perspectives, self.perspectives_status,
             labelled(content.reflection, self.reflection, self.reflection_status),
-        ])])
+        ])

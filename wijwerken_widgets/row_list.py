@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from .base import FULL_WIDTH
+from . import shared
+from .base import box, button, static_html
 
 Row = dict[str, str]
 
@@ -36,8 +37,7 @@ class RowList(widgets.VBox):
         self._rows: list[dict[str, widgets.ValueWidget]] = []
         self.rows_box = widgets.VBox()
         self.empty = widgets.HTML(f'<p class="ww-empty">{html.escape(empty_text)}</p>')
-        self.add_button = widgets.Button(description=add_label, icon="plus")
-        self.add_button.add_class("ww-add")
+        self.add_button = button(add_label, "plus", "ww-add")
         self.add_button.on_click(lambda _: self.add_row())
         super().__init__([self.empty, self.rows_box, self.add_button])
         self.add_class("ww-row-list")
@@ -84,22 +84,20 @@ class RowList(widgets.VBox):
                                            style={"description_width": "initial"})
             else:
                 control = widgets.Text(value=values.get(column.key, ""), placeholder=column.placeholder,
-                                       layout=FULL_WIDTH, continuous_update=True)
+                                       layout=shared.layout(), style=shared.text_style(), continuous_update=True)
             control.observe(lambda _: self._changed(), names="value")
             controls[column.key] = control
         self._rows.append(controls)
-        remove = widgets.Button(description=self.remove_label, icon="trash")
-        remove.add_class("ww-remove")
-        card = widgets.VBox()
+        remove = button(self.remove_label, "trash", "ww-remove")
+        card = box([], "ww-row-card")
         remove.on_click(lambda _: self.remove_row(list(self.rows_box.children).index(card)))
         parts: list[widgets.Widget] = []
         for column in self.columns:
             control = controls[column.key]
             if not column.options:
-                parts.append(widgets.HTML(f'<label class="ww-label">{html.escape(column.label)}</label>'))
+                parts.append(static_html(f'<label class="ww-label">{html.escape(column.label)}</label>'))
             parts.append(control)
         card.children = [*parts, remove]
-        card.add_class("ww-row-card")
         return card
 
     def _render(self, cards: list[widgets.Widget]) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
-from .base import exercise_frame, markdown
+from .base import Exercise, button, markdown
 from .content import SummaryCard as Content
 from .content import load_dag1
 from .context import Context
@@ -87,7 +87,7 @@ def card_html(summary: VraagstukSummary, content: Content, kind_labels: dict[str
     )
 
 
-class SummaryCardExercise(widgets.VBox):
+class SummaryCardExercise(Exercise):
     """The card, refreshed after every save on this page and on "Kaart vernieuwen" (for other tabs)."""
 
     def __init__(self, ctx: Context, content: Content) -> None:
@@ -95,13 +95,13 @@ class SummaryCardExercise(widgets.VBox):
         options = load_dag1().exercises.vraagstuk_choice.options
         self.kind_labels = {kind: option.label for kind, option in options.items()}
         self.card = widgets.HTML()
-        refresh = widgets.Button(description="Kaart vernieuwen", icon="refresh", layout={"width": "auto"})
+        refresh = button("Kaart vernieuwen", "refresh", "ww-refresh")
         refresh.on_click(lambda _: self.refresh())
         ctx.on_saved(lambda key, _version: self.refresh() if key.startswith(PREFIX) else None)
         self.refresh()
-        super().__init__([exercise_frame(content.title, content.instruction, [
+        super().__init__(content.title, content.instruction, [
             self.card, refresh, markdown(content.next_steps, "ww-hint"),
-        ])])
+        ])
 
     def refresh(self) -> None:
         from .store import StoreUnavailable

@@ -9,9 +9,10 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from .autosave import SaveStatus, autosave_widget
-from .base import exercise_frame, labelled, markdown, text_input
+from .base import Exercise, box, labelled, markdown, text_input
 from .content import VraagstukChoice as Content
 from .context import Context
+from .page import render_markdown
 
 KEY_KIND = "dag1.vraagstuk.soort"
 KEY_DESCRIPTION = "dag1.vraagstuk.beschrijving"
@@ -29,7 +30,7 @@ def default_description(ctx: Context, kind: str) -> str:
     return "\n\n".join(part for part in (vraagstuk.get("titel"), vraagstuk.get("probleem")) if part)
 
 
-class VraagstukChoiceExercise(widgets.VBox):
+class VraagstukChoiceExercise(Exercise):
     """Two autosaved answers: the kind of vraagstuk and its description in the participant's words."""
 
     def __init__(self, ctx: Context, content: Content) -> None:
@@ -42,18 +43,19 @@ class VraagstukChoiceExercise(widgets.VBox):
         self.option_box = widgets.VBox()
         self.description = text_input(content.description, rows=7)
         self.description.value = default_description(ctx, self.kind.value)
-        self.prefilled_note = markdown(content.prefilled_note, "ww-hint")
+        self.prefilled_note = widgets.HTML(render_markdown(content.prefilled_note))
+        self.prefilled_note.add_class("ww-hint")
         self.kind_status, self.description_status = SaveStatus(), SaveStatus()
         self.kind_saver = autosave_widget(ctx, KEY_KIND, self.kind, self.kind_status)
         self.description_saver = autosave_widget(ctx, KEY_DESCRIPTION, self.description, self.description_status)
         self.kind.observe(lambda _: self._kind_changed(), names="value")
         self.description.observe(lambda _: self._show_note(), names="value")
         self._kind_changed()
-        choice = widgets.VBox([widgets.Label(content.choice_label), self.kind, self.kind_status, self.option_box])
-        super().__init__([exercise_frame(content.title, content.instruction, [
+        choice = box([markdown(content.choice_label), self.kind, self.kind_status, self.option_box])
+        super().__init__(content.title, content.instruction, [
             choice,
             labelled(content.description, self.description, self.prefilled_note, self.description_status),
-        ])])
+        ])
 
     def _kind_changed(self) -> None:
         self.option_box.children = [self.option_text[self.kind.value]]
