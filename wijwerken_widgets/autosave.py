@@ -56,8 +56,7 @@ class SaveStatus(widgets.VBox):
         self.other_button: widgets.Button | None = None
         self.other_text: widgets.Textarea | None = None
         self._retry_callbacks: list[Callable[[], Any]] = []
-        super().__init__([self.label], layout=shared.layout())
-        self.add_class("ww-save-status")
+        super().__init__([self.label], layout=shared.layout(), _dom_classes=("ww-save-status",))
 
     @property
     def text(self) -> str:
@@ -69,10 +68,9 @@ class SaveStatus(widgets.VBox):
 
     def show(self, text: str, state: str) -> None:
         """Show ``text``; ``state`` is one of ``ok``, ``busy``, ``error``, ``conflict`` (used for styling)."""
-        self.label.value = text
-        for name in ("ok", "busy", "error", "conflict"):
-            self.label.remove_class(f"ww-status-{name}")
-        self.label.add_class(f"ww-status-{state}")
+        with self.label.hold_sync():  # one message to the browser, not one per trait
+            self.label.value = text
+            self.label._dom_classes = (f"ww-status-{state}",)
         if state == "error" and self.retry_button is None:
             self.retry_button = widgets.Button(description="Opnieuw proberen", icon="refresh")
             self.retry_button.on_click(lambda _: [callback() for callback in self._retry_callbacks])

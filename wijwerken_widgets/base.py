@@ -16,28 +16,25 @@ from .content import TextField
 from .page import render_markdown
 
 
+def _classes(css_class: str | None) -> tuple[str, ...]:
+    """CSS classes given at construction: adding them afterwards costs a message to the browser each."""
+    return (css_class,) if css_class else ()
+
+
 def static_html(value: str, css_class: str | None = None) -> widgets.HTML:
     """HTML that is never hidden on its own; ``value`` must already be safe (escaped)."""
-    box = widgets.HTML(value, layout=shared.layout(), style=shared.html_style())
-    if css_class:
-        box.add_class(css_class)
-    return box
+    return widgets.HTML(value, layout=shared.layout(), style=shared.html_style(), _dom_classes=_classes(css_class))
 
 
 def button(description: str, icon: str = "", css_class: str | None = None) -> widgets.Button:
     """A button that is never hidden on its own."""
-    made = widgets.Button(description=description, icon=icon, style=shared.button_style())
-    if css_class:
-        made.add_class(css_class)
-    return made
+    return widgets.Button(description=description, icon=icon, style=shared.button_style(),
+                          _dom_classes=_classes(css_class))
 
 
 def box(children: Iterable[widgets.Widget], css_class: str | None = None) -> widgets.VBox:
     """A column that is never hidden on its own."""
-    made = widgets.VBox(list(children), layout=shared.layout())
-    if css_class:
-        made.add_class(css_class)
-    return made
+    return widgets.VBox(list(children), layout=shared.layout(), _dom_classes=_classes(css_class))
 
 
 def markdown(text: str, css_class: str = "ww-text") -> widgets.HTML:
@@ -67,8 +64,8 @@ class Exercise(widgets.VBox):
     """Base of the exercise widgets: title and instruction above the inputs, with the exercise styling."""
 
     def __init__(self, title: str, instruction: str, children: Iterable[widgets.Widget]) -> None:
-        super().__init__(exercise_children(title, instruction, children), layout=shared.layout())
-        self.add_class("ww-exercise")
+        super().__init__(exercise_children(title, instruction, children), layout=shared.layout(),
+                         _dom_classes=("ww-exercise",))
 
 
 def text_input(field: TextField, *, rows: int = 3, single_line: bool = False) -> widgets.Widget:
@@ -87,6 +84,8 @@ def label_html(field: TextField) -> str:
     return label
 
 
-def labelled(field: TextField, control: widgets.Widget, *extra: widgets.Widget) -> widgets.VBox:
+def labelled(
+    field: TextField, control: widgets.Widget, *extra: widgets.Widget, css_class: str = "ww-field"
+) -> widgets.VBox:
     """Label (with tips) above the control, then any extra widgets (status, coaching)."""
-    return box([static_html(label_html(field)), control, *extra], "ww-field")
+    return box([static_html(label_html(field)), control, *extra], css_class)

@@ -53,9 +53,8 @@ def _configure_logging() -> None:
 
 def message(text: str, kind: str = "info") -> widgets.HTML:
     """A Dutch notice box; ``text`` is escaped, so it may contain anything."""
-    box = widgets.HTML(f'<div class="ww-notice ww-notice-{kind}">{html.escape(text)}</div>')
-    box.add_class("ww-notice-widget")
-    return box
+    return widgets.HTML(f'<div class="ww-notice ww-notice-{kind}">{html.escape(text)}</div>',
+                        _dom_classes=("ww-notice-widget",))
 
 
 def _install_friendly_errors() -> None:
@@ -84,21 +83,21 @@ class Page:
         self.title = title
         self.ctx: Context | None = None
         self.sections: list[widgets.Box] = []
+        self.root = widgets.VBox()  # the page's one output: sections are appended to it, not displayed apart
         self._pending: list[tuple[widgets.Box, Builder]] = []
-        self.top = widgets.VBox()
-        self.top.add_class("ww-page-top")
+        self.top = widgets.VBox(_dom_classes=("ww-page-top",))
         self._header = widgets.HTML(
             f'<header class="ww-header"><h1>{html.escape(title)}</h1>{render_markdown(intro_markdown)}</header>'
         )
-        self.who = widgets.Label("", layout={"display": "none"})
-        self.who.add_class("ww-who")
+        self.who = widgets.Label("", layout={"display": "none"}, _dom_classes=("ww-who",))
 
     # -- identity -------------------------------------------------------------------------------------------
     def show(self) -> Page:
         """Display the header and either who is logged in or the login form."""
-        style = widgets.HTML(f"<style>{STYLESHEET.read_text(encoding='utf-8')}</style>")
-        style.add_class("ww-page-style")
-        display(widgets.VBox([style, self._header, self.who, self.top]))
+        style = widgets.HTML(f"<style>{STYLESHEET.read_text(encoding='utf-8')}</style>",
+                             _dom_classes=("ww-page-style",))
+        self.root.children = [style, self._header, self.who, self.top]
+        display(self.root)
         from .identity import person_from_environment
         from .store import Store, StoreUnavailable
 
@@ -141,15 +140,18 @@ class Page:
 
     # -- sections -------------------------------------------------------------------------------------------
     def section(self, build: Builder) -> None:
-        """Display a section now; ``build(ctx)`` fills it as soon as the participant is known."""
-        slot = widgets.VBox()
-        slot.add_class("ww-section")
+        """Add a section to the page; ``build(ctx)`` fills it as soon as the participant is known."""
+        slot = widgets.VBox(_dom_classes=("ww-section",))
         self.sections.append(slot)
-        display(slot)
+        self.root.children = [*self.root.children, slot]
         if self.ctx is None:
             self._pending.append((slot, build))
         else:
             self._fill(slot, build)
+
+    def add(self, widget: widgets.Widget) -> None:
+        """Add a widget that needs nobody logged in (e.g. the start page's overview) to the page."""
+        self.root.children = [*self.root.children, widget]
 
     def _fill(self, slot: widgets.Box, build: Builder) -> None:
         try:

@@ -42,9 +42,7 @@ class RealProblemExercise(Exercise):
         why_fields = [labelled(chain.start, self.why_inputs["start"])]
         for n in range(1, chain.steps + 1):
             label = TextField(label=chain.step_label.format(n=n))
-            step = labelled(label, self.why_inputs[f"waarom_{n}"])
-            step.add_class("ww-why-step")
-            why_fields.append(step)
+            why_fields.append(labelled(label, self.why_inputs[f"waarom_{n}"], css_class="ww-field ww-why-step"))
         why_fields.append(labelled(chain.underlying, self.why_inputs["oorzaak"]))
         example = "".join(f"<li>{html.escape(line)}</li>" for line in chain.example)
 

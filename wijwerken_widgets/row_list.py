@@ -39,8 +39,7 @@ class RowList(widgets.VBox):
         self.empty = widgets.HTML(f'<p class="ww-empty">{html.escape(empty_text)}</p>')
         self.add_button = button(add_label, "plus", "ww-add")
         self.add_button.on_click(lambda _: self.add_row())
-        super().__init__([self.empty, self.rows_box, self.add_button])
-        self.add_class("ww-row-list")
+        super().__init__([self.empty, self.rows_box, self.add_button], _dom_classes=("ww-row-list",))
 
     # -- value -----------------------------------------------------------------------------------------------
     @property

@@ -42,6 +42,4 @@ def overview(content: StartContent | None = None) -> widgets.Widget:
         f"<section><h2>{html.escape(content.programme.title)}</h2>{render_markdown(content.programme.intro)}"
         f"<ol class='ww-days'>{''.join(days)}</ol></section>"
     )
-    box = widgets.VBox([widgets.HTML(body), markdown(content.closing, "ww-closing")])
-    box.add_class("ww-start")
-    return box
+    return widgets.VBox([widgets.HTML(body), markdown(content.closing, "ww-closing")], _dom_classes=("ww-start",))

@@ -36,15 +36,14 @@ class VraagstukChoiceExercise(Exercise):
     def __init__(self, ctx: Context, content: Content) -> None:
         self.ctx = ctx
         options = [(option.label, kind) for kind, option in content.options.items()]
-        self.kind = widgets.ToggleButtons(options=options, value=default_kind(ctx), style={"button_width": "auto"})
-        self.kind.add_class("ww-choice")
+        self.kind = widgets.ToggleButtons(options=options, value=default_kind(ctx), style={"button_width": "auto"},
+                                          _dom_classes=("ww-choice",))
         self.option_text = {kind: markdown(option.description + "\n\n" + "\n".join(f"- {e}" for e in option.examples))
                             for kind, option in content.options.items()}
         self.option_box = widgets.VBox()
         self.description = text_input(content.description, rows=7)
         self.description.value = default_description(ctx, self.kind.value)
-        self.prefilled_note = widgets.HTML(render_markdown(content.prefilled_note))
-        self.prefilled_note.add_class("ww-hint")
+        self.prefilled_note = widgets.HTML(render_markdown(content.prefilled_note), _dom_classes=("ww-hint",))
         self.kind_status, self.description_status = SaveStatus(), SaveStatus()
         self.kind_saver = autosave_widget(ctx, KEY_KIND, self.kind, self.kind_status)
         self.description_saver = autosave_widget(ctx, KEY_DESCRIPTION, self.description, self.description_status)
