@@ -69,6 +69,9 @@ def voila_env(*, data_dir: Path) -> dict[str, str]:
         jupyter_path.append(existing)
     env["JUPYTER_PATH"] = os.pathsep.join(jupyter_path)
     env["PYTHONUNBUFFERED"] = "1"
+    # Kernels load no third-party pydantic plugins (tracing/telemetry hooks), which also spares every page
+    # view the entry-point scan.
+    env.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     return env
 
 
