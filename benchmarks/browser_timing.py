@@ -6,24 +6,15 @@ so no request can leave the machine.
 
 from __future__ import annotations
 
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from playwright.sync_api import BrowserContext, Page, sync_playwright
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-features=IsolateSandboxedIframes",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the checkout, for the tests' browser settings
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 (the same Chromium, flags, offline rules)
 
 SETTLE_SECONDS = 0.5
 """Pause after a page's kernel has stopped, so the server's clean-up does not overlap the next measurement."""

@@ -103,10 +103,18 @@ def start_server(
         f"sys.exit(run_voila(port={port}, data_dir=Path({str(data_dir)!r}), "
         f"workbooks_dir=Path({str(workbooks_dir)!r}){extra}))\n"
     )
-    log = log_path.open("w", encoding="utf-8")
-    process = subprocess.Popen(
-        [sys.executable, "-c", code], stdout=log, stderr=subprocess.STDOUT, env=env, cwd=ROOT
-    )
+    command = [sys.executable, "-c", code]
+    return _launch(command, port=port, data_dir=data_dir, workbooks_dir=workbooks_dir, log_path=log_path,
+                   env=env, timeout=timeout, mode="w")
+
+
+def _launch(
+    command: list[str], *, port: int, data_dir: Path, workbooks_dir: Path, log_path: Path,
+    env: dict[str, str] | None, timeout: float, mode: str,
+) -> VoilaServer:
+    """Start ``command`` with its output in ``log_path`` and wait until the server on ``port`` answers."""
+    log = log_path.open(mode, encoding="utf-8")
+    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
     log.close()
     server = VoilaServer(process, port, Path(data_dir), Path(workbooks_dir), log_path)
     try:
@@ -164,24 +172,6 @@ def start_wijwerken(
 ) -> VoilaServer:
     """Run the real ``wijwerken serve`` command (as a participant's trainer would) and wait until it answers."""
     port = port or free_port()
-    log = log_path.open("a", encoding="utf-8")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "wijwerken_widgets", "serve", "--port", str(port), "--data", str(data_dir)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        cwd=ROOT,
-    )
-    log.close()
-    server = VoilaServer(process, port, Path(data_dir), ROOT / "workbooks", log_path)
-    try:
-        wait_for(
-            lambda: process.poll() is not None or _answers(server.url),
-            timeout=timeout,
-            message=f"wijwerken serve on port {port} did not answer",
-        )
-    except TimeoutError:
-        stop_server(server)
-        raise
-    if process.poll() is not None:
-        raise RuntimeError(f"wijwerken serve exited with {process.returncode}:\n{server.log()}")
-    return server
+    command = [sys.executable, "-m", "wijwerken_widgets", "serve", "--port", str(port), "--data", str(data_dir)]
+    return _launch(command, port=port, data_dir=data_dir, workbooks_dir=ROOT / "workbooks", log_path=log_path,
+                   env=None, timeout=timeout, mode="a")
