@@ -168,9 +168,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a trainer gets one clear line, not a traceback
+        from .cohorts import CohortExists
         from .config import ConfigError
+        from .store import StoreUnavailable
 
-        if isinstance(exc, (ConfigError, ValueError, OSError)) or type(exc).__name__ == "StoreUnavailable":
+        if isinstance(exc, (ConfigError, CohortExists, StoreUnavailable, LookupError, ValueError, OSError)):
             print(f"error: {exc}", file=sys.stderr)
             return 2
         raise
