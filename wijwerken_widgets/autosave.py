@@ -43,24 +43,25 @@ def _running_loop() -> asyncio.AbstractEventLoop | None:
         return None
 
 
-class SaveStatus(widgets.VBox):
+class SaveStatus(widgets.Label):
     """The line under an answer: saved, saving, not saved (with retry), or changed elsewhere.
 
-    The retry button and the other version's box are only created when they are first needed: most pages never
-    need them, and every widget is a model the browser must load.
+    One widget (every widget is a model the browser must load). The retry button and the other version's box are
+    only created when they are first needed, and are then shown right after this line in its container (set by
+    :func:`adopt_statuses`, which the layout helpers in ``base`` call).
     """
 
     def __init__(self) -> None:
-        self.label = widgets.Label("", layout=shared.layout(), style=shared.label_style())
+        super().__init__("", layout=shared.layout(), style=shared.label_style(), _dom_classes=("ww-save-status",))
+        self.container: widgets.Box | None = None
         self.retry_button: widgets.Button | None = None
         self.other_button: widgets.Button | None = None
         self.other_text: widgets.Textarea | None = None
         self._retry_callbacks: list[Callable[[], Any]] = []
-        super().__init__([self.label], layout=shared.layout(), _dom_classes=("ww-save-status",))
 
     @property
     def text(self) -> str:
-        return self.label.value
+        return self.value
 
     def on_retry(self, callback: Callable[[], Any]) -> None:
         """Call ``callback()`` when the participant presses "Opnieuw proberen"."""
@@ -68,13 +69,13 @@ class SaveStatus(widgets.VBox):
 
     def show(self, text: str, state: str) -> None:
         """Show ``text``; ``state`` is one of ``ok``, ``busy``, ``error``, ``conflict`` (used for styling)."""
-        with self.label.hold_sync():  # one message to the browser, not one per trait
-            self.label.value = text
-            self.label._dom_classes = (f"ww-status-{state}",)
+        with self.hold_sync():  # one message to the browser, not one per trait
+            self.value = text
+            self._dom_classes = ("ww-save-status", f"ww-status-{state}")
         if state == "error" and self.retry_button is None:
             self.retry_button = widgets.Button(description="Opnieuw proberen", icon="refresh")
             self.retry_button.on_click(lambda _: [callback() for callback in self._retry_callbacks])
-            self.children = [*self.children, self.retry_button]
+            self._show_after([self.retry_button])
         if self.retry_button is not None:
             self.retry_button.layout.display = "" if state == "error" else "none"
         if state != "conflict" and self.other_button is not None:
@@ -87,14 +88,32 @@ class SaveStatus(widgets.VBox):
             self.other_button = widgets.Button(description="Toon de andere versie")
             self.other_text = widgets.Textarea(disabled=True, layout={"display": "none", "width": "auto"})
             self.other_button.on_click(lambda _: self._toggle_other())
-            self.children = [*self.children, self.other_button, self.other_text]
+            self._show_after([self.other_button, self.other_text])
         self.other_text.value = other_value
         self.other_button.layout.display = ""
+
+    def _show_after(self, extra: list[widgets.Widget]) -> None:
+        """Put ``extra`` right after this line (and after controls added earlier) in its container."""
+        if self.container is None:
+            return
+        children = list(self.container.children)
+        at = children.index(self) + 1
+        while at < len(children) and children[at] in (self.retry_button, self.other_button, self.other_text):
+            at += 1
+        self.container.children = [*children[:at], *extra, *children[at:]]
 
     def _toggle_other(self) -> None:
         hidden = self.other_text.layout.display == "none"
         self.other_text.layout.display = "" if hidden else "none"
         self.other_button.description = "Verberg de andere versie" if hidden else "Toon de andere versie"
+
+
+def adopt_statuses(container: widgets.Box) -> widgets.Box:
+    """Tell the save statuses among ``container``'s children where to show their retry and conflict controls."""
+    for child in container.children:
+        if isinstance(child, SaveStatus):
+            child.container = container
+    return container
 
 
 def _as_text(value: Any) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 import ipywidgets as widgets
 
 from . import shared
+from .autosave import adopt_statuses
 from .content import TextField
 from .page import render_markdown
 
@@ -28,13 +29,13 @@ def static_html(value: str, css_class: str | None = None) -> widgets.HTML:
 
 def button(description: str, icon: str = "", css_class: str | None = None) -> widgets.Button:
     """A button that is never hidden on its own."""
-    return widgets.Button(description=description, icon=icon, style=shared.button_style(),
+    return widgets.Button(description=description, icon=icon, layout=shared.plain_layout(), style=shared.button_style(),
                           _dom_classes=_classes(css_class))
 
 
 def box(children: Iterable[widgets.Widget], css_class: str | None = None) -> widgets.VBox:
     """A column that is never hidden on its own."""
-    return widgets.VBox(list(children), layout=shared.layout(), _dom_classes=_classes(css_class))
+    return adopt_statuses(widgets.VBox(list(children), layout=shared.layout(), _dom_classes=_classes(css_class)))
 
 
 def markdown(text: str, css_class: str = "ww-text") -> widgets.HTML:
@@ -47,30 +48,46 @@ def details_html(summary: str, body_html: str) -> str:
     return f"<details><summary>{html.escape(summary)}</summary>{body_html}</details>"
 
 
-def details(summary: str, body_html: str) -> widgets.HTML:
-    return static_html(details_html(summary, body_html), "ww-details")
+def joined(body_html: str) -> str:
+    """Safe HTML that follows other HTML in the same widget, spaced as if it were a widget of its own."""
+    return f'<div class="ww-joined">{body_html}</div>'
+
+
+def details(summary: str, body_html: str, *more: tuple[str, str]) -> widgets.HTML:
+    """One or more fold-outs (``(summary, body_html)`` pairs) in one widget, spaced as separate widgets."""
+    rest = "".join(joined(details_html(s, b)) for s, b in more)
+    return static_html(details_html(summary, body_html) + rest, "ww-details")
 
 
 def heading_html(title: str, instruction: str, level: int = 2) -> str:
     return f"<h{level}>{html.escape(title)}</h{level}>{render_markdown(instruction)}"
 
 
-def exercise_children(title: str, instruction: str, children: Iterable[widgets.Widget]) -> list[widgets.Widget]:
-    """An exercise's content: title and instruction (one widget), then its inputs."""
-    return [static_html(heading_html(title, instruction), "ww-text"), *children]
+def exercise_children(
+    title: str, instruction: str, children: Iterable[widgets.Widget], lead_html: str = ""
+) -> list[widgets.Widget]:
+    """An exercise's content: title, instruction and any ``lead_html`` (one widget), then its inputs."""
+    return [static_html(heading_html(title, instruction) + lead_html, "ww-text"), *children]
 
 
 class Exercise(widgets.VBox):
-    """Base of the exercise widgets: title and instruction above the inputs, with the exercise styling."""
+    """Base of the exercise widgets: title and instruction above the inputs, with the exercise styling.
 
-    def __init__(self, title: str, instruction: str, children: Iterable[widgets.Widget]) -> None:
-        super().__init__(exercise_children(title, instruction, children), layout=shared.layout(),
+    ``lead_html`` (already safe) is static text shown right under the instruction, in the same widget.
+    """
+
+    def __init__(
+        self, title: str, instruction: str, children: Iterable[widgets.Widget], lead_html: str = ""
+    ) -> None:
+        super().__init__(exercise_children(title, instruction, children, lead_html), layout=shared.layout(),
                          _dom_classes=("ww-exercise",))
+        adopt_statuses(self)
 
 
-def text_input(field: TextField, *, rows: int = 3, single_line: bool = False) -> widgets.Widget:
+def text_input(field: TextField, *, rows: int = 3, single_line: bool = False, value: str = "") -> widgets.Widget:
     """A Text/Textarea with the field's placeholder; the label and help are added by :func:`labelled`."""
-    common = dict(placeholder=field.placeholder, layout=shared.layout(), style=shared.text_style(), continuous_update=True)
+    common = dict(value=value, placeholder=field.placeholder, layout=shared.layout(), style=shared.text_style(),
+                  continuous_update=True)
     if single_line:
         return widgets.Text(**common)
     return widgets.Textarea(rows=rows, **common)

@@ -30,11 +30,11 @@ class CoachingPanel(widgets.HTML):
     """Re-runs ``coach(text)`` whenever the watched text widget changes."""
 
     def __init__(self, title: str, source: widgets.ValueWidget, coach: Callable[[str], Sequence[Feedback]]) -> None:
-        super().__init__(layout=shared.layout(), style=shared.html_style())
         self.title, self.coach = title, coach
-        self.feedback: Sequence[Feedback] = ()
+        self.feedback: Sequence[Feedback] = coach(source.value or "")
+        # Built with its first feedback: a value set after construction is one more message to the browser.
+        super().__init__(feedback_html(title, self.feedback), layout=shared.layout(), style=shared.html_style())
         source.observe(lambda change: self.update(change["new"]), names="value")
-        self.update(source.value)
 
     def update(self, text: str) -> None:
         self.feedback = self.coach(text or "")

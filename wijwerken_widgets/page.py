@@ -7,6 +7,7 @@ built once the participant is known (at once when the browser is recognised, els
 from __future__ import annotations
 
 import atexit
+import functools
 import html
 import logging
 import os
@@ -17,6 +18,7 @@ from pathlib import Path
 import ipywidgets as widgets
 from IPython.display import display
 
+from . import shared
 from .context import Context
 
 log = logging.getLogger("wijwerken")
@@ -81,92 +83,114 @@ class Page:
         if self.friendly:
             _install_friendly_errors()
         self.title = title
+        self.intro_markdown = intro_markdown
         self.ctx: Context | None = None
         self.sections: list[widgets.Box] = []
-        self.root = widgets.VBox()  # the page's one output: sections are appended to it, not displayed apart
+        self.root: widgets.VBox | None = None  # the page's one output: sections are appended to it
+        self.top: widgets.VBox | None = None  # login form or notice; only created when there is one
+        self.who: widgets.Label | None = None
         self._pending: list[tuple[widgets.Box, Builder]] = []
-        self.top = widgets.VBox(_dom_classes=("ww-page-top",))
-        self._header = widgets.HTML(
-            f'<header class="ww-header"><h1>{html.escape(title)}</h1>{render_markdown(intro_markdown)}</header>'
-        )
-        self.who = widgets.Label("", layout={"display": "none"}, _dom_classes=("ww-who",))
 
     # -- identity -------------------------------------------------------------------------------------------
     def show(self) -> Page:
-        """Display the header and either who is logged in or the login form."""
-        style = widgets.HTML(f"<style>{STYLESHEET.read_text(encoding='utf-8')}</style>",
-                             _dom_classes=("ww-page-style",))
-        self.root.children = [style, self._header, self.who, self.top]
-        display(self.root)
+        """Display the header and either who is logged in or the login form.
+
+        The person is looked up before the widgets are made, so that a recognised participant's page is built
+        with its final values (every later change is one more message to the browser).
+        """
         from .identity import person_from_environment
         from .store import Store, StoreUnavailable
 
+        person, notice = None, None
         try:
             self.store = Store.open()
             person = person_from_environment(self.store)
         except StoreUnavailable:
             log.exception("store unavailable while opening a page")
-            self.top.children = [message(STORE_DOWN, "error")]
-            return self
-        if person is not None:
-            self._start(person)
-        elif os.environ.get("WIJWERKEN_CODE") and not self.friendly:
-            raise RuntimeError("WIJWERKEN_CODE is set but belongs to nobody in the store: check the code.")
-        elif hub_user := os.environ.get("JUPYTERHUB_USER"):
-            self.top.children = [message(UNKNOWN_HUB_USER.format(user=hub_user), "error")]
-        else:
-            from .login import LoginForm
+            notice = message(STORE_DOWN, "error")
+        if notice is None and person is None:
+            if os.environ.get("WIJWERKEN_CODE") and not self.friendly:
+                raise RuntimeError("WIJWERKEN_CODE is set but belongs to nobody in the store: check the code.")
+            if hub_user := os.environ.get("JUPYTERHUB_USER"):
+                notice = message(UNKNOWN_HUB_USER.format(user=hub_user), "error")
+            else:
+                from .login import LoginForm
 
-            form = LoginForm(self.store)
-            form.on_login(self._logged_in)
-            self.top.children = [form]
+                notice = LoginForm(self.store)
+                notice.on_login(self._logged_in)
+        header = widgets.HTML(
+            f"<style>{STYLESHEET.read_text(encoding='utf-8')}</style>"
+            f'<header class="ww-header"><h1>{html.escape(self.title)}</h1>{render_markdown(self.intro_markdown)}'
+            "</header>",
+            layout=shared.layout(), style=shared.html_style(),
+        )
+        if person is not None:
+            self.ctx = Context.for_person(self.store, person)
+            self.who = widgets.Label(self._who_text(person), layout=shared.plain_layout(),
+                                     style=shared.label_style(), _dom_classes=("ww-who",))
+            children = [header, self.who]
+        else:
+            self.who = widgets.Label("", layout={"display": "none"}, style=shared.label_style(),
+                                     _dom_classes=("ww-who",))
+            self.top = widgets.VBox([notice], _dom_classes=("ww-page-top",))
+            children = [header, self.who, self.top]
+        self.root = widgets.VBox(children, layout=shared.plain_layout())
+        display(self.root)
+        if self.ctx is not None:
+            atexit.register(self.ctx.flush_all)
         return self
+
+    def _who_text(self, person) -> str:
+        where = f" · {self.ctx.group.name}" if self.ctx.group else ""
+        role = " (trainer)" if person.role == "trainer" else ""
+        return f"Ingelogd als {person.name}{role}{where}"
 
     def _logged_in(self, person) -> None:
         self.top.children = self.top.children[:1]  # keep the form's output: it sets the cookie
         self.top.layout.display = "none"
-        self._start(person)
-
-    def _start(self, person) -> None:
         self.ctx = Context.for_person(self.store, person)
         atexit.register(self.ctx.flush_all)
-        where = f" · {self.ctx.group.name}" if self.ctx.group else ""
-        role = " (trainer)" if person.role == "trainer" else ""
-        self.who.value = f"Ingelogd als {person.name}{role}{where}"
+        self.who.value = self._who_text(person)
         self.who.layout.display = ""
         pending, self._pending = self._pending, []
         for slot, build in pending:
-            self._fill(slot, build)
+            slot.children = [self._build(build)]
 
     # -- sections -------------------------------------------------------------------------------------------
     def section(self, build: Builder) -> None:
         """Add a section to the page; ``build(ctx)`` fills it as soon as the participant is known."""
-        slot = widgets.VBox(_dom_classes=("ww-section",))
-        self.sections.append(slot)
-        self.root.children = [*self.root.children, slot]
         if self.ctx is None:
+            slot = widgets.VBox(layout=shared.plain_layout(), _dom_classes=("ww-section",))
             self._pending.append((slot, build))
         else:
-            self._fill(slot, build)
+            slot = widgets.VBox([self._build(build)], layout=shared.plain_layout(), _dom_classes=("ww-section",))
+        self.sections.append(slot)
+        self.add(slot)
 
     def add(self, widget: widgets.Widget) -> None:
         """Add a widget that needs nobody logged in (e.g. the start page's overview) to the page."""
         self.root.children = [*self.root.children, widget]
 
-    def _fill(self, slot: widgets.Box, build: Builder) -> None:
+    def _build(self, build: Builder) -> widgets.Widget:
         try:
-            slot.children = [build(self.ctx)]
+            return build(self.ctx)
         except Exception:
             if not self.friendly:
                 raise
             log.exception("building a section of %s failed", self.title)
-            slot.children = [message(FRIENDLY_ERROR, "error")]
+            return message(FRIENDLY_ERROR, "error")
 
 
 def render_markdown(text: str) -> str:
     """Trainer-written Markdown as HTML; raw HTML in it is escaped, never run."""
     if not text:
         return ""
+    return _markdown()(text)
+
+
+@functools.cache
+def _markdown() -> Callable[[str], str]:
+    """One Markdown renderer per process (making one compiles its parsers)."""
     import mistune
 
-    return mistune.create_markdown(escape=True)(text)
+    return mistune.create_markdown(escape=True)

@@ -51,6 +51,5 @@ class ProblemStatementExercise(Exercise):
         good, better = examples_html(content)
         super().__init__(content.title, content.instruction, [
             *fields,
-            details(content.good_examples_title, good),
-            details(content.improvements_title, better),
+            details(content.good_examples_title, good, (content.improvements_title, better)),
         ])

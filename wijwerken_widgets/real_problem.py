@@ -11,7 +11,7 @@ import html
 import ipywidgets as widgets
 
 from .autosave import Autosave, SaveStatus, autosave_form, autosave_widget
-from .base import Exercise, box, details, heading_html, labelled, static_html, text_input
+from .base import Exercise, box, details_html, heading_html, joined, labelled, static_html, text_input
 from .content import RealProblem as Content
 from .content import TextField
 from .context import Context
@@ -23,8 +23,10 @@ KEY_PERSPECTIVES = "dag1.perspectieven"
 KEY_REFLECTION = "dag1.reflectie"
 
 
-def _subheading(title: str, instruction: str) -> widgets.HTML:
-    return static_html(heading_html(title, instruction, level=3), "ww-text")
+def _subheading(title: str, instruction: str, fold_out: tuple[str, str] | None = None) -> widgets.HTML:
+    """A part's heading and instruction, with its examples fold-out (``(summary, body_html)``) in the same widget."""
+    extra = f'<div class="ww-details">{joined(details_html(*fold_out))}</div>' if fold_out else ""
+    return static_html(heading_html(title, instruction, level=3) + extra, "ww-text")
 
 
 class RealProblemExercise(Exercise):
@@ -80,12 +82,12 @@ class RealProblemExercise(Exercise):
         self.reflection_saver = autosave_widget(ctx, KEY_REFLECTION, self.reflection, self.reflection_status)
 
         super().__init__(content.title, content.instruction, [
-            _subheading(chain.title, chain.instruction),
-            details(chain.example_title, f"<ol class='ww-why-example'>{example}</ol>"),
+            _subheading(chain.title, chain.instruction,
+                        (chain.example_title, f"<ol class='ww-why-example'>{example}</ol>")),
             *why_fields, self.why_status,
             _subheading(tree.title, tree.instruction), tree_grid, self.tree_status,
-            _subheading(persp.title, persp.instruction),
-            *([details(persp.examples_title, f"<ul class='ww-examples'>{persp_examples}</ul>")] if persp_examples else []),
+            _subheading(persp.title, persp.instruction,
+                        (persp.examples_title, f"<ul class='ww-examples'>{persp_examples}</ul>") if persp_examples else None),
             self.perspectives, self.perspectives_status,
             labelled(content.reflection, self.reflection, self.reflection_status),
         ])

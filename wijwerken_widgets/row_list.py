@@ -35,11 +35,12 @@ class RowList(widgets.VBox):
         self.remove_label = remove_label
         self._callbacks: list[Callable[[], None]] = []
         self._rows: list[dict[str, widgets.ValueWidget]] = []
-        self.rows_box = widgets.VBox()
-        self.empty = widgets.HTML(f'<p class="ww-empty">{html.escape(empty_text)}</p>')
+        self.rows_box = widgets.VBox(layout=shared.plain_layout())
+        self.empty = widgets.HTML(f'<p class="ww-empty">{html.escape(empty_text)}</p>', style=shared.html_style())
         self.add_button = button(add_label, "plus", "ww-add")
         self.add_button.on_click(lambda _: self.add_row())
-        super().__init__([self.empty, self.rows_box, self.add_button], _dom_classes=("ww-row-list",))
+        super().__init__([self.empty, self.rows_box, self.add_button], layout=shared.plain_layout(),
+                         _dom_classes=("ww-row-list",))
 
     # -- value -----------------------------------------------------------------------------------------------
     @property

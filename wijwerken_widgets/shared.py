@@ -37,3 +37,9 @@ def label_style() -> LabelStyle:
 @functools.cache
 def button_style() -> ButtonStyle:
     return ButtonStyle()
+
+
+@functools.cache
+def plain_layout() -> widgets.Layout:
+    """No layout settings at all (each widget's own default look); never change it on one widget."""
+    return widgets.Layout()

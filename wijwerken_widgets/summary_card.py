@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
+from . import shared
 from .base import Exercise, button, markdown
 from .content import SummaryCard as Content
 from .content import load_dag1
@@ -94,19 +95,21 @@ class SummaryCardExercise(Exercise):
         self.ctx, self.content = ctx, content
         options = load_dag1().exercises.vraagstuk_choice.options
         self.kind_labels = {kind: option.label for kind, option in options.items()}
-        self.card = widgets.HTML()
+        self.card = widgets.HTML(self._card_value(), layout=shared.plain_layout(), style=shared.html_style())
         refresh = button("Kaart vernieuwen", "refresh", "ww-refresh")
         refresh.on_click(lambda _: self.refresh())
         ctx.on_saved(lambda key, _version: self.refresh() if key.startswith(PREFIX) else None)
-        self.refresh()
         super().__init__(content.title, content.instruction, [
             self.card, refresh, markdown(content.next_steps, "ww-hint"),
         ])
 
     def refresh(self) -> None:
+        self.card.value = self._card_value()
+
+    def _card_value(self) -> str:
         from .store import StoreUnavailable
 
         try:
-            self.card.value = card_html(vraagstuk_summary(self.ctx), self.content, self.kind_labels)
+            return card_html(vraagstuk_summary(self.ctx), self.content, self.kind_labels)
         except StoreUnavailable as exc:
-            self.card.value = f'<div class="ww-notice ww-notice-error">{html.escape(exc.message)}</div>'
+            return f'<div class="ww-notice ww-notice-error">{html.escape(exc.message)}</div>'

@@ -9,7 +9,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from .autosave import SaveStatus, autosave_widget
-from .base import Exercise, box, labelled, markdown, text_input
+from . import shared
+from .base import Exercise, joined, labelled, static_html, text_input
 from .content import VraagstukChoice as Content
 from .context import Context
 from .page import render_markdown
@@ -37,27 +38,30 @@ class VraagstukChoiceExercise(Exercise):
         self.ctx = ctx
         options = [(option.label, kind) for kind, option in content.options.items()]
         self.kind = widgets.ToggleButtons(options=options, value=default_kind(ctx), style={"button_width": "auto"},
-                                          _dom_classes=("ww-choice",))
-        self.option_text = {kind: markdown(option.description + "\n\n" + "\n".join(f"- {e}" for e in option.examples))
-                            for kind, option in content.options.items()}
-        self.option_box = widgets.VBox()
-        self.description = text_input(content.description, rows=7)
-        self.description.value = default_description(ctx, self.kind.value)
-        self.prefilled_note = widgets.HTML(render_markdown(content.prefilled_note), _dom_classes=("ww-hint",))
+                                          layout=shared.plain_layout(), _dom_classes=("ww-choice",))
+        self.option_text = {
+            kind: render_markdown(option.description + "\n\n" + "\n".join(f"- {e}" for e in option.examples))
+            for kind, option in content.options.items()
+        }
+        self.option_html = static_html(self.option_text[self.kind.value], "ww-text")
+        self.description = text_input(content.description, rows=7, value=default_description(ctx, self.kind.value))
+        self.prefilled_note: widgets.HTML | None = None  # made below, once its visibility is known
         self.kind_status, self.description_status = SaveStatus(), SaveStatus()
         self.kind_saver = autosave_widget(ctx, KEY_KIND, self.kind, self.kind_status)
         self.description_saver = autosave_widget(ctx, KEY_DESCRIPTION, self.description, self.description_status)
         self.kind.observe(lambda _: self._kind_changed(), names="value")
         self.description.observe(lambda _: self._show_note(), names="value")
         self._kind_changed()
-        choice = box([markdown(content.choice_label), self.kind, self.kind_status, self.option_box])
+        self.prefilled_note = widgets.HTML(render_markdown(content.prefilled_note), style=shared.html_style(),
+                                           layout=widgets.Layout(display=self._note_display()),
+                                           _dom_classes=("ww-hint",))
         super().__init__(content.title, content.instruction, [
-            choice,
+            self.kind, self.kind_status, self.option_html,
             labelled(content.description, self.description, self.prefilled_note, self.description_status),
-        ])
+        ], lead_html=joined(render_markdown(content.choice_label)))
 
     def _kind_changed(self) -> None:
-        self.option_box.children = [self.option_text[self.kind.value]]
+        self.option_html.value = self.option_text[self.kind.value]
         if self.description_saver.untouched:
             # Still the cohort's text: follow the chosen kind. Setting the saved value first keeps it unsaved.
             prefill = default_description(self.ctx, self.kind.value)
@@ -65,6 +69,11 @@ class VraagstukChoiceExercise(Exercise):
             self.description.value = prefill
         self._show_note()
 
-    def _show_note(self) -> None:
+    def _note_display(self) -> str:
+        """The note about the trainer's text shows while the description still is that text."""
         is_prefill = self.description.value == default_description(self.ctx, self.kind.value)
-        self.prefilled_note.layout.display = "" if is_prefill and self.description.value else "none"
+        return "" if is_prefill and self.description.value else "none"
+
+    def _show_note(self) -> None:
+        if self.prefilled_note is not None:
+            self.prefilled_note.layout.display = self._note_display()
