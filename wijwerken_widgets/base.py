@@ -18,8 +18,8 @@ from .page import render_markdown
 
 
 def _classes(css_class: str | None) -> tuple[str, ...]:
-    """CSS classes given at construction: adding them afterwards costs a message to the browser each."""
-    return (css_class,) if css_class else ()
+    """CSS classes (space-separated) given at construction: adding them afterwards costs a message each."""
+    return tuple(css_class.split()) if css_class else ()
 
 
 def static_html(value: str, css_class: str | None = None) -> widgets.HTML:

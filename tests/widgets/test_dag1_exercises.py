@@ -83,3 +83,17 @@ def test_summary_card_shows_answers_literally_and_updates_after_saves(ctx: Conte
     exercise.inputs["hoofdvraag"].value = "<img src=x onerror=alert(1)> Hoe dan?"
     assert "&lt;img src=x onerror=alert(1)&gt; Hoe dan?" in card.card.value
     assert "<img" not in card.card.value
+
+
+def test_why_steps_carry_their_css_classes_one_by_one(ctx: Context) -> None:
+    """Are the why-chain steps styled as a chain (separate DOM classes; a class with a space is invalid)?"""
+    exercise = dag1.real_problem(ctx)
+    steps = [w for w in _walk(exercise) if "ww-why-step" in w._dom_classes]
+    assert len(steps) == 5
+    assert all(" " not in cls for w in _walk(exercise) for cls in w._dom_classes)
+
+
+def _walk(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _walk(child)
