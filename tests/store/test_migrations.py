@@ -19,7 +19,7 @@ from wijwerken_widgets.store import Person, Store
 from wijwerken_widgets.store.migrate import HEAD_REVISION, MIGRATIONS_DIR, alembic_config, is_current, upgrade
 from wijwerken_widgets.store.schema import metadata
 
-TABLES = {"cohorts", "groups", "people", "sessions", "answers", "alembic_version"}
+TABLES = {"cohorts", "groups", "people", "sessions", "answers", "map_items", "alembic_version"}
 
 
 def test_open_creates_the_schema_in_an_empty_database(db_url: str) -> None:
@@ -114,3 +114,29 @@ def test_migrations_ship_inside_the_package(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "0"]
+
+
+def test_upgrading_an_older_sqlite_database_keeps_its_data_and_a_backup(tmp_path: Path) -> None:
+    """Does a database from revision 0001 get a backup copy, then the new tables, with every answer kept?"""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    db = tmp_path / "wijwerken.sqlite3"
+    engine = create_engine(f"sqlite:///{db}")
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.execute(text("INSERT INTO cohorts (slug, gemeente, name, settings, created_at) "
+                          "VALUES ('oud', 'Oudegemeente', 'Oud', '{}', '2026-01-01 10:00:00')"))
+    engine.dispose()
+    with Store.open(f"sqlite:///{db}") as old:  # the upgrade happens here
+        assert "map_items" in inspect(old.engine).get_table_names()
+        assert [c.gemeente for c in old.cohorts()] == ["Oudegemeente"]
+    backups = list(tmp_path.glob("wijwerken.sqlite3.backup-0001-*"))
+    assert len(backups) == 1
+    backup = create_engine(f"sqlite:///{backups[0]}")
+    with backup.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert "map_items" not in inspect(conn).get_table_names()
+    backup.dispose()

@@ -4,5 +4,17 @@ See the "Store contract" in ``docs/architecture.md``.
 """
 
 from .api import AnswerVersion, Cohort, Group, Person, SaveResult, Store, StoreUnavailable
+from .maps import MapChange, MapItem, MapSaveResult
 
-__all__ = ["AnswerVersion", "Cohort", "Group", "Person", "SaveResult", "Store", "StoreUnavailable"]
+__all__ = [
+    "AnswerVersion",
+    "Cohort",
+    "Group",
+    "MapChange",
+    "MapItem",
+    "MapSaveResult",
+    "Person",
+    "SaveResult",
+    "Store",
+    "StoreUnavailable",
+]

@@ -19,6 +19,7 @@ from sqlalchemy import exc as sa_exc
 
 from . import schema as t
 from .engine import make_engine, sqlite_path, writer
+from .maps import MapStore
 from .migrate import is_current, upgrade
 
 Action = Literal["save", "write", "read"]
@@ -141,7 +142,7 @@ def _as(cls: type[_T], row: Any) -> _T:
     return cls(**row._mapping)
 
 
-class Store:
+class Store(MapStore):
     """The durable store on one database (SQLite file or PostgreSQL)."""
 
     def __init__(self, engine: Engine) -> None:

@@ -7,17 +7,18 @@ when a migration is really needed.
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
 
-from .engine import writer
+from .engine import sqlite_path, writer
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
 _PG_MIGRATION_LOCK = 0x77696A77  # any fixed number; serialises concurrent upgrades on PostgreSQL
 
@@ -64,6 +65,8 @@ def upgrade(engine: Engine) -> None:
                 if conn.dialect.name == "postgresql":
                     conn.execute(text("SET LOCAL lock_timeout = 0"))
                     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_MIGRATION_LOCK})
+                if sqlite:
+                    _backup_before_upgrade(conn, engine)
                 config.attributes["connection"] = conn
                 command.upgrade(config, "head")
                 if sqlite:
@@ -76,3 +79,29 @@ def upgrade(engine: Engine) -> None:
                     raw.execute("PRAGMA foreign_keys = ON")
                 except sqlite3.Error:
                     conn.invalidate()  # never hand a connection without foreign keys back to the pool
+
+
+def _backup_before_upgrade(conn, engine: Engine) -> Path | None:
+    """Copy an SQLite database that holds data at an older revision before migrating it.
+
+    Runs while ``conn`` holds the write lock, so the copy is the state the migration starts from. The copy sits
+    beside the database as ``<name>.backup-<old revision>-<UTC time>``; returns its path (``None``: no copy).
+    """
+    path = sqlite_path(engine)
+    if path is None or not inspect(conn).has_table("alembic_version"):
+        return None
+    old = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    if old is None or old == HEAD_REVISION:
+        return None
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    target = path.with_name(f"{path.name}.backup-{old}-{stamp}")
+    source = sqlite3.connect(path)
+    try:
+        copy = sqlite3.connect(target)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+    finally:
+        source.close()
+    return target

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     CheckConstraint,
     Column,
     DateTime,
@@ -21,10 +22,12 @@ from sqlalchemy import (
     String,
     Table,
     TypeDecorator,
+    UniqueConstraint,
 )
 
 ROLES = ("deelnemer", "trainer")
 VRAAGSTUKKEN = ("intern", "extern")
+MAP_KINDS = ("stakeholder", "relation", "position")
 
 metadata = MetaData(
     naming_convention={
@@ -118,4 +121,24 @@ answers = Table(
     Column("saved_at", UTCDateTime, nullable=False),
     Column("client_id", String(100), nullable=False),
     Index(None, "person_id", "key", "id"),
+)
+
+# A group's shared stakeholder map (Dag 2): every change to a stakeholder, relation or node position is a new
+# version row of its item; the current map is the latest version of each item. Nothing is updated or deleted.
+map_items = Table(
+    "map_items",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("group_id", Integer, ForeignKey("groups.id"), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("item_id", String(40), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("data", JSON, nullable=False),
+    Column("deleted", Boolean, nullable=False),
+    Column("person_id", Integer, ForeignKey("people.id"), nullable=False),
+    Column("client_id", String(100), nullable=False),
+    Column("changed_at", UTCDateTime, nullable=False),
+    UniqueConstraint("group_id", "kind", "item_id", "version"),
+    CheckConstraint("kind IN ('stakeholder', 'relation', 'position')", name="kind"),
+    Index(None, "group_id", "id"),
 )

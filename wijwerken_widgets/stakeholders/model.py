@@ -1,0 +1,263 @@
+"""Stakeholders and relations of a group's map: the fixed vocabularies, validation and name normalisation.
+
+Values are stored by key (``"formele_lijn"``); the Dutch labels are for display. :func:`parse_choice` accepts a
+key or a label in any case, so a trainer's spreadsheet with "Formele lijn" imports as well as an export does.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+SOORTEN: dict[str, str] = {
+    "collega": "Collega",
+    "leidinggevende": "Leidinggevende",
+    "bestuur": "Bestuur",
+    "or": "OR",
+    "inwoner": "Inwoner",
+    "ondernemer": "Ondernemer",
+    "ketenpartner": "Ketenpartner",
+    "maatschappelijke_organisatie": "Maatschappelijke organisatie",
+    "anders": "Anders",
+}
+POSITIES: dict[str, str] = {"intern": "Intern", "extern": "Extern"}
+HOUDINGEN: dict[str, str] = {
+    "voorstander": "Voorstander",
+    "neutraal": "Neutraal",
+    "tegenstander": "Tegenstander",
+    "onbekend": "Onbekend",
+}
+# Ordered from least to most energy: the gap between now and desired is a difference of positions.
+ENERGIE: dict[str, str] = {
+    "onbewust": "Onbewust",
+    "weerstand": "Weerstand",
+    "neutraal": "Neutraal",
+    "steunend": "Steunend",
+    "trekker": "Trekker",
+}
+RELATIE_SOORTEN: dict[str, str] = {
+    "samenwerking": "Samenwerking",
+    "spanning": "Spanning",
+    "formele_lijn": "Formele lijn",
+    "informeel": "Informeel contact",
+}
+STERKTES: dict[int, str] = {1: "Zwak", 2: "Gewoon", 3: "Sterk"}
+SCORE_MIN, SCORE_MAX = 1, 5
+MAX_NAME = 120
+MAX_NOTE = 2000
+
+
+class InvalidInput(ValueError):
+    """Input a participant can fix; ``message`` is Dutch and names the field."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def new_id() -> str:
+    """A stable id for a new stakeholder or relation (it survives renames and restores)."""
+    return uuid.uuid4().hex
+
+
+def clean_text(text: Any) -> str:
+    """Text as shown: Unicode NFC (so "José" typed either way is the same), whitespace runs collapsed, trimmed."""
+    if text is None:
+        return ""
+    return " ".join(unicodedata.normalize("NFC", str(text)).split())
+
+
+def name_key(name: Any) -> str:
+    """What makes two names the same stakeholder: NFKC, case-folded, whitespace collapsed."""
+    return " ".join(unicodedata.normalize("NFKC", str(name or "")).casefold().split())
+
+
+def parse_choice(value: Any, options: Mapping[str, str], field_label: str, default: str | None = None) -> str:
+    """The key in ``options`` that ``value`` names by key or Dutch label (any case, spaces or underscores)."""
+    text = name_key(value).replace("_", " ")
+    if not text:
+        if default is not None:
+            return default
+        raise InvalidInput(f"Vul {field_label} in.")
+    for key, label in options.items():
+        if text in (key.replace("_", " "), name_key(label)):
+            return key
+    choices = ", ".join(options.values())
+    raise InvalidInput(f"'{clean_text(value)}' is geen geldige keuze voor {field_label}; kies uit: {choices}.")
+
+
+def parse_score(value: Any, field_label: str, low: int = SCORE_MIN, high: int = SCORE_MAX, default: int = 3) -> int:
+    """A whole number from ``low`` to ``high``; empty gives ``default``."""
+    if value is None or (isinstance(value, float) and value != value) or clean_text(value) == "":
+        return default
+    try:
+        number = float(str(value).replace(",", "."))
+    except ValueError:
+        number = None
+    if number is None or number != int(number) or not low <= number <= high:
+        raise InvalidInput(f"{field_label} is een heel getal van {low} tot en met {high}, niet '{clean_text(value)}'.")
+    return int(number)
+
+
+def _note(value: Any) -> str:
+    text = "" if value is None or (isinstance(value, float) and value != value) else str(value).strip()
+    text = unicodedata.normalize("NFC", text)
+    if len(text) > MAX_NOTE:
+        raise InvalidInput(f"De notitie is te lang (meer dan {MAX_NOTE} tekens).")
+    return text
+
+
+@dataclass(frozen=True)
+class Stakeholder:
+    """Someone with a stake in the group's vraagstuk. ``naam`` is shown as typed (cleaned), compared by key."""
+
+    id: str
+    naam: str
+    soort: str = "anders"
+    positie: str = "intern"
+    invloed: int = 3
+    belang: int = 3
+    houding: str = "onbekend"
+    energie_nu: str = "neutraal"
+    energie_gewenst: str = "neutraal"
+    notitie: str = ""
+
+    @property
+    def key(self) -> str:
+        return name_key(self.naam)
+
+    @property
+    def energie_gap(self) -> int:
+        """How many steps the energy should rise (negative: it may come down)."""
+        order = list(ENERGIE)
+        return order.index(self.energie_gewenst) - order.index(self.energie_nu)
+
+    def data(self) -> dict[str, Any]:
+        """The stored fields (everything but ``id``)."""
+        values = asdict(self)
+        del values["id"]
+        return values
+
+    @classmethod
+    def from_data(cls, item_id: str, data: Mapping[str, Any]) -> Stakeholder:
+        """Rebuild from stored fields; unknown keys (from a newer version) are ignored."""
+        return validate_stakeholder(data, item_id=item_id)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A line between two stakeholders (by id). Direction is kept but drawn without arrows."""
+
+    id: str
+    van: str
+    naar: str
+    soort: str = "samenwerking"
+    sterkte: int = 2
+
+    def data(self) -> dict[str, Any]:
+        values = asdict(self)
+        del values["id"]
+        return values
+
+    @classmethod
+    def from_data(cls, item_id: str, data: Mapping[str, Any]) -> Relation:
+        return validate_relation(data, item_id=item_id)
+
+    @property
+    def ends(self) -> frozenset[str]:
+        return frozenset((self.van, self.naar))
+
+
+def validate_stakeholder(fields: Mapping[str, Any], *, item_id: str | None = None) -> Stakeholder:
+    """A :class:`Stakeholder` from form, table or file values (keys or Dutch labels), or :class:`InvalidInput`."""
+    naam = clean_text(fields.get("naam"))
+    if not naam:
+        raise InvalidInput("Geef de stakeholder een naam (een rol of initialen mag ook).")
+    if len(naam) > MAX_NAME:
+        raise InvalidInput(f"De naam is te lang (meer dan {MAX_NAME} tekens); kort hem in of gebruik een rol.")
+    return Stakeholder(
+        id=item_id or new_id(),
+        naam=naam,
+        soort=parse_choice(fields.get("soort"), SOORTEN, "soort", default="anders"),
+        positie=parse_choice(fields.get("positie"), POSITIES, "intern/extern", default="intern"),
+        invloed=parse_score(fields.get("invloed"), "Invloed"),
+        belang=parse_score(fields.get("belang"), "Belang"),
+        houding=parse_choice(fields.get("houding"), HOUDINGEN, "houding", default="onbekend"),
+        energie_nu=parse_choice(fields.get("energie_nu"), ENERGIE, "energie nu", default="neutraal"),
+        energie_gewenst=parse_choice(fields.get("energie_gewenst"), ENERGIE, "gewenste energie", default="neutraal"),
+        notitie=_note(fields.get("notitie")),
+    )
+
+
+def validate_relation(fields: Mapping[str, Any], *, item_id: str | None = None) -> Relation:
+    """A :class:`Relation` between two different stakeholder ids, or :class:`InvalidInput`."""
+    van, naar = str(fields.get("van") or ""), str(fields.get("naar") or "")
+    if not van or not naar:
+        raise InvalidInput("Kies bij een relatie allebei de stakeholders.")
+    if van == naar:
+        raise InvalidInput("Een relatie loopt tussen twee verschillende stakeholders.")
+    return Relation(
+        id=item_id or new_id(),
+        van=van,
+        naar=naar,
+        soort=parse_choice(fields.get("soort"), RELATIE_SOORTEN, "soort relatie", default="samenwerking"),
+        sterkte=parse_score(fields.get("sterkte"), "Sterkte", 1, 3, default=2),
+    )
+
+
+@dataclass(frozen=True)
+class StakeholderMap:
+    """One group's current map: live stakeholders, the relations between live stakeholders, node positions."""
+
+    stakeholders: tuple[Stakeholder, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    positions: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls,
+        stakeholders: Iterable[Stakeholder],
+        relations: Iterable[Relation] = (),
+        positions: Mapping[str, tuple[float, float]] | None = None,
+    ) -> StakeholderMap:
+        """Keep only relations whose both ends are present, one per pair and soort; sort people by name."""
+        people = tuple(sorted(stakeholders, key=lambda s: (s.key, s.id)))
+        ids = {s.id for s in people}
+        seen: set[tuple[frozenset[str], str]] = set()
+        kept = []
+        for relation in relations:
+            signature = (relation.ends, relation.soort)
+            if relation.van in ids and relation.naar in ids and relation.van != relation.naar and signature not in seen:
+                seen.add(signature)
+                kept.append(relation)
+        placed = {k: v for k, v in (positions or {}).items() if k in ids}
+        return cls(people, tuple(kept), placed)
+
+    def __len__(self) -> int:
+        return len(self.stakeholders)
+
+    def by_id(self) -> dict[str, Stakeholder]:
+        return {s.id: s for s in self.stakeholders}
+
+    def find(self, naam: str) -> Stakeholder | None:
+        """The stakeholder whose name is the same as ``naam`` after normalisation."""
+        key = name_key(naam)
+        return next((s for s in self.stakeholders if s.key == key), None)
+
+    def has_relation(self, van: str, naar: str, soort: str) -> bool:
+        return any(r.ends == frozenset((van, naar)) and r.soort == soort for r in self.relations)
+
+    def with_stakeholder(self, stakeholder: Stakeholder) -> StakeholderMap:
+        """This map with ``stakeholder`` added or replaced (by id)."""
+        others = [s for s in self.stakeholders if s.id != stakeholder.id]
+        return StakeholderMap.build([*others, stakeholder], self.relations, self.positions)
+
+
+def shortlist(stakeholder_map: StakeholderMap, size: int = 5) -> list[Stakeholder]:
+    """"Met wie ga je in gesprek?": the biggest energy gaps first, then the most influence, then by name."""
+    rising = [s for s in stakeholder_map.stakeholders if s.energie_gap > 0]
+    rising.sort(key=lambda s: (-s.energie_gap, -s.invloed, s.key))
+    return rising[:size]
