@@ -28,6 +28,8 @@ class Context:
     client_id: str = field(default_factory=lambda: secrets.token_hex(8))
     _listeners: list[Listener] = field(default_factory=list, repr=False)
     _flushers: list[Callable[[], Any]] = field(default_factory=list, repr=False)
+    shared: dict[str, Any] = field(default_factory=dict, repr=False)
+    """Objects that several sections of one page share (e.g. Dag 2's map session), by name."""
 
     @classmethod
     def for_person(cls, store: Store, person: Person) -> Context:

@@ -67,7 +67,8 @@ def clean_text(text: Any) -> str:
     """Text as shown: Unicode NFC (so "José" typed either way is the same), whitespace runs collapsed, trimmed."""
     if text is None:
         return ""
-    return " ".join(unicodedata.normalize("NFC", str(text)).split())
+    text = "".join(c for c in unicodedata.normalize("NFC", str(text)) if unicodedata.category(c) != "Cc" or c.isspace())
+    return " ".join(text.split())
 
 
 def name_key(name: Any) -> str:

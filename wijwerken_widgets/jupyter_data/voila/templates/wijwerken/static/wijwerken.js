@@ -81,6 +81,23 @@
     });
   }
 
+  // A kernel that dies while starting (e.g. jupyter_client#487) leaves Voilà's loading screen up for ever.
+  var LOADING_LIMIT_MS = 90000;
+  window.setTimeout(function () {
+    var loading = document.getElementById("loading");
+    var text = document.getElementById("loading_text");
+    if (loading && text && !unloading) {
+      text.textContent = "Het laden duurt veel langer dan normaal. Herlaad de pagina; lukt het dan nog niet, " +
+        "meld het bij je trainer.";
+      var again = document.createElement("button");
+      again.type = "button";
+      again.className = "wijwerken-herlaad";
+      again.textContent = "Pagina herladen";
+      again.addEventListener("click", function () { window.location.reload(); });
+      loading.appendChild(again);
+    }
+  }, LOADING_LIMIT_MS);
+
   window.addEventListener("load", function () {
     waitForApp(Date.now() + APP_WAIT_MS)
       .then(function (app) { return app.widgetManagerPromise.promise; })

@@ -1,0 +1,74 @@
+"""Dag 2: who changed what on the map, and bringing back a stakeholder that was taken off."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from . import shared
+from .autosave import clock
+from .base import button
+from .map_session import MapSession
+from .page import message
+from .store import MapItem, StoreUnavailable
+
+SHOWN = 15
+
+
+def describe(item: MapItem, session: MapSession) -> str:
+    """One change in plain Dutch: "14:03 Anna voegde 'Wijkagent' toe"."""
+    who = session.author(item.person_id)
+    if item.kind == "relation":
+        names = session.map.by_id()
+        ends = [names[i].naam if i in names else "een weggehaalde stakeholder"
+                for i in (item.data.get("van"), item.data.get("naar"))]
+        what = f"de relatie {ends[0]} – {ends[1]}"
+    else:
+        what = f"'{item.data.get('naam', '?')}'"
+    verb = "haalde" if item.deleted else ("zette" if item.version == 1 else "wijzigde")
+    tail = " weg" if item.deleted else (" op de kaart" if item.version == 1 else "")
+    return f"{item.changed_at.astimezone().strftime('%d-%m')} {clock(item.changed_at)} · {who} {verb} {what}{tail}"
+
+
+class MapHistoryView(widgets.VBox):
+    """The latest changes (attributed) and a restore for removed stakeholders."""
+
+    def __init__(self, session: MapSession) -> None:
+        self.session = session
+        self.changes = widgets.HTML(layout=shared.layout(), _dom_classes=("ww-history",))
+        self.removed = widgets.Dropdown(description="Weggehaald", options=[], layout=shared.layout())
+        self.restore_button = button("Zet terug op de kaart", "undo")
+        self.restore_box = widgets.VBox([self.removed, self.restore_button], layout=widgets.Layout(display="none"))
+        self.feedback = widgets.VBox(layout=shared.plain_layout())
+        self.restore_button.on_click(lambda _: self.restore())
+        super().__init__([self.changes, self.restore_box, self.feedback], layout=shared.layout())
+        session.on_change(lambda _: self.draw())
+        self.draw()
+
+    def draw(self) -> None:
+        try:
+            history = self.session.history(SHOWN)
+        except StoreUnavailable as exc:
+            self.feedback.children = [message(exc.message, "error")]
+            return
+        lines = "".join(f"<li>{html.escape(describe(item, self.session))}</li>" for item in history)
+        value = f"<ul class='ww-history-list'>{lines}</ul>" if lines else "<p class='ww-hint'>Nog geen wijzigingen.</p>"
+        if value != self.changes.value:
+            self.changes.value = value
+        removed = [(s.naam, s.id) for s, _ in self.session.removed_stakeholders()]
+        if removed != list(self.removed.options):
+            self.removed.options = removed
+        self.restore_box.layout.display = "" if removed else "none"
+
+    def restore(self) -> None:
+        item_id = self.removed.value
+        if item_id is None:
+            return
+        try:
+            self.session.restore(item_id)
+        except StoreUnavailable as exc:
+            self.feedback.children = [message(exc.message, "error")]
+            return
+        naam = self.session.map.by_id()[item_id].naam
+        self.feedback.children = [message(f"'{naam}' staat weer op de kaart.", "success")]

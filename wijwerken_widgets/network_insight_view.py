@@ -1,0 +1,76 @@
+"""Dag 2: what the lines of the map say (networkx, in plain Dutch) and where the participant stands."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from . import shared
+from .autosave import Autosave, SaveStatus, adopt_statuses, autosave_widget
+from .base import labelled, static_html, text_input
+from .content_dag2 import InsightPart
+from .context import Context
+from .map_session import MapSession
+
+POSITION_KEY = "dag2.mijn_positie"
+REFLECTION_KEY = "dag2.reflectie_positie"
+NOT_ON_MAP = ""
+
+
+class NetworkInsightView(widgets.VBox):
+    """The findings, a "this is me" picker (saved per participant) and a reflection on that position."""
+
+    def __init__(self, ctx: Context, session: MapSession, content: InsightPart) -> None:
+        self.session = session
+        self.findings = widgets.HTML(layout=shared.layout(), _dom_classes=("ww-insight",))
+        self.me = widgets.Dropdown(options=self._options(), value=NOT_ON_MAP, layout=shared.layout())
+        self.position = widgets.HTML(layout=shared.layout(), _dom_classes=("ww-position",))
+        me_status = SaveStatus()
+        self.me_saver = Autosave(ctx, POSITION_KEY, get_value=lambda: self.me.value, set_value=self._set_me,
+                                 status=me_status, empty=NOT_ON_MAP)
+        reflection = text_input(content.reflection, rows=4)
+        status = SaveStatus()
+        self.reflection_saver = autosave_widget(ctx, REFLECTION_KEY, reflection, status)
+        self.me.observe(lambda _: (self.me_saver.changed(), self.draw_position()), names="value")
+        super().__init__([
+            self.findings,
+            static_html(f"<label class='ww-label'>{html.escape(content.position_label)}</label>"),
+            self.me, me_status, self.position,
+            labelled(content.reflection, reflection, status),
+        ], layout=shared.layout())
+        adopt_statuses(self)
+        session.on_change(lambda _: self.draw())
+        self.draw()
+
+    def _set_me(self, value: str) -> None:
+        """Show the saved choice, unless that stakeholder is no longer on the map."""
+        if any(v == value for _, v in self.me.options):
+            self.me.value = value
+
+    def _options(self) -> list[tuple[str, str]]:
+        return [("Ik sta (nog) niet op de kaart", NOT_ON_MAP), *((s.naam, s.id) for s in self.session.map.stakeholders)]
+
+    def draw(self) -> None:
+        from .stakeholders.insight import analyse
+
+        options = self._options()
+        if options != list(self.me.options):
+            keep = self.me.value if any(v == self.me.value for _, v in options) else NOT_ON_MAP
+            with self.me.hold_trait_notifications():
+                self.me.options = options
+                self.me.value = keep
+        sentences = analyse(self.session.map).sentences
+        value = "<ul class='ww-findings'>" + "".join(f"<li>{html.escape(s)}</li>" for s in sentences) + "</ul>"
+        if value != self.findings.value:
+            self.findings.value = value
+        self.draw_position()
+
+    def draw_position(self) -> None:
+        from .stakeholders.insight import REFLECTION_PROMPT, position_of
+
+        me = self.me.value or None
+        value = (f"<p class='ww-position-text'>{html.escape(position_of(self.session.map, me))}</p>"
+                 f"<p class='ww-hint'>{html.escape(REFLECTION_PROMPT)}</p>")
+        if value != self.position.value:
+            self.position.value = value

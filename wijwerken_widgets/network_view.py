@@ -1,0 +1,92 @@
+"""Dag 2: the stakeholder network drawn by pyvis in a sandboxed iframe; dragged positions are kept for the group.
+
+The iframe posts dragged positions to the page, whose template script types them into this widget's hidden text
+box (see ``static/wijwerken-graph.js``); they are checked here before they reach the store.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+
+import ipywidgets as widgets
+
+from . import shared
+from .map_session import MapSession
+from .page import message
+from .store import StoreUnavailable
+
+log = logging.getLogger("wijwerken")
+LIMIT = 1e6
+
+
+def parse_positions(text: str, known: set[str]) -> dict[str, tuple[float, float]]:
+    """Positions posted by the browser, keeping only known ids with finite, sane coordinates."""
+    try:
+        posted = json.loads(text)
+    except ValueError:
+        return {}
+    if not isinstance(posted, dict):
+        return {}
+    positions = {}
+    for item_id, point in posted.items():
+        if item_id not in known or not isinstance(point, dict):
+            continue
+        x, y = point.get("x"), point.get("y")
+        if all(isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and abs(v) < LIMIT
+               for v in (x, y)):
+            positions[item_id] = (float(x), float(y))
+    return positions
+
+
+class NetworkView(widgets.VBox):
+    """The graph of the group's map; redraws when the map changes, not after this participant's own drag."""
+
+    def __init__(self, session: MapSession, height_px: int = 560) -> None:
+        self.session = session
+        self.height_px = height_px
+        self.frame = widgets.HTML(layout=shared.layout())
+        self.positions = widgets.Text(layout=widgets.Layout(display="none"), continuous_update=True,
+                                      _dom_classes=("ww-graph-positions",))
+        self.feedback = widgets.VBox(layout=shared.plain_layout())
+        self._drawn = None
+        self.positions.observe(self._dragged, names="value")
+        super().__init__([self.frame, self.positions, self.feedback], layout=shared.layout(),
+                         _dom_classes=("ww-graph",))
+        session.on_change(lambda _: self.draw())
+        self.draw()
+
+    def _signature(self):
+        m = self.session.map
+        return m.stakeholders, m.relations, tuple(sorted(m.positions.items()))
+
+    def draw(self, force: bool = False) -> None:
+        from .stakeholders import graph_html
+
+        signature = self._signature()
+        if signature == self._drawn and not force:
+            return
+        m = self.session.map
+        positions = dict(m.positions)
+        if len(positions) < len(m):  # e.g. items saved by an older version: place them, without saving
+            positions = graph_html.layout(m, fixed=positions)
+        document = graph_html.graph_document(m, positions, height_px=self.height_px)
+        self.frame.value = graph_html.graph_iframe(document, height_px=self.height_px + 140)
+        self._drawn = signature
+
+    def _dragged(self, change) -> None:
+        moved = parse_positions(change["new"], set(self.session.map.by_id()))
+        if not moved:
+            return
+        current = dict(self.session.map.positions)
+        if all(current.get(k) == v for k, v in moved.items()):
+            return
+        m = self.session.map
+        # The browser already shows the new places: do not send the whole graph back for them.
+        self._drawn = (m.stakeholders, m.relations, tuple(sorted({**current, **moved}.items())))
+        try:
+            self.session.move(moved)
+            self.feedback.children = []
+        except StoreUnavailable as exc:
+            self.feedback.children = [message(exc.message, "error")]
