@@ -26,8 +26,7 @@ log = logging.getLogger("wijwerken")
 def _standalone(m: StakeholderMap, title: str) -> bytes:
     from .stakeholders import graph_html
 
-    positions = graph_html.layout(m, fixed=m.positions) if len(m.positions) < len(m) else dict(m.positions)
-    return graph_html.standalone_document(m, positions, title).encode("utf-8")
+    return graph_html.standalone_document(m, graph_html.place_new(m, m.positions), title).encode("utf-8")
 
 
 def formats(title: str) -> list[tuple[str, str, str, Callable[[StakeholderMap], bytes]]]:

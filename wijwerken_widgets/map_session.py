@@ -94,7 +94,11 @@ class MapSession:
         known = dict(self.map.positions)
         merged = {s.id: s for s in [*self.map.stakeholders, *stakeholders]}
         upcoming = StakeholderMap.build(merged.values(), [*self.map.relations, *relations], known)
-        placed = graph_html.layout(upcoming, fixed=known) if len(known) < len(upcoming) else {}
+        placed = {}
+        if len(known) < len(upcoming):
+            # A first big import gets a proper layout; later additions a quick place that moves nobody else.
+            fresh = len(known) < len(upcoming) // 2
+            placed = graph_html.layout(upcoming, fixed=known) if fresh else graph_html.place_new(upcoming, known)
         changes += [MapChange("position", i, {"x": x, "y": y}) for i, (x, y) in placed.items() if i not in known]
         self.save(changes)
 

@@ -69,8 +69,8 @@ class NetworkView(widgets.VBox):
             return
         m = self.session.map
         positions = dict(m.positions)
-        if len(positions) < len(m):  # e.g. items saved by an older version: place them, without saving
-            positions = graph_html.layout(m, fixed=positions)
+        if len(positions) < len(m):  # e.g. a position not saved: place it (quickly), without saving
+            positions = graph_html.place_new(m, positions)
         document = graph_html.graph_document(m, positions, height_px=self.height_px)
         self.frame.value = graph_html.graph_iframe(document, height_px=self.height_px + 140)
         self._drawn = signature

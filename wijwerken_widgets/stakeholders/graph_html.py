@@ -1,0 +1,457 @@
+"""The stakeholder network as one offline HTML document (pyvis + inlined vis-network), for a sandboxed iframe.
+
+Positions are computed here (networkx) and drawn with physics off, so the browser never has to settle a layout.
+Everything a participant typed reaches the document only as JSON inside a script (pyvis' Jinja ``tojson`` escapes
+``<``, ``>``, ``&`` and ``'``) or through :func:`html.escape`; tooltips stay plain text (see ``_plain``).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+import textwrap
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import TYPE_CHECKING
+
+from .model import ENERGIE, HOUDINGEN, POSITIES, RELATIE_SOORTEN, SOORTEN, STERKTES, Stakeholder, StakeholderMap
+
+if TYPE_CHECKING:  # networkx, numpy, scipy and pyvis load on first use: grid_svg and energy_svg import the palette
+    import numpy as np
+    from pyvis.network import Network
+
+Position = tuple[float, float]
+
+# Okabe-Ito based: green and vermillion stay apart for the common colour-vision deficiencies.
+HOUDING_COLOURS: dict[str, str] = {
+    "voorstander": "#009e73",
+    "neutraal": "#7f95b3",
+    "tegenstander": "#d55e00",
+    "onbekend": "#d4d4d4",
+}
+HOUDING_BORDERS: dict[str, str] = {
+    "voorstander": "#00593f",
+    "neutraal": "#44566f",
+    "tegenstander": "#7a3600",
+    "onbekend": "#6e6e6e",
+}
+SHAPES: dict[str, str] = {"intern": "dot", "extern": "diamond"}
+# colour, vis-network dashes, line width per sterkte 1-3
+RELATION_STYLES: dict[str, tuple[str, bool | list[int], tuple[float, float, float]]] = {
+    "samenwerking": ("#2f5f8a", False, (1.5, 3.0, 4.5)),
+    "spanning": ("#c62828", [10, 6], (1.5, 3.0, 4.5)),
+    "formele_lijn": ("#8a8a8a", False, (3.0, 4.5, 6.0)),
+    "informeel": ("#5f6b7a", [2, 5], (1.0, 1.5, 2.5)),
+}
+SPACING = 80.0  # px between neighbouring nodes
+ENERGY_FROM = 100  # nodes; below this networkx' plain force method is as good and much faster
+EMPTY_MESSAGE = "Nog geen stakeholders op de kaart."
+_GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+_SPIRAL_STEP = 0.6 * SPACING  # sunflower radius factor: neighbours end up about SPACING apart
+_LABEL_MAX = 28
+_MONTHS = ("januari februari maart april mei juni juli augustus september oktober november december").split()
+
+
+# --- layout -------------------------------------------------------------------------------------------------------
+
+
+class _Occupancy:
+    """Placed points in a hash grid, to find a free spot near a point quickly."""
+
+    def __init__(self, points: Iterable[Position], gap: float = 0.9 * SPACING) -> None:
+        self.gap = gap
+        self.cells: dict[tuple[int, int], list[Position]] = defaultdict(list)
+        self.points: list[Position] = []
+        for point in points:
+            self.add(point)
+
+    def _cell(self, point: Position) -> tuple[int, int]:
+        return math.floor(point[0] / self.gap), math.floor(point[1] / self.gap)
+
+    def add(self, point: Position) -> None:
+        self.cells[self._cell(point)].append(point)
+        self.points.append(point)
+
+    def is_free(self, point: Position) -> bool:
+        cx, cy = self._cell(point)
+        return all(
+            math.dist(point, other) >= self.gap
+            for dx in (-1, 0, 1)
+            for dy in (-1, 0, 1)
+            for other in self.cells.get((cx + dx, cy + dy), ())
+        )
+
+    def free_spot(self, centre: Position, start_radius: float = 0.0, index: int = 0) -> tuple[Position, int]:
+        """The first free point (and its index) on a sunflower spiral around ``centre``, from spiral ``index`` on
+        and at least ``start_radius`` out."""
+        index = max(index, math.ceil((start_radius / _SPIRAL_STEP) ** 2))
+        while True:
+            radius, angle = _SPIRAL_STEP * math.sqrt(index), index * _GOLDEN_ANGLE
+            point = (round(centre[0] + radius * math.cos(angle), 1), round(centre[1] + radius * math.sin(angle), 1))
+            if self.is_free(point):
+                return point, index
+            index += 1
+
+    def outer_edge(self) -> tuple[Position, float]:
+        """The centre of the placed points and a radius just outside them."""
+        if not self.points:
+            return (0.0, 0.0), 0.0
+        centre = (
+            sum(p[0] for p in self.points) / len(self.points),
+            sum(p[1] for p in self.points) / len(self.points),
+        )
+        return centre, max(math.dist(centre, p) for p in self.points) + 0.5 * SPACING
+
+
+def _neighbours(m: StakeholderMap) -> dict[str, list[str]]:
+    result: dict[str, list[str]] = defaultdict(list)
+    for relation in m.relations:
+        result[relation.van].append(relation.naar)
+        result[relation.naar].append(relation.van)
+    return result
+
+
+def _place(
+    todo: Iterable[str], placed: Mapping[str, Position], neighbours: Mapping[str, list[str]]
+) -> dict[str, Position]:
+    """Spots for ``todo`` next to their placed neighbours, growing outward from there; a group with no placed
+    neighbour starts on the outer edge, and people without any relation go round the outside at the end."""
+    result: dict[str, Position] = {}
+    occupancy = _Occupancy(placed.values())
+    waiting = list(dict.fromkeys(todo))
+    linked = [i for i in waiting if neighbours.get(i)]
+    while linked:
+        rest = []
+        for item in linked:
+            anchors = [p for p in (result.get(n) or placed.get(n) for n in neighbours[item]) if p is not None]
+            if anchors:
+                centre = (sum(a[0] for a in anchors) / len(anchors), sum(a[1] for a in anchors) / len(anchors))
+                result[item] = occupancy.free_spot(centre)[0]
+                occupancy.add(result[item])
+            else:
+                rest.append(item)
+        if len(rest) == len(linked):  # a new group: its first member starts on the outer edge
+            result[rest[0]] = occupancy.free_spot(*occupancy.outer_edge())[0]
+            occupancy.add(result[rest[0]])
+            rest = rest[1:]
+        linked = rest
+    centre, radius = occupancy.outer_edge()
+    index = 0
+    for item in (i for i in waiting if i not in result):
+        result[item], index = occupancy.free_spot(centre, radius, index)
+        occupancy.add(result[item])
+    return result
+
+
+def place_new(
+    m: StakeholderMap, positions: Mapping[str, Position], new_ids: Iterable[str] = ()
+) -> dict[str, Position]:
+    """Positions for every stakeholder: existing ones kept, ``new_ids`` (and any unplaced one) placed next to their
+    neighbours or on the free outer edge. Fast (no force layout), so it suits adding one stakeholder at a time."""
+    ids = [s.id for s in m.stakeholders]
+    new = set(new_ids)
+    kept = {i: _point(positions[i]) for i in ids if i in positions and i not in new}
+    kept.update(_place([i for i in ids if i not in kept], kept, _neighbours(m)))
+    return {i: kept[i] for i in ids}
+
+
+def layout(m: StakeholderMap, fixed: Mapping[str, Position] | None = None) -> dict[str, Position]:
+    """vis-network pixel positions for every stakeholder. Those in ``fixed`` stay put; the others with relations
+    settle with networkx ``spring_layout`` (about :data:`SPACING` apart, so the map grows with sqrt(n)); the ones
+    without relations go on a sunflower spiral around the rest. Deterministic."""
+    ids = [s.id for s in m.stakeholders]
+    placed = {i: _point(fixed[i]) for i in ids if fixed and i in fixed}
+    neighbours = _neighbours(m)
+    linked = [i for i in ids if i not in placed and neighbours.get(i)]
+    if linked:
+        placed.update(_spring(m, placed, _place(linked, placed, neighbours)))
+    placed.update(_place([i for i in ids if i not in placed], placed, neighbours))
+    return {i: placed[i] for i in ids}
+
+
+def _spring(m: StakeholderMap, fixed: Mapping[str, Position], start: Mapping[str, Position]) -> dict[str, Position]:
+    """Let the free nodes in ``start`` settle among each other and the ``fixed`` ones, then pull apart any that
+    still overlap. Works in units of SPACING; ``k=0.7`` gives lines of about 100-150 px on a small map."""
+    import networkx as nx
+    import numpy as np
+
+    graph = nx.Graph()
+    graph.add_nodes_from([*fixed, *start])
+    graph.add_edges_from((r.van, r.naar) for r in m.relations if r.van in graph and r.naar in graph)
+    everything = [*fixed.values(), *start.values()]
+    # The energy method (scipy) keeps big maps compact where the force method flings leaves far out; it pulls every
+    # connected component towards (0.5, 0.5), so the map's centre goes there.
+    cx = sum(p[0] for p in everything) / len(everything) / SPACING - 0.5
+    cy = sum(p[1] for p in everything) / len(everything) / SPACING - 0.5
+    units = {i: (p[0] / SPACING - cx, p[1] / SPACING - cy) for i, p in [*fixed.items(), *start.items()]}
+    method = "energy" if len(graph) >= ENERGY_FROM else "force"
+    settled = nx.spring_layout(
+        graph, k=0.7, pos=units, fixed=list(fixed) or None, seed=1, scale=None, weight=None, method=method
+    )
+    ids = list(settled)
+    points = _separate(np.array([settled[i] for i in ids], dtype=float), [i in start for i in ids], gap=0.75)
+    return {
+        i: (round((x + cx) * SPACING, 1), round((y + cy) * SPACING, 1))
+        for i, (x, y) in zip(ids, points.tolist())
+        if i in start
+    }
+
+
+def _separate(points: np.ndarray, movable: list[bool], gap: float, rounds: int = 30) -> np.ndarray:
+    """Push movable points apart until no two are closer than ``gap`` (or ``rounds`` run out)."""
+    import numpy as np
+    from scipy.spatial import cKDTree
+
+    weight = np.array(movable, dtype=float)
+    for _ in range(rounds):
+        pairs = cKDTree(points).query_pairs(gap, output_type="ndarray")
+        if not len(pairs):
+            break
+        first, second = pairs[:, 0], pairs[:, 1]
+        delta = points[first] - points[second]
+        distance = np.linalg.norm(delta, axis=1)
+        # Identical points: part them in a fixed direction so the result stays deterministic.
+        delta[distance < 1e-9] = (1.0, 0.0)
+        distance = np.maximum(distance, 1e-9)
+        push = delta / distance[:, None] * ((gap - distance) / 2 + 1e-3)[:, None]
+        share_first, share_second = weight[first], weight[second]
+        both = np.maximum(share_first + share_second, 1e-9)
+        move = np.zeros_like(points)
+        np.add.at(move, first, push * (2 * share_first / both)[:, None])
+        np.add.at(move, second, -push * (2 * share_second / both)[:, None])
+        points = points + move * weight[:, None]
+    return points
+
+
+def _point(value: Position) -> Position:
+    return float(value[0]), float(value[1])
+
+
+# --- the document -------------------------------------------------------------------------------------------------
+
+
+def _plain(text: str) -> str:
+    """Tooltip text that keeps pyvis on its plain-text tooltip: it switches to an ``innerHTML`` popup as soon as a
+    title contains "href", so a zero-width space goes inside every "href" (any case)."""
+    return re.sub(r"(?i)(h)(?=ref)", "\\1\u200b", text)
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters with "…" when it is longer."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def node_tooltip(s: Stakeholder) -> str:
+    """Plain-text tooltip: name, kind, attitude, scores, energy and the note (wrapped, shortened)."""
+    lines = [
+        s.naam,
+        f"{SOORTEN[s.soort]} · {POSITIES[s.positie]}",
+        f"Houding: {HOUDINGEN[s.houding]}",
+        f"Invloed {s.invloed}/5 · Belang {s.belang}/5",
+        f"Energie: {ENERGIE[s.energie_nu]} → {ENERGIE[s.energie_gewenst]}",
+    ]
+    if s.notitie:
+        lines.append("Notitie: " + textwrap.shorten(s.notitie, 400, placeholder=" …"))
+    wrapped = [part for line in lines for part in textwrap.wrap(line, 60, break_long_words=True) or [""]]
+    return _plain("\n".join(wrapped))
+
+
+def _node_options(s: Stakeholder, position: Position) -> dict:
+    fill, border = HOUDING_COLOURS[s.houding], HOUDING_BORDERS[s.houding]
+    colour = {"background": fill, "border": border}
+    return {
+        "label": shorten(s.naam, _LABEL_MAX),
+        "title": node_tooltip(s),
+        "shape": SHAPES[s.positie],
+        "size": 8 + 4 * s.invloed,
+        "color": {**colour, "highlight": colour, "hover": colour},
+        "borderWidth": 2,
+        "borderWidthSelected": 4,
+        "x": float(position[0]),
+        "y": float(position[1]),
+        "physics": False,
+    }
+
+
+def _network(m: StakeholderMap, positions: Mapping[str, Position], height_px: int) -> Network:
+    from pyvis.edge import Edge
+    from pyvis.network import Network
+
+    net = Network(height=f"{int(height_px)}px", width="100%", directed=False, cdn_resources="in_line", heading="")
+    net.toggle_physics(False)
+    net.toggle_drag_nodes(True)
+    net.options.edges.smooth.enabled = False
+    net.options.edges.color.inherit = False
+    net.options.interaction.__dict__.update(dragView=True, zoomView=True, hover=True, tooltipDelay=150)
+    net.options.nodes = {
+        "font": {"size": 14, "face": "system-ui, sans-serif", "color": "#1f2328", "strokeWidth": 4,
+                 "strokeColor": "#ffffff"},
+    }
+    for s in m.stakeholders:
+        net.add_node(s.id, **_node_options(s, positions[s.id]))
+    names = m.by_id()
+    pair_count: dict[frozenset[str], int] = defaultdict(int)
+    for r in m.relations:
+        colour, dashes, widths = RELATION_STYLES[r.soort]
+        # Several kinds of relation between one pair: bend the extra lines so each stays visible.
+        nth = pair_count[r.ends]
+        pair_count[r.ends] += 1
+        bend = "curvedCW" if nth % 2 else "curvedCCW"
+        smooth = {"enabled": True, "type": bend, "roundness": 0.15 * (1 + nth // 2)}
+        kind = f"{RELATIE_SOORTEN[r.soort]} ({STERKTES[r.sterkte].lower()})"
+        title = f"{kind}: {names[r.van].naam} – {names[r.naar].naam}"
+        options = {
+            "color": {"color": colour, "highlight": colour, "hover": colour},
+            "dashes": dashes,
+            "width": widths[r.sterkte - 1],
+            "title": _plain(title),
+            "smooth": smooth if nth else False,
+        }
+        # pyvis' add_edge scans all edges per call (quadratic) and keeps one edge per pair: build its Edge directly.
+        net.edges.append(Edge(r.van, r.naar, **options).options)
+    return net
+
+
+_EXTERNAL_TAG = re.compile(
+    r"""<link\b[^>]*\bhref\s*=\s*["']?(?:https?:)?//[^>]*>"""
+    r"""|<script\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?//[^>]*>\s*</script>""",
+    re.IGNORECASE,
+)
+_COMMENTED_TAGS = re.compile(r"<!--\s*<link.*?-->", re.DOTALL)
+_EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>")
+
+# The canvas is HEIGHT px high but shrinks (down to 160px) when the frame is too low for it and the legend.
+_STYLE_TEMPLATE = """<style>
+html, body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2328; }
+body { display: flex; flex-direction: column; height: 100vh; }
+body > * { flex: none; }
+body > .card { flex: 0 1 HEIGHTpx; min-height: 160px; }
+#mynetwork { box-sizing: border-box; height: 100% !important; border: 1px solid #d0d7de !important;
+  float: none !important; }
+.vis-tooltip { white-space: pre-line !important; max-width: 420px; font-family: inherit !important; }
+.wk-header { padding: 8px 12px 4px; } .wk-header h1 { font-size: 20px; margin: 0; }
+.wk-header p { margin: 2px 0 0; font-size: 13px; color: #57606a; }
+.wk-legend { display: flex; flex-wrap: wrap; gap: 2px 16px; padding: 4px 8px; font-size: 12px; line-height: 18px; }
+.wk-legend .wk-group { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 2px 8px; }
+.wk-legend .wk-item { display: inline-flex; align-items: center; gap: 3px; }
+.wk-legend svg { vertical-align: middle; }
+.wk-hint { color: #57606a; }
+.wk-empty { padding: 24px 16px; font-size: 15px; color: #57606a; }
+</style>"""
+
+
+def _style(height_px: int) -> str:
+    return _STYLE_TEMPLATE.replace("HEIGHT", str(int(height_px)))
+
+
+def _legend(interactive: bool) -> str:
+    def swatch(shape: str, fill: str, border: str) -> str:
+        if shape == "diamond":
+            figure = f'<path d="M7 1 L13 7 L7 13 L1 7 Z" fill="{fill}" stroke="{border}" stroke-width="1.5"/>'
+        else:
+            figure = f'<circle cx="7" cy="7" r="5.5" fill="{fill}" stroke="{border}" stroke-width="1.5"/>'
+        return f'<svg width="14" height="14" aria-hidden="true">{figure}</svg>'
+
+    def line(soort: str) -> str:
+        colour, dashes, widths = RELATION_STYLES[soort]
+        dash = f' stroke-dasharray="{" ".join(map(str, dashes))}"' if dashes else ""
+        return (f'<svg width="30" height="10" aria-hidden="true"><line x1="1" y1="5" x2="29" y2="5" stroke="{colour}"'
+                f' stroke-width="{widths[1]}"{dash}/></svg>')
+
+    def item(figure: str, text: str) -> str:
+        return f'<span class="wk-item">{figure}{html.escape(text)}</span>'
+
+    houding = "".join(item(swatch("dot", HOUDING_COLOURS[k], HOUDING_BORDERS[k]), v) for k, v in HOUDINGEN.items())
+    positie = "".join(item(swatch(SHAPES[k], "#ffffff", "#44566f"), v) for k, v in POSITIES.items())
+    relaties = "".join(item(line(k), v) for k, v in RELATIE_SOORTEN.items())
+    groups = [
+        f'<span class="wk-group"><b>Houding:</b>{houding}</span>',
+        f'<span class="wk-group"><b>Vorm:</b>{positie}</span>',
+        f'<span class="wk-group"><b>Lijnen:</b>{relaties}</span>',
+        '<span class="wk-group"><b>Grootte:</b> hoe groter, hoe meer invloed</span>',
+    ]
+    if interactive:
+        groups.append('<span class="wk-group wk-hint">Sleep een stakeholder om de kaart te ordenen; '
+                      "scroll om te zoomen.</span>")
+    return f'<div class="wk-legend" role="note" aria-label="Legenda">{"".join(groups)}</div>'
+
+
+# Runs after pyvis' drawGraph() has filled its global ``network``; tells the page where dragged nodes ended up.
+_POSITIONS_SCRIPT = """<script type="text/javascript">
+if (typeof network !== "undefined" && network) {
+  network.on("dragEnd", function (params) {
+    if (params.nodes && params.nodes.length) {
+      parent.postMessage({type: "wijwerken-positions", positions: network.getPositions(params.nodes)}, "*");
+    }
+  });
+}
+</script>"""
+
+
+def _header(title: str) -> str:
+    today = date.today()
+    stamp = f"{today.day} {_MONTHS[today.month - 1]} {today.year}"
+    return f'<header class="wk-header"><h1>{html.escape(title)}</h1><p>Gemaakt op {stamp}</p></header>'
+
+
+def _empty_document(title: str, header: str = "") -> str:
+    return (
+        f'<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n<title>{html.escape(title)}</title>\n'
+        f"{_style(160)}\n</head>\n<body>\n{header}<p class=\"wk-empty\">{EMPTY_MESSAGE}</p>\n</body>\n</html>\n"
+    )
+
+
+def graph_document(
+    m: StakeholderMap,
+    positions: Mapping[str, Position],
+    *,
+    height_px: int = 560,
+    title: str = "Stakeholderkaart",
+    interactive: bool = True,
+) -> str:
+    """A complete offline HTML document drawing the map (physics off, draggable, zoomable) with a Dutch legend.
+
+    Stakeholders missing from ``positions`` are placed with :func:`place_new`. With ``interactive``, dragging a node
+    posts ``{type: "wijwerken-positions", positions: {id: {x, y}}}`` to the parent window.
+    """
+    return _document(m, positions, height_px, title, interactive, header="")
+
+
+def _document(
+    m: StakeholderMap, positions: Mapping[str, Position], height_px: int, title: str, interactive: bool, header: str
+) -> str:
+    if not m.stakeholders:
+        return _empty_document(title, header)
+    if any(s.id not in positions for s in m.stakeholders):
+        positions = place_new(m, positions)
+    document = _network(m, positions, height_px).generate_html()
+    if "div.popup" in document:  # the innerHTML popup must never be switched on (see _plain)
+        raise RuntimeError("pyvis switched to its HTML popup")
+    document = _EXTERNAL_TAG.sub("", document)
+    document = _COMMENTED_TAGS.sub("", document)
+    document = _EMPTY_HEADING.sub("", document)
+    document = document.replace("<html>", '<!DOCTYPE html>\n<html lang="nl">', 1)
+    document = document.replace(
+        '<meta charset="utf-8">', f'<meta charset="utf-8">\n<title>{html.escape(title)}</title>', 1
+    )
+    document = document.replace("</head>", _style(height_px) + "\n</head>", 1)
+    if header:
+        document = document.replace("<body>", f"<body>\n{header}", 1)
+    tail = _legend(interactive) + (_POSITIONS_SCRIPT if interactive else "")
+    cut = document.rindex("</body>")
+    return document[:cut] + tail + "\n" + document[cut:]
+
+
+def graph_iframe(document: str, *, height_px: int = 600, label: str = "Netwerkkaart van de stakeholders") -> str:
+    """The document in a sandboxed iframe (scripts run, but with an opaque origin: no access to the page)."""
+    return (
+        f'<iframe srcdoc="{html.escape(document, quote=True)}" sandbox="allow-scripts" '
+        f'title="{html.escape(label, quote=True)}" style="width:100%;height:{int(height_px)}px;border:0"></iframe>'
+    )
+
+
+def standalone_document(m: StakeholderMap, positions: Mapping[str, Position], title: str) -> str:
+    """The map as a file to download: opens in any browser without a network, with a heading and today's date."""
+    return _document(m, positions, 640, title, False, header=_header(title))
