@@ -72,7 +72,7 @@ class NetworkView(widgets.VBox):
         if len(positions) < len(m):  # e.g. a position not saved: place it (quickly), without saving
             positions = graph_html.place_new(m, positions)
         document = graph_html.graph_document(m, positions, height_px=self.height_px)
-        self.frame.value = graph_html.graph_iframe(document, height_px=self.height_px + 140)
+        self.frame.value = graph_html.graph_iframe(document, height_px=self.height_px + 80)
         self._drawn = signature
 
     def _dragged(self, change) -> None:

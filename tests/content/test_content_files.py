@@ -18,8 +18,9 @@ from wijwerken_widgets.content import (
     load_dag1,
     load_start,
 )
+from wijwerken_widgets.content_dag2 import DAG2_FILE, load_dag2
 
-LOADERS = {START_FILE: load_start, DAG1_FILE: load_dag1, COACHING_FILE: load_coaching}
+LOADERS = {START_FILE: load_start, DAG1_FILE: load_dag1, DAG2_FILE: load_dag2, COACHING_FILE: load_coaching}
 
 
 @pytest.fixture
@@ -58,10 +59,13 @@ def test_do_the_shipped_files_load(name):
     assert LOADERS[name]().schema_version == 1
 
 
-def test_does_the_start_page_list_dag_1_as_available_and_the_later_days():
-    """Does the start page announce Dag 1 (Look) as ready and the other days in the programme order?"""
+def test_does_the_start_page_list_the_ready_days_with_their_workbooks_and_the_later_days():
+    """Does the start page link Dag 1 and Dag 2 to workbooks that exist, and list the other days in order?"""
     days = load_start().programme.days
     assert (days[0].label, days[0].phase, days[0].available, days[0].workbook) == ("Dag 1", "Look", True, "dag1.ipynb")
+    assert (days[1].label, days[1].phase, days[1].available, days[1].workbook) == ("Dag 2", "Think", True, "dag2.ipynb")
+    for day in days:
+        assert day.workbook is None or (paths.workbooks_dir() / day.workbook).is_file()
     titles = [day.title for day in days]
     assert titles.index("De stakeholderkaart") < titles.index("Gesprekken en rollenspel") < titles.index("Olievlek")
     assert [step.phase for step in load_start().look_think_act.steps] == ["Look", "Think", "Act"]
