@@ -39,6 +39,11 @@ def _demo_environment() -> dict[str, str]:
     return _NBVAL_ENV
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Nothing a test does lands in the real data folder (e.g. the content cache): XDG_DATA_HOME is temporary."""
+    os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="wijwerken-xdg-")
+
+
 def _is_notebook_cell(item: pytest.Item) -> bool:
     return item.path.suffix == ".ipynb"
 

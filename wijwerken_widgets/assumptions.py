@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from .autosave import Autosave, SaveStatus
 from .base import Exercise, details
-from .content import Assumptions as Content
 from .context import Context
 from .row_list import Column, RowList
+
+if TYPE_CHECKING:
+    from .content_models import Assumptions as Content
 
 KEY = "dag1.aannames"
 

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
 from . import shared
 from .autosave import adopt_statuses
-from .content import TextField
 from .page import render_markdown
+
+if TYPE_CHECKING:
+    from .content_models import TextField
 
 
 def _classes(css_class: str | None) -> tuple[str, ...]:

@@ -50,6 +50,17 @@ def _precompile() -> None:
     compileall.compile_dir(paths.PACKAGE_DIR, quiet=2)
 
 
+def _check_content() -> None:
+    """Validate the exercise files now (which also fills the content cache the page kernels read)."""
+    from . import content
+
+    for name in content.SCHEMAS:
+        try:
+            content.load(name)
+        except content.ContentError as exc:
+            print(f"warning: pages using {name} will show an error until it is fixed:\n{exc}", file=sys.stderr)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from .cohorts import ensure_demo_cohort
     from .serve import run_voila
@@ -65,6 +76,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         store.close()
     print(f"Data folder: {data_dir}")
     _precompile()
+    _check_content()
     return run_voila(port=args.port, data_dir=data_dir, workbooks_dir=workbooks)
 
 

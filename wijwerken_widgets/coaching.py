@@ -13,9 +13,12 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from .content import CoachingRules, Message, load_coaching
+from .content import load_coaching
+
+if TYPE_CHECKING:
+    from .content_models import CoachingRules, Message
 
 __all__ = ["Feedback", "coach_hoofdvraag", "coach_probleem", "coach_doel"]
 

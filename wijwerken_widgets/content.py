@@ -1,422 +1,168 @@
-"""Exercise content that trainers edit without Python: ``exercises/start.yaml``, ``dag1.yaml``, ``coaching.yaml``.
+"""Exercise content that trainers edit without Python (``exercises/*.yaml``), loaded fast on every page.
 
-The pydantic models below are the schema of those files (unknown keys are errors, so a typo is caught at load
-time with file, line and field). Longer texts are Markdown. Loaders read from ``paths.exercises_dir()`` (or a
-given folder) and cache the result per file for the life of the process.
+Each file is validated against its pydantic schema (``content_models.py``, ``content_models_dag2.py``) with errors
+that name file, line and field. Every page view starts a kernel, and building the schema classes would cost each
+one about 0.2 s of CPU; so once a file has passed, the validated content is kept as JSON in the data folder, keyed by
+a hash of the file and of the schema. A page then reads that JSON and gets the same content as plain records with
+the same attributes, without importing pydantic. Any change to the file or the schema validates again.
 """
 
 from __future__ import annotations
 
 import functools
-import re
+import hashlib
+import json
+import logging
+import os
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from . import paths
-from .yaml_models import ContentError, load_yaml_model
 
-__all__ = [
-    "ContentError",
-    "StartContent",
-    "Dag1Content",
-    "CoachingRules",
-    "load_start",
-    "load_dag1",
-    "load_coaching",
-    "clear_cache",
-]
+if TYPE_CHECKING:
+    from .content_models import CoachingRules, Dag1Content, StartContent
+    from .content_models_dag2 import Dag2Content
+
+log = logging.getLogger("wijwerken")
 
 START_FILE = "start.yaml"
 DAG1_FILE = "dag1.yaml"
+DAG2_FILE = "dag2.yaml"
 COACHING_FILE = "coaching.yaml"
-
-Text = Annotated[str, Field(min_length=1)]
-"""Participant-facing text (plain or Markdown); never empty."""
-
-Phase = Literal["Look", "Think", "Act"]
-VraagstukKind = Literal["extern", "intern"]
-
-
-class ContentModel(BaseModel):
-    """Base for every content model: unknown keys are errors and loaded content is read-only."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
+SCHEMAS = {
+    START_FILE: ("content_models", "StartContent"),
+    DAG1_FILE: ("content_models", "Dag1Content"),
+    DAG2_FILE: ("content_models_dag2", "Dag2Content"),
+    COACHING_FILE: ("content_models", "CoachingRules"),
+}
+CACHE_FOLDER = "content-cache"
 
 
-# --- shared pieces -----------------------------------------------------------------------------------------
+class ContentError(Exception):
+    """A YAML file that cannot be used; ``str(error)`` names file, line and field of every problem."""
 
 
-class TextField(ContentModel):
-    """One input box: its label, the grey example text inside it, and an optional help text (Markdown)."""
+class Record(SimpleNamespace):
+    """Validated content: the fields of a schema model as attributes."""
 
-    label: Text
+
+@dataclass(frozen=True)
+class TextField:
+    """An input box made in code (e.g. one step of a chain), shaped like the schema's ``TextField``."""
+
+    label: str
     placeholder: str = ""
     help: str = ""
 
 
-class Section(ContentModel):
-    """A titled block of Markdown."""
-
-    title: Text
-    text: Text
-
-
-class PilotExample(ContentModel):
-    """A worked example, with where it comes from (e.g. "Geïnspireerd op de pilot in Brielle")."""
-
-    source: Text
-    vraagstuk: VraagstukKind
-    text: Text
-    why: Text
-
-
-class Improvement(ContentModel):
-    """A weaker hoofdvraag, a better one, and why the second works better."""
-
-    before: Text
-    after: Text
-    why: Text
-
-
-# --- start page --------------------------------------------------------------------------------------------
-
-
-class Step(ContentModel):
-    """One of Look, Think, Act."""
-
-    phase: Phase
-    subtitle: Text
-    text: Text
-
-
-class LookThinkAct(ContentModel):
-    title: Text
-    intro: Text
-    steps: Annotated[list[Step], Field(min_length=1)]
-
-
-class DayItem(ContentModel):
-    """A day (or later part) of the programme as listed on the start page."""
-
-    label: Text  # "Dag 1", "Later"
-    phase: Phase | None = None
-    title: Text
-    text: Text
-    available: bool = False
-    workbook: str | None = None  # notebook file name when available, e.g. "dag1.ipynb"
-
-
-class Programme(ContentModel):
-    title: Text
-    intro: Text
-    days: Annotated[list[DayItem], Field(min_length=1)]
-
-
-class StartContent(ContentModel):
-    """``exercises/start.yaml``: the welcome page."""
-
-    schema_version: Literal[1]
-    title: Text
-    intro: Text
-    wij_werken: Section
-    look_think_act: LookThinkAct
-    programme: Programme
-    closing: str = ""
-
-
-# --- Dag 1 -------------------------------------------------------------------------------------------------
-
-
-class Exercise(ContentModel):
-    """What every exercise has: a title and an instruction (Markdown)."""
-
-    title: Text
-    instruction: Text
-
-
-class VraagstukOption(ContentModel):
-    label: Text
-    description: Text
-    examples: list[Text] = []
-
-
-class VraagstukChoice(Exercise):
-    """Exercise 1: choose between "van buiten naar binnen" and "de interne vraag", then describe it."""
-
-    options: dict[VraagstukKind, VraagstukOption]
-    choice_label: Text
-    description: TextField
-    prefilled_note: Text
-
-
-class ProblemStatementFields(ContentModel):
-    probleem: TextField
-    doel: TextField
-    hoofdvraag: TextField
-
-
-class ProblemStatement(Exercise):
-    """Exercise 2: probleem, doel and hoofdvraag, with live coaching."""
-
-    fields: ProblemStatementFields
-    coaching_title: Text
-    good_examples_title: Text
-    good_examples: Annotated[list[PilotExample], Field(min_length=1)]
-    improvements_title: Text
-    improvements: Annotated[list[Improvement], Field(min_length=1)]
-
-
-class AssumptionExample(ContentModel):
-    assumption: Text
-    how: Text
-    with_whom: Text
-
-
-class AssumptionColumns(ContentModel):
-    assumption: TextField
-    how: TextField
-    with_whom: TextField
-
-
-class Assumptions(Exercise):
-    """Exercise 3: what you assume, and how and with whom you will check each assumption."""
-
-    columns: AssumptionColumns
-    add_button: Text
-    remove_button: Text
-    empty_text: Text
-    examples_title: Text
-    examples: list[AssumptionExample] = []
-
-
-class WhyChain(ContentModel):
-    """"Vijf keer waarom": ask why until you reach an underlying cause."""
-
-    title: Text
-    instruction: Text
-    start: TextField
-    steps: Annotated[int, Field(ge=1, le=10)] = 5
-    step_label: Text  # may contain "{n}" for the step number
-    step_placeholder: str = ""
-    underlying: TextField
-    example_title: Text
-    example: Annotated[list[Text], Field(min_length=2)]  # first line: the problem; then each answer to "waarom?"
-
-    @field_validator("step_label")
-    @classmethod
-    def _formats_with_n(cls, label: str) -> str:
-        try:
-            label.format(n=1)
-        except (KeyError, IndexError, ValueError):
-            raise ValueError('only "{n}" (the step number) may appear between curly braces') from None
-        return label
-
-
-class ProblemTree(ContentModel):
-    """Oorzaken → probleem → gevolgen."""
-
-    title: Text
-    instruction: Text
-    causes: TextField
-    problem: TextField
-    effects: TextField
-
-
-class PerspectiveExample(ContentModel):
-    who: Text
-    definition: Text
-    source: Text
-
-
-class Perspectives(ContentModel):
-    """Whose definition of the problem is this?"""
-
-    title: Text
-    instruction: Text
-    who: TextField
-    definition: TextField
-    source_label: Text
-    source_options: Annotated[list[Text], Field(min_length=2)]
-    add_button: Text
-    remove_button: Text
-    empty_text: Text
-    examples_title: Text
-    examples: list[PerspectiveExample] = []
-
-
-class RealProblem(Exercise):
-    """Exercise 4: "Is het probleem wel het echte probleem?"."""
-
-    why_chain: WhyChain
-    problem_tree: ProblemTree
-    perspectives: Perspectives
-    reflection: TextField
-
-
-class SummaryLabels(ContentModel):
-    vraagstuk: Text
-    description: Text
-    probleem: Text
-    doel: Text
-    hoofdvraag: Text
-    assumptions: Text
-    underlying: Text
-    perspectives: Text
-
-
-class SummaryCard(Exercise):
-    """Exercise 5: the participant's vraagstuk on one card, the starting point of the next days."""
-
-    labels: SummaryLabels
-    missing: Text  # shown where something is not filled in yet
-    next_steps: Text
-
-
-class Dag1Exercises(ContentModel):
-    vraagstuk_choice: VraagstukChoice
-    problem_statement: ProblemStatement
-    assumptions: Assumptions
-    real_problem: RealProblem
-    summary_card: SummaryCard
-
-
-class Dag1Content(ContentModel):
-    """``exercises/dag1.yaml``: Dag 1, Look: het vraagstuk."""
-
-    schema_version: Literal[1]
-    day: Literal[1]
-    phase: Phase
-    title: Text
-    intro: Text
-    exercises: Dag1Exercises
-    closing: str = ""
-
-
-# --- coaching ----------------------------------------------------------------------------------------------
-
-
-class Message(ContentModel):
-    """A coaching message and an optional better example. ``{signaal}`` is replaced by the words found."""
-
-    message: Text
-    example: str | None = None
-
-
-Signals = Annotated[list[Text], Field(min_length=1)]
-
-
-class CoachingWords(ContentModel):
-    """Word lists. A phrase matches whole words; ``*`` ends a word prefix; ``…`` stands for a few words."""
-
-    question_words: Signals
-    closed_question_starters: Signals
-    solution_signals: Signals
-    scope_signals: Signals
-    together_signals: Signals
-    people_words: Signals
-    absence_signals: Signals
-    change_signals: Signals
-    vague_words: Signals
-    time_signals: Signals
-
-    @field_validator("*")
-    @classmethod
-    def _has_a_word(cls, signals: list[str]) -> list[str]:
-        for signal in signals:
-            if not re.search(r"\w", signal):
-                raise ValueError(f"{signal!r} contains no letters or digits, so it can never match")
-        return signals
-
-
-class CoachingLimits(ContentModel):
-    question_word_window: Annotated[int, Field(ge=1)] = 4
-    gap_words: Annotated[int, Field(ge=0)] = 6
-    hoofdvraag_min_words: Annotated[int, Field(ge=1)] = 5
-    hoofdvraag_max_words: Annotated[int, Field(ge=1)] = 30
-    too_big_min_signals: Annotated[int, Field(ge=1)] = 2
-    probleem_min_words: Annotated[int, Field(ge=1)] = 8
-    doel_min_words: Annotated[int, Field(ge=1)] = 6
-
-
-class HoofdvraagMessages(ContentModel):
-    empty: Message
-    open_question: Message
-    question_mark: Message
-    closed_question: Message
-    not_a_question: Message
-    multiple_questions: Message
-    no_solution: Message
-    contains_solution: Message
-    small_enough: Message
-    scope_check: Message
-    too_big: Message
-    too_short: Message
-    too_long: Message
-    together: Message
-
-
-class ProbleemMessages(ContentModel):
-    empty: Message
-    describes_situation: Message
-    contains_solution: Message
-    absence_as_problem: Message
-    written_as_question: Message
-    names_people: Message
-    who_notices: Message
-    too_short: Message
-
-
-class DoelMessages(ContentModel):
-    empty: Message
-    concrete: Message
-    make_concrete: Message
-    vague: Message
-    contains_solution: Message
-    has_time: Message
-    add_time: Message
-    too_short: Message
-
-
-class CoachingRules(ContentModel):
-    """``exercises/coaching.yaml``: word lists, limits and the Dutch message of every coaching rule."""
-
-    schema_version: Literal[1]
-    words: CoachingWords
-    limits: CoachingLimits = CoachingLimits()
-    hoofdvraag: HoofdvraagMessages
-    probleem: ProbleemMessages
-    doel: DoelMessages
-
-
-# --- loaders -----------------------------------------------------------------------------------------------
-
-
-def _file(name: str, directory: str | Path | None) -> Path:
-    return (Path(directory).resolve() if directory is not None else paths.exercises_dir()) / name
-
-
-@functools.cache
-def _load_cached(path: Path, model: type[ContentModel]) -> ContentModel:
-    return load_yaml_model(path, model)
-
-
 def load_start(directory: str | Path | None = None) -> StartContent:
     """The start page content from ``directory`` (default ``paths.exercises_dir()``); raises ContentError."""
-    return _load_cached(_file(START_FILE, directory), StartContent)  # type: ignore[return-value]
+    return load(START_FILE, directory)
 
 
 def load_dag1(directory: str | Path | None = None) -> Dag1Content:
-    """The Dag 1 content from ``directory`` (default ``paths.exercises_dir()``); raises ContentError."""
-    return _load_cached(_file(DAG1_FILE, directory), Dag1Content)  # type: ignore[return-value]
+    return load(DAG1_FILE, directory)
+
+
+def load_dag2(directory: str | Path | None = None) -> Dag2Content:
+    return load(DAG2_FILE, directory)
 
 
 def load_coaching(directory: str | Path | None = None) -> CoachingRules:
-    """The coaching word lists and messages from ``directory``; raises ContentError."""
-    return _load_cached(_file(COACHING_FILE, directory), CoachingRules)  # type: ignore[return-value]
+    """The coaching word lists and messages; raises ContentError."""
+    return load(COACHING_FILE, directory)
+
+
+def load(name: str, directory: str | Path | None = None) -> Any:
+    """The validated content of ``name`` (a key of :data:`SCHEMAS`), cached per file for the life of the process."""
+    folder = Path(directory).resolve() if directory is not None else paths.exercises_dir()
+    return _load_cached(folder / name, name)
 
 
 def clear_cache() -> None:
     """Forget loaded content, so the next load reads the files again (after a trainer edited them)."""
     _load_cached.cache_clear()
+
+
+@functools.cache
+def _load_cached(path: Path, name: str) -> Any:
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        raw = None  # the validator reports it in the trainer's words
+    cached = None if raw is None else _cache_file(name, raw)
+    if cached is not None:
+        try:
+            return _thaw(json.loads(cached.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+    frozen = _freeze(_validate(path, name))
+    if cached is not None:
+        _write(cached, frozen)
+    return _thaw(frozen)
+
+
+def _validate(path: Path, name: str):
+    import importlib
+
+    from .yaml_models import load_yaml_model
+
+    module, model = SCHEMAS[name]
+    return load_yaml_model(path, getattr(importlib.import_module(f"{__package__}.{module}"), model))
+
+
+@functools.cache
+def _schema_digest() -> bytes:
+    """Changes whenever a schema module changes (an upgrade), so old cached content is validated again."""
+    digest = hashlib.sha256()
+    for module in sorted({module for module, _ in SCHEMAS.values()}):
+        digest.update(Path(__file__).with_name(f"{module}.py").read_bytes())
+    return digest.digest()
+
+
+def _cache_file(name: str, raw: bytes) -> Path | None:
+    key = hashlib.sha256(_schema_digest() + name.encode() + b"\0" + raw).hexdigest()[:24]
+    return paths.data_dir() / CACHE_FOLDER / f"{Path(name).stem}-{key}.json"
+
+
+def _write(target: Path, frozen: Any) -> None:
+    """Write atomically (kernels may read it at the same moment); a read-only data folder just means no cache."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(frozen, out, ensure_ascii=False)
+        os.replace(temporary, target)
+    except OSError:
+        log.info("content cache not written to %s", target.parent, exc_info=True)
+
+
+def _freeze(value: Any) -> Any:
+    """Validated content as JSON that keeps models ("m") apart from mappings ("d") and lists ("l")."""
+    from pydantic import BaseModel
+
+    if isinstance(value, BaseModel):
+        return {"m": {field: _freeze(getattr(value, field)) for field in type(value).model_fields}}
+    if isinstance(value, dict):
+        return {"d": {str(k): _freeze(v) for k, v in value.items()}}
+    if isinstance(value, (list, tuple)):
+        return {"l": [_freeze(v) for v in value]}
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    raise TypeError(f"content value of type {type(value).__name__} cannot be cached")
+
+
+def _thaw(value: Any) -> Any:
+    if isinstance(value, dict):
+        [(kind, inner)] = value.items()
+        if kind == "m":
+            return Record(**{k: _thaw(v) for k, v in inner.items()})
+        if kind == "d":
+            return {k: _thaw(v) for k, v in inner.items()}
+        if kind == "l":
+            return [_thaw(v) for v in inner]
+        raise ValueError(f"unknown cached content kind {kind!r}")
+    return value

@@ -13,7 +13,7 @@ import ipywidgets as widgets
 from . import shared
 from .autosave import clock
 from .base import Exercise, button, markdown
-from .content_dag2 import load_dag2
+from .content import load_dag2
 from .context import Context
 from .map_session import MapSession
 from .page import Page, message

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
 from . import shared
-from .content_dag2 import EnergyPart
 from .map_session import MapSession
 from .page import render_markdown
 from .stakeholders.model import ENERGIE, SOORTEN, shortlist
+
+if TYPE_CHECKING:
+    from .content_models_dag2 import EnergyPart
 
 
 def shortlist_html(session: MapSession, content: EnergyPart) -> str:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
 from . import shared
 from .autosave import Autosave, SaveStatus, adopt_statuses, autosave_widget
 from .base import labelled, static_html, text_input
-from .content_dag2 import InsightPart
 from .context import Context
 from .map_session import MapSession
+
+if TYPE_CHECKING:
+    from .content_models_dag2 import InsightPart
 
 POSITION_KEY = "dag2.mijn_positie"
 REFLECTION_KEY = "dag2.reflectie_positie"

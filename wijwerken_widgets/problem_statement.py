@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
@@ -10,8 +11,10 @@ from .autosave import SaveStatus, autosave_widget
 from .base import Exercise, details, labelled, text_input
 from .coaching import coach_doel, coach_hoofdvraag, coach_probleem
 from .coaching_panel import CoachingPanel
-from .content import ProblemStatement as Content
 from .context import Context
+
+if TYPE_CHECKING:
+    from .content_models import ProblemStatement as Content
 
 KEYS = {"probleem": "dag1.probleem", "doel": "dag1.doel", "hoofdvraag": "dag1.hoofdvraag"}
 COACHES = {"probleem": coach_probleem, "doel": coach_doel, "hoofdvraag": coach_hoofdvraag}

@@ -7,15 +7,18 @@ problem each view is (asked, or still an assumption); a reflection closes the ex
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
 from .autosave import Autosave, SaveStatus, autosave_form, autosave_widget
 from .base import Exercise, box, details_html, heading_html, joined, labelled, static_html, text_input
-from .content import RealProblem as Content
 from .content import TextField
 from .context import Context
 from .row_list import Column, RowList
+
+if TYPE_CHECKING:
+    from .content_models import RealProblem as Content
 
 KEY_WHY = "dag1.waarom"
 KEY_TREE = "dag1.probleemboom"

@@ -8,7 +8,15 @@ from . import shared
 from .base import button, static_html
 from .map_session import Conflict, MapSession
 from .page import message, render_markdown
-from .stakeholders.model import ENERGIE, HOUDINGEN, POSITIES, SOORTEN, InvalidInput, Stakeholder, validate_stakeholder
+from .stakeholders.model import (
+    ENERGIE,
+    HOUDINGEN,
+    POSITIES,
+    SOORTEN,
+    InvalidInput,
+    Stakeholder,
+    validate_stakeholder,
+)
 from .store import StoreUnavailable
 
 NEW = ""  # the picker's value for "a new stakeholder"

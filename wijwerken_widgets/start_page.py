@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
 from .base import markdown
-from .content import StartContent, load_start
+from .content import load_start
 from .page import Page, render_markdown
+
+if TYPE_CHECKING:
+    from .content_models import StartContent
 
 
 def open_page() -> Page:

@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
 from . import shared
 from .base import Exercise, button, markdown
-from .content import SummaryCard as Content
 from .content import load_dag1
 from .context import Context
 from .vraagstuk_choice import KEY_DESCRIPTION, KEY_KIND, default_description, default_kind
+
+if TYPE_CHECKING:
+    from .content_models import SummaryCard as Content
 
 PREFIX = "dag1."
 

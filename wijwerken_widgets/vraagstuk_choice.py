@@ -6,14 +6,18 @@ changes them; only what the participant changes is stored.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import ipywidgets as widgets
 
-from .autosave import SaveStatus, autosave_widget
 from . import shared
+from .autosave import SaveStatus, autosave_widget
 from .base import Exercise, joined, labelled, static_html, text_input
-from .content import VraagstukChoice as Content
 from .context import Context
 from .page import render_markdown
+
+if TYPE_CHECKING:
+    from .content_models import VraagstukChoice as Content
 
 KEY_KIND = "dag1.vraagstuk.soort"
 KEY_DESCRIPTION = "dag1.vraagstuk.beschrijving"

@@ -13,13 +13,13 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from .content import ContentError
+
 M = TypeVar("M", bound=BaseModel)
 
 MAX_REPORTED_ERRORS = 10
 
-
-class ContentError(Exception):
-    """A YAML file that cannot be used; ``str(error)`` names file, line and field of every problem."""
+__all__ = ["ContentError", "load_yaml_model"]
 
 
 def load_yaml_model(path: str | Path, model: type[M]) -> M:

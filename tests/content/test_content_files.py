@@ -18,7 +18,7 @@ from wijwerken_widgets.content import (
     load_dag1,
     load_start,
 )
-from wijwerken_widgets.content_dag2 import DAG2_FILE, load_dag2
+from wijwerken_widgets.content import DAG2_FILE, load_dag2
 
 LOADERS = {START_FILE: load_start, DAG1_FILE: load_dag1, DAG2_FILE: load_dag2, COACHING_FILE: load_coaching}
 

@@ -16,7 +16,16 @@ from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .model import ENERGIE, HOUDINGEN, POSITIES, RELATIE_SOORTEN, SOORTEN, STERKTES, Stakeholder, StakeholderMap
+from .model import (
+    ENERGIE,
+    HOUDINGEN,
+    POSITIES,
+    RELATIE_SOORTEN,
+    SOORTEN,
+    STERKTES,
+    Stakeholder,
+    StakeholderMap,
+)
 
 if TYPE_CHECKING:  # networkx, numpy, scipy and pyvis load on first use: grid_svg and energy_svg import the palette
     import numpy as np

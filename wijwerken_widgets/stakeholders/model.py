@@ -6,6 +6,7 @@ key or a label in any case, so a trainer's spreadsheet with "Formele lijn" impor
 
 from __future__ import annotations
 
+import math
 import unicodedata
 import uuid
 from collections.abc import Iterable, Mapping
@@ -92,7 +93,7 @@ def parse_choice(value: Any, options: Mapping[str, str], field_label: str, defau
 
 def parse_score(value: Any, field_label: str, low: int = SCORE_MIN, high: int = SCORE_MAX, default: int = 3) -> int:
     """A whole number from ``low`` to ``high``; empty gives ``default``."""
-    if value is None or (isinstance(value, float) and value != value) or clean_text(value) == "":
+    if value is None or (isinstance(value, float) and math.isnan(value)) or clean_text(value) == "":
         return default
     try:
         number = float(str(value).replace(",", "."))
@@ -104,7 +105,7 @@ def parse_score(value: Any, field_label: str, low: int = SCORE_MIN, high: int = 
 
 
 def _note(value: Any) -> str:
-    text = "" if value is None or (isinstance(value, float) and value != value) else str(value).strip()
+    text = "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value).strip()
     text = unicodedata.normalize("NFC", text)
     if len(text) > MAX_NOTE:
         raise InvalidInput(f"De notitie is te lang (meer dan {MAX_NOTE} tekens).")

@@ -1,13 +1,10 @@
-"""The schema of ``exercises/dag2.yaml`` (Dag 2, Think: de stakeholderkaart) and its loader."""
+"""The schema (pydantic) of ``exercises/dag2.yaml`` (Dag 2, Think: de stakeholderkaart); loaded by ``content.py``."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Literal
 
-from .content import ContentModel, Phase, Text, TextField, _file, _load_cached
-
-DAG2_FILE = "dag2.yaml"
+from .content_models import ContentModel, Phase, Text, TextField
 
 
 class Part(ContentModel):
@@ -55,7 +52,3 @@ class Dag2Content(ContentModel):
     exercises: Dag2Exercises
     closing: str = ""
 
-
-def load_dag2(directory: str | Path | None = None) -> Dag2Content:
-    """The Dag 2 content from ``directory`` (default ``paths.exercises_dir()``); raises ContentError."""
-    return _load_cached(_file(DAG2_FILE, directory), Dag2Content)  # type: ignore[return-value]
