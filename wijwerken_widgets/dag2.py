@@ -6,18 +6,22 @@ the grid, the energy view and the insight, and so does a groupmate's edit once p
 
 from __future__ import annotations
 
+import html
+import os
+from dataclasses import replace
 from datetime import datetime, timezone
+from urllib.parse import parse_qs
 
 import ipywidgets as widgets
 
 from . import shared
 from .autosave import clock
-from .base import Exercise, button, markdown
+from .base import Exercise, button, markdown, static_html
 from .content import load_dag2
 from .context import Context
 from .map_session import MapSession
 from .page import Page, message
-from .store import StoreUnavailable
+from .store import Group, StoreUnavailable
 
 TABS = ("Formulier", "Tabel", "Importeren", "Relaties")
 
@@ -27,13 +31,31 @@ def open_page() -> Page:
     return Page(content.title, content.intro).show()
 
 
+def map_group(ctx: Context) -> Group | None:
+    """The participant's own group; a trainer picks one of the cohort's groups (``?groep=<id>``, default the first)."""
+    if ctx.group is not None or ctx.person.role != "trainer" or ctx.cohort is None:
+        return ctx.group
+    groups = ctx.store.groups(ctx.cohort.id)
+    wanted = parse_qs(os.environ.get("QUERY_STRING", "")).get("groep", [""])[0]
+    return next((g for g in groups if str(g.id) == wanted), groups[0] if groups else None)
+
+
 def session(ctx: Context) -> MapSession | None:
     """The page's map session (made once per page), or ``None`` for someone who is in no group."""
-    if ctx.group is None:
-        return None
     if "map" not in ctx.shared:
-        ctx.shared["map"] = MapSession(ctx)
+        group = map_group(ctx)
+        ctx.shared["map"] = None if group is None else MapSession(replace(ctx, group=group))
     return ctx.shared["map"]
+
+
+def group_links(ctx: Context, current: Group) -> widgets.Widget:
+    """For trainers: links to the other groups' maps."""
+    links = " · ".join(
+        f"<strong>{html.escape(g.name)}</strong>" if g.id == current.id
+        else f'<a href="?groep={g.id}">{html.escape(g.name)}</a>'
+        for g in ctx.store.groups(ctx.cohort.id)
+    )
+    return static_html(f"<p class='ww-hint'>Je bekijkt als trainer de kaart van: {links}</p>")
 
 
 def _nothing() -> widgets.Widget:
@@ -90,7 +112,8 @@ def entry(ctx: Context) -> widgets.Widget:
             slots[index].children = [makers[index]()]
 
     tabs.observe(opened, names="selected_index")
-    return Exercise(part.title, part.instruction, [MapStatus(current), tabs])
+    top = [group_links(ctx, current.ctx.group)] if ctx.group is None else []
+    return Exercise(part.title, part.instruction, [*top, MapStatus(current), tabs])
 
 
 def _view(ctx: Context, attribute: str, make) -> widgets.Widget:

@@ -159,3 +159,31 @@ def test_an_unreadable_upload_gets_a_dutch_message(ctx: Context) -> None:
                               "last_modified": datetime.now(timezone.utc)},)
     assert "Dit Excel-bestand kan ik niet lezen" in _said(importer.feedback)
     assert importer.confirm.layout.display == "none"
+
+
+def test_a_trainer_sees_the_map_of_the_group_named_in_the_address(
+    store: Store, codes, ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Does a trainer (in no group) get the first group's map, or the one in ?groep=, with links to the others?"""
+    from wijwerken_widgets import dag2
+
+    _session(ctx).add([validate_stakeholder({"naam": "Wijkagent"})])
+    trainer, _ = login(store, next(c for c in codes if c.rol == "trainer").code)
+    other = next(g for g in store.groups(ctx.cohort.id) if g.id != ctx.group.id)
+    monkeypatch.setenv("QUERY_STRING", f"groep={ctx.group.id}")
+    seen = dag2.session(Context.for_person(store, trainer))
+    assert [s.naam for s in seen.map.stakeholders] == ["Wijkagent"]
+    monkeypatch.setenv("QUERY_STRING", f"groep={other.id}")
+    trainer_ctx = Context.for_person(store, trainer)
+    assert dag2.session(trainer_ctx).map.stakeholders == ()
+    links = dag2.group_links(trainer_ctx, other).value
+    assert f'href="?groep={ctx.group.id}"' in links and f"<strong>{other.name}</strong>" in links
+
+
+def test_a_participant_cannot_look_at_another_groups_map(ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Is ?groep= ignored for a participant, who always sees their own group's map?"""
+    from wijwerken_widgets import dag2
+
+    other = next(g for g in ctx.store.groups(ctx.cohort.id) if g.id != ctx.group.id)
+    monkeypatch.setenv("QUERY_STRING", f"groep={other.id}")
+    assert dag2.session(ctx).group_id == ctx.group.id
