@@ -1,0 +1,238 @@
+"""Dag 2 in real headless Chromium against `wijwerken serve`: the group's stakeholder map, shared and drawn.
+
+The module's workbook is shared, and participants 0, 1 and 2 of the demo cohort are all in "Groep Buiten": their
+map grows from test to test, so every test uses its own stakeholder names and checks counts relative to a read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, FrameLocator, Locator, Page, expect
+
+from tests.support.browser import RequestLog
+from tests.support.voila_server import PrintedCode, wait_for
+from tests.support.workbook import LOAD_TIMEOUT, Workbook, log_in
+
+pytestmark = pytest.mark.browser
+
+NAAM = "input[placeholder^='Bijvoorbeeld: Wethouder']"
+GROUP = "Groep Buiten"
+SYNC_TIMEOUT = 45_000  # a groupmate's change: polled every 3 s; a fresh kernel also loads networkx/pyvis to redraw
+SAVE_TIMEOUT = 45_000  # the first save in a kernel loads networkx, scipy and pyvis
+XSS_NAME = "<img src=x onerror=alert(1)>"
+XSS_NOTE = "<script>alert(2)</script> href"
+QUADRANTS = ("Nauw betrekken", "Tevreden houden", "Informeren", "Monitoren")
+
+
+@pytest.fixture
+def second_context(browser: Browser) -> Iterator[BrowserContext]:
+    """A second browser profile, made like the `context` fixture: a groupmate on another laptop."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL")
+    yield ctx
+    ctx.close()
+
+
+# --- helpers ------------------------------------------------------------------------------------------------------
+
+
+def status(page: Page) -> Locator:
+    return page.locator(".ww-map-status")
+
+
+def form(page: Page) -> Locator:
+    return page.locator(".ww-stakeholder-form")
+
+
+def picker(page: Page) -> Locator:
+    """The form's "Stakeholder" dropdown (its option values are the names)."""
+    return form(page).get_by_label("Stakeholder", exact=True)
+
+
+def picker_option(page: Page, naam: str) -> Locator:
+    """The picker's option for ``naam`` (its text has no-break spaces; its value is the name as typed)."""
+    assert '"' not in naam and "\\" not in naam
+    return picker(page).locator(f'option[value="{naam}"]')
+
+
+def counted(n: int) -> re.Pattern[str]:
+    """The status line saying exactly ``n`` stakeholders (so 1 does not match 11)."""
+    return re.compile(rf"^Kaart van {GROUP}: {n} stakeholders, \d+ relaties · bijgewerkt \d\d:\d\d$")
+
+
+def stakeholder_count(page: Page) -> int:
+    match = re.search(r": (\d+) stakeholders,", status(page).inner_text())
+    assert match, status(page).inner_text()
+    return int(match.group(1))
+
+
+def open_dag2(page: Page, workbook: Workbook, participant: PrintedCode) -> None:
+    """Open Dag 2, log in, and wait until the status line shows the group's map."""
+    page.goto(workbook.url("dag2.ipynb"))
+    log_in(page, participant.code)
+    expect(status(page)).to_contain_text(f"Kaart van {GROUP}:", timeout=LOAD_TIMEOUT)
+    expect(form(page).locator(NAAM)).to_be_visible(timeout=LOAD_TIMEOUT)
+
+
+def add_stakeholder(page: Page, naam: str, notitie: str = "", **choices: str) -> None:
+    """Fill the form (``choices``: dropdown label → option label) and wait for the confirmation."""
+    before = stakeholder_count(page)
+    form(page).locator(NAAM).fill(naam)
+    if notitie:
+        form(page).get_by_label("Notitie", exact=True).fill(notitie)
+    for label, option in choices.items():
+        form(page).get_by_label(label, exact=True).select_option(label=option)
+    form(page).get_by_role("button", name="Toevoegen").click()
+    expect(form(page).locator(".ww-notice")).to_have_text(f"'{naam}' staat op de kaart.", timeout=SAVE_TIMEOUT)
+    expect(status(page)).to_have_text(counted(before + 1), timeout=SAVE_TIMEOUT)
+
+
+def graph_frame(page: Page) -> FrameLocator:
+    return page.frame_locator(".ww-graph iframe")
+
+
+# --- tests --------------------------------------------------------------------------------------------------------
+
+
+def test_two_groupmates_see_each_others_stakeholders_without_reloading(
+    workbook: Workbook, page: Page, request_log: RequestLog, second_context: BrowserContext
+) -> None:
+    """When two people of one group work on the map on their own laptops, does each see the other's additions
+    appear by themselves (count, picker, grid, history), and does neither browser talk to another machine?"""
+    second_log = RequestLog(second_context)
+    anna, bram = workbook.participant(0), workbook.participant(1)
+    other = second_context.new_page()
+    open_dag2(page, workbook, anna)
+    open_dag2(other, workbook, bram)
+    start = stakeholder_count(page)
+    expect(status(other)).to_have_text(counted(start))
+
+    add_stakeholder(page, "Wijkagent Noord")
+    # Bram did nothing: only the kernel's polling can bring Anna's stakeholder to his page.
+    expect(status(other)).to_have_text(counted(start + 1), timeout=SYNC_TIMEOUT)
+    expect(picker_option(other, "Wijkagent Noord")).to_have_count(1, timeout=SYNC_TIMEOUT)
+    expect(other.locator(".ww-power-grid")).to_contain_text("Wijkagent Noord", timeout=SYNC_TIMEOUT)
+
+    add_stakeholder(other, "Bewoner Rozenstraat")
+    expect(status(page)).to_have_text(counted(start + 2), timeout=SYNC_TIMEOUT)
+    expect(picker_option(page, "Bewoner Rozenstraat")).to_have_count(1, timeout=SYNC_TIMEOUT)
+    expect(page.locator(".ww-graph iframe")).to_have_attribute(
+        "srcdoc", re.compile("Bewoner Rozenstraat"), timeout=SYNC_TIMEOUT
+    )
+    expect(page.locator(".ww-history")).to_contain_text(
+        f"{bram.naam} zette 'Bewoner Rozenstraat' op de kaart", timeout=SYNC_TIMEOUT
+    )
+    expect(picker_option(other, "Wijkagent Noord")).to_have_count(1)
+    expect(status(other)).to_have_text(counted(start + 2))
+
+    assert request_log.off_machine() == []
+    assert second_log.off_machine() == []
+    assert any("/dag2.ipynb" in url for url in second_log.urls), "the second log recorded nothing"
+
+
+def test_graph_canvas_and_power_grid_are_drawn(workbook: Workbook, page: Page) -> None:
+    """After adding a stakeholder, is the network drawn on a real-sized canvas in the sandboxed iframe, and does the
+    invloed × belang grid show its four quadrants with the new name?"""
+    open_dag2(page, workbook, workbook.participant(2))
+    add_stakeholder(page, "Wethouder Sociaal Domein", Houding="Voorstander")
+
+    iframe = page.locator(".ww-graph iframe")
+    expect(iframe).to_have_attribute("sandbox", "allow-scripts")
+    expect(iframe).to_have_attribute("srcdoc", re.compile("Wethouder Sociaal Domein"), timeout=SAVE_TIMEOUT)
+    canvas = graph_frame(page).locator("canvas")
+    expect(canvas).to_be_visible(timeout=SAVE_TIMEOUT)
+
+    def drawn_box():
+        box = canvas.bounding_box()
+        return box if box and box["width"] > 300 and box["height"] > 300 else None
+
+    box = wait_for(drawn_box, timeout=20, message="the graph canvas never got a real size")
+    assert box["width"] > 300 and box["height"] > 300, box
+    labels = canvas.evaluate("() => nodes.get().map(node => node.label)")
+    assert "Wethouder Sociaal Domein" in labels
+    # Chromium does not paint a sandboxed iframe below the fold: look at it as a participant would.
+    iframe.scroll_into_view_if_needed()
+    painted = ("c => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; "
+               "let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i]) n++; return n; }")
+    wait_for(lambda: canvas.evaluate(painted) > 0, timeout=20, message="the graph canvas stayed blank")
+
+    grid = page.locator(".ww-power-grid svg")
+    expect(grid).to_be_visible()
+    for title in QUADRANTS:
+        expect(grid.locator("text").filter(has_text=re.compile(rf"^{title}$"))).to_have_count(1)
+    expect(grid).to_contain_text("Wethouder Sociaal")
+
+
+def test_html_in_a_name_and_note_is_shown_literally_and_never_runs(workbook: Workbook, page: Page) -> None:
+    """Does a stakeholder named `<img src=x onerror=alert(1)>` with a `<script>` note show up as plain text in the
+    grid, the energy view and the shortlist, without any dialog or image, also inside the graph's iframe?"""
+    dialogs: list[str] = []
+    consoled: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("console", lambda msg: consoled.append(msg.text))
+    open_dag2(page, workbook, workbook.participant(0))
+    add_stakeholder(page, XSS_NAME, XSS_NOTE, **{"Energie nu": "Onbewust", "Gewenst": "Trekker"})
+
+    expect(page.locator(".ww-power-grid")).to_contain_text(XSS_NAME, timeout=SAVE_TIMEOUT)
+    expect(page.locator(".ww-energy svg")).to_contain_text(XSS_NAME)
+    expect(page.locator(".ww-energy .ww-shortlist")).to_contain_text(XSS_NAME)
+    expect(page.locator(".ww-history")).to_contain_text(f"'{XSS_NAME}' op de kaart")
+    expect(picker_option(page, XSS_NAME)).to_have_count(1)
+
+    iframe = page.locator(".ww-graph iframe")
+    expect(iframe).to_have_attribute("srcdoc", re.compile(re.escape("onerror=alert(1)")), timeout=SAVE_TIMEOUT)
+    canvas = graph_frame(page).locator("canvas")
+    expect(canvas).to_be_visible(timeout=SAVE_TIMEOUT)
+    nodes = canvas.evaluate("() => nodes.get().map(node => [node.label, node.title])")
+    assert [XSS_NAME, XSS_NAME] in [[label, title.split("\n")[0]] for label, title in nodes]
+    assert any("<script>alert(2)</script>" in title for _, title in nodes)
+    expect(graph_frame(page).locator("img[src='x']")).to_have_count(0)
+    expect(graph_frame(page).locator("div.popup")).to_have_count(0)
+
+    expect(page.locator("img[src='x']")).to_have_count(0)
+    expect(page.locator(".ww-power-grid script, .ww-energy script")).to_have_count(0)
+    assert dialogs == []
+    assert [text for text in consoled if "alert" in text] == []
+
+
+def test_a_removed_stakeholder_can_be_put_back(workbook: Workbook, page: Page) -> None:
+    """Pick a stakeholder, click "Weghalen": is it off the map, and does "Zet terug op de kaart" under
+    "Wat is er veranderd?" bring it back?"""
+    naam = "Buurtcoach Oost"
+    open_dag2(page, workbook, workbook.participant(1))
+    add_stakeholder(page, naam)
+    count = stakeholder_count(page)
+
+    picker(page).select_option(label=naam)
+    expect(form(page).locator(NAAM)).to_have_value(naam, timeout=SAVE_TIMEOUT)
+    form(page).get_by_role("button", name="Weghalen").click()
+    expect(form(page).locator(".ww-notice")).to_contain_text(f"'{naam}' is van de kaart gehaald", timeout=SAVE_TIMEOUT)
+    expect(status(page)).to_have_text(counted(count - 1), timeout=SAVE_TIMEOUT)
+    expect(picker_option(page, naam)).to_have_count(0)
+
+    history = page.locator(".ww-exercise:has(h2:text-is('Wat is er veranderd?'))")
+    expect(history.locator(".ww-history")).to_contain_text(f"haalde '{naam}' weg", timeout=SAVE_TIMEOUT)
+    removed = history.get_by_label("Weggehaald", exact=True)
+    expect(removed).to_be_visible(timeout=SAVE_TIMEOUT)
+    removed.select_option(label=naam)
+    history.get_by_role("button", name="Zet terug op de kaart").click()
+    expect(history.locator(".ww-notice")).to_have_text(f"'{naam}' staat weer op de kaart.", timeout=SAVE_TIMEOUT)
+    expect(status(page)).to_have_text(counted(count), timeout=SAVE_TIMEOUT)
+    expect(picker_option(page, naam)).to_have_count(1)
+    expect(page.locator(".ww-power-grid")).to_contain_text(naam)
+
+
+def test_the_map_survives_a_reload(workbook: Workbook, page: Page) -> None:
+    """Add a stakeholder and reload the page: is it still counted, and still in the picker?"""
+    naam = "Jongerenwerk West"
+    open_dag2(page, workbook, workbook.participant(2))
+    add_stakeholder(page, naam)
+    count = stakeholder_count(page)
+
+    page.reload()
+    expect(status(page)).to_have_text(counted(count), timeout=LOAD_TIMEOUT)
+    expect(page.locator(".ww-login")).to_have_count(0)
+    expect(picker_option(page, naam)).to_have_count(1)
+    expect(page.locator(".ww-power-grid")).to_contain_text(naam)
