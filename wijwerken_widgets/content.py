@@ -79,7 +79,12 @@ def load_coaching(directory: str | Path | None = None) -> CoachingRules:
 def load(name: str, directory: str | Path | None = None) -> Any:
     """The validated content of ``name`` (a key of :data:`SCHEMAS`), cached per file for the life of the process."""
     folder = Path(directory).resolve() if directory is not None else paths.exercises_dir()
-    return _load_cached(folder / name, name)
+    return load_file(folder / name, *SCHEMAS[name])
+
+
+def load_file(path: Path, module: str, model: str) -> Any:
+    """Any content file validated as ``model`` of ``wijwerken_widgets.<module>`` (e.g. one role-play scenario)."""
+    return _load_cached(Path(path).resolve(), module, model)
 
 
 def clear_cache() -> None:
@@ -88,44 +93,42 @@ def clear_cache() -> None:
 
 
 @functools.cache
-def _load_cached(path: Path, name: str) -> Any:
+def _load_cached(path: Path, module: str, model: str) -> Any:
     try:
         raw = path.read_bytes()
     except OSError:
         raw = None  # the validator reports it in the trainer's words
-    cached = None if raw is None else _cache_file(name, raw)
+    cached = None if raw is None else _cache_file(path, module, model, raw)
     if cached is not None:
         try:
             return _thaw(json.loads(cached.read_text(encoding="utf-8")))
         except (OSError, ValueError, KeyError, TypeError):
             pass
-    frozen = _freeze(_validate(path, name))
+    frozen = _freeze(_validate(path, module, model))
     if cached is not None:
         _write(cached, frozen)
     return _thaw(frozen)
 
 
-def _validate(path: Path, name: str):
+def _validate(path: Path, module: str, model: str):
     import importlib
 
     from .yaml_models import load_yaml_model
 
-    module, model = SCHEMAS[name]
     return load_yaml_model(path, getattr(importlib.import_module(f"{__package__}.{module}"), model))
 
 
 @functools.cache
-def _schema_digest() -> bytes:
-    """Changes whenever a schema module changes (an upgrade), so old cached content is validated again."""
-    digest = hashlib.sha256()
-    for module in sorted({module for module, _ in SCHEMAS.values()}):
-        digest.update(Path(__file__).with_name(f"{module}.py").read_bytes())
-    return digest.digest()
+def _schema_digest(module: str) -> bytes:
+    """Changes whenever the schema module changes (an upgrade), so old cached content is validated again."""
+    source = Path(__file__).with_name(f"{module}.py").read_bytes()
+    shared = Path(__file__).with_name("content_models.py").read_bytes()  # the base models every schema uses
+    return hashlib.sha256(source + b"\0" + shared).digest()
 
 
-def _cache_file(name: str, raw: bytes) -> Path | None:
-    key = hashlib.sha256(_schema_digest() + name.encode() + b"\0" + raw).hexdigest()[:24]
-    return paths.data_dir() / CACHE_FOLDER / f"{Path(name).stem}-{key}.json"
+def _cache_file(path: Path, module: str, model: str, raw: bytes) -> Path | None:
+    key = hashlib.sha256(_schema_digest(module) + f"{module}.{model}".encode() + b"\0" + raw).hexdigest()[:24]
+    return paths.data_dir() / CACHE_FOLDER / f"{path.stem}-{key}.json"
 
 
 def _write(target: Path, frozen: Any) -> None:
