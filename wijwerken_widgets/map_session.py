@@ -42,6 +42,7 @@ class MapSession:
         self.revision = -1
         self.map = StakeholderMap()
         self._names: dict[int, str] = {}
+        self._parsed: dict[int, object] = {}  # map item row id → Stakeholder, Relation or position
         self._listeners: list[Listener] = []
         self._poll_seconds = poll_seconds
         self._poll_handle: asyncio.TimerHandle | None = None
@@ -49,17 +50,29 @@ class MapSession:
         self._schedule_poll()
 
     # -- reading ---------------------------------------------------------------------------------------------
-    def on_change(self, listener: Listener) -> None:
-        """Call ``listener(session)`` after every change to the map, own or found by polling."""
-        self._listeners.append(listener)
+    def on_change(self, listener: Listener, *, first: bool = False) -> None:
+        """Call ``listener(session)`` after every change to the map, own or found by polling.
+
+        ``first``: before the others (the graph, so the browser starts drawing while the rest is computed).
+        """
+        if first:
+            self._listeners.insert(0, listener)
+        else:
+            self._listeners.append(listener)
 
     def reload(self) -> bool:
-        """Fetch the map when the store has changes this kernel has not seen; returns whether it did."""
-        revision = self.ctx.store.map_revision(self.group_id)
-        if revision == self.revision:
+        """Take in the changes this kernel has not seen (all of the map the first time); returns whether any."""
+        if self.revision < 0:
+            items = self.ctx.store.map_items(self.group_id)
+        else:
+            if self.ctx.store.map_revision(self.group_id) == self.revision:
+                return False
+            items = self.ctx.store.map_changes_since(self.group_id, self.revision)
+        if not items and self.revision >= 0:
             return False
-        self.items = {(i.kind, i.item_id): i for i in self.ctx.store.map_items(self.group_id)}
-        self.revision = revision
+        for item in items:
+            self.items[(item.kind, item.item_id)] = item
+        self.revision = max([self.revision, 0, *(i.id for i in items)])
         self._rebuild()
         return True
 
@@ -132,10 +145,10 @@ class MapSession:
         results = self.ctx.store.save_map_changes(
             self.group_id, changes, person_id=self.ctx.person.id, client_id=self.ctx.client_id
         )
-        for result in results:
-            self.items[(result.item.kind, result.item.item_id)] = result.item
-        # Other people's changes that landed before ours are fetched too, so the picture is complete.
+        # Fetch from where this kernel was: brings ours and anyone else's that landed in between, in order.
         if not self.reload():
+            for result in results:
+                self.items[(result.item.kind, result.item.item_id)] = result.item
             self._rebuild()
         return results
 
@@ -149,21 +162,36 @@ class MapSession:
 
     # -- plumbing --------------------------------------------------------------------------------------------
     def _rebuild(self) -> None:
-        live = [i for i in self.items.values() if not i.deleted]
         stakeholders, relations, positions = [], [], {}
-        for item in live:
-            try:
-                if item.kind == "stakeholder":
-                    stakeholders.append(Stakeholder.from_data(item.item_id, item.data))
-                elif item.kind == "relation":
-                    relations.append(Relation.from_data(item.item_id, item.data))
-                else:
-                    positions[item.item_id] = (float(item.data["x"]), float(item.data["y"]))
-            except (ValueError, KeyError, TypeError):
-                log.warning("map item %s of group %s is unreadable; left out", item.id, self.group_id)
+        parsed = {}
+        for item in self.items.values():
+            if item.deleted:
+                continue
+            value = self._parsed.get(item.id) or self._parse(item)
+            if value is None:
+                continue
+            parsed[item.id] = value
+            if item.kind == "stakeholder":
+                stakeholders.append(value)
+            elif item.kind == "relation":
+                relations.append(value)
+            else:
+                positions[item.item_id] = value
+        self._parsed = parsed
         self.map = StakeholderMap.build(stakeholders, relations, positions)
         for listener in list(self._listeners):
             listener(self)
+
+    def _parse(self, item: MapItem):
+        try:
+            if item.kind == "stakeholder":
+                return Stakeholder.from_data(item.item_id, item.data)
+            if item.kind == "relation":
+                return Relation.from_data(item.item_id, item.data)
+            return (float(item.data["x"]), float(item.data["y"]))
+        except (ValueError, KeyError, TypeError):
+            log.warning("map item %s of group %s is unreadable; left out", item.id, self.group_id)
+            return None
 
     def _schedule_poll(self) -> None:
         from .autosave import _running_loop

@@ -54,7 +54,7 @@ class NetworkView(widgets.VBox):
         self.positions.observe(self._dragged, names="value")
         super().__init__([self.frame, self.positions, self.feedback], layout=shared.layout(),
                          _dom_classes=("ww-graph",))
-        session.on_change(lambda _: self.draw())
+        session.on_change(lambda _: self.draw(), first=True)
         self.draw()
 
     def _signature(self):

@@ -125,3 +125,16 @@ def test_concurrent_editors_get_consecutive_versions(store: Store, person: Perso
     history = store.map_history(gid, item_id="s1")
     assert sorted(v.version for v in history) == list(range(1, 9))
     assert {v.data["naam"] for v in history} == {p.name for p in people}
+
+
+def test_changes_since_a_revision_are_returned_in_order(store: Store, person: Person) -> None:
+    """Does a kernel that saw revision r get exactly the versions saved after r, oldest first?"""
+    gid = person.group_id
+    store.save_map_changes(gid, [MapChange("stakeholder", "s1", {"naam": "A"})], person_id=person.id, client_id="a")
+    seen = store.map_revision(gid)
+    store.save_map_changes(gid, [MapChange("stakeholder", "s2", {"naam": "B"}),
+                                 MapChange("stakeholder", "s1", {"naam": "A2"}, 1)], person_id=person.id,
+                           client_id="a")
+    changes = store.map_changes_since(gid, seen)
+    assert [(c.item_id, c.version) for c in changes] == [("s2", 1), ("s1", 2)]
+    assert store.map_changes_since(gid, store.map_revision(gid)) == []

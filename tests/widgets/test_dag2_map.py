@@ -187,3 +187,16 @@ def test_a_participant_cannot_look_at_another_groups_map(ctx: Context, monkeypat
     other = next(g for g in ctx.store.groups(ctx.cohort.id) if g.id != ctx.group.id)
     monkeypatch.setenv("QUERY_STRING", f"groep={other.id}")
     assert dag2.session(ctx).group_id == ctx.group.id
+
+
+def test_a_groupmates_removal_and_edit_reach_this_kernel_by_polling(ctx: Context, groupmate: Context) -> None:
+    """Does an incremental reload take in another kernel's removal and edit, and nothing when nothing changed?"""
+    mine, theirs = _session(ctx), _session(groupmate)
+    a, b = validate_stakeholder({"naam": "A"}), validate_stakeholder({"naam": "B"})
+    mine.add([a, b])
+    theirs.reload()
+    theirs.remove("stakeholder", a.id)
+    theirs.update(validate_stakeholder({"naam": "B", "invloed": 5}, item_id=b.id), theirs.version("stakeholder", b.id))
+    assert mine.reload() is True
+    assert [(s.naam, s.invloed) for s in mine.map.stakeholders] == [("B", 5)]
+    assert mine.reload() is False

@@ -3,7 +3,7 @@
 Four findings, each named in everyday words: a *spil* (clearly more lines than the others), a *verbinder* (links
 groups that would otherwise not meet: high betweenness and neighbours in more than one community), who *hangt los*
 (no line, or one weak line) and the *groepjes* (Louvain communities). Sentences are plain text: escape them
-before putting them in HTML. Above 300 stakeholders betweenness is estimated from 200 sampled sources.
+before putting them in HTML. Above 150 stakeholders betweenness is estimated from 100 sampled sources.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ SPIL_MIN_LINES = 3  # a spil has at least this many lines ...
 SPIL_FACTOR = 1.5  # ... and at least this many times the average number
 VERBINDER_SHARE = 0.5  # a verbinder is at least half as much "in between" as the most in-between person
 TOP = 3
-EXACT_UP_TO = 300  # above this many stakeholders, betweenness is sampled
-SAMPLE = 200
+EXACT_UP_TO = 150  # above this many stakeholders, betweenness is sampled (it runs after every map change)
+SAMPLE = 100
 NAMES_SHOWN = 8
 
 EMPTY_MAP = (

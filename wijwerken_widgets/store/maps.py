@@ -63,6 +63,11 @@ class MapStore:
         latest = select(func.max(m.id)).where(m.group_id == group_id).group_by(m.kind, m.item_id)
         return self._all(MapItem, select(t.map_items).where(m.id.in_(latest)).order_by(m.id))
 
+    def map_changes_since(self: Store, group_id: int, after_id: int) -> list[MapItem]:
+        """Every version saved to the group's map after row ``after_id``, oldest first (for incremental reloads)."""
+        m = t.map_items.c
+        return self._all(MapItem, select(t.map_items).where(m.group_id == group_id, m.id > after_id).order_by(m.id))
+
     def map_revision(self: Store, group_id: int) -> int:
         """A number that grows with every change to the group's map (0 for an empty map): cheap to poll."""
         with self._read() as conn:
