@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 POSITION_KEY = "dag2.mijn_positie"
 REFLECTION_KEY = "dag2.reflectie_positie"
 NOT_ON_MAP = ""
+SETTLE_SECONDS = 1.0
 
 
 class NetworkInsightView(widgets.VBox):
@@ -43,8 +44,22 @@ class NetworkInsightView(widgets.VBox):
             labelled(content.reflection, reflection, status),
         ], layout=shared.layout())
         adopt_statuses(self)
-        session.on_change(lambda _: self.draw())
+        self._pending = None
+        session.on_change(lambda _: self.draw_soon())
         self.draw()
+
+    def draw_soon(self) -> None:
+        """Redraw once the map has been still for a moment: the analysis is the slowest view, so the graph and
+        the other views reach the browser first, and a burst of changes is analysed once."""
+        from .autosave import _running_loop
+
+        loop = _running_loop()
+        if loop is None:
+            self.draw()
+            return
+        if self._pending is not None:
+            self._pending.cancel()
+        self._pending = loop.call_later(SETTLE_SECONDS, self.draw)
 
     def _set_me(self, value: str) -> None:
         """Show the saved choice, unless that stakeholder is no longer on the map."""
