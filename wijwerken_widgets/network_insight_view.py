@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 POSITION_KEY = "dag2.mijn_positie"
 REFLECTION_KEY = "dag2.reflectie_positie"
 NOT_ON_MAP = ""
-SETTLE_SECONDS = 1.0
+SETTLE_SECONDS = 2.0
 
 
 class NetworkInsightView(widgets.VBox):
