@@ -432,11 +432,9 @@ def test_energy_of_an_empty_map() -> None:
 
 
 @pytest.mark.browser
-def test_the_iframe_draws_offline_keeps_names_as_text_and_reports_drags(tricky_map: StakeholderMap) -> None:
+def test_the_iframe_draws_offline_keeps_names_as_text_and_reports_drags(tricky_map: StakeholderMap, browser) -> None:
     """Chromium draws the canvas with nothing fetched, runs none of the names, and a drag posts new positions."""
-    from playwright.sync_api import sync_playwright
-
-    from tests.support.browser import RequestLog, launch_chromium
+    from tests.support.browser import RequestLog
 
     positions = layout(tricky_map)
     page_html = (
@@ -444,45 +442,43 @@ def test_the_iframe_draws_offline_keeps_names_as_text_and_reports_drags(tricky_m
         "<script>window.received = []; window.addEventListener('message', e => window.received.push(e.data));</script>"
         + graph_iframe(graph_document(tricky_map, positions)) + "</body></html>"
     )
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        try:
-            context = browser.new_context(viewport={"width": 1000, "height": 700})
-            requests = RequestLog(context)
-            dialogs: list[str] = []
-            page = context.new_page()
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            page.set_content(page_html)
-            frame = page.frames[1]
-            frame.wait_for_selector("#mynetwork canvas", timeout=15_000)
-            size = frame.evaluate("() => { const c = document.querySelector('#mynetwork canvas');"
-                                  " return [c.clientWidth, c.clientHeight]; }")
-            assert size[0] > 500 and size[1] > 300
-            assert frame.evaluate("() => network.body.data.nodes.length") == 4
-            # Drag node "d" 60 px to the right: the page receives its new position.
-            target = frame.evaluate("() => network.canvasToDOM(network.getPositions(['d']).d)")
-            box = frame.locator("#mynetwork").bounding_box()
-            x, y = box["x"] + target["x"], box["y"] + target["y"]
-            page.mouse.move(x, y)
-            page.mouse.down()
-            for step in range(1, 7):
-                page.mouse.move(x + 10 * step, y + 2, steps=2)
-            page.mouse.up()
-            page.wait_for_function("() => window.received.length > 0", timeout=5_000)
-            message = page.evaluate("() => window.received[window.received.length - 1]")
-            assert message["type"] == "wijwerken-positions" and list(message["positions"]) == ["d"]
-            assert message["positions"]["d"]["x"] > positions["d"][0] + 20
-            # Hovering the node with a hostile name shows its tooltip as text.
-            target = frame.evaluate("() => network.canvasToDOM(network.getPositions(['b']).b)")
-            page.mouse.move(box["x"] + target["x"], box["y"] + target["y"])
-            page.mouse.move(box["x"] + target["x"] + 1, box["y"] + target["y"] + 1)
-            frame.wait_for_function("() => { const t = document.querySelector('.vis-tooltip');"
-                                    " return t && t.style.visibility === 'visible'; }", timeout=5_000)
-            tooltip = frame.evaluate("() => { const t = document.querySelector('.vis-tooltip');"
-                                     " return [t.textContent, t.querySelectorAll('img, a').length]; }")
-            assert IMG in tooltip[0] and tooltip[1] == 0
-            page.wait_for_timeout(300)
-            assert dialogs == []
-            assert requests.off_machine() == []
-        finally:
-            browser.close()
+    context = browser.new_context(viewport={"width": 1000, "height": 700})
+    try:
+        requests = RequestLog(context)
+        dialogs: list[str] = []
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.set_content(page_html)
+        frame = page.frames[1]
+        frame.wait_for_selector("#mynetwork canvas", timeout=15_000)
+        size = frame.evaluate("() => { const c = document.querySelector('#mynetwork canvas');"
+                              " return [c.clientWidth, c.clientHeight]; }")
+        assert size[0] > 500 and size[1] > 300
+        assert frame.evaluate("() => network.body.data.nodes.length") == 4
+        # Drag node "d" 60 px to the right: the page receives its new position.
+        target = frame.evaluate("() => network.canvasToDOM(network.getPositions(['d']).d)")
+        box = frame.locator("#mynetwork").bounding_box()
+        x, y = box["x"] + target["x"], box["y"] + target["y"]
+        page.mouse.move(x, y)
+        page.mouse.down()
+        for step in range(1, 7):
+            page.mouse.move(x + 10 * step, y + 2, steps=2)
+        page.mouse.up()
+        page.wait_for_function("() => window.received.length > 0", timeout=5_000)
+        message = page.evaluate("() => window.received[window.received.length - 1]")
+        assert message["type"] == "wijwerken-positions" and list(message["positions"]) == ["d"]
+        assert message["positions"]["d"]["x"] > positions["d"][0] + 20
+        # Hovering the node with a hostile name shows its tooltip as text.
+        target = frame.evaluate("() => network.canvasToDOM(network.getPositions(['b']).b)")
+        page.mouse.move(box["x"] + target["x"], box["y"] + target["y"])
+        page.mouse.move(box["x"] + target["x"] + 1, box["y"] + target["y"] + 1)
+        frame.wait_for_function("() => { const t = document.querySelector('.vis-tooltip');"
+                                " return t && t.style.visibility === 'visible'; }", timeout=5_000)
+        tooltip = frame.evaluate("() => { const t = document.querySelector('.vis-tooltip');"
+                                 " return [t.textContent, t.querySelectorAll('img, a').length]; }")
+        assert IMG in tooltip[0] and tooltip[1] == 0
+        page.wait_for_timeout(300)
+        assert dialogs == []
+        assert requests.off_machine() == []
+    finally:
+        context.close()
