@@ -482,3 +482,28 @@ def test_the_iframe_draws_offline_keeps_names_as_text_and_reports_drags(tricky_m
         assert requests.off_machine() == []
     finally:
         context.close()
+
+
+def test_the_library_can_come_from_the_workbooks_own_server(tricky_map: StakeholderMap) -> None:
+    """With a library URL, is vis-network referenced (tiny document) instead of inlined, and only that changes?"""
+    from wijwerken_widgets.stakeholders.graph_html import use_library
+
+    positions = layout(tricky_map)
+    inline = graph_document(tricky_map, positions)
+    served = graph_document(tricky_map, positions, library_url="/voila/templates/wijwerken/static/vis-network/?v=1")
+    assert len(served) < len(inline) / 20
+    assert '<script src="/voila/templates/wijwerken/static/vis-network/vis-network.min.js?v=1"></script>' in served
+    assert 'href="/voila/templates/wijwerken/static/vis-network/vis-network.css?v=1"' in served
+    attributes = re.findall(r'(?:src|href)="([^"]*)"', served)
+    assert attributes and all(a.startswith("/voila/templates/wijwerken/static/") for a in attributes)
+    assert use_library(graph_document(StakeholderMap(), {}), "/x/") == graph_document(StakeholderMap(), {})
+
+
+def test_the_served_library_is_pyvis_own_copy() -> None:
+    """Are the files the template serves byte for byte the vis-network that pyvis inlines (no drift on upgrade)?"""
+    import wijwerken_widgets
+
+    ours = Path(wijwerken_widgets.__file__).parent / "jupyter_data/voila/templates/wijwerken/static/vis-network"
+    theirs = Path(pyvis.__file__).parent / "templates/lib/vis-9.1.2"
+    for name in ("vis-network.min.js", "vis-network.css"):
+        assert (ours / name).read_bytes() == (theirs / name).read_bytes()

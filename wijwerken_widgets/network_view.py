@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import logging
 import math
+import os
 
 import ipywidgets as widgets
 
@@ -19,6 +20,15 @@ from .store import StoreUnavailable
 
 log = logging.getLogger("wijwerken")
 LIMIT = 1e6
+TEMPLATE_STATIC = "voila/templates/wijwerken/static/vis-network/"
+
+
+def library_url() -> str | None:
+    """Where this workbook's Voilà serves vis-network (the browser caches it), or ``None`` outside Voilà."""
+    from . import __version__
+
+    base = os.environ.get("VOILA_BASE_URL")
+    return None if base is None else f"{base.rstrip('/')}/{TEMPLATE_STATIC}?v={__version__}"
 
 
 def parse_positions(text: str, known: set[str]) -> dict[str, tuple[float, float]]:
@@ -71,7 +81,7 @@ class NetworkView(widgets.VBox):
         positions = dict(m.positions)
         if len(positions) < len(m):  # e.g. a position not saved: place it (quickly), without saving
             positions = graph_html.place_new(m, positions)
-        document = graph_html.graph_document(m, positions, height_px=self.height_px)
+        document = graph_html.graph_document(m, positions, height_px=self.height_px, library_url=library_url())
         self.frame.value = graph_html.graph_iframe(document, height_px=self.height_px + 80)
         self._drawn = signature
 

@@ -15,6 +15,7 @@ import textwrap
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .model import (
@@ -429,13 +430,40 @@ def graph_document(
     height_px: int = 560,
     title: str = "Stakeholderkaart",
     interactive: bool = True,
+    library_url: str | None = None,
 ) -> str:
     """A complete offline HTML document drawing the map (physics off, draggable, zoomable) with a Dutch legend.
 
     Stakeholders missing from ``positions`` are placed with :func:`place_new`. With ``interactive``, dragging a node
-    posts ``{type: "wijwerken-positions", positions: {id: {x, y}}}`` to the parent window.
+    posts ``{type: "wijwerken-positions", positions: {id: {x, y}}}`` to the parent window. With ``library_url``
+    (a folder on the workbook's own server holding ``vis-network.min.js`` and ``vis-network.css``, ending in "/",
+    optionally followed by a query), vis-network is loaded from there instead of inlined.
     """
-    return _document(m, positions, height_px, title, interactive, header="")
+    document = _document(m, positions, height_px, title, interactive, header="")
+    return document if library_url is None else use_library(document, library_url)
+
+
+def use_library(document: str, library_url: str) -> str:
+    """``document`` with the inlined vis-network replaced by ``<script src>``/``<link>`` tags to ``library_url``."""
+    folder, _, query = library_url.partition("?")
+    suffix = f"?{query}" if query else ""
+    script, style = _library()
+    inline_script, inline_style = f"<script>{script}</script>", f"<style>{style}</style>"
+    if inline_script not in document:
+        return document  # an empty map, or a pyvis that inlines differently: keep it self-contained
+    script_tag = f'<script src="{html.escape(folder + "vis-network.min.js" + suffix)}"></script>'
+    style_tag = f'<link rel="stylesheet" href="{html.escape(folder + "vis-network.css" + suffix)}">'
+    return document.replace(inline_script, script_tag, 1).replace(inline_style, style_tag, 1)
+
+
+@functools.cache
+def _library() -> tuple[str, str]:
+    """The vis-network script and stylesheet exactly as pyvis inlines them."""
+    import pyvis
+
+    folder = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+    script = (folder / "vis-network.min.js").read_text(encoding="utf-8").rstrip("\n")
+    return script, (folder / "vis-network.css").read_text(encoding="utf-8")
 
 
 def _document(
