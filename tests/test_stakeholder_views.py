@@ -507,3 +507,25 @@ def test_the_served_library_is_pyvis_own_copy() -> None:
     theirs = Path(pyvis.__file__).parent / "templates/lib/vis-9.1.2"
     for name in ("vis-network.min.js", "vis-network.css"):
         assert (ours / name).read_bytes() == (theirs / name).read_bytes()
+
+
+@pytest.mark.browser
+def test_two_graphs_on_one_page_both_draw(tricky_map: StakeholderMap, browser) -> None:
+    """Can one page hold several graphs (each its own sandboxed iframe), all of them drawn?"""
+    other = StakeholderMap.build(tricky_map.stakeholders[:2])
+    page_html = "<!DOCTYPE html><html><body>" + "".join(
+        graph_iframe(graph_document(m, layout(m)), height_px=420) for m in (tricky_map, other)
+    ) + "</body></html>"
+    context = browser.new_context(viewport={"width": 1000, "height": 1000})
+    try:
+        page = context.new_page()
+        page.set_content(page_html)
+        assert len(page.frames) == 3
+        for frame, count in zip(page.frames[1:], (len(tricky_map), len(other)), strict=True):
+            frame.wait_for_function("() => typeof network !== 'undefined'", timeout=15_000)
+            assert frame.evaluate("() => network.body.data.nodes.length") == count
+            size = frame.evaluate("() => { const c = document.querySelector('#mynetwork canvas');"
+                                  " return [c.clientWidth, c.clientHeight]; }")
+            assert size[0] > 300 and size[1] > 100
+    finally:
+        context.close()
