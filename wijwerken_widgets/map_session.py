@@ -94,7 +94,7 @@ class MapSession:
 
     def history(self, limit: int = 30) -> list[MapItem]:
         """The latest changes to stakeholders and relations (positions left out), newest first."""
-        return [i for i in self.ctx.store.map_history(self.group_id, limit=limit * 3) if i.kind != "position"][:limit]
+        return self.ctx.store.map_history(self.group_id, kind=("stakeholder", "relation"), limit=limit)
 
     # -- writing ---------------------------------------------------------------------------------------------
     def add(self, stakeholders: Iterable[Stakeholder], relations: Iterable[Relation] = ()) -> None:

@@ -138,3 +138,13 @@ def test_changes_since_a_revision_are_returned_in_order(store: Store, person: Pe
     changes = store.map_changes_since(gid, seen)
     assert [(c.item_id, c.version) for c in changes] == [("s2", 1), ("s1", 2)]
     assert store.map_changes_since(gid, store.map_revision(gid)) == []
+
+
+def test_history_of_content_leaves_out_any_number_of_drags(store: Store, person: Person) -> None:
+    """After many drags, does the history of stakeholders and relations still reach back to the first change?"""
+    gid = person.group_id
+    store.save_map_changes(gid, [MapChange("stakeholder", "s1", {"naam": "A"})], person_id=person.id, client_id="a")
+    store.save_map_changes(gid, [MapChange("position", "s1", {"x": float(i), "y": 0.0}) for i in range(50)],
+                           person_id=person.id, client_id="a")
+    history = store.map_history(gid, kind=("stakeholder", "relation"), limit=5)
+    assert [(i.kind, i.item_id) for i in history] == [("stakeholder", "s1")]

@@ -75,13 +75,18 @@ class MapStore:
             return value.scalar() or 0
 
     def map_history(
-        self: Store, group_id: int, *, kind: str | None = None, item_id: str | None = None, limit: int = 100
+        self: Store,
+        group_id: int,
+        *,
+        kind: str | Sequence[str] | None = None,
+        item_id: str | None = None,
+        limit: int = 100,
     ) -> list[MapItem]:
-        """Versions of the group's map items, newest first (optionally of one kind or one item)."""
+        """Versions of the group's map items, newest first (optionally of one kind, several kinds, or one item)."""
         m = t.map_items.c
         stmt = select(t.map_items).where(m.group_id == group_id)
         if kind is not None:
-            stmt = stmt.where(m.kind == kind)
+            stmt = stmt.where(m.kind.in_([kind] if isinstance(kind, str) else list(kind)))
         if item_id is not None:
             stmt = stmt.where(m.item_id == item_id)
         return self._all(MapItem, stmt.order_by(m.id.desc()).limit(limit))
