@@ -31,6 +31,30 @@ def describe(item: MapItem, session: MapSession) -> str:
     return f"{item.changed_at.astimezone().strftime('%d-%m')} {clock(item.changed_at)} · {who} {verb} {what}{tail}"
 
 
+def describe_batch(items: list[MapItem], session: MapSession) -> str:
+    """One save of many items (an import) in one line: "14:03 · Anna zette 12 stakeholders en 9 relaties op de kaart"."""
+    first = items[0]
+    counts = [(sum(i.kind == kind for i in items), one, many) for kind, one, many in
+              (("stakeholder", "stakeholder", "stakeholders"), ("relation", "relatie", "relaties"))]
+    what = " en ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts if n)
+    when = f"{first.changed_at.astimezone().strftime('%d-%m')} {clock(first.changed_at)}"
+    return f"{when} · {session.author(first.person_id)} zette of wijzigde {what} in één keer"
+
+
+def lines(history: list[MapItem], session: MapSession) -> list[str]:
+    """The history in Dutch, one line per change, or one line for a save of more than three items."""
+    batches: list[list[MapItem]] = []
+    for item in history:
+        if batches and (batches[-1][0].person_id, batches[-1][0].changed_at) == (item.person_id, item.changed_at):
+            batches[-1].append(item)
+        else:
+            batches.append([item])
+    out = []
+    for batch in batches:
+        out += [describe_batch(batch, session)] if len(batch) > 3 else [describe(i, session) for i in batch]
+    return out
+
+
 class MapHistoryView(widgets.VBox):
     """The latest changes (attributed) and a restore for removed stakeholders."""
 
@@ -52,8 +76,8 @@ class MapHistoryView(widgets.VBox):
         except StoreUnavailable as exc:
             self.feedback.children = [message(exc.message, "error")]
             return
-        lines = "".join(f"<li>{html.escape(describe(item, self.session))}</li>" for item in history)
-        value = f"<ul class='ww-history-list'>{lines}</ul>" if lines else "<p class='ww-hint'>Nog geen wijzigingen.</p>"
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in lines(history, self.session))
+        value = f"<ul class='ww-history-list'>{items}</ul>" if items else "<p class='ww-hint'>Nog geen wijzigingen.</p>"
         if value != self.changes.value:
             self.changes.value = value
         removed = [(s.naam, s.id) for s, _ in self.session.removed_stakeholders()]

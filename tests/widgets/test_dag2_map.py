@@ -200,3 +200,18 @@ def test_a_groupmates_removal_and_edit_reach_this_kernel_by_polling(ctx: Context
     assert mine.reload() is True
     assert [(s.naam, s.invloed) for s in mine.map.stakeholders] == [("B", 5)]
     assert mine.reload() is False
+
+
+def test_an_import_is_one_line_in_the_history(ctx: Context) -> None:
+    """Does a save of many stakeholders at once read as one line, while single edits keep their own lines?"""
+    from wijwerken_widgets.map_history_view import MapHistoryView
+    from wijwerken_widgets.stakeholders.model import validate_relation
+
+    session = _session(ctx)
+    people = [validate_stakeholder({"naam": f"Bewoner {i}"}) for i in range(5)]
+    session.add(people, [validate_relation({"van": people[0].id, "naar": people[1].id})])
+    session.add([validate_stakeholder({"naam": "Wijkagent"})])
+    text = html.unescape(MapHistoryView(session).changes.value)
+    assert f"{ctx.person.name} zette 'Wijkagent' op de kaart" in text
+    assert f"{ctx.person.name} zette of wijzigde 5 stakeholders en 1 relatie in één keer" in text
+    assert text.count("<li>") == 2
