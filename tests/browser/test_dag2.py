@@ -270,6 +270,10 @@ def test_a_dragged_node_keeps_its_place_after_a_reload(workbook: Workbook, page:
     page.mouse.up()
     moved = frame.evaluate("id => network.getPositions([id])[id]", node)
     assert moved["x"] > before["x"] + 20, (before, moved)
+    # The template's bridge typed the new place into the graph's hidden field; give ipywidgets a moment to send it
+    # to the kernel before reloading (a reload within milliseconds of a drag would drop it, like unsent typing).
+    expect(page.locator(".ww-graph-positions input")).to_have_value(re.compile(node), timeout=10_000)
+    page.wait_for_timeout(2_000)
 
     # The kernel stores it shortly after the drag; a reload draws from the store.
     def kept_after_reload():
