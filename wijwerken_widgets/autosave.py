@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -127,6 +128,16 @@ def _as_text(value: Any) -> str:
     return "" if value is None else str(value)
 
 
+@dataclass(frozen=True)
+class Saved:
+    """What a save stored: the new version's id, when, and (Dutch) what someone else saved in between."""
+
+    base_id: int
+    saved_at: datetime
+    conflict: str | None = None
+    other_value: Any = None
+
+
 class Autosave:
     """Keeps one stored answer (``key``) in step with a widget's value.
 
@@ -205,30 +216,36 @@ class Autosave:
             return True
         value = self._get()
         try:
-            result = self.ctx.store.save_answer(
-                self.ctx.person.id, self.key, value, base_id=self.base_id, client_id=self.ctx.client_id
-            )
+            saved = self._write(value)
         except StoreUnavailable as exc:
             log.warning("save of %s for person %s failed: %s", self.key, self.ctx.person.id, exc.__cause__ or exc)
             self.status.show(f"Niet opgeslagen — probeer opnieuw. {exc.message}", "error")
             if _running_loop() is not None:
                 self._schedule(RETRY_SECONDS)
             return False
-        self.base_id, self.saved_value = result.version.id, value
+        self.base_id, self.saved_value = saved.base_id, value
         self._dirty = self._get() != value  # typed on while saving: save again
-        saved = f"Opgeslagen {clock(result.version.saved_at)}"
-        if result.conflict is not None:
-            self.status.show_conflict(
-                f"{saved}. Let op: dit antwoord is om {clock(result.conflict.saved_at)} ook in een ander venster "
-                "of op een ander apparaat gewijzigd. Beide versies zijn bewaard; hier zie je jouw versie.",
-                _as_text(result.conflict.value),
-            )
+        text = f"Opgeslagen {clock(saved.saved_at)}"
+        if saved.conflict is not None:
+            self.status.show_conflict(f"{text}. {saved.conflict}", _as_text(saved.other_value))
         else:
-            self.status.show(saved, "ok")
-        self.ctx.notify_saved(self.key, result.version)
+            self.status.show(text, "ok")
         if self._dirty:
             self._schedule(DEBOUNCE_SECONDS)
         return not self._dirty
+
+    def _write(self, value: Any) -> Saved:
+        """Store ``value`` as a new version of the answer (raises ``StoreUnavailable``)."""
+        result = self.ctx.store.save_answer(
+            self.ctx.person.id, self.key, value, base_id=self.base_id, client_id=self.ctx.client_id
+        )
+        conflict = None
+        if result.conflict is not None:
+            conflict = (f"Let op: dit antwoord is om {clock(result.conflict.saved_at)} ook in een ander venster of "
+                        "op een ander apparaat gewijzigd. Beide versies zijn bewaard; hier zie je jouw versie.")
+        self.ctx.notify_saved(self.key, result.version)
+        return Saved(result.version.id, result.version.saved_at, conflict,
+                     None if result.conflict is None else result.conflict.value)
 
 
 def autosave_widget(ctx: Context, key: str, widget: widgets.ValueWidget, status: SaveStatus | None = None) -> Autosave:

@@ -25,17 +25,20 @@ from . import paths
 if TYPE_CHECKING:
     from .content_models import CoachingRules, Dag1Content, StartContent
     from .content_models_dag2 import Dag2Content
+    from .content_models_dag3 import Dag3Content
 
 log = logging.getLogger("wijwerken")
 
 START_FILE = "start.yaml"
 DAG1_FILE = "dag1.yaml"
 DAG2_FILE = "dag2.yaml"
+DAG3_FILE = "dag3.yaml"
 COACHING_FILE = "coaching.yaml"
 SCHEMAS = {
     START_FILE: ("content_models", "StartContent"),
     DAG1_FILE: ("content_models", "Dag1Content"),
     DAG2_FILE: ("content_models_dag2", "Dag2Content"),
+    DAG3_FILE: ("content_models_dag3", "Dag3Content"),
     COACHING_FILE: ("content_models", "CoachingRules"),
 }
 CACHE_FOLDER = "content-cache"
@@ -69,6 +72,10 @@ def load_dag1(directory: str | Path | None = None) -> Dag1Content:
 
 def load_dag2(directory: str | Path | None = None) -> Dag2Content:
     return load(DAG2_FILE, directory)
+
+
+def load_dag3(directory: str | Path | None = None) -> Dag3Content:
+    return load(DAG3_FILE, directory)
 
 
 def load_coaching(directory: str | Path | None = None) -> CoachingRules:
@@ -120,10 +127,13 @@ def _validate(path: Path, module: str, model: str):
 
 @functools.cache
 def _schema_digest(module: str) -> bytes:
-    """Changes whenever the schema module changes (an upgrade), so old cached content is validated again."""
-    source = Path(__file__).with_name(f"{module}.py").read_bytes()
-    shared = Path(__file__).with_name("content_models.py").read_bytes()  # the base models every schema uses
-    return hashlib.sha256(source + b"\0" + shared).digest()
+    """Changes whenever a schema module changes (an upgrade), so old cached content is validated again.
+
+    Schemas import each other and the stakeholder vocabularies, so every one of those files counts.
+    """
+    here = Path(__file__).parent
+    sources = [here / f"{module}.py", *sorted(here.glob("content_models*.py")), here / "stakeholders" / "model.py"]
+    return hashlib.sha256(b"\0".join(path.read_bytes() for path in sources)).digest()
 
 
 def _cache_file(path: Path, module: str, model: str, raw: bytes) -> Path | None:

@@ -1,167 +1,135 @@
-"""The schema (pydantic) of ``exercises/vraagcoaching.yaml``: coaching of conversation questions (Dag 3).
+"""The schema (pydantic) of ``exercises/dag3.yaml`` (Dag 3, Think: gesprekken en rollenspel); loaded by ``content.py``.
 
-Loaded through ``content.load_file`` by ``question_coaching.py``; like every content model, unknown keys are errors
-so a trainer's typo is reported with file, line and field.
+The role-play scenarios (``exercises/rollenspel/``) and the question coaching (``exercises/vraagcoaching.yaml``)
+have their own files and schemas.
 """
 
 from __future__ import annotations
 
-import re
-import string
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, field_validator, model_validator
+from pydantic import Field, field_validator
 
-from .content_models import ContentModel, Message, Text
-from .stakeholders.model import ENERGIE, SOORTEN
-
-SoortKey = Literal[tuple(SOORTEN)]  # type: ignore[valid-type]
-EnergieKey = Literal[tuple(ENERGIE)]  # type: ignore[valid-type]
-Address = Literal["u", "je"]
-"""How a question addresses the other: "u" (formal) or "je" (informal)."""
-
-TOPIC_PLACEHOLDER = "onderwerp"
+from .content_models import ContentModel, Phase, Text, TextField
+from .content_models_dag2 import Part
 
 
-def _has_a_word(signal: str) -> str:
-    if not re.search(r"\w", signal):
-        raise ValueError(f"{signal!r} contains no letters or digits, so it can never match")
-    return signal
+class PlanFields(ContentModel):
+    """The parts of a gespreksplan."""
+
+    doel: TextField
+    opening: TextField
+    vragen: TextField
+    luisteren: TextField
+    afsluiten: TextField
+    wanneer: TextField
 
 
-def _only_topic_placeholder(template: str) -> str:
-    try:
-        names = {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
-    except ValueError:
-        names = {"?"}
-    if names - {TOPIC_PLACEHOLDER}:
-        raise ValueError(f'only "{{{TOPIC_PLACEHOLDER}}}" (the topic) may appear between curly braces')
-    return template
+class PlansPart(Part):
+    shortlist_title: Text
+    shortlist_empty: Text
+    other_stakeholder: Text
+    """Label of the choice of any stakeholder of the map (not only the shortlist)."""
+    fields: PlanFields
+    suggestions_intro: Text
 
 
-Signal = Annotated[Text, AfterValidator(_has_a_word)]
-Signals = Annotated[list[Signal], Field(min_length=1)]
-Template = Annotated[Text, AfterValidator(_only_topic_placeholder)]
-"""A suggested question; ``{onderwerp}`` is replaced by a short topic phrase."""
-Templates = Annotated[list[Template], Field(min_length=1)]
+class ReportFields(ContentModel):
+    notities: TextField
+    energie: TextField
+    verrassingen: TextField
+    vervolg: TextField
+    citaat: TextField
 
 
-class QuestionWords(ContentModel):
-    """Word lists. A phrase matches whole words; ``*`` ends a word prefix; ``…`` stands for a few words."""
-
-    filler_words: Signals
-    open_question_words: Signals
-    open_phrases: Signals
-    why_words: Signals
-    closed_question_starters: Signals
-    condition_words: Signals
-    leading_phrases: Signals
-    leading_tags: Signals
-    solution_signals: Signals
+class ReportsPart(Part):
+    privacy_reminder: Text
+    """Shown above every report: roles or initials for residents, consent for quotes."""
+    consent_label: Text
+    consent_options: Annotated[list[Text], Field(min_length=3, max_length=3)]
+    """Not asked yet, yes (quotes may be used), no: the third means no quotes may be kept."""
+    no_consent_message: Text
+    fields: ReportFields
 
 
-class QuestionLimits(ContentModel):
-    question_word_window: Annotated[int, Field(ge=1)] = 3
-    gap_words: Annotated[int, Field(ge=0)] = 3
+class CheckItem(ContentModel):
+    """One point of the observer's checklist: a short name, the question, and what a concrete example looks like."""
+
+    key: Annotated[str, Field(pattern=r"^[a-z_]+$")]
+    label: Text
+    vraag: Text
+    voorbeeld: Text
 
 
-class QuestionMessages(ContentModel):
-    """The Dutch message of every rule. ``{signaal}``: the words found; in ``jargon.example``: ``{alternatieven}``."""
-
-    open_question: Message
-    closed_question: Message
-    leading_question: Message
-    why_question: Message
-    not_open: Message
-    multiple_questions: Message
-    contains_solution: Message
-    jargon: Message
+Checklist = Annotated[list[CheckItem], Field(min_length=1)]
 
 
-class Topic(ContentModel):
-    """A short topic phrase for ``{onderwerp}``, used when the hoofdvraag or vraagstuk contains one of ``signals``."""
-
-    signals: Signals
-    topic: Text
-
-
-class AddressedTemplates(ContentModel):
-    """The same kind of question for "u" and for "je"."""
-
-    u: Templates
-    je: Templates
+class Reflection(ContentModel):
+    goed: TextField
+    anders: TextField
+    meenemen: TextField
 
 
-class AddressedTemplate(ContentModel):
-    u: Template
-    je: Template
+class RolePart(ContentModel):
+    naam: Text
+    uitleg: Text
 
 
-class SuggestionCounts(ContentModel):
-    """How many questions to take from each part; with the closing question that makes 5 to 7 suggestions."""
-
-    openers: Annotated[int, Field(ge=0)] = 2
-    soort: Annotated[int, Field(ge=0)] = 2
-    energie: Annotated[int, Field(ge=0)] = 2
-
-    @model_validator(mode="after")
-    def _five_to_seven(self) -> SuggestionCounts:
-        if not 5 <= self.openers + self.soort + self.energie + 1 <= 7:
-            raise ValueError("openers + soort + energie (+ 1 closing question) must make 5 to 7 questions")
-        return self
+class Roles(ContentModel):
+    gespreksvoerder: RolePart
+    gesprekspartner: RolePart
+    observator: RolePart
 
 
-class Suggestions(ContentModel):
-    """Question templates by stakeholder soort and by energie_nu, plus general openers and a closing question."""
+class RoleplayPart(Part):
+    roles: Roles
+    ratings: Annotated[list[Text], Field(min_length=2, max_length=5)]
+    """What the observator can answer per checklist point, from "seen" to "not seen"."""
+    checklist_gesprek: Checklist
+    checklist_facilitator: Checklist
+    tip: TextField
+    reflection_title: Text
+    reflection: Reflection
+    feedback_title: Text
+    feedback_empty: Text
 
-    generic_topic: Text
-    topics: list[Topic] = Field(default_factory=list)
-    counts: SuggestionCounts = SuggestionCounts()
-    address: dict[SoortKey, Address]
-    openers: AddressedTemplates
-    by_soort: dict[SoortKey, Templates]
-    by_energie: dict[EnergieKey, AddressedTemplates]
-    closing: AddressedTemplate
-
-    @field_validator("address", "by_soort")
+    @field_validator("checklist_gesprek", "checklist_facilitator")
     @classmethod
-    def _every_soort(cls, value: dict[str, object]) -> dict[str, object]:
-        if missing := [key for key in SOORTEN if key not in value]:
-            raise ValueError(f"missing soort: {', '.join(missing)}")
-        return value
-
-    @field_validator("by_energie")
-    @classmethod
-    def _every_energie(cls, value: dict[str, object]) -> dict[str, object]:
-        if missing := [key for key in ENERGIE if key not in value]:
-            raise ValueError(f"missing energie: {', '.join(missing)}")
-        return value
-
-    @model_validator(mode="after")
-    def _enough_templates(self) -> Suggestions:
-        short = [
-            f"openers.{form}"
-            for form in ("u", "je")
-            if len(getattr(self.openers, form)) < self.counts.openers
-        ]
-        short += [f"by_soort.{key}" for key, items in self.by_soort.items() if len(items) < self.counts.soort]
-        short += [
-            f"by_energie.{key}.{form}"
-            for key, items in self.by_energie.items()
-            for form in ("u", "je")
-            if len(getattr(items, form)) < self.counts.energie
-        ]
-        if short:
-            raise ValueError(f"fewer questions than counts asks for in: {', '.join(short)}")
-        return self
+    def _unique_keys(cls, items: list[CheckItem]) -> list[CheckItem]:
+        keys = [item.key for item in items]
+        if doubles := sorted({k for k in keys if keys.count(k) > 1}):
+            raise ValueError(f"key used more than once: {', '.join(doubles)}")
+        return items
 
 
-class QuestionCoaching(ContentModel):
-    """``exercises/vraagcoaching.yaml``: rules and messages for conversation questions, and question templates."""
+class LogbookPart(Part):
+    prompts: Annotated[dict[str, Annotated[list[Text], Field(min_length=1)]], Field(min_length=1)]
+    """Reflection prompts per day (``dag1``, ``dag2``, ``dag3``, …); the page offers today's first."""
+    sharing_help: Text
+    shared_title: Text
+    shared_empty: Text
+
+
+class TrainerPart(Part):
+    pass
+
+
+class Dag3Exercises(ContentModel):
+    plans: PlansPart
+    reports: ReportsPart
+    roleplay: RoleplayPart
+    logbook: LogbookPart
+    trainer: TrainerPart
+
+
+class Dag3Content(ContentModel):
+    """``exercises/dag3.yaml``: Dag 3, Think: gesprekken en rollenspel."""
 
     schema_version: Literal[1]
-    words: QuestionWords
-    jargon: Annotated[dict[Signal, Text], Field(min_length=1)]
-    limits: QuestionLimits = QuestionLimits()
-    messages: QuestionMessages
-    suggestions: Suggestions
+    day: Literal[3]
+    phase: Phase
+    title: Text
+    intro: Text
+    no_group: Text
+    exercises: Dag3Exercises
+    closing: str = ""

@@ -1,91 +1,36 @@
 """The group's shared stakeholder map as this kernel sees it: loaded from the store, saved back, kept fresh.
 
-Every Dag 2 widget reads the map from one :class:`MapSession` and changes it only through it; after each change
-(own or, found by polling, someone else's) the session calls its listeners, which redraw. Data flows one way:
-widget → store → session → views.
+Every Dag 2 widget reads the map from one :class:`MapSession` and changes it only through it (see
+``group_session.py`` for loading, polling and saving); the session rebuilds the :class:`StakeholderMap` after each
+change and then tells its listeners, which redraw.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 
 from .context import Context
+from .group_session import POLL_SECONDS, Conflict, GroupSession
 from .stakeholders.model import Relation, Stakeholder, StakeholderMap
-from .store import MapChange, MapItem, MapSaveResult
+from .store import MapChange, MapItem
+
+__all__ = ["Conflict", "MapSession"]
 
 log = logging.getLogger("wijwerken")
-POLL_SECONDS = 3.0
-Listener = Callable[["MapSession"], None]
 
 
-@dataclass(frozen=True)
-class Conflict:
-    """Someone else changed a stakeholder or relation while this participant edited it."""
-
-    mine: MapItem
-    theirs: MapItem
-    their_name: str
-
-
-class MapSession:
+class MapSession(GroupSession["MapSession"]):
     """One group's map in one kernel. Raises ``StoreUnavailable`` from saves; polling swallows it and retries."""
 
+    space = "map"
+
     def __init__(self, ctx: Context, *, poll_seconds: float | None = POLL_SECONDS) -> None:
-        if ctx.group is None:
-            raise ValueError("a stakeholder map belongs to a group")
-        self.ctx = ctx
-        self.group_id = ctx.group.id
-        self.items: dict[tuple[str, str], MapItem] = {}
-        self.revision = -1
         self.map = StakeholderMap()
-        self._names: dict[int, str] = {}
         self._parsed: dict[int, object] = {}  # map item row id → Stakeholder, Relation or position
-        self._listeners: list[Listener] = []
-        self._poll_seconds = poll_seconds
-        self._poll_handle: asyncio.TimerHandle | None = None
-        self.reload()
-        self._schedule_poll()
+        super().__init__(ctx, poll_seconds=poll_seconds)
 
     # -- reading ---------------------------------------------------------------------------------------------
-    def on_change(self, listener: Listener, *, first: bool = False) -> None:
-        """Call ``listener(session)`` after every change to the map, own or found by polling.
-
-        ``first``: before the others (the graph, so the browser starts drawing while the rest is computed).
-        """
-        if first:
-            self._listeners.insert(0, listener)
-        else:
-            self._listeners.append(listener)
-
-    def reload(self) -> bool:
-        """Take in the changes this kernel has not seen (all of the map the first time); returns whether any."""
-        if self.revision < 0:
-            items = self.ctx.store.map_items(self.group_id)
-        else:
-            if self.ctx.store.map_revision(self.group_id) == self.revision:
-                return False
-            items = self.ctx.store.map_changes_since(self.group_id, self.revision)
-        if not items and self.revision >= 0:
-            return False
-        for item in items:
-            self.items[(item.kind, item.item_id)] = item
-        self.revision = max([self.revision, 0, *(i.id for i in items)])
-        self._rebuild()
-        return True
-
-    def version(self, kind: str, item_id: str) -> int | None:
-        item = self.items.get((kind, item_id))
-        return None if item is None else item.version
-
-    def author(self, person_id: int) -> str:
-        """The name of a participant of this cohort (for "gewijzigd door …")."""
-        if person_id not in self._names and self.ctx.cohort is not None:
-            self._names = {p.id: p.name for p in self.ctx.store.people(self.ctx.cohort.id)}
-        return self._names.get(person_id, "iemand")
-
     def removed_stakeholders(self) -> list[tuple[Stakeholder, MapItem]]:
         """Stakeholders whose latest version is a removal, most recently removed first."""
         removed = [i for i in self.items.values() if i.kind == "stakeholder" and i.deleted]
@@ -118,7 +63,7 @@ class MapSession:
     def update(self, stakeholder: Stakeholder, base_version: int | None) -> Conflict | None:
         """Save an edit made from ``base_version``; returns the other person's change when there was one."""
         [result] = self.save([MapChange("stakeholder", stakeholder.id, stakeholder.data(), base_version)])
-        return self._conflict(result)
+        return self.conflict(result)
 
     def remove(self, kind: str, item_id: str) -> None:
         """Mark a stakeholder or relation removed (restorable); a stakeholder's relations hide with it."""
@@ -138,30 +83,11 @@ class MapSession:
         if changes:
             self.save(changes)
 
-    def save(self, changes: list[MapChange]) -> list[MapSaveResult]:
-        """Store ``changes`` (one transaction), take them into this kernel's map, notify the listeners."""
-        if not changes:
-            return []
-        results = self.ctx.store.save_map_changes(
-            self.group_id, changes, person_id=self.ctx.person.id, client_id=self.ctx.client_id
-        )
-        # Fetch from where this kernel was: brings ours and anyone else's that landed in between, in order.
-        if not self.reload():
-            for result in results:
-                self.items[(result.item.kind, result.item.item_id)] = result.item
-            self._rebuild()
-        return results
-
     def _change(self, kind: str, item_id: str, data: dict) -> MapChange:
         return MapChange(kind, item_id, data, self.version(kind, item_id))
 
-    def _conflict(self, result: MapSaveResult) -> Conflict | None:
-        if result.conflict is None:
-            return None
-        return Conflict(result.item, result.conflict, self.author(result.conflict.person_id))
-
     # -- plumbing --------------------------------------------------------------------------------------------
-    def _rebuild(self) -> None:
+    def _changed(self) -> None:
         stakeholders, relations, positions = [], [], {}
         parsed = {}
         for item in self.items.values():
@@ -179,8 +105,7 @@ class MapSession:
                 positions[item.item_id] = value
         self._parsed = parsed
         self.map = StakeholderMap.build(stakeholders, relations, positions)
-        for listener in list(self._listeners):
-            listener(self)
+        super()._changed()
 
     def _parse(self, item: MapItem):
         try:
@@ -192,22 +117,3 @@ class MapSession:
         except (ValueError, KeyError, TypeError):
             log.warning("map item %s of group %s is unreadable; left out", item.id, self.group_id)
             return None
-
-    def _schedule_poll(self) -> None:
-        from .autosave import _running_loop
-
-        loop = _running_loop()
-        if loop is not None and self._poll_seconds:
-            self._poll_handle = loop.call_later(self._poll_seconds, self._poll)
-
-    def _poll(self) -> None:
-        from .store import StoreUnavailable
-
-        try:
-            self.reload()
-        except StoreUnavailable:
-            log.warning("polling the map of group %s failed; trying again", self.group_id)
-        except Exception:
-            log.exception("polling the map of group %s failed", self.group_id)
-        finally:
-            self._schedule_poll()

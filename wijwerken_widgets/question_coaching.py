@@ -24,7 +24,7 @@ from .coaching import Feedback, FeedbackKind, _signal_pattern, _Words
 
 if TYPE_CHECKING:
     from .content_models import Message
-    from .content_models_dag3 import QuestionCoaching, Suggestions
+    from .content_models_vraagcoaching import QuestionCoaching, Suggestions
     from .stakeholders.model import Stakeholder
 
 __all__ = [
@@ -50,7 +50,7 @@ def load_question_coaching(directory: str | Path | None = None) -> QuestionCoach
     Raises ``content.ContentError`` naming file, line and field when the file does not fit the schema.
     """
     folder = Path(directory).resolve() if directory is not None else paths.exercises_dir()
-    return content.load_file(folder / QUESTION_COACHING_FILE, "content_models_dag3", "QuestionCoaching")
+    return content.load_file(folder / QUESTION_COACHING_FILE, "content_models_vraagcoaching", "QuestionCoaching")
 
 
 # --- coaching ----------------------------------------------------------------------------------------------

@@ -19,7 +19,8 @@ from wijwerken_widgets.store import Person, Store
 from wijwerken_widgets.store.migrate import HEAD_REVISION, MIGRATIONS_DIR, alembic_config, is_current, upgrade
 from wijwerken_widgets.store.schema import metadata
 
-TABLES = {"cohorts", "groups", "people", "sessions", "answers", "map_items", "alembic_version"}
+TABLES = {"cohorts", "groups", "people", "sessions", "answers", "map_items", "conversation_items", "logbook",
+          "alembic_version"}
 
 
 def test_open_creates_the_schema_in_an_empty_database(db_url: str) -> None:

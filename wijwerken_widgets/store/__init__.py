@@ -4,17 +4,24 @@ See the "Store contract" in ``docs/architecture.md``.
 """
 
 from .api import AnswerVersion, Cohort, Group, Person, SaveResult, Store, StoreUnavailable
+from .items import GroupItem, ItemChange, ItemSaveResult
+from .logbook import LogEntry, SharedLogEntry
 from .maps import MapChange, MapItem, MapSaveResult
 
 __all__ = [
     "AnswerVersion",
     "Cohort",
     "Group",
+    "GroupItem",
+    "ItemChange",
+    "ItemSaveResult",
+    "LogEntry",
     "MapChange",
     "MapItem",
     "MapSaveResult",
     "Person",
     "SaveResult",
+    "SharedLogEntry",
     "Store",
     "StoreUnavailable",
 ]

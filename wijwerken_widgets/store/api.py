@@ -19,6 +19,7 @@ from sqlalchemy import exc as sa_exc
 
 from . import schema as t
 from .engine import make_engine, sqlite_path, writer
+from .logbook import LogbookStore
 from .maps import MapStore
 from .migrate import is_current, upgrade
 
@@ -142,7 +143,7 @@ def _as(cls: type[_T], row: Any) -> _T:
     return cls(**row._mapping)
 
 
-class Store(MapStore):
+class Store(MapStore, LogbookStore):
     """The durable store on one database (SQLite file or PostgreSQL)."""
 
     def __init__(self, engine: Engine) -> None:

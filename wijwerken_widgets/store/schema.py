@@ -21,6 +21,7 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    Text,
     TypeDecorator,
     UniqueConstraint,
 )
@@ -28,6 +29,8 @@ from sqlalchemy import (
 ROLES = ("deelnemer", "trainer")
 VRAAGSTUKKEN = ("intern", "extern")
 MAP_KINDS = ("stakeholder", "relation", "position")
+CONVERSATION_KINDS = ("gesprek", "verslag", "citaat", "trio", "feedback")
+SHARING = ("prive", "trainer", "groep")
 
 metadata = MetaData(
     naming_convention={
@@ -141,4 +144,46 @@ map_items = Table(
     UniqueConstraint("group_id", "kind", "item_id", "version"),
     CheckConstraint("kind IN ('stakeholder', 'relation', 'position')", name="kind"),
     Index(None, "group_id", "id"),
+)
+
+# A group's conversations (Dag 3): plans ("gesprek"), reports ("verslag", item_id = the plan's), quotes ("citaat"),
+# role-play trios ("trio") and observers' feedback ("feedback"). Versioned like map_items.
+conversation_items = Table(
+    "conversation_items",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("group_id", Integer, ForeignKey("groups.id"), nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("item_id", String(40), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("data", JSON, nullable=False),
+    Column("deleted", Boolean, nullable=False),
+    Column("person_id", Integer, ForeignKey("people.id"), nullable=False),
+    Column("client_id", String(100), nullable=False),
+    Column("changed_at", UTCDateTime, nullable=False),
+    UniqueConstraint("group_id", "kind", "item_id", "version"),
+    CheckConstraint("kind IN ('gesprek', 'verslag', 'citaat', 'trio', 'feedback')", name="kind"),
+    Index(None, "group_id", "id"),
+)
+
+# Each participant's reflection log across the days. Every edit is a new version of the entry; the latest version's
+# ``sharing`` decides who else may read it: nobody ("prive"), the cohort's trainers ("trainer"), or also the
+# participant's group ("groep").
+logbook = Table(
+    "logbook",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("person_id", Integer, ForeignKey("people.id"), nullable=False),
+    Column("entry_id", String(40), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("day", String(40), nullable=False),
+    Column("prompt", String(500), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("sharing", String(10), nullable=False),
+    Column("deleted", Boolean, nullable=False),
+    Column("saved_at", UTCDateTime, nullable=False),
+    Column("client_id", String(100), nullable=False),
+    UniqueConstraint("person_id", "entry_id", "version"),
+    CheckConstraint("sharing IN ('prive', 'trainer', 'groep')", name="sharing"),
+    Index(None, "person_id", "id"),
 )

@@ -1,0 +1,39 @@
+"""The Dag 3 space of a group's shared items: kept apart from the map, same versions and conflicts."""
+
+from __future__ import annotations
+
+import pytest
+
+from wijwerken_widgets.store import ItemChange, MapChange, Person, Store
+
+
+def test_conversations_and_the_map_are_separate_spaces(store: Store, person: Person) -> None:
+    gid = person.group_id
+    store.save_map_changes(gid, [MapChange("stakeholder", "s1", {"naam": "OR"})], person_id=person.id,
+                           client_id="a")
+    [saved] = store.save_items("gesprekken", gid, [ItemChange("gesprek", "g1", {"stakeholder_id": "s1"})],
+                               person_id=person.id, client_id="a")
+    assert [i.item_id for i in store.items("gesprekken", gid)] == ["g1"]
+    assert [i.item_id for i in store.map_items(gid)] == ["s1"]
+    assert store.items_revision("gesprekken", gid) == saved.item.id
+    assert store.items_since("gesprekken", gid, saved.item.id) == []
+
+
+def test_a_conversation_edited_by_two_people_reports_the_conflict(store: Store, person: Person) -> None:
+    bram = store.add_person(person.cohort_id, "Bram", "deelnemer", "hash-bram", group_id=person.group_id)
+    gid = person.group_id
+    store.save_items("gesprekken", gid, [ItemChange("gesprek", "g1", {"doel": "a"})], person_id=person.id,
+                     client_id="a")
+    [mine] = store.save_items("gesprekken", gid, [ItemChange("gesprek", "g1", {"doel": "b"}, 1)],
+                              person_id=bram.id, client_id="b")
+    [late] = store.save_items("gesprekken", gid, [ItemChange("gesprek", "g1", {"doel": "c"}, 1)],
+                              person_id=person.id, client_id="a")
+    assert mine.conflict is None
+    assert late.conflict is not None and late.conflict.data == {"doel": "b"}
+    assert [v.data["doel"] for v in store.items_history("gesprekken", gid, item_id="g1")] == ["c", "b", "a"]
+
+
+def test_map_kinds_are_refused_in_the_conversation_space(store: Store, person: Person) -> None:
+    with pytest.raises(ValueError, match="kind"):
+        store.save_items("gesprekken", person.group_id, [ItemChange("stakeholder", "s1", {})],
+                         person_id=person.id, client_id="a")

@@ -1,0 +1,166 @@
+"""A group's shared, versioned items, never overwritten: the Dag 2 map and the Dag 3 conversations.
+
+An item (a stakeholder, a conversation plan, a quote …) has a stable ``item_id``; every change appends version
+``n + 1`` with who made it. The current state is the latest version of every item; a removal is a version with
+``deleted`` set, so a restore is just one more version. Saves carry the version the editor started from: when
+someone else saved in between, the save still lands (both versions stay in the history) and the caller gets the
+other version back as ``conflict`` to show.
+
+Items live in a *space*, one table each: ``"map"`` (stakeholders, relations, node positions) and
+``"gesprekken"`` (conversation plans and reports, quotes, role-play trios and feedback).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Literal
+
+from sqlalchemy import Table, func, select
+
+from . import schema as t
+
+if TYPE_CHECKING:
+    from .api import Store
+
+Space = Literal["map", "gesprekken"]
+
+
+@dataclass(frozen=True)
+class _SpaceInfo:
+    table: Table
+    kinds: tuple[str, ...]
+    last_write_wins: tuple[str, ...] = ()
+    """Kinds that never conflict (layout, not content)."""
+
+
+SPACES: dict[str, _SpaceInfo] = {
+    "map": _SpaceInfo(t.map_items, t.MAP_KINDS, ("position",)),
+    "gesprekken": _SpaceInfo(t.conversation_items, t.CONVERSATION_KINDS),
+}
+
+
+@dataclass(frozen=True)
+class GroupItem:
+    id: int
+    group_id: int
+    kind: str
+    item_id: str
+    version: int
+    data: dict[str, Any]
+    deleted: bool
+    person_id: int
+    client_id: str
+    changed_at: datetime
+
+
+@dataclass(frozen=True)
+class ItemChange:
+    """One change to save: ``base_version`` is the version the editor saw (``None`` for a new item)."""
+
+    kind: str
+    item_id: str
+    data: dict[str, Any]
+    base_version: int | None = None
+    deleted: bool = False
+
+
+@dataclass(frozen=True)
+class ItemSaveResult:
+    item: GroupItem
+    conflict: GroupItem | None
+
+
+class ItemStore:
+    """Methods of :class:`~wijwerken_widgets.store.api.Store` for a group's shared items (mixed into it)."""
+
+    def items(self: Store, space: Space, group_id: int) -> list[GroupItem]:
+        """The latest version of every item of the group in ``space``, removed ones included, oldest item first."""
+        table = SPACES[space].table
+        c = table.c
+        latest = select(func.max(c.id)).where(c.group_id == group_id).group_by(c.kind, c.item_id)
+        return self._all(GroupItem, select(table).where(c.id.in_(latest)).order_by(c.id))
+
+    def items_since(self: Store, space: Space, group_id: int, after_id: int) -> list[GroupItem]:
+        """Every version saved in ``space`` for the group after row ``after_id``, oldest first."""
+        table = SPACES[space].table
+        c = table.c
+        return self._all(GroupItem, select(table).where(c.group_id == group_id, c.id > after_id).order_by(c.id))
+
+    def items_revision(self: Store, space: Space, group_id: int) -> int:
+        """A number that grows with every change of the group in ``space`` (0 when empty): cheap to poll."""
+        table = SPACES[space].table
+        with self._read() as conn:
+            value = conn.execute(select(func.max(table.c.id)).where(table.c.group_id == group_id))
+            return value.scalar() or 0
+
+    def items_history(
+        self: Store,
+        space: Space,
+        group_id: int,
+        *,
+        kind: str | Sequence[str] | None = None,
+        item_id: str | None = None,
+        limit: int = 100,
+    ) -> list[GroupItem]:
+        """Versions of the group's items in ``space``, newest first (optionally of some kinds, or one item)."""
+        table = SPACES[space].table
+        c = table.c
+        stmt = select(table).where(c.group_id == group_id)
+        if kind is not None:
+            stmt = stmt.where(c.kind.in_([kind] if isinstance(kind, str) else list(kind)))
+        if item_id is not None:
+            stmt = stmt.where(c.item_id == item_id)
+        return self._all(GroupItem, stmt.order_by(c.id.desc()).limit(limit))
+
+    def save_items(
+        self: Store, space: Space, group_id: int, changes: Sequence[ItemChange], *, person_id: int, client_id: str
+    ) -> list[ItemSaveResult]:
+        """Append a version for every change, all in one transaction; report conflicts per change."""
+        from .api import _as, _now
+
+        info = SPACES[space]
+        for change in changes:
+            if change.kind not in info.kinds:
+                raise ValueError(f"kind must be one of {info.kinds}, not {change.kind!r}")
+            json.dumps(change.data, allow_nan=False)
+        c = info.table.c
+        results = []
+        with self._write("save") as conn:
+            # One writer per group at a time (SQLite: BEGIN IMMEDIATE; PostgreSQL: the group's row lock).
+            locked = select(t.groups.c.id).where(t.groups.c.id == group_id).with_for_update()
+            if conn.execute(locked).first() is None:
+                raise LookupError(f"no group with id {group_id}")
+            now = _now()
+            for change in changes:
+                latest = conn.execute(
+                    select(info.table)
+                    .where(c.group_id == group_id, c.kind == change.kind, c.item_id == change.item_id)
+                    .order_by(c.version.desc())
+                    .limit(1)
+                ).first()
+                row = conn.execute(
+                    info.table.insert()
+                    .values(
+                        group_id=group_id,
+                        kind=change.kind,
+                        item_id=change.item_id,
+                        version=1 if latest is None else latest.version + 1,
+                        data=change.data,
+                        deleted=change.deleted,
+                        person_id=person_id,
+                        client_id=client_id,
+                        changed_at=now,
+                    )
+                    .returning(*info.table.c)
+                ).one()
+                clash = (
+                    latest is not None
+                    and change.kind not in info.last_write_wins
+                    and latest.version != change.base_version
+                    and (latest.person_id, latest.client_id) != (person_id, client_id)
+                )
+                results.append(ItemSaveResult(_as(GroupItem, row), _as(GroupItem, latest) if clash else None))
+        return results

@@ -1,0 +1,113 @@
+"""The store's part for the logboek: each participant's reflections, with a sharing level per entry.
+
+Who may read an entry is decided here, in SQL, and only from its latest version: ``prive`` entries are returned
+to their writer only; ``trainer`` entries also to the cohort's trainers; ``groep`` entries also to the writer's
+groupmates. Every view and export for someone else goes through :meth:`LogbookStore.shared_log_entries`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import and_, func, select
+
+from . import schema as t
+
+if TYPE_CHECKING:
+    from .api import Person, Store
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    id: int
+    person_id: int
+    entry_id: str
+    version: int
+    day: str
+    prompt: str
+    text: str
+    sharing: str
+    deleted: bool
+    saved_at: datetime
+    client_id: str
+
+
+@dataclass(frozen=True)
+class SharedLogEntry:
+    """Someone else's entry as a reader may see it, with the writer's name."""
+
+    entry: LogEntry
+    author: str
+
+
+class LogbookStore:
+    """Methods of :class:`~wijwerken_widgets.store.api.Store` for the logboek (mixed into it)."""
+
+    def save_log_entry(
+        self: Store,
+        person_id: int,
+        entry_id: str,
+        *,
+        day: str,
+        prompt: str,
+        text: str,
+        sharing: str,
+        client_id: str,
+        deleted: bool = False,
+    ) -> LogEntry:
+        """Append a version of the person's entry ``entry_id`` (a removal is a version with ``deleted``)."""
+        from .api import _as, _now
+
+        if sharing not in t.SHARING:
+            raise ValueError(f"sharing must be one of {t.SHARING}, not {sharing!r}")
+        c = t.logbook.c
+        with self._write("save") as conn:
+            locked = select(t.people.c.id).where(t.people.c.id == person_id).with_for_update()
+            if conn.execute(locked).first() is None:
+                raise LookupError(f"no person with id {person_id}")
+            latest = conn.execute(
+                select(func.max(c.version)).where(c.person_id == person_id, c.entry_id == entry_id)
+            ).scalar()
+            row = conn.execute(
+                t.logbook.insert()
+                .values(person_id=person_id, entry_id=entry_id, version=(latest or 0) + 1, day=day,
+                        prompt=prompt[:500], text=text, sharing=sharing, deleted=deleted, saved_at=_now(),
+                        client_id=client_id)
+                .returning(*t.logbook.c)
+            ).one()
+        return _as(LogEntry, row)
+
+    def log_entries(self: Store, person_id: int) -> list[LogEntry]:
+        """The person's own entries (every sharing level; removed ones left out), in the order they were begun."""
+        c = t.logbook.c
+        mine = select(c.entry_id, func.max(c.id).label("latest"), func.min(c.id).label("first"))
+        mine = mine.where(c.person_id == person_id).group_by(c.entry_id).subquery()
+        stmt = (select(t.logbook).join(mine, mine.c.latest == c.id).where(c.deleted.is_(False))
+                .order_by(mine.c.first))
+        return self._all(LogEntry, stmt)
+
+    def shared_log_entries(self: Store, reader: Person) -> list[SharedLogEntry]:
+        """Other people's entries that ``reader`` may see: trainers their cohort's ``trainer`` and ``groep``
+        entries, participants their groupmates' ``groep`` entries. Never anyone's ``prive`` entry."""
+        c, p = t.logbook.c, t.people.c
+        latest = select(func.max(c.id)).group_by(c.person_id, c.entry_id).scalar_subquery()
+        if reader.role == "trainer":
+            who = and_(p.cohort_id == reader.cohort_id, c.sharing.in_(("trainer", "groep")))
+        elif reader.group_id is not None:
+            who = and_(p.group_id == reader.group_id, c.sharing == "groep")
+        else:
+            return []
+        stmt = (
+            select(t.logbook, p.name.label("author"))
+            .join(t.people, p.id == c.person_id)
+            .where(c.id.in_(latest), c.deleted.is_(False), c.person_id != reader.id, who)
+            .order_by(c.saved_at, c.id)
+        )
+        with self._read() as conn:
+            rows = conn.execute(stmt).all()
+        return [SharedLogEntry(LogEntry(**{k: row._mapping[k] for k in _FIELDS}), row.author) for row in rows]
+
+
+_FIELDS = tuple(LogEntry.__dataclass_fields__)
