@@ -103,6 +103,8 @@ class RoleplayPart(Part):
 
 
 class LogbookPart(Part):
+    page_title: Text
+    """Title of the logboek's own page (``workbooks/logboek.ipynb``), reachable from the start page on every day."""
     prompts: Annotated[dict[str, Annotated[list[Text], Field(min_length=1)]], Field(min_length=1)]
     """Reflection prompts per day (``dag1``, ``dag2``, ``dag3``, …); the page offers today's first."""
     sharing_help: Text

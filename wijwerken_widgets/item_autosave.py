@@ -66,4 +66,5 @@ class ItemAutosave(Autosave):
             return Saved(mine.version, mine.changed_at)
         text = (f"Let op: {conflict.their_name} heeft dit om {clock(conflict.theirs.changed_at)} ook gewijzigd. "
                 "Beide versies zijn bewaard; hier zie je jouw versie.")
-        return Saved(mine.version, mine.changed_at, text, conflict.theirs.data)
+        theirs = {k: v for k, v in conflict.theirs.data.items() if k in value}  # what the participant edits
+        return Saved(mine.version, mine.changed_at, text, theirs)

@@ -18,9 +18,10 @@ from wijwerken_widgets.content import (
     load_dag1,
     load_start,
 )
-from wijwerken_widgets.content import DAG2_FILE, load_dag2
+from wijwerken_widgets.content import DAG2_FILE, DAG3_FILE, load_dag2, load_dag3
 
-LOADERS = {START_FILE: load_start, DAG1_FILE: load_dag1, DAG2_FILE: load_dag2, COACHING_FILE: load_coaching}
+LOADERS = {START_FILE: load_start, DAG1_FILE: load_dag1, DAG2_FILE: load_dag2, DAG3_FILE: load_dag3,
+           COACHING_FILE: load_coaching}
 
 
 @pytest.fixture
@@ -60,10 +61,12 @@ def test_do_the_shipped_files_load(name):
 
 
 def test_does_the_start_page_list_the_ready_days_with_their_workbooks_and_the_later_days():
-    """Does the start page link Dag 1 and Dag 2 to workbooks that exist, and list the other days in order?"""
+    """Does the start page link Dag 1–3 and the logboek to workbooks that exist, and list the other days in order?"""
     days = load_start().programme.days
     assert (days[0].label, days[0].phase, days[0].available, days[0].workbook) == ("Dag 1", "Look", True, "dag1.ipynb")
     assert (days[1].label, days[1].phase, days[1].available, days[1].workbook) == ("Dag 2", "Think", True, "dag2.ipynb")
+    assert (days[2].label, days[2].phase, days[2].available, days[2].workbook) == ("Dag 3", "Think", True, "dag3.ipynb")
+    assert (days[-1].title, days[-1].workbook) == ("Je logboek", "logboek.ipynb")
     for day in days:
         assert day.workbook is None or (paths.workbooks_dir() / day.workbook).is_file()
     titles = [day.title for day in days]
@@ -190,3 +193,11 @@ def test_are_empty_and_missing_files_errors_that_name_the_file(content_copy):
     assert load_error(load_start, content_copy).startswith(f"{content_copy / START_FILE}:1: (top level): ")
     (content_copy / DAG1_FILE).unlink()
     assert load_error(load_dag1, content_copy) == f"{content_copy / DAG1_FILE}: file not found"
+
+
+def test_a_duplicate_checklist_key_in_dag3_names_file_and_field(content_copy: Path) -> None:
+    """Two observer checklist points with the same key would overwrite each other's feedback: refused, with where."""
+    path = content_copy / DAG3_FILE
+    edit(path, "      - key: doorvragen\n", "      - key: open_vragen\n")
+    error = load_error(load_dag3, content_copy)
+    assert "dag3.yaml" in error and "checklist_gesprek" in error and "open_vragen" in error
