@@ -161,6 +161,7 @@ class Autosave:
         self.status.on_retry(self.flush)
         self._handle: asyncio.TimerHandle | None = None
         self._dirty = False
+        self._filling = False
         self.base_id: int | None = None
         self.saved_value: Any = empty
         ctx.register_flush(self.flush)
@@ -183,13 +184,21 @@ class Autosave:
         if latest is None:
             return
         self.base_id, self.saved_value = latest.id, latest.value
-        self._set(latest.value)
+        self.fill(latest.value)
         self._dirty = False
         self.status.show(f"Opgeslagen {clock(latest.saved_at)}", "ok")
 
+    def fill(self, value: Any) -> None:
+        """Show a stored ``value`` in the widget; the change events this fires are not edits to save."""
+        self._filling = True
+        try:
+            self._set(value)
+        finally:
+            self._filling = False
+
     def changed(self) -> None:
         """The participant edited the answer: save shortly after they stop typing."""
-        if self._get() == self.saved_value and not self._dirty:
+        if self._filling or (self._get() == self.saved_value and not self._dirty):
             return
         self._dirty = True
         self.status.show("Wordt opgeslagen…", "busy")

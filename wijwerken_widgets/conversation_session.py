@@ -68,7 +68,7 @@ class ConversationSession(GroupSession["ConversationSession"]):
         return [t for t in reversed(self.live("trio")) if person_id in t.data.get("leden", [])]
 
     def feedback_for(self, person_id: int) -> list[GroupItem]:
-        """Feedback written for ``person_id`` as gespreksvoerder (with some content), the newest first."""
+        """Feedback written for ``person_id`` as gespreksvoerder, the newest first."""
         return [f for f in reversed(self.live("feedback")) if f.data.get("voor") == person_id]
 
     def members(self) -> list[Person]:

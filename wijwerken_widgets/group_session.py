@@ -59,6 +59,11 @@ class GroupSession(Generic[S]):
         else:
             self._listeners.append(listener)
 
+    def off_change(self, listener: Callable[[S], None]) -> None:
+        """Stop calling ``listener`` (a view that is no longer shown)."""
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
     def reload(self) -> bool:
         """Take in the changes this kernel has not seen (everything the first time); returns whether any."""
         store = self.ctx.store

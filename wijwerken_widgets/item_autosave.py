@@ -44,7 +44,7 @@ class ItemAutosave(Autosave):
         self.base_id = item.version
         value = {k: v for k, v in item.data.items() if k not in self.fixed and k != "aangemaakt"}
         self.saved_value = value
-        self._set(value)
+        self.fill(value)
         self._dirty = False
         self.status.show(f"Opgeslagen {clock(item.changed_at)}", "ok")
 
