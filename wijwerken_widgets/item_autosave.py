@@ -35,7 +35,13 @@ class ItemAutosave(Autosave):
         self.fixed = dict(fixed or {})
         super().__init__(session.ctx, f"{kind}:{item_id}", get_value=get_value, set_value=set_value,
                          status=status, empty=get_value())
-        session.on_change(lambda _: self._follow())
+        self._listener = lambda _: self._follow()
+        session.on_change(self._listener)
+
+    def close(self) -> None:
+        """Save what is pending and stop following the session (the form is no longer shown)."""
+        self.flush()
+        self.session.off_change(self._listener)
 
     def load(self) -> None:
         item = self.session.items.get((self.kind, self.item_id))

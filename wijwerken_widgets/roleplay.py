@@ -128,9 +128,10 @@ class Roleplay(widgets.VBox):
         """Save what is pending and stop the clock of the round that is no longer on show."""
         if self.timer is not None:
             self.timer.stop()
-        for part in (self.checklist, self.reflection):
-            if part is not None:
-                part.saver.flush()
+        if self.checklist is not None:
+            self.checklist.saver.close()
+        if self.reflection is not None:
+            self.reflection.saver.flush()
         self.timer = self.checklist = self.reflection = None
 
     def _say(self, text: str, kind: str) -> None:

@@ -66,7 +66,8 @@ class RoundTimer(widgets.VBox):
         self._stopped = False
         buttons = widgets.HBox([self.start_button, self.pause_button, self.reset_button], layout=shared.plain_layout())
         super().__init__([self.clock, buttons], layout=shared.layout(), _dom_classes=("ww-round-timer",))
-        session.on_change(lambda _: self.draw())
+        self._follow = lambda _: self.draw()
+        session.on_change(self._follow)
         self.draw()
 
     # -- state -----------------------------------------------------------------------------------------------
@@ -140,14 +141,12 @@ class RoundTimer(widgets.VBox):
             return
         left, running = self.remaining(), self.running
         if left <= 0:
-            body = (f'<div class="ww-notice ww-notice-error ww-time-up" role="alert"><span class="ww-timer-clock" '
-                    f'style="font-size:1.8em;font-weight:700">00:00</span> <strong style="font-size:1.4em">'
-                    f"{TIME_UP}</strong></div>")
+            body = (f'<div class="ww-notice ww-notice-error ww-time-up" role="alert"><span class="ww-timer-clock">'
+                    f"00:00</span> <strong>{TIME_UP}</strong></div>")
         else:
             state = "running" if running else "paused" if self._round().get("resterend") is not None else "ready"
-            body = (f'<span class="ww-timer-clock" style="font-size:1.8em;font-weight:700;'
-                    f'font-variant-numeric:tabular-nums">{mm_ss(left)}</span> '
-                    f'<span class="ww-hint">{STATES[state]}</span>')
+            body = f'<span class="ww-timer-clock">{mm_ss(left)}</span> <span class="ww-hint">{STATES[state]}</span>'
+
         if self.error:
             body += f'<div class="ww-notice ww-notice-error">{html.escape(self.error)}</div>'
         if body != self.clock.value:
@@ -181,6 +180,7 @@ class RoundTimer(widgets.VBox):
         """This round is no longer on show: stop ticking and following the session."""
         self._stopped = True
         self._cancel()
+        self.session.off_change(self._follow)
 
     def _cancel(self) -> None:
         if self._handle is not None:

@@ -337,6 +337,7 @@ def test_the_clock_ticks_on_the_event_loop_only_while_running_and_on_show(
 ) -> None:
     """In a kernel: does the clock redraw by itself once a second, and stop when paused or when the round moves on?"""
     import asyncio
+    import threading
 
     from wijwerken_widgets import round_timer
 
@@ -351,7 +352,10 @@ def test_the_clock_ticks_on_the_event_loop_only_while_running_and_on_show(
         timer.start()
         assert timer._handle is not None
         clock.advance(2)
-        loop.run_until_complete(asyncio.sleep(1.1))
+        # Its own thread: the browser tests' Playwright may already run a loop in this one.
+        runner = threading.Thread(target=lambda: loop.run_until_complete(asyncio.sleep(1.1)))
+        runner.start()
+        runner.join()
         assert "07:58" in timer.clock.value
         timer.pause()
         assert timer._handle is None
