@@ -110,6 +110,8 @@ class LogbookPart(Part):
     sharing_help: Text
     shared_title: Text
     shared_empty: Text
+    trainer_shared_title: Text
+    trainer_shared_empty: Text
 
 
 class TrainerPart(Part):

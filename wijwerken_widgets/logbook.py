@@ -334,7 +334,7 @@ class Logbook(widgets.VBox):
     def refresh(self) -> None:
         """Read again what others shared with this person (as "Vernieuwen" does)."""
         trainer = self.ctx.person.role == "trainer"
-        title = "Met jou gedeeld door deelnemers" if trainer else self.part.shared_title
+        title = self.part.trainer_shared_title if trainer else self.part.shared_title
         heading = f"<h3>{html.escape(title)}</h3>"
         if not self._can_receive:
             self.shared_view.value = heading + notice_html(
@@ -347,7 +347,7 @@ class Logbook(widgets.VBox):
             self.shared_view.value = heading + notice_html(exc.message, "error")
             return
         if not entries:
-            empty = "Er zijn nog geen logboekstukjes met jou gedeeld." if trainer else self.part.shared_empty
+            empty = self.part.trainer_shared_empty if trainer else self.part.shared_empty
             self.shared_view.value = heading + f'<p class="ww-empty">{html.escape(empty)}</p>'
             return
         self.shared_view.value = heading + "".join(
