@@ -6,6 +6,10 @@ the grid, the energy view and the insight, and so does a groupmate's edit once p
 
 from __future__ import annotations
 
+from .warmup import wait
+
+wait()  # the kernel may still be importing the libraries below in the background (see warmup.py)
+
 import html
 import os
 from dataclasses import replace

@@ -6,6 +6,10 @@ The group's plans, reports, quotes, trios and feedback share one :class:`Convers
 
 from __future__ import annotations
 
+from .warmup import wait
+
+wait()  # the kernel may still be importing the libraries below in the background (see warmup.py)
+
 from dataclasses import replace
 
 import ipywidgets as widgets

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from .warmup import wait
+
+wait()  # the kernel may still be importing the libraries below in the background (see warmup.py)
+
 import ipywidgets as widgets
 
 from .content import load_dag3

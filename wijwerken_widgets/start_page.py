@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from .warmup import wait
+
+wait()  # the kernel may still be importing the libraries below in the background (see warmup.py)
+
 import html
 from typing import TYPE_CHECKING
 
