@@ -44,3 +44,11 @@ def ctx(store: Store, codes) -> Context:
 def second_tab(ctx: Context) -> Context:
     """Another tab (its own kernel) of the same participant."""
     return Context.for_person(ctx.store, ctx.person)
+
+
+@pytest.fixture
+def groupmate(store: Store, codes, ctx: Context) -> Context:
+    """Another participant of the same group, in their own kernel."""
+    code = next(c for c in codes if c.groep == ctx.group.name and c.naam != ctx.person.name).code
+    person, _ = login(store, code)
+    return Context.for_person(store, person)

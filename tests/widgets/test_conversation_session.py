@@ -3,20 +3,9 @@
 from __future__ import annotations
 
 import ipywidgets as widgets
-import pytest
 
-from wijwerken_widgets.context import Context
 from wijwerken_widgets.conversation_session import ConversationSession, roles
-from wijwerken_widgets.identity import login
 from wijwerken_widgets.item_autosave import ItemAutosave
-from wijwerken_widgets.store import Store
-
-
-@pytest.fixture
-def groupmate(store: Store, codes, ctx: Context) -> Context:
-    code = next(c for c in codes if c.groep == ctx.group.name and c.naam != ctx.person.name).code
-    person, _ = login(store, code)
-    return Context.for_person(store, person)
 
 
 def _editor(session: ConversationSession, item_id: str) -> tuple[widgets.Textarea, ItemAutosave]:

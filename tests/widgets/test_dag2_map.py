@@ -18,14 +18,6 @@ from wijwerken_widgets.stakeholders.model import validate_stakeholder
 from wijwerken_widgets.store import Store
 
 
-@pytest.fixture
-def groupmate(store: Store, codes, ctx: Context) -> Context:
-    """Another participant of the same group, in their own kernel."""
-    code = next(c for c in codes if c.groep == ctx.group.name and c.naam != ctx.person.name).code
-    person, _ = login(store, code)
-    return Context.for_person(store, person)
-
-
 def _session(ctx: Context) -> MapSession:
     return MapSession(ctx, poll_seconds=None)
 

@@ -14,21 +14,11 @@ from wijwerken_widgets.context import Context
 from wijwerken_widgets.conversation_plans import NOBODY, ConversationPlans
 from wijwerken_widgets.conversation_reports import ConversationReports
 from wijwerken_widgets.conversation_session import ConversationSession
-from wijwerken_widgets.identity import login
 from wijwerken_widgets.map_session import MapSession
 from wijwerken_widgets.stakeholders.model import validate_stakeholder
-from wijwerken_widgets.store import Store
 
 PLANS = load_dag3().exercises.plans
 REPORTS = load_dag3().exercises.reports
-
-
-@pytest.fixture
-def groupmate(store: Store, codes, ctx: Context) -> Context:
-    """Another participant of the same group, in their own kernel."""
-    code = next(c for c in codes if c.groep == ctx.group.name and c.naam != ctx.person.name).code
-    person, _ = login(store, code)
-    return Context.for_person(store, person)
 
 
 def _session(ctx: Context) -> ConversationSession:

@@ -29,12 +29,6 @@ def _login(store: Store, code) -> Context:
 
 
 @pytest.fixture
-def groupmate(store: Store, codes, ctx: Context) -> Context:
-    """Another deelnemer of the same group, in their own kernel."""
-    return _login(store, next(c for c in codes if c.groep == ctx.group.name and c.naam != ctx.person.name))
-
-
-@pytest.fixture
 def other_group(store: Store, codes, ctx: Context) -> Context:
     """A deelnemer of the cohort's other group."""
     return _login(store, next(c for c in codes if c.rol == "deelnemer" and c.groep != ctx.group.name))

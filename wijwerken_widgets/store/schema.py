@@ -126,45 +126,36 @@ answers = Table(
     Index(None, "person_id", "key", "id"),
 )
 
-# A group's shared stakeholder map (Dag 2): every change to a stakeholder, relation or node position is a new
-# version row of its item; the current map is the latest version of each item. Nothing is updated or deleted.
-map_items = Table(
-    "map_items",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("group_id", Integer, ForeignKey("groups.id"), nullable=False),
-    Column("kind", String(20), nullable=False),
-    Column("item_id", String(40), nullable=False),
-    Column("version", Integer, nullable=False),
-    Column("data", JSON, nullable=False),
-    Column("deleted", Boolean, nullable=False),
-    Column("person_id", Integer, ForeignKey("people.id"), nullable=False),
-    Column("client_id", String(100), nullable=False),
-    Column("changed_at", UTCDateTime, nullable=False),
-    UniqueConstraint("group_id", "kind", "item_id", "version"),
-    CheckConstraint("kind IN ('stakeholder', 'relation', 'position')", name="kind"),
-    Index(None, "group_id", "id"),
-)
+
+def _group_items(name: str, kinds: tuple[str, ...]) -> Table:
+    """A table of a group's versioned items (see ``items.py``): every change is a new version row of its item, the
+    current state is the latest version of each item. Nothing is updated or deleted."""
+    allowed = ", ".join(f"'{kind}'" for kind in kinds)
+    return Table(
+        name,
+        metadata,
+        Column("id", Integer, primary_key=True),
+        Column("group_id", Integer, ForeignKey("groups.id"), nullable=False),
+        Column("kind", String(20), nullable=False),
+        Column("item_id", String(40), nullable=False),
+        Column("version", Integer, nullable=False),
+        Column("data", JSON, nullable=False),
+        Column("deleted", Boolean, nullable=False),
+        Column("person_id", Integer, ForeignKey("people.id"), nullable=False),
+        Column("client_id", String(100), nullable=False),
+        Column("changed_at", UTCDateTime, nullable=False),
+        UniqueConstraint("group_id", "kind", "item_id", "version"),
+        CheckConstraint(f"kind IN ({allowed})", name="kind"),
+        Index(None, "group_id", "id"),
+    )
+
+
+# A group's shared stakeholder map (Dag 2): stakeholders, relations and node positions.
+map_items = _group_items("map_items", MAP_KINDS)
 
 # A group's conversations (Dag 3): plans ("gesprek"), reports ("verslag", item_id = the plan's), quotes ("citaat"),
-# role-play trios ("trio") and observers' feedback ("feedback"). Versioned like map_items.
-conversation_items = Table(
-    "conversation_items",
-    metadata,
-    Column("id", Integer, primary_key=True),
-    Column("group_id", Integer, ForeignKey("groups.id"), nullable=False),
-    Column("kind", String(20), nullable=False),
-    Column("item_id", String(40), nullable=False),
-    Column("version", Integer, nullable=False),
-    Column("data", JSON, nullable=False),
-    Column("deleted", Boolean, nullable=False),
-    Column("person_id", Integer, ForeignKey("people.id"), nullable=False),
-    Column("client_id", String(100), nullable=False),
-    Column("changed_at", UTCDateTime, nullable=False),
-    UniqueConstraint("group_id", "kind", "item_id", "version"),
-    CheckConstraint("kind IN ('gesprek', 'verslag', 'citaat', 'trio', 'feedback')", name="kind"),
-    Index(None, "group_id", "id"),
-)
+# role-play trios ("trio") and observers' feedback ("feedback").
+conversation_items = _group_items("conversation_items", CONVERSATION_KINDS)
 
 # Each participant's reflection log across the days. Every edit is a new version of the entry; the latest version's
 # ``sharing`` decides who else may read it: nobody ("prive"), the cohort's trainers ("trainer"), or also the
