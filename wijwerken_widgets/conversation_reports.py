@@ -18,7 +18,7 @@ from .content import TextField
 from .conversation_plans import conversation_label, set_options
 from .conversation_session import CONSENT, ConversationSession
 from .item_autosave import ItemAutosave
-from .page import message, render_markdown
+from .page import message, notice_html, render_markdown
 from .stakeholders.model import new_id
 from .store import GroupItem, StoreUnavailable
 
@@ -33,9 +33,6 @@ ASK_CONSENT = ("Je hebt nog niet genoteerd of je toestemming kreeg voor citaten.
                "de citaten weg als het antwoord nee is.")
 NO_QUOTES = "<p class='ww-empty'>Nog geen citaten bij dit gesprek.</p>"
 
-
-def _notice(body_html: str, kind: str) -> str:
-    return f'<div class="ww-notice ww-notice-{kind}">{body_html}</div>'
 
 
 class _ReportEditor:
@@ -111,9 +108,9 @@ class _ReportEditor:
                 kept = "staat nog 1 citaat" if count == 1 else f"staan nog {count} citaten"
                 them = "het" if count == 1 else "ze"
                 body += f"<p><strong>Bij dit gesprek {kept}.</strong> Haal {them} hieronder weg.</p>"
-            return _notice(body, "warning" if count else "info")
+            return notice_html(body, "warning" if count else "info", safe_html=True)
         if self.consent.value == "onbekend" and count:
-            return _notice(html.escape(ASK_CONSENT), "warning")
+            return notice_html(ASK_CONSENT, "warning")
         return ""
 
     def _draw_notice(self) -> None:

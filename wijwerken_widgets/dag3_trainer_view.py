@@ -11,7 +11,7 @@ from . import shared
 from .base import button, static_html
 from .context import Context
 from .conversation_session import roles
-from .page import message
+from .page import notice_html
 from .store import GroupItem, StoreUnavailable
 
 
@@ -86,6 +86,6 @@ class Dag3TrainerView(widgets.VBox):
             parts = [group_summary_html(g.name, self.ctx.store.items("gesprekken", g.id), people, titles)
                      for g in self.ctx.store.groups(cohort_id)]
         except StoreUnavailable as exc:
-            self.overview.value = message(exc.message, "error").value
+            self.overview.value = notice_html(exc.message, "error")
             return
         self.overview.value = scenario_problems_html(scenarios.problems) + "".join(parts)

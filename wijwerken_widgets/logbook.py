@@ -23,7 +23,7 @@ from . import shared
 from .autosave import LOCAL_TIME, Autosave, Saved, SaveStatus
 from .base import box, button, static_html
 from .context import Context
-from .page import render_markdown
+from .page import notice_html, render_markdown
 from .store import LogEntry, StoreUnavailable
 
 FREE_PROMPT = "Eigen vraag / vrij schrijven"
@@ -103,10 +103,6 @@ def entry_html(entry: LogEntry, author: str = "", group: str = "") -> str:
     return (f'<div class="ww-row-card"><div class="ww-hint">{meta}</div>'
             f'<div class="ww-label">{prompt}</div><div>{_text_html(entry.text)}</div></div>')
 
-
-def notice_html(text: str, kind: str = "info") -> str:
-    """A Dutch notice box as HTML (like `page.message`, without a widget of its own); `text` is escaped."""
-    return f'<div class="ww-notice ww-notice-{kind}">{html.escape(text)}</div>'
 
 
 @functools.cache

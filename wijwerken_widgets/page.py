@@ -53,10 +53,14 @@ def _configure_logging() -> None:
         log.setLevel(logging.INFO)
 
 
+def notice_html(text: str, kind: str = "info", *, safe_html: bool = False) -> str:
+    """A notice box as HTML (``kind``: info, success, warning, error); ``text`` is escaped unless ``safe_html``."""
+    return f'<div class="ww-notice ww-notice-{kind}">{text if safe_html else html.escape(text)}</div>'
+
+
 def message(text: str, kind: str = "info") -> widgets.HTML:
     """A Dutch notice box; ``text`` is escaped, so it may contain anything."""
-    return widgets.HTML(f'<div class="ww-notice ww-notice-{kind}">{html.escape(text)}</div>',
-                        _dom_classes=("ww-notice-widget",))
+    return widgets.HTML(notice_html(text, kind), _dom_classes=("ww-notice-widget",))
 
 
 def _install_friendly_errors() -> None:

@@ -7,7 +7,6 @@ clock ticks once per second on the kernel's event loop, only while running and w
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -19,6 +18,7 @@ from . import shared
 from .autosave import _running_loop
 from .base import button
 from .conversation_session import ConversationSession
+from .page import notice_html
 from .store import StoreUnavailable
 
 TIME_UP = "De tijd is om"
@@ -148,7 +148,7 @@ class RoundTimer(widgets.VBox):
             body = f'<span class="ww-timer-clock">{mm_ss(left)}</span> <span class="ww-hint">{STATES[state]}</span>'
 
         if self.error:
-            body += f'<div class="ww-notice ww-notice-error">{html.escape(self.error)}</div>'
+            body += notice_html(self.error, "error")
         if body != self.clock.value:
             self.clock.value = body
         for control, disabled in ((self.start_button, running or left <= 0), (self.pause_button, not running)):
