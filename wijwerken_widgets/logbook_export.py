@@ -17,8 +17,8 @@ from . import shared
 from .autosave import LOCAL_TIME
 from .base import button, static_html
 from .context import Context
-from .logbook import author_groups, begun_at, day_label, notice_html
-from .page import message
+from .logbook import author_groups, begun_at, day_label
+from .page import message, notice_html
 from .store import StoreUnavailable
 
 if TYPE_CHECKING:
@@ -57,22 +57,22 @@ def logbook_table(store: Store, reader: Person) -> pd.DataFrame:
 
 def to_csv(frame: pd.DataFrame) -> bytes:
     """``;``-separated UTF-8 (BOM); a cell Excel would run as a formula gets a leading ``'``."""
-    from .stakeholders.tables import CSV_SEPARATOR, _csv_safe
+    from .stakeholders.tables import CSV_SEPARATOR, csv_safe
 
-    return frame.map(_csv_safe).to_csv(sep=CSV_SEPARATOR, index=False, lineterminator="\r\n").encode("utf-8-sig")
+    return frame.map(csv_safe).to_csv(sep=CSV_SEPARATOR, index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def to_xlsx(frame: pd.DataFrame) -> bytes:
     """One sheet "Logboek"; text cells are always text, never formulas."""
     import pandas as pd
 
-    from .stakeholders.tables import _tidy_sheet, _xml_text
+    from .stakeholders.tables import tidy_sheet, xml_text
 
     buffer = io.BytesIO()
-    frame = frame.map(_xml_text)
+    frame = frame.map(xml_text)
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         frame.to_excel(writer, sheet_name="Logboek", index=False)
-        _tidy_sheet(writer.sheets["Logboek"], frame)
+        tidy_sheet(writer.sheets["Logboek"], frame)
     return buffer.getvalue()
 
 

@@ -153,11 +153,13 @@ def relation_frame(m: StakeholderMap) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=RELATION_COLUMNS)
 
 
-def _csv_safe(value: Any) -> Any:
+def csv_safe(value: Any) -> Any:
+    """A cell Excel would run as a formula (``=``, ``+``, ``-``, ``@`` …) gets a leading ``'``."""
     return "'" + value if isinstance(value, str) and _FORMULA.match(value) else value
 
 
-def _xml_text(value: Any) -> Any:
+def xml_text(value: Any) -> Any:
+    """Text without the control characters XML (and so Excel and GraphML) cannot hold."""
     return _XML_ILLEGAL.sub("", value) if isinstance(value, str) else value
 
 
@@ -166,7 +168,7 @@ def to_csv(m: StakeholderMap) -> bytes:
     blank = dict.fromkeys(CSV_COLUMNS, "")
     rows = [blank | {"type": ROW_STAKEHOLDER} | _stakeholder_row(s) for s in m.stakeholders]
     rows += [blank | {"type": ROW_RELATION} | row for row in relation_frame(m).to_dict("records")]
-    frame = pd.DataFrame(rows, columns=CSV_COLUMNS).map(_csv_safe)
+    frame = pd.DataFrame(rows, columns=CSV_COLUMNS).map(csv_safe)
     return frame.to_csv(sep=CSV_SEPARATOR, index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
@@ -175,13 +177,13 @@ def to_xlsx(m: StakeholderMap) -> bytes:
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for sheet, frame in ((SHEET_STAKEHOLDERS, stakeholder_frame(m)), (SHEET_RELATIONS, relation_frame(m))):
-            frame = frame.map(_xml_text)
+            frame = frame.map(xml_text)
             frame.to_excel(writer, sheet_name=sheet, index=False)
-            _tidy_sheet(writer.sheets[sheet], frame)
+            tidy_sheet(writer.sheets[sheet], frame)
     return buffer.getvalue()
 
 
-def _tidy_sheet(sheet: Any, frame: pd.DataFrame) -> None:
+def tidy_sheet(sheet: Any, frame: pd.DataFrame) -> None:
     """Column widths to fit (at most 60), a frozen header, wrapped notes, and text that is never a formula."""
     sheet.freeze_panes = "A2"
     for index, column in enumerate(frame.columns, start=1):
@@ -534,7 +536,7 @@ def _xml_graph(m: StakeholderMap) -> nx.Graph:
     graph = to_networkx(m)
     attributes = [data for _, data in graph.nodes(data=True)] + [data for *_, data in graph.edges(data=True)]
     for data in attributes:
-        data.update({key: _xml_text(value) for key, value in data.items()})
+        data.update({key: xml_text(value) for key, value in data.items()})
     return graph
 
 
