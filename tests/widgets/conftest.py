@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
+from sqlalchemy import make_url
 
 from wijwerken_widgets.cohorts import ensure_demo_cohort
 from wijwerken_widgets.context import Context
@@ -52,3 +55,20 @@ def groupmate(store: Store, codes, ctx: Context) -> Context:
     code = next(c for c in codes if c.groep == ctx.group.name and c.naam != ctx.person.name).code
     person, _ = login(store, code)
     return Context.for_person(store, person)
+
+
+@pytest.fixture
+def write_locked(db_url: str) -> Callable[[], AbstractContextManager[None]]:
+    """``with write_locked():`` another writer holds the database, so every save times out (StoreUnavailable)."""
+
+    @contextmanager
+    def hold() -> Iterator[None]:
+        other = sqlite3.connect(make_url(db_url).database, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+
+    return hold

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import ipywidgets as widgets
 from jupyter_client.manager import start_new_kernel
-from sqlalchemy import make_url
 
 from wijwerken_widgets.autosave import DEBOUNCE_SECONDS, autosave_widget
 from wijwerken_widgets.context import Context
@@ -105,20 +103,15 @@ def test_the_later_tab_is_told_and_both_versions_are_kept(ctx: Context, second_t
     ]
 
 
-def test_unavailable_store_keeps_the_text_and_saves_once_back(ctx: Context, db_url: str) -> None:
+def test_unavailable_store_keeps_the_text_and_saves_once_back(ctx: Context, write_locked) -> None:
     """While the database is locked by another writer: Dutch message, text kept; afterwards the retry saves."""
     area = widgets.Textarea()
     saver = autosave_widget(ctx, "t.retry", area)
-    other = sqlite3.connect(make_url(db_url).database, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
-    try:
+    with write_locked():
         area.value = "belangrijke gedachte"
         assert saver.status.text.startswith("Niet opgeslagen — probeer opnieuw")
         assert saver.status.retry_button.layout.display != "none"
         assert area.value == "belangrijke gedachte"
-    finally:
-        other.execute("ROLLBACK")
-        other.close()
     saver.status.retry_button.click()
     assert saver.status.text.startswith("Opgeslagen")
     assert ctx.store.latest_answer(ctx.person.id, "t.retry").value == "belangrijke gedachte"

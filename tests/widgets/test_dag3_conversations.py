@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import html
 import re
-import sqlite3
 
 import pytest
-from sqlalchemy import make_url
 
 from wijwerken_widgets.content import load_dag3
 from wijwerken_widgets.context import Context
@@ -54,12 +52,6 @@ def _plans(ctx: Context, *people: dict) -> ConversationPlans:
 
 def _editor(plans: ConversationPlans):
     return plans.editors[plans.selector.value]
-
-
-def _lock(db_url: str) -> sqlite3.Connection:
-    other = sqlite3.connect(make_url(db_url).database, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
-    return other
 
 
 # -- plans ---------------------------------------------------------------------------------------------------
@@ -228,12 +220,11 @@ def test_a_stakeholder_name_with_markup_is_shown_escaped(ctx: Context) -> None:
     assert reports.selector.label.startswith(evil)  # a Dropdown label is text, never HTML
 
 
-def test_a_locked_store_keeps_the_typed_plan_and_saves_afterwards(ctx: Context, db_url: str) -> None:
+def test_a_locked_store_keeps_the_typed_plan_and_saves_afterwards(ctx: Context, write_locked) -> None:
     plans = _plans(ctx, WETHOUDER)
     plans.take_on(plans.map_session.map.stakeholders[0].id)
     editor = _editor(plans)
-    other = _lock(db_url)
-    try:
+    with write_locked():
         editor.controls["doel"].value = "Belangrijk doel"
         assert editor.status.text.startswith("Niet opgeslagen — probeer opnieuw")
         assert editor.controls["doel"].value == "Belangrijk doel"
@@ -241,8 +232,6 @@ def test_a_locked_store_keeps_the_typed_plan_and_saves_afterwards(ctx: Context, 
         assert "ww-notice-error" in plans.feedback.children[0].value
         assert "niet worden opgeslagen" in _said(plans.feedback)
         assert len(plans.session.conversations()) == 1
-    finally:
-        other.execute("ROLLBACK")
     editor.status.retry_button.click()
     assert plans.session.item("gesprek", plans.selector.value).data["doel"] == "Belangrijk doel"
 
@@ -335,19 +324,16 @@ def test_a_quote_with_markup_is_shown_escaped(ctx: Context) -> None:
     assert "<script>" not in shown and "&lt;script&gt;" in shown
 
 
-def test_a_locked_store_keeps_the_typed_quote(ctx: Context, db_url: str) -> None:
+def test_a_locked_store_keeps_the_typed_quote(ctx: Context, write_locked) -> None:
     reports, plan_id, _ = _reports_with_plan(ctx)
     editor = reports.editors[plan_id]
-    other = _lock(db_url)
-    try:
+    with write_locked():
         editor.quote_input.value = "Bewaar mij"
         editor.add_quote()
         assert editor.quote_input.value == "Bewaar mij"
         assert editor.feedback.children[0].value.count("ww-notice-error") == 1
         editor.controls["vervolg"].value = "Terugsturen vóór 1 maart"
         assert editor.status.text.startswith("Niet opgeslagen")
-    finally:
-        other.execute("ROLLBACK")
     editor.add_quote()
     assert [q.data["tekst"] for q in reports.session.quotes(plan_id)] == ["Bewaar mij"]
 

@@ -6,13 +6,10 @@ import base64
 import html
 import io
 import re
-import sqlite3
-from contextlib import contextmanager
 from datetime import datetime, timezone
 
 import pandas as pd
 import pytest
-from sqlalchemy import make_url
 
 from wijwerken_widgets.content import load_dag3
 from wijwerken_widgets.context import Context
@@ -66,18 +63,6 @@ def _said(widget) -> str:
 
 def _own(logbook: Logbook) -> list[str]:
     return [card.text.value for card in logbook.cards]
-
-
-@contextmanager
-def _locked(db_url: str):
-    """Another writer holds the database: every save times out (StoreUnavailable)."""
-    other = sqlite3.connect(make_url(db_url).database, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
-    try:
-        yield
-    finally:
-        other.execute("ROLLBACK")
-        other.close()
 
 
 def _download(export: LogbookExport, which: str) -> bytes:
@@ -251,10 +236,10 @@ def test_many_entries_build_only_the_newest_cards_until_asked(ctx: Context) -> N
 # ---------------------------------------------------------------------------------------------- store unavailable
 
 
-def test_an_unavailable_store_keeps_the_typed_text(ctx: Context, db_url: str) -> None:
+def test_an_unavailable_store_keeps_the_typed_text(ctx: Context, write_locked) -> None:
     logbook = _logbook(ctx)
     _write(logbook, "Al bewaard", "prive")
-    with _locked(db_url):
+    with write_locked():
         _write(logbook, "Belangrijke gedachte", "trainer")
         assert "Niet bewaard" in _said(logbook.feedback)
         assert logbook.text.value == "Belangrijke gedachte"
@@ -266,12 +251,12 @@ def test_an_unavailable_store_keeps_the_typed_text(ctx: Context, db_url: str) ->
     assert [e.text for e in ctx.store.log_entries(ctx.person.id)] == ["Al bewaard, aangevuld", "Belangrijke gedachte"]
 
 
-def test_a_removal_that_fails_keeps_the_entry_and_can_be_retried(ctx: Context, db_url: str) -> None:
+def test_a_removal_that_fails_keeps_the_entry_and_can_be_retried(ctx: Context, write_locked) -> None:
     logbook = _logbook(ctx)
     _write(logbook, "Weg ermee", "groep")
     [card] = logbook.cards
     card.remove_button.click()
-    with _locked(db_url):
+    with write_locked():
         card.remove_button.click()
         assert card.status.text.startswith("Niet verwijderd")
         assert logbook.cards == [card]

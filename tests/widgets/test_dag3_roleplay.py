@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import html
 import json
-import sqlite3
 from datetime import datetime, timedelta, timezone
 
 import ipywidgets as widgets
 import pytest
-from sqlalchemy.engine import make_url
 
 from wijwerken_widgets.codes import hash_code
 from wijwerken_widgets.content import load_dag3
@@ -280,17 +278,12 @@ def test_a_wrong_number_of_groupmates_is_refused_in_dutch(store: Store, trio, pa
     assert len(view.trio.data["leden"]) == 4 and view.role == "gespreksvoerder"
 
 
-def test_a_locked_store_keeps_the_choice_and_says_so(trio, part, scenarios, db_url: str) -> None:
+def test_a_locked_store_keeps_the_choice_and_says_so(trio, part, scenarios, write_locked) -> None:
     view = _views(trio[:1], scenarios, part)[0]
-    other = sqlite3.connect(make_url(db_url).database, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
-    try:
+    with write_locked():
         _start(view)
         assert _said(view) and view.trio is None
         assert sum(c.value for c in view.choices.values()) == 2
-    finally:
-        other.execute("ROLLBACK")
-        other.close()
     view.start()
     assert view.trio is not None
 
