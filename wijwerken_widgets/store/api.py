@@ -143,6 +143,13 @@ def _as(cls: type[_T], row: Any) -> _T:
     return cls(**row._mapping)
 
 
+def _lock_row(conn: Connection, table: Table, row_id: int) -> None:
+    """Serialise writes that belong to one person or group: SQLite already holds the write lock (BEGIN
+    IMMEDIATE), PostgreSQL locks the row. Raises LookupError for an unknown id."""
+    if conn.execute(select(table.c.id).where(table.c.id == row_id).with_for_update()).first() is None:
+        raise LookupError(f"no row {row_id} in {table.name}")
+
+
 class Store(MapStore, LogbookStore):
     """The durable store on one database (SQLite file or PostgreSQL)."""
 
@@ -311,12 +318,7 @@ class Store(MapStore, LogbookStore):
         json.dumps(value, allow_nan=False)  # TypeError/ValueError for values that are not plain JSON
         a = t.answers.c
         with self._write("save") as conn:
-            # Serialise saves per person: SQLite already holds the write lock (BEGIN IMMEDIATE),
-            # PostgreSQL locks the person's row; so the latest version read below cannot change before this
-            # insert commits.
-            locked = select(t.people.c.id).where(t.people.c.id == person_id).with_for_update()
-            if conn.execute(locked).first() is None:
-                raise LookupError(f"no person with id {person_id}")
+            _lock_row(conn, t.people, person_id)  # the latest version read below cannot change before commit
             latest = conn.execute(
                 select(t.answers).where(a.person_id == person_id, a.key == key).order_by(a.id.desc()).limit(1)
             ).first()

@@ -119,7 +119,7 @@ class ItemStore:
         self: Store, space: Space, group_id: int, changes: Sequence[ItemChange], *, person_id: int, client_id: str
     ) -> list[ItemSaveResult]:
         """Append a version for every change, all in one transaction; report conflicts per change."""
-        from .api import _as, _now
+        from .api import _as, _lock_row, _now
 
         info = SPACES[space]
         for change in changes:
@@ -129,10 +129,7 @@ class ItemStore:
         c = info.table.c
         results = []
         with self._write("save") as conn:
-            # One writer per group at a time (SQLite: BEGIN IMMEDIATE; PostgreSQL: the group's row lock).
-            locked = select(t.groups.c.id).where(t.groups.c.id == group_id).with_for_update()
-            if conn.execute(locked).first() is None:
-                raise LookupError(f"no group with id {group_id}")
+            _lock_row(conn, t.groups, group_id)  # one writer per group at a time
             now = _now()
             for change in changes:
                 latest = conn.execute(

@@ -58,15 +58,13 @@ class LogbookStore:
         deleted: bool = False,
     ) -> LogEntry:
         """Append a version of the person's entry ``entry_id`` (a removal is a version with ``deleted``)."""
-        from .api import _as, _now
+        from .api import _as, _lock_row, _now
 
         if sharing not in t.SHARING:
             raise ValueError(f"sharing must be one of {t.SHARING}, not {sharing!r}")
         c = t.logbook.c
         with self._write("save") as conn:
-            locked = select(t.people.c.id).where(t.people.c.id == person_id).with_for_update()
-            if conn.execute(locked).first() is None:
-                raise LookupError(f"no person with id {person_id}")
+            _lock_row(conn, t.people, person_id)
             latest = conn.execute(
                 select(func.max(c.version)).where(c.person_id == person_id, c.entry_id == entry_id)
             ).scalar()
