@@ -119,7 +119,6 @@ class _PlanEditor:
         self.controls = {name: text_input(getattr(fields, name), rows=2, single_line=name == "wanneer")
                          for name in TEXT_FIELDS}
         self.vragen = text_input(fields.vragen, rows=6)
-        self._filling = False
         self.suggest_button = button("Vraagsuggesties", "lightbulb-o")
         self.suggest_button.on_click(lambda _: self.show_suggestions())
         self.suggestions = box([])
@@ -158,25 +157,17 @@ class _PlanEditor:
                 "vragen": question_lines(self.vragen.value)}
 
     def fill(self, value: dict[str, Any]) -> None:
-        """Show a stored version (the first load, or a groupmate's edit); filling is not an edit to save."""
-        self._filling = True
-        try:
-            wie = value.get("wie") or NOBODY
-            if wie not in (v for _, v in self.wie.options):
-                self.wie.options = [*self.wie.options, (self.owner.session.author(wie), wie)]
-            self.wie.value = wie
-            for name, control in self.controls.items():
-                control.value = str(value.get(name) or "")
-            vragen = value.get("vragen") or []
-            self.vragen.value = "\n".join(map(str, vragen)) if isinstance(vragen, list) else str(vragen)
-        finally:
-            self._filling = False
-        if hasattr(self, "coaching"):
-            self._questions_changed()
+        """Show a stored version (the first load, or a groupmate's edit); the saver does not save what it fills."""
+        wie = value.get("wie") or NOBODY
+        if wie not in (v for _, v in self.wie.options):
+            self.wie.options = [*self.wie.options, (self.owner.session.author(wie), wie)]
+        self.wie.value = wie
+        for name, control in self.controls.items():
+            control.value = str(value.get(name) or "")
+        vragen = value.get("vragen") or []
+        self.vragen.value = "\n".join(map(str, vragen)) if isinstance(vragen, list) else str(vragen)
 
     def _edited(self, change: dict) -> None:
-        if self._filling:
-            return
         if change["owner"] is self.vragen:
             self._questions_changed()
         self.saver.changed()

@@ -45,7 +45,6 @@ class _ReportEditor:
         self.consent = widgets.Dropdown(options=list(zip(part.consent_options, CONSENT)), value=CONSENT[0],
                                         layout=shared.layout())
         self.controls = {name: text_input(getattr(part.fields, name), rows=3) for name in REPORT_FIELDS}
-        self._filling = False
         self.status = SaveStatus()
         self.saver = ItemAutosave(
             session, "verslag", plan.item_id, get_value=self.value, set_value=self.fill, status=self.status,
@@ -76,21 +75,13 @@ class _ReportEditor:
         return {"toestemming": self.consent.value, **{name: c.value for name, c in self.controls.items()}}
 
     def fill(self, value: dict[str, Any]) -> None:
-        """Show a stored version (the first load, or a groupmate's edit); filling is not an edit to save."""
-        self._filling = True
-        try:
-            consent = value.get("toestemming")
-            self.consent.value = consent if consent in CONSENT else CONSENT[0]
-            for name, control in self.controls.items():
-                control.value = str(value.get(name) or "")
-        finally:
-            self._filling = False
-        if hasattr(self, "quote_notice"):
-            self._draw_notice()
+        """Show a stored version (the first load, or a groupmate's edit); the saver does not save what it fills."""
+        consent = value.get("toestemming")
+        self.consent.value = consent if consent in CONSENT else CONSENT[0]
+        for name, control in self.controls.items():
+            control.value = str(value.get(name) or "")
 
     def _edited(self, change: dict) -> None:
-        if self._filling:
-            return
         if change["owner"] is self.consent:
             self._draw_notice()
         self.saver.changed()

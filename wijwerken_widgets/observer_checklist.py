@@ -70,7 +70,6 @@ class ObserverChecklist(widgets.VBox):
                 self.examples[item.key],
             ], "ww-field ww-check-item"))
         self.tip = text_input(part.tip, rows=2)
-        self._filling = False
         self.status = SaveStatus()
         observer = session.ctx.person.id
         self.saver = ItemAutosave(
@@ -80,7 +79,7 @@ class ObserverChecklist(widgets.VBox):
                    "scenario": scenario_id, "soort": scenario.soort},
         )
         for control in [*self.ratings.values(), *self.examples.values(), self.tip]:
-            control.observe(lambda _: None if self._filling else self.saver.changed(), names="value")
+            control.observe(lambda _: self.saver.changed(), names="value")
         reminders = "".join(f"<li>{render_markdown(point)}</li>" for point in scenario.aandachtspunten_observator)
         intro = static_html(
             "<h4>Checklist voor de observator</h4>"
@@ -102,15 +101,11 @@ class ObserverChecklist(widgets.VBox):
         """Fill the form from a stored version; unknown points and ratings are left out, never a crash."""
         value = value if isinstance(value, dict) else {}
         points = value.get("punten") if isinstance(value.get("punten"), dict) else {}
-        self._filling = True  # one stored version, not a series of edits to save
-        try:
-            for key, rating in self.ratings.items():
-                point = points.get(key) if isinstance(points.get(key), dict) else {}
-                oordeel = point.get("oordeel", "")
-                rating.value = oordeel if isinstance(oordeel, str) and oordeel in self._rating_values else ""
-                example = point.get("voorbeeld", "")
-                self.examples[key].value = example if isinstance(example, str) else ""
-            tip = value.get("tip", "")
-            self.tip.value = tip if isinstance(tip, str) else ""
-        finally:
-            self._filling = False
+        for key, rating in self.ratings.items():
+            point = points.get(key) if isinstance(points.get(key), dict) else {}
+            oordeel = point.get("oordeel", "")
+            rating.value = oordeel if isinstance(oordeel, str) and oordeel in self._rating_values else ""
+            example = point.get("voorbeeld", "")
+            self.examples[key].value = example if isinstance(example, str) else ""
+        tip = value.get("tip", "")
+        self.tip.value = tip if isinstance(tip, str) else ""

@@ -186,9 +186,9 @@ def test_a_groupmates_edit_updates_the_selector_without_losing_what_i_type(
     their_editor = _editor(theirs)
     assert their_editor.controls["doel"].value == "Mijn doel"
     # Typed but not saved yet (in a kernel the save waits until typing stops).
-    my_editor._filling = True
+    my_editor.saver._filling = True
     my_editor.controls["opening"].value = "Ik begin met …"
-    my_editor._filling, my_editor.saver._dirty = False, True
+    my_editor.saver._filling, my_editor.saver._dirty = False, True
     their_editor.controls["wanneer"].value = "dinsdag"
     assert plans.session.reload() is True
     assert plans.selector.label == f"Wethouder Jansen · {ctx.person.name} · dinsdag"
