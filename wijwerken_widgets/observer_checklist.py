@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 NOT_RATED = "Nog niet ingevuld"
 EXAMPLE_LABEL = "Concreet voorbeeld"
-LABEL_WIDTH = "9.5em"  # the rating and the example line up
+LABEL_WIDTH = "11em"  # the rating and the example line up
 
 
 @functools.cache
