@@ -23,7 +23,7 @@ _SAVED_ENV: dict[str, str | None] = {}
 def _demo_environment() -> dict[str, str]:
     """A fresh data folder with the demo cohort; log in as its first deelnemer."""
     if not _NBVAL_ENV:
-        from wijwerken_widgets.cohorts import ensure_demo_cohort
+        from wijwerken_widgets.people.cohorts import ensure_demo_cohort
         from wijwerken_widgets.store import Store
 
         home = tempfile.mkdtemp(prefix="wijwerken-nbval-")

@@ -14,7 +14,7 @@ from pathlib import Path
 from playwright.sync_api import BrowserContext, Page, sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the checkout, for the tests' browser settings
-from tests.support.browser import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 (the same Chromium, flags, offline rules)
+from tests.support.browser import CHROMIUM, CHROMIUM_ARGS
 
 SETTLE_SECONDS = 0.5
 """Pause after a page's kernel has stopped, so the server's clean-up does not overlap the next measurement."""

@@ -31,14 +31,13 @@ import time
 import traceback
 from pathlib import Path
 
+import browser_timing
+import protocol_client
+import workspace
 import yaml
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Frame, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
-import browser_timing
-import protocol_client
-import workspace
 from run import close_all, fmt_list, machine
 
 NOTEBOOK = "dag2.ipynb"
@@ -91,8 +90,15 @@ NOTES = ("Belt liever dan dat hij mailt.", "Wil eerst zien wat het de wijk oplev
 
 def fake_map(size: int, rnd: random.Random) -> tuple[list, list]:
     """``size`` stakeholders with plausible fields and about 1.3 relations each (influential ones get more)."""
-    from wijwerken_widgets.stakeholders.model import (ENERGIE, HOUDINGEN, POSITIES, RELATIE_SOORTEN, SOORTEN,
-                                                      validate_relation, validate_stakeholder)
+    from wijwerken_widgets.shared.stakeholders.model import (
+        ENERGIE,
+        HOUDINGEN,
+        POSITIES,
+        RELATIE_SOORTEN,
+        SOORTEN,
+        validate_relation,
+        validate_stakeholder,
+    )
 
     people, seen = [], set()
     while len(people) < size:
@@ -135,11 +141,11 @@ def write_cohort(path: Path) -> tuple[Path, dict[str, int]]:
 
 def seed_maps(data_dir: Path, codes: dict[int, str]) -> dict[int, tuple[int, int, float]]:
     """Each group's map through the store, as one import; returns {size: (stakeholders, relations, seconds)}."""
-    from wijwerken_widgets import paths
-    from wijwerken_widgets.context import Context
-    from wijwerken_widgets.identity import login
-    from wijwerken_widgets.map_session import MapSession
+    from wijwerken_widgets.core import paths
+    from wijwerken_widgets.people.identity import login
+    from wijwerken_widgets.shared.stakeholders.session import MapSession
     from wijwerken_widgets.store import Store
+    from wijwerken_widgets.ui.context import Context
 
     rnd = random.Random(SEED)
     store = Store.open(f"sqlite:///{data_dir / paths.DATABASE_FILE}")
@@ -296,8 +302,8 @@ def render(info: dict, seeded: dict, results: dict, runs: tuple[int, int], error
     empty = _median(loads.get(0, []))
     lines = ["wijwerken benchmark: Dag 2 stakeholder map", ""]
     lines += [f"  {key:<15} {value}" for key, value in info.items()]
-    lines += ["", "  page load: navigation → graph drawn (Chromium), median of {0}; protocol: GET → update_states, "
-              "median of {0};".format(runs[0]),
+    lines += ["", f"  page load: navigation → graph drawn (Chromium), median of {runs[0]}; protocol: GET → update_states, "
+              f"median of {runs[0]};",
               f"  redraw: click 'Toevoegen' → new iframe in the page → its graph drawn, median of {runs[1]}; "
               "each after a warm-up.", ""]
     header = (f"  {'map':>30}  {'page load':>9}  {'÷ empty':>7}  {'redraw':>7}  {'(iframe)':>8}  {'protocol':>8}"

@@ -30,10 +30,9 @@ from dataclasses import asdict, dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-import psutil
-
 import browser_timing
 import protocol_client
+import psutil
 import save_latency
 import workspace
 

@@ -38,9 +38,9 @@ def measure_widget_saves(url: str, saves: int, *, timeout: float = 5.0) -> list[
     """Milliseconds from ``widget.value = …`` until another connection reads that value, ``saves`` times."""
     import ipywidgets as widgets
 
-    from wijwerken_widgets.autosave import autosave_widget
-    from wijwerken_widgets.context import Context
     from wijwerken_widgets.store import Store
+    from wijwerken_widgets.ui.autosave import autosave_widget
+    from wijwerken_widgets.ui.context import Context
 
     store = Store.open(url)
     reader = Store.open(url)

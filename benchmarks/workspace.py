@@ -20,7 +20,7 @@ import psutil
 import requests
 import yaml
 
-from wijwerken_widgets import paths
+from wijwerken_widgets.core import paths
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -95,7 +95,7 @@ def create_cohort(data_dir: Path, cohort_file: Path) -> dict[str, str]:
 
 def session_cookies(data_dir: Path, codes: dict[str, str]) -> list[str]:
     """One ``wijwerken_sessie=<token>`` cookie per code, as logging in with the form would give."""
-    from wijwerken_widgets.identity import SESSION_COOKIE, login
+    from wijwerken_widgets.people.identity import SESSION_COOKIE, login
     from wijwerken_widgets.store import Store
 
     store = Store.open(f"sqlite:///{data_dir / paths.DATABASE_FILE}")

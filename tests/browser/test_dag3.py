@@ -13,10 +13,10 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from tests.support.workbook import LOAD_TIMEOUT, Workbook, log_in
-from wijwerken_widgets.context import Context
-from wijwerken_widgets.map_session import MapSession
-from wijwerken_widgets.stakeholders.model import validate_stakeholder
+from wijwerken_widgets.shared.stakeholders.model import validate_stakeholder
+from wijwerken_widgets.shared.stakeholders.session import MapSession
 from wijwerken_widgets.store import Store
+from wijwerken_widgets.ui.context import Context
 
 pytestmark = pytest.mark.browser
 

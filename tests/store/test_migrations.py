@@ -26,7 +26,7 @@ TABLES = {"cohorts", "groups", "people", "sessions", "answers", "map_items", "co
 def test_open_creates_the_schema_in_an_empty_database(db_url: str) -> None:
     """Does opening an empty database create every table and record the head revision?"""
     with Store.open(db_url) as store:
-        assert TABLES <= set(inspect(store.engine).get_table_names())
+        assert set(inspect(store.engine).get_table_names()) >= TABLES
         with store.engine.connect() as conn:
             assert conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == [
                 HEAD_REVISION
@@ -78,9 +78,8 @@ def test_kernels_opening_a_new_database_at_once_all_succeed(db_url: str) -> None
     for kernel in kernels:
         kernel.join(timeout=60)
     assert [kernel.exitcode for kernel in kernels] == [0, 0, 0, 0]
-    with Store.open(db_url) as store:
-        with store.engine.connect() as conn:
-            assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
+    with Store.open(db_url) as store, store.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
 
 
 def test_upgrading_a_current_database_changes_nothing(store: Store, person: Person) -> None:

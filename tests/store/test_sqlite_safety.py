@@ -61,9 +61,8 @@ def test_write_transactions_take_the_write_lock_at_begin(sqlite_url: str) -> Non
             reader.exec_driver_sql("SELECT count(*) FROM cohorts").scalar()
             other.execute("BEGIN IMMEDIATE")  # a read transaction leaves room for a writer
             other.execute("ROLLBACK")
-        with writer(store.engine).begin():
-            with pytest.raises(sqlite3.OperationalError, match="locked"):
-                other.execute("BEGIN IMMEDIATE")
+        with writer(store.engine).begin(), pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
         other.close()
 
 

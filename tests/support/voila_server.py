@@ -99,7 +99,7 @@ def start_server(
     code = (
         "import sys\n"
         "from pathlib import Path\n"
-        "from wijwerken_widgets.serve import run_voila\n"
+        "from wijwerken_widgets.app.serve import run_voila\n"
         f"sys.exit(run_voila(port={port}, data_dir=Path({str(data_dir)!r}), "
         f"workbooks_dir=Path({str(workbooks_dir)!r}){extra}))\n"
     )

@@ -3,10 +3,10 @@
 See the "Store contract" in ``docs/architecture.md``.
 """
 
-from .api import AnswerVersion, Cohort, Group, Person, SaveResult, Store, StoreUnavailable
-from .items import GroupItem, ItemChange, ItemSaveResult
-from .logbook import LogEntry, SharedLogEntry
-from .maps import MapChange, MapItem, MapSaveResult
+from wijwerken_widgets.store.api import AnswerVersion, Cohort, Group, Person, SaveResult, Store, StoreUnavailable
+from wijwerken_widgets.store.items import GroupItem, ItemChange, ItemSaveResult
+from wijwerken_widgets.store.logbook import LogEntry, SharedLogEntry
+from wijwerken_widgets.store.maps import MapChange, MapItem, MapSaveResult
 
 __all__ = [
     "AnswerVersion",

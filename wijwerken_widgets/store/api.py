@@ -17,11 +17,11 @@ from typing import Any, Literal, TypeVar
 from sqlalchemy import Connection, Engine, Select, Table, func, select
 from sqlalchemy import exc as sa_exc
 
-from . import schema as t
-from .engine import make_engine, sqlite_path, writer
-from .logbook import LogbookStore
-from .maps import MapStore
-from .migrate import is_current, upgrade
+from wijwerken_widgets.store import schema as t
+from wijwerken_widgets.store.engine import make_engine, sqlite_path, writer
+from wijwerken_widgets.store.logbook import LogbookStore
+from wijwerken_widgets.store.maps import MapStore
+from wijwerken_widgets.store.migrate import is_current, upgrade
 
 Action = Literal["save", "write", "read"]
 Reason = Literal["unreachable", "full", "read_only"]
@@ -162,7 +162,7 @@ class Store(MapStore, LogbookStore):
     def open(cls, url: str | None = None) -> Store:
         """Connect to ``url`` (default: ``paths.database_url()``) and migrate an empty or old database."""
         if url is None:
-            from .. import paths
+            from wijwerken_widgets.core import paths
 
             url = paths.database_url()
         engine = make_engine(url)

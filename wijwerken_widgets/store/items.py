@@ -20,10 +20,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import Table, func, select
 
-from . import schema as t
+from wijwerken_widgets.store import schema as t
 
 if TYPE_CHECKING:
-    from .api import Store
+    from wijwerken_widgets.store.api import Store
 
 Space = Literal["map", "gesprekken"]
 
@@ -119,7 +119,7 @@ class ItemStore:
         self: Store, space: Space, group_id: int, changes: Sequence[ItemChange], *, person_id: int, client_id: str
     ) -> list[ItemSaveResult]:
         """Append a version for every change, all in one transaction; report conflicts per change."""
-        from .api import _as, _lock_row, _now
+        from wijwerken_widgets.store.api import _as, _lock_row, _now
 
         info = SPACES[space]
         for change in changes:

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, func, select
 
-from . import schema as t
+from wijwerken_widgets.store import schema as t
 
 if TYPE_CHECKING:
-    from .api import Person, Store
+    from wijwerken_widgets.store.api import Person, Store
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,7 @@ class LogbookStore:
         deleted: bool = False,
     ) -> LogEntry:
         """Append a version of the person's entry ``entry_id`` (a removal is a version with ``deleted``)."""
-        from .api import _as, _lock_row, _now
+        from wijwerken_widgets.store.api import _as, _lock_row, _now
 
         if sharing not in t.SHARING:
             raise ValueError(f"sharing must be one of {t.SHARING}, not {sharing!r}")

@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .items import GroupItem, ItemChange, ItemSaveResult, ItemStore
+from wijwerken_widgets.store.items import GroupItem, ItemChange, ItemSaveResult, ItemStore
 
 if TYPE_CHECKING:
-    from .api import Store
+    from wijwerken_widgets.store.api import Store
 
 MapItem = GroupItem
 MapChange = ItemChange

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect, text
 
-from .engine import sqlite_path, writer
+from wijwerken_widgets.store.engine import sqlite_path, writer
 
 if TYPE_CHECKING:
     from alembic.config import Config

@@ -1,0 +1,52 @@
+"""How `run_voila` sets up the server: what kernels receive, and what it refuses."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pytest
+import requests
+
+from tests.support.voila_server import FIXTURE_NOTEBOOKS, VoilaServer, free_port
+from wijwerken_widgets.app.serve import run_voila
+
+
+def test_kernel_gets_data_folder_and_cookie(server: VoilaServer) -> None:
+    """Does a page's kernel see the data folder as WIJWERKEN_HOME and the browser's cookies as HTTP_COOKIE?"""
+    response = requests.get(
+        server.page_url("environment.ipynb"), cookies={"wijwerken_sessie": "token-123"}, timeout=30
+    )
+    text = html.unescape(response.text)
+    assert f"WIJWERKEN_HOME={server.data_dir.resolve()}" in text
+    assert "wijwerken_sessie=token-123" in text
+
+
+def test_server_listens_on_loopback_only(server: VoilaServer) -> None:
+    """Is the server reachable on 127.0.0.1 and nowhere else (0.0.0.0 would expose it to the network)?"""
+    import psutil
+
+    voila = psutil.Process(server.process.pid).children()[0]
+    addresses = {conn.laddr.ip for conn in voila.net_connections(kind="inet") if conn.status == "LISTEN"}
+    assert addresses == {"127.0.0.1"}
+
+
+def test_data_folder_inside_workbooks_is_refused(tmp_path: Path) -> None:
+    """Does run_voila refuse a data folder that Voilà would serve files from?"""
+    workbooks = tmp_path / "workbooks"
+    workbooks.mkdir()
+    for data_dir in (workbooks / "data", workbooks):
+        with pytest.raises(ValueError, match="inside the workbooks folder"):
+            run_voila(port=free_port(), data_dir=data_dir, workbooks_dir=workbooks)
+
+
+def test_missing_workbooks_folder_is_refused(tmp_path: Path) -> None:
+    """Does run_voila say so when the workbooks folder does not exist?"""
+    with pytest.raises(ValueError, match="does not exist"):
+        run_voila(port=free_port(), data_dir=tmp_path / "data", workbooks_dir=tmp_path / "nope")
+
+
+def test_fixture_notebooks_exist() -> None:
+    """Are the notebooks the server tests rely on present?"""
+    names = {path.name for path in FIXTURE_NOTEBOOKS.glob("*.ipynb")}
+    assert {"textarea.ipynb", "failing_cell.ipynb", "environment.ipynb"} <= names

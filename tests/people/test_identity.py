@@ -1,0 +1,132 @@
+"""Logging in with a code, and recognising the same browser again on the next page."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from wijwerken_widgets.people.identity import (
+    SESSION_COOKIE,
+    WrongCode,
+    login,
+    person_from_environment,
+    session_cookie_js,
+    session_token_from_cookie_header,
+)
+from wijwerken_widgets.store import Store
+
+
+def deelnemer(issued):
+    return next(c for c in issued if c.rol == "deelnemer")
+
+
+def test_does_a_right_code_log_in_the_right_person(store, issued):
+    code = deelnemer(issued)
+    person, token = login(store, code.code.lower().replace("-", " "))
+    assert person.name == code.naam
+    assert person.role == "deelnemer"
+    assert token
+
+
+@pytest.mark.parametrize("typed", ["K7QM-4XPD-9TWA", "", "   ", "' OR 1=1 --"])
+def test_is_a_wrong_code_refused(store, issued, typed):
+    with pytest.raises(WrongCode):
+        login(store, typed)
+
+
+def test_does_a_new_page_recognise_the_browser_by_its_cookie(db_url, store, issued, monkeypatch):
+    """After a 'reload' (a new kernel with a new Store on the same file) the cookie identifies the person."""
+    code = deelnemer(issued)
+    _, token = login(store, code.code)
+    store.close()
+
+    monkeypatch.setenv("HTTP_COOKIE", f"_xsrf=2|abc|def|123; {SESSION_COOKIE}={token}; other=1")
+    reopened = Store.open(db_url)
+    try:
+        person = person_from_environment(reopened)
+    finally:
+        reopened.close()
+    assert person is not None and person.name == code.naam
+
+
+def test_is_nobody_recognised_without_a_cookie(store, issued):
+    assert person_from_environment(store) is None
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["forged-token-forged-token-forged-token-0000", "1", "", '"quoted"', "x" * 500],
+)
+def test_is_a_forged_cookie_value_not_recognised(store, issued, monkeypatch, value):
+    login(store, deelnemer(issued).code)  # a real session exists, but not with this token
+    monkeypatch.setenv("HTTP_COOKIE", f"{SESSION_COOKIE}={value}")
+    assert person_from_environment(store) is None
+
+
+def test_is_an_expired_session_not_recognised(store, issued, monkeypatch):
+    long_ago = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=401)
+    _, token = login(store, deelnemer(issued).code, now=long_ago)
+    monkeypatch.setenv("HTTP_COOKIE", f"{SESSION_COOKIE}={token}")
+    assert person_from_environment(store) is None
+
+
+def test_does_a_session_last_about_400_days(store, issued):
+    _, token = login(store, deelnemer(issued).code)
+    from wijwerken_widgets.people.codes import hash_token
+
+    later = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(days=399)
+    much_later = later + datetime.timedelta(days=2)
+    assert store.person_by_session(hash_token(token), now=later) is not None
+    assert store.person_by_session(hash_token(token), now=much_later) is None
+
+
+def test_is_the_cookie_found_behind_a_cookie_python_cannot_parse():
+    token = "A" * 43
+    header = f'broken="unterminated; {SESSION_COOKIE}={token}'
+    assert session_token_from_cookie_header(header) == token
+
+
+def test_is_a_jupyterhub_user_mapped_to_their_person_without_a_code(store, issued, monkeypatch):
+    cohort = store.cohort_by_slug("demogemeente-2026")
+    hub_person = store.add_person(cohort.id, "Hub Gebruiker", "deelnemer", "x" * 64, hub_user="hgebruiker")
+
+    monkeypatch.setenv("JUPYTERHUB_USER", "hgebruiker")
+    assert person_from_environment(store) == hub_person
+
+
+def test_does_an_unknown_jupyterhub_user_get_nobody_even_with_a_valid_cookie(store, issued, monkeypatch):
+    _, token = login(store, deelnemer(issued).code)
+    monkeypatch.setenv("JUPYTERHUB_USER", "onbekend")
+    monkeypatch.setenv("HTTP_COOKIE", f"{SESSION_COOKIE}={token}")
+    assert person_from_environment(store) is None
+
+
+def test_does_a_server_side_code_log_the_kernel_in(store, issued, monkeypatch):
+    trainer = next(c for c in issued if c.rol == "trainer")
+    monkeypatch.setenv("WIJWERKEN_CODE", trainer.code)
+    person = person_from_environment(store)
+    assert person is not None and person.name == trainer.naam and person.role == "trainer"
+
+
+def test_does_a_non_preheated_voila_kernel_read_the_cookie_without_waiting(store, issued, monkeypatch):
+    code = deelnemer(issued)
+    _, token = login(store, code.code)
+    monkeypatch.setenv("VOILA_PREHEAT", "False")
+    monkeypatch.setenv("SERVER_SOFTWARE", "voila/0.5.13")
+    monkeypatch.setenv("HTTP_COOKIE", f"{SESSION_COOKIE}={token}")
+    assert person_from_environment(store).name == code.naam
+
+
+def test_does_the_cookie_script_set_a_long_lived_strict_cookie():
+    token = "abcDEF123_-" * 4
+    script = session_cookie_js(token)
+    assert (
+        f'document.cookie = "{SESSION_COOKIE}={token}; path=/; max-age=34560000; SameSite=Strict"' in script
+    )
+    assert "Secure" in script
+
+
+def test_does_the_cookie_script_refuse_anything_but_a_token():
+    with pytest.raises(AssertionError):
+        session_cookie_js('x"; alert(1); "' + "a" * 40)

@@ -1,0 +1,217 @@
+"""Loading cohort settings files: the demo file, and errors that name file, line and field."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from wijwerken_widgets.core import paths
+from wijwerken_widgets.people.settings import CohortSettings, ConfigError, load_cohort_settings
+
+DEMO = paths.exercises_dir() / "cohorts" / "demogemeente.yaml"
+
+VALID = textwrap.dedent(
+    """\
+    schema_version: 1
+    gemeente: Proefstad
+    naam: Grip op Loslaten 2027
+    vraagstukken:
+      extern: {titel: Buiten, probleem: P, doel: D, hoofdvraag: "Hoe dan?"}
+      intern: {titel: Binnen, probleem: P, doel: D, hoofdvraag: "Hoe dan?"}
+    groepen:
+      - {naam: Groep Buiten, vraagstuk: extern}
+      - {naam: Groep Binnen, vraagstuk: intern}
+    trainers:
+      - {naam: Tineke Trainer}
+    deelnemers:
+      - {naam: Anna, functie: medewerker, groep: Groep Buiten}
+      - {naam: Bram, functie: leidinggevende, groep: Groep Binnen}
+      - {naam: Cas, functie: OR-lid, groep: Groep Binnen}
+    """
+)
+
+
+def write(tmp_path: Path, text: str, name: str = "proefstad.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def error_lines(tmp_path: Path, text: str) -> list[str]:
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as caught:
+        load_cohort_settings(path)
+    lines = str(caught.value).splitlines()
+    assert str(path) in lines[0]
+    return [line.removeprefix(f"{path}:") for line in lines[1:]]
+
+
+def replace_line(text: str, old: str, new: str) -> str:
+    assert old in text
+    return text.replace(old, new, 1)
+
+
+def test_does_the_demo_cohort_file_load():
+    settings = load_cohort_settings(DEMO)
+    assert settings.gemeente == "Demogemeente"
+    assert settings.slug == "demogemeente-2026"
+    assert {g.vraagstuk for g in settings.groepen} == {"intern", "extern"}
+    assert len(settings.trainers) == 1
+    assert len(settings.deelnemers) >= 6
+    assert {d.functie for d in settings.deelnemers} == {"medewerker", "leidinggevende", "OR-lid"}
+    assert all(d.groep in {g.naam for g in settings.groepen} for d in settings.deelnemers)
+
+
+def test_is_the_slug_derived_from_gemeente_and_year_when_absent(tmp_path):
+    settings = load_cohort_settings(
+        write(tmp_path, replace_line(VALID, "gemeente: Proefstad", "gemeente: Súdwest-Fryslân"))
+    )
+    assert settings.slug == "sudwest-fryslan-2027"
+
+
+def test_is_an_unknown_key_reported_with_line_field_and_a_suggestion(tmp_path):
+    text = replace_line(VALID, "gemeente: Proefstad\n", "gemeente: Proefstad\nslgu: proefstad\n")
+    assert error_lines(tmp_path, text) == [
+        "3: slgu: onbekend veld (toegestaan: schema_version, gemeente, naam, slug, vraagstukken, groepen, "
+        "trainers, deelnemers); bedoel je 'slug'?"
+    ]
+
+
+def test_is_an_unknown_key_in_a_nested_block_reported(tmp_path):
+    text = replace_line(VALID, "- {naam: Tineke Trainer}", "- {naam: Tineke Trainer, email: t@example.org}")
+    (line,) = error_lines(tmp_path, text)
+    assert line.startswith("11: trainers[0].email: onbekend veld (toegestaan: naam, gebruikersnaam)")
+
+
+def test_is_a_wrong_type_reported(tmp_path):
+    text = replace_line(VALID, "naam: Grip op Loslaten 2027", "naam: 2027")
+    (line,) = error_lines(tmp_path, text)
+    assert line.startswith("3: naam: moet tekst zijn, niet 2027")
+
+
+def test_is_a_wrong_choice_reported_with_the_options(tmp_path):
+    text = replace_line(VALID, "functie: OR-lid", "functie: directeur")
+    assert error_lines(tmp_path, text) == [
+        "15: deelnemers[2].functie: ongeldige waarde 'directeur' "
+        "(kies uit: medewerker, leidinggevende, OR-lid)"
+    ]
+
+
+def test_is_a_missing_field_reported_at_its_block(tmp_path):
+    text = replace_line(
+        VALID,
+        "{naam: Bram, functie: leidinggevende, groep: Groep Binnen}",
+        "{naam: Bram, groep: Groep Binnen}",
+    )
+    assert error_lines(tmp_path, text) == ["14: deelnemers[1].functie: dit veld ontbreekt"]
+
+
+def test_is_a_reference_to_an_unknown_groep_reported_with_the_choices(tmp_path):
+    text = replace_line(
+        VALID,
+        "{naam: Cas, functie: OR-lid, groep: Groep Binnen}",
+        "{naam: Cas, functie: OR-lid, groep: Groep X}",
+    )
+    assert error_lines(tmp_path, text) == [
+        "15: deelnemers[2].groep: groep 'Groep X' bestaat niet (kies uit: Groep Buiten, Groep Binnen)"
+    ]
+
+
+def test_are_duplicate_names_groups_and_usernames_reported(tmp_path):
+    text = VALID.replace("{naam: Tineke Trainer}", "{naam: Anna, gebruikersnaam: anna}")
+    text = replace_line(
+        text, "{naam: Groep Binnen, vraagstuk: intern}", "{naam: groep buiten, vraagstuk: intern}"
+    )
+    text = replace_line(text, "groep: Groep Binnen}", "groep: Groep Buiten, gebruikersnaam: ANNA}")
+    text = replace_line(text, "groep: Groep Binnen}", "groep: Groep Buiten}")
+    assert error_lines(tmp_path, text) == [
+        "9: groepen[1].naam: de groep 'groep buiten' staat er al eerder in",
+        "13: deelnemers[0].naam: de naam 'Anna' komt al voor bij trainers[0]",
+        "14: deelnemers[1].gebruikersnaam: de gebruikersnaam 'ANNA' komt al voor bij trainers[0]",
+    ]
+
+
+def test_is_a_key_given_twice_reported(tmp_path):
+    text = replace_line(
+        VALID, "naam: Grip op Loslaten 2027\n", "naam: Grip op Loslaten 2027\nnaam: Iets anders\n"
+    )
+    assert error_lines(tmp_path, text) == ["4: naam: dit veld staat er twee keer"]
+
+
+def test_are_all_errors_reported_at_once(tmp_path):
+    text = replace_line(VALID, "schema_version: 1", "schema_version: 2")
+    text = replace_line(text, "vraagstuk: intern}", "vraagstuk: binnen}")
+    text = replace_line(text, "groep: Groep Binnen}", "groep: Groep Z}")
+    assert [line.split(":")[0:2] for line in error_lines(tmp_path, text)] == [
+        ["1", " schema_version"],
+        ["9", " groepen[1].vraagstuk"],
+        ["14", " deelnemers[1].groep"],
+    ]
+
+
+def test_is_a_yaml_syntax_error_reported_with_file_and_line(tmp_path):
+    text = replace_line(
+        VALID,
+        "  - {naam: Anna, functie: medewerker, groep: Groep Buiten}",
+        "  - {naam: Anna, functie: medewerker",
+    )
+    (line,) = error_lines(tmp_path, text)
+    assert line.startswith("14: ongeldige YAML:")
+
+
+def test_is_a_bad_indentation_reported_with_its_line(tmp_path):
+    text = replace_line(VALID, "gemeente: Proefstad", "gemeente: Proefstad\n  foo: bar")
+    (line,) = error_lines(tmp_path, text)
+    assert line.startswith("3: ongeldige YAML: mapping values are not allowed here")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        '!!python/object/apply:os.system ["echo hacked > /tmp/wijwerken-yaml-hack"]',
+        "!!python/name:os.system",
+        "!!python/object:wijwerken_widgets.people.settings.CohortSettings {}",
+    ],
+)
+def test_are_python_object_tags_refused(tmp_path, value):
+    text = replace_line(VALID, "gemeente: Proefstad", f"gemeente: {value}")
+    (line,) = error_lines(tmp_path, text)
+    assert line.startswith("2: de tag 'tag:yaml.org,2002:python/")
+    assert "niet toegestaan" in line
+    assert not Path("/tmp/wijwerken-yaml-hack").exists()
+
+
+def test_does_an_unclosed_quote_point_to_where_it_starts(tmp_path):
+    text = replace_line(VALID, "gemeente: Proefstad", "gemeente: 's-Hertogenbosch")
+    (line,) = error_lines(tmp_path, text)
+    assert line.startswith("16: ongeldige YAML:")
+    assert "begonnen op regel 2" in line
+
+
+def test_is_an_empty_file_reported(tmp_path):
+    assert error_lines(tmp_path, "# alleen commentaar\n") == ["1: het bestand is leeg"]
+
+
+def test_is_a_missing_file_reported_with_its_name(tmp_path):
+    with pytest.raises(ConfigError) as caught:
+        load_cohort_settings(tmp_path / "bestaat-niet.yaml")
+    assert "bestaat-niet.yaml" in str(caught.value)
+
+
+def test_does_the_model_itself_refuse_bad_references():
+    """Settings built in code (not from a file) are checked for cross-references too."""
+    data = {
+        "schema_version": 1,
+        "gemeente": "X",
+        "naam": "Y 2026",
+        "vraagstukken": {
+            k: {"titel": "t", "probleem": "p", "doel": "d", "hoofdvraag": "h"} for k in ("intern", "extern")
+        },
+        "groepen": [{"naam": "A", "vraagstuk": "intern"}],
+        "trainers": [{"naam": "T"}],
+        "deelnemers": [{"naam": "D", "functie": "medewerker", "groep": "B"}],
+    }
+    with pytest.raises(ValueError, match="deelnemers\\[0\\].groep: groep 'B' bestaat niet"):
+        CohortSettings.model_validate(data)

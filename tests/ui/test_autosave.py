@@ -1,0 +1,117 @@
+"""Autosave: versions, restore, debounce, two tabs, and an unavailable store."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import ipywidgets as widgets
+from jupyter_client.manager import start_new_kernel
+
+from wijwerken_widgets.ui.autosave import DEBOUNCE_SECONDS, autosave_widget
+from wijwerken_widgets.ui.context import Context
+
+
+@contextmanager
+def running_kernel() -> Iterator[Callable[[str], str]]:
+    """A real IPython kernel; ``run(code)`` executes a cell and returns what it printed (stripped)."""
+    km, kc = start_new_kernel(kernel_name="python3")
+    try:
+
+        def run(code: str) -> str:
+            printed: list[str] = []
+
+            def collect(msg: dict) -> None:
+                if msg["msg_type"] == "stream":
+                    printed.append(msg["content"]["text"])
+                elif msg["msg_type"] == "error":
+                    printed.append("\n".join(msg["content"]["traceback"]))
+
+            reply = kc.execute_interactive(code, timeout=60, output_hook=collect)
+            assert reply["content"]["status"] == "ok", "".join(printed)
+            return "".join(printed).strip()
+
+        yield run
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
+def test_typing_saves_a_version_and_a_new_page_restores_it(ctx: Context) -> None:
+    """Is every edit a new version, and does a freshly built widget show the latest one?"""
+    area = widgets.Textarea()
+    saver = autosave_widget(ctx, "t.answer", area)
+    area.value = "eerste"
+    area.value = "tweede"
+    history = ctx.store.answer_history(ctx.person.id, "t.answer")
+    assert [v.value for v in history] == ["eerste", "tweede"]
+    assert saver.status.text.startswith("Opgeslagen ")
+
+    reloaded = widgets.Textarea()
+    autosave_widget(Context.for_person(ctx.store, ctx.person), "t.answer", reloaded)
+    assert reloaded.value == "tweede"
+
+
+def test_loading_a_stored_answer_does_not_save_it_again(ctx: Context) -> None:
+    """Does opening a page with a stored answer leave the history alone?"""
+    first = widgets.Textarea()
+    autosave_widget(ctx, "t.answer", first)
+    first.value = "bewaard"
+    autosave_widget(Context.for_person(ctx.store, ctx.person), "t.answer", widgets.Textarea())
+    assert len(ctx.store.answer_history(ctx.person.id, "t.answer")) == 1
+
+
+def test_saving_waits_until_typing_stops(db_url: str, codes) -> None:
+    """In a real kernel, is a burst of keystrokes one save, made about a second after typing stops?"""
+    code = next(c for c in codes if c.rol == "deelnemer").code
+    setup = f"""
+import asyncio, ipywidgets as widgets
+from wijwerken_widgets.ui.autosave import autosave_widget
+from wijwerken_widgets.ui.context import Context
+from wijwerken_widgets.people.identity import login
+from wijwerken_widgets.store import Store
+store = Store.open({db_url!r})
+ctx = Context.for_person(store, login(store, {code!r})[0])
+area = widgets.Textarea()
+autosave_widget(ctx, "t.debounced", area)
+def count():
+    return len(store.answer_history(ctx.person.id, "t.debounced"))
+for text in ("W", "Wi", "Wij", "Wij-", "Wij-Werken"):
+    area.value = text
+    await asyncio.sleep(0.05)
+"""
+    with running_kernel() as run:
+        run(setup)
+        during = run("await asyncio.sleep(0.2); print(count())")
+        after = run(f"await asyncio.sleep({DEBOUNCE_SECONDS} + 0.5); print(count())")
+        value = run('print(store.latest_answer(ctx.person.id, "t.debounced").value)')
+    assert (during, after, value) == ("0", "1", "Wij-Werken")
+
+
+def test_the_later_tab_is_told_and_both_versions_are_kept(ctx: Context, second_tab: Context) -> None:
+    """Two tabs edit the same answer: does the later one hear about it, with nothing lost?"""
+    tab_a, tab_b = widgets.Textarea(), widgets.Textarea()
+    autosave_widget(ctx, "t.shared", tab_a)
+    saver_b = autosave_widget(second_tab, "t.shared", tab_b)
+    tab_a.value = "versie uit tab A"
+    tab_b.value = "versie uit tab B"
+    assert "ander venster" in saver_b.status.text
+    assert saver_b.status.other_text.value == "versie uit tab A"
+    assert [v.value for v in ctx.store.answer_history(ctx.person.id, "t.shared")] == [
+        "versie uit tab A",
+        "versie uit tab B",
+    ]
+
+
+def test_unavailable_store_keeps_the_text_and_saves_once_back(ctx: Context, write_locked) -> None:
+    """While the database is locked by another writer: Dutch message, text kept; afterwards the retry saves."""
+    area = widgets.Textarea()
+    saver = autosave_widget(ctx, "t.retry", area)
+    with write_locked():
+        area.value = "belangrijke gedachte"
+        assert saver.status.text.startswith("Niet opgeslagen — probeer opnieuw")
+        assert saver.status.retry_button.layout.display != "none"
+        assert area.value == "belangrijke gedachte"
+    saver.status.retry_button.click()
+    assert saver.status.text.startswith("Opgeslagen")
+    assert ctx.store.latest_answer(ctx.person.id, "t.retry").value == "belangrijke gedachte"

@@ -1,0 +1,62 @@
+"""A workbook page: login first, then the sections; friendly errors under Voilà."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+import pytest
+
+from wijwerken_widgets.ui.login import LoginForm
+from wijwerken_widgets.ui.page import FRIENDLY_ERROR, Page
+
+
+@pytest.fixture
+def page_env(monkeypatch: pytest.MonkeyPatch, db_url: str, codes) -> None:
+    monkeypatch.setenv("WIJWERKEN_DATABASE_URL", db_url)
+    for name in ("WIJWERKEN_CODE", "JUPYTERHUB_USER", "HTTP_COOKIE", "VOILA_BASE_URL", "VOILA_PREHEAT"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def test_sections_wait_for_login_and_appear_after_it(page_env, codes) -> None:
+    """Does an unknown browser get the login form, and the exercises only after a right code?"""
+    page = Page("Dag 1").show()
+    form = page.top.children[0]
+    assert isinstance(form, LoginForm)
+    built = []
+    page.section(lambda ctx: built.append(ctx.person.name) or widgets.Label("oefening"))
+    assert built == []
+    participant = next(c for c in codes if c.rol == "deelnemer")
+    form.submit(participant.code)
+    assert built == [participant.naam]
+    assert page.who.value.startswith(f"Ingelogd als {participant.naam}")
+
+
+def test_hub_user_not_in_the_cohort_gets_a_dutch_message(page_env, monkeypatch) -> None:
+    """Under JupyterHub, is an unknown hub user told so in Dutch instead of asked for a code?"""
+    monkeypatch.setenv("JUPYTERHUB_USER", "onbekend")
+    page = Page("Dag 1").show()
+    assert "onbekend" in page.top.children[0].value and "trainer" in page.top.children[0].value
+
+
+def test_a_failing_section_shows_a_dutch_message_under_voila(page_env, monkeypatch, codes) -> None:
+    """Under Voilà, does a broken exercise show the friendly message instead of breaking the page?"""
+    monkeypatch.setenv("VOILA_BASE_URL", "/")
+    monkeypatch.setenv("WIJWERKEN_CODE", codes[1].code)
+    page = Page("Dag 1").show()
+    slot_holder = []
+
+    def broken(ctx):
+        raise KeyError("kapot")
+
+    page.section(broken)
+    page.section(lambda ctx: slot_holder.append(1) or widgets.Label("werkt"))
+    assert FRIENDLY_ERROR in page.sections[0].children[0].value
+    assert "kapot" not in page.sections[0].children[0].value
+    assert slot_holder == [1]  # the next section still builds
+
+
+def test_a_failing_section_raises_for_trainers_and_tests(page_env, monkeypatch, codes) -> None:
+    """Outside Voilà (JupyterLab, nbval) does a broken exercise raise, so it gets noticed?"""
+    monkeypatch.setenv("WIJWERKEN_CODE", codes[1].code)
+    page = Page("Dag 1").show()
+    with pytest.raises(KeyError):
+        page.section(lambda ctx: {}["kapot"])

@@ -1,0 +1,1 @@
+"""The application layer: the ``wijwerken`` command and the Voilà server it starts."""

@@ -1,0 +1,210 @@
+"""The ``wijwerken`` command: ``serve`` the workbook, manage ``cohort``\\s, look after the ``db``.
+
+Messages here are for trainers and administrators, in English.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from wijwerken_widgets.core import paths
+
+
+def _use_data_dir(data: Path | None) -> Path:
+    """Make ``--data`` win over ``WIJWERKEN_HOME`` for this process and the kernels it starts."""
+    if data is not None:
+        os.environ["WIJWERKEN_HOME"] = str(data.expanduser().resolve())
+    return paths.data_dir()
+
+
+def _open_store(data_dir: Path, *, check_integrity: bool = False):
+    from wijwerken_widgets.store import Store
+    from wijwerken_widgets.store.engine import check_data_dir, integrity_check
+
+    if not os.environ.get("WIJWERKEN_DATABASE_URL"):
+        check_data_dir(data_dir)
+    store = Store.open()
+    if check_integrity:
+        integrity_check(store.engine)
+    return store
+
+
+def _print_codes(codes, *, title: str) -> None:
+    print(f"\n{title}")
+    width = max(len(c.naam) for c in codes)
+    for c in codes:
+        print(f"  {c.rol:<9} {c.naam:<{width}}  {c.groep or '':<16} {c.code}")
+    print("  (Codes are shown once and stored only as hashes. Keep them safe.)\n")
+
+
+def _precompile() -> None:
+    """Compile the package's bytecode once, so that no page kernel compiles it again (they start per page view).
+
+    A wheel install already has it; an editable install or ``PYTHONDONTWRITEBYTECODE`` would not.
+    """
+    import compileall
+
+    compileall.compile_dir(paths.PACKAGE_DIR, quiet=2)
+
+
+def _check_content() -> None:
+    """Validate the exercise files now (which also fills the content cache the page kernels read)."""
+    from wijwerken_widgets.content import loader
+    from wijwerken_widgets.pages.dag1 import texts as dag1
+    from wijwerken_widgets.pages.dag2 import texts as dag2
+    from wijwerken_widgets.pages.dag3 import texts as dag3
+    from wijwerken_widgets.pages.dag3.plans_coaching import QUESTION_COACHING_FILE, load_question_coaching
+    from wijwerken_widgets.pages.dag3.roleplay_scenarios import load_scenarios
+    from wijwerken_widgets.pages.start import texts as start
+    from wijwerken_widgets.shared import coaching
+    from wijwerken_widgets.shared.logbook import texts as logboek
+
+    files = [(m.FILE, m.load) for m in (start, dag1, dag2, dag3, logboek)] + [(coaching.FILE, coaching.load_rules)]
+    for name, load in files:
+        try:
+            load()
+        except loader.ContentError as exc:
+            print(f"warning: pages using {name} will show an error until it is fixed:\n{exc}", file=sys.stderr)
+    try:
+        load_question_coaching()
+    except loader.ContentError as exc:
+        print(f"warning: Dag 3 shows no question coaching until {QUESTION_COACHING_FILE} is fixed:\n{exc}",
+              file=sys.stderr)
+    for problem in load_scenarios().problems:
+        print(f"warning: this role-play scenario is left out until it is fixed:\n{problem}", file=sys.stderr)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from wijwerken_widgets.app.serve import run_voila
+    from wijwerken_widgets.people.cohorts import ensure_demo_cohort
+
+    data_dir = _use_data_dir(args.data)
+    workbooks = (args.workbooks or paths.workbooks_dir()).expanduser().resolve()
+    store = _open_store(data_dir, check_integrity=True)
+    try:
+        codes = ensure_demo_cohort(store)
+        if codes:
+            _print_codes(codes, title="Demo cohort 'Demogemeente' created. Log in with one of these codes:")
+    finally:
+        store.close()
+    print(f"Data folder: {data_dir}")
+    _precompile()
+    _check_content()
+    return run_voila(port=args.port, data_dir=data_dir, workbooks_dir=workbooks)
+
+
+def cmd_cohort_create(args: argparse.Namespace) -> int:
+    from wijwerken_widgets.people.cohorts import create_cohort, write_codes_csv
+    from wijwerken_widgets.people.settings import load_cohort_settings
+
+    data_dir = _use_data_dir(args.data)
+    settings = load_cohort_settings(args.file)
+    store = _open_store(data_dir)
+    try:
+        codes = create_cohort(store, settings)
+    finally:
+        store.close()
+    _print_codes(codes, title=f"Cohort '{settings.naam}' ({settings.gemeente}) created.")
+    if args.csv:
+        write_codes_csv(codes, args.csv)
+        print(f"Codes written to {args.csv} (for a mail merge; delete it once the mails are sent).")
+    return 0
+
+
+def cmd_cohort_list(args: argparse.Namespace) -> int:
+    data_dir = _use_data_dir(args.data)
+    store = _open_store(data_dir)
+    try:
+        for cohort in store.cohorts():
+            people = store.people(cohort.id)
+            trainers = sum(p.role == "trainer" for p in people)
+            print(f"{cohort.slug:<28} {cohort.gemeente:<20} {len(people) - trainers} deelnemers, {trainers} trainers")
+    finally:
+        store.close()
+    return 0
+
+
+def cmd_cohort_new_code(args: argparse.Namespace) -> int:
+    from wijwerken_widgets.people.cohorts import reissue_code
+
+    data_dir = _use_data_dir(args.data)
+    store = _open_store(data_dir)
+    try:
+        cohort = store.cohort_by_slug(args.cohort)
+        if cohort is None:
+            raise SystemExit(f"error: no cohort '{args.cohort}' (see: wijwerken cohort list)")
+        matches = [p for p in store.people(cohort.id) if p.name == args.name]
+        if not matches:
+            raise SystemExit(f"error: nobody called '{args.name}' in cohort '{args.cohort}'")
+        code = reissue_code(store, matches[0].id)
+    finally:
+        store.close()
+    print(f"New code for {args.name}: {code} (the old code no longer works)")
+    return 0
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    data_dir = _use_data_dir(args.data)
+    store = _open_store(data_dir, check_integrity=True)
+    store.close()
+    print("Database is up to date and passed the integrity check.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="wijwerken", description="Grip op Loslaten workbook (Wij-Werken).")
+    sub = parser.add_subparsers(dest="command", required=True)
+    data_help = "data folder (default: $WIJWERKEN_HOME or ~/.local/share/wijwerken)"
+
+    serve = sub.add_parser("serve", help="start the workbook in Voilà on http://127.0.0.1:PORT")
+    serve.add_argument("--port", type=int, default=8866)
+    serve.add_argument("--data", type=Path, help=data_help)
+    serve.add_argument("--workbooks", type=Path, help="folder of notebooks to serve (default: the shipped workbooks)")
+    serve.set_defaults(func=cmd_serve)
+
+    cohort = sub.add_parser("cohort", help="create and list cohorts, issue codes")
+    cohort_sub = cohort.add_subparsers(dest="cohort_command", required=True)
+    create = cohort_sub.add_parser("create", help="create a cohort from a YAML settings file")
+    create.add_argument("file", type=Path)
+    create.add_argument("--csv", type=Path, help="also write the codes to this CSV file for a mail merge")
+    create.add_argument("--data", type=Path, help=data_help)
+    create.set_defaults(func=cmd_cohort_create)
+    listing = cohort_sub.add_parser("list", help="list cohorts")
+    listing.add_argument("--data", type=Path, help=data_help)
+    listing.set_defaults(func=cmd_cohort_list)
+    new_code = cohort_sub.add_parser("new-code", help="issue a new code for someone who lost theirs")
+    new_code.add_argument("cohort", help="cohort slug")
+    new_code.add_argument("name", help="the person's name as in the settings file")
+    new_code.add_argument("--data", type=Path, help=data_help)
+    new_code.set_defaults(func=cmd_cohort_new_code)
+
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    upgrade = db_sub.add_parser("upgrade", help="migrate the database to the current schema and check it")
+    upgrade.add_argument("--data", type=Path, help=data_help)
+    upgrade.set_defaults(func=cmd_db_upgrade)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a trainer gets one clear line, not a traceback
+        from wijwerken_widgets.people.cohorts import CohortExists
+        from wijwerken_widgets.people.settings import ConfigError
+        from wijwerken_widgets.store import StoreUnavailable
+
+        if isinstance(exc, (ConfigError, CohortExists, StoreUnavailable, LookupError, ValueError, OSError)):
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())

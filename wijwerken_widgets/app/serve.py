@@ -1,0 +1,171 @@
+"""Serve the workbooks as Voilà apps on this machine: ``wijwerken serve``.
+
+`run_voila` starts Voilà in a child process (``python -m wijwerken_widgets.app.serve <voila arguments>``) and waits
+for it. The child runs Voilà in-process so that two hooks can be configured that the command line cannot express:
+
+- every page response sets the ``_xsrf`` cookie, so the shutdown beacon Voilà sends when a page is closed or
+  reloaded is accepted and the page's kernel stops (voila#1458; otherwise every visit leaves a kernel running);
+- the page config asks the front end for the bundled MathJax instead of the CDN one.
+
+Cell errors are logged by Voilà itself (``Error at server while executing cell``, with the traceback) while the
+participant only sees the template's Dutch message.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from wijwerken_widgets.core import paths
+
+HOST = "127.0.0.1"
+TEMPLATE = "wijwerken"
+CULL_IDLE_TIMEOUT = 15 * 60
+"""Seconds before a kernel without an open page is stopped (a page that vanished without its beacon)."""
+CULL_INTERVAL = 60
+STOP_TIMEOUT = 30
+_PARENT_PID_ENV = "WIJWERKEN_SERVE_PARENT_PID"
+
+
+def _is_within(path: Path, folder: Path) -> bool:
+    path, folder = path.resolve(), folder.resolve()
+    return path == folder or folder in path.parents
+
+
+def voila_argv(*, port: int, workbooks_dir: Path, cull_idle_timeout: int = CULL_IDLE_TIMEOUT) -> list[str]:
+    """Voilà's command-line arguments for serving ``workbooks_dir`` on ``127.0.0.1:port``."""
+    return [
+        f"--Voila.ip={HOST}",
+        f"--Voila.port={port}",
+        "--Voila.port_retries=0",
+        "--no-browser",
+        f"--VoilaConfiguration.template={TEMPLATE}",
+        "--VoilaConfiguration.theme=light",
+        "--VoilaConfiguration.strip_sources=True",
+        "--VoilaConfiguration.show_tracebacks=False",
+        "--VoilaConfiguration.classic_tree=True",
+        "--VoilaConfiguration.preheat_kernel=False",
+        "--VoilaConfiguration.allow_template_override=NO",
+        "--VoilaConfiguration.allow_theme_override=NO",
+        "--VoilaConfiguration.http_header_envs=Cookie",
+        f"--MappingKernelManager.cull_idle_timeout={cull_idle_timeout}",
+        f"--MappingKernelManager.cull_interval={min(CULL_INTERVAL, max(1, cull_idle_timeout // 2))}",
+        "--MappingKernelManager.cull_connected=False",
+        str(Path(workbooks_dir).resolve()),
+    ]
+
+
+def voila_env(*, data_dir: Path) -> dict[str, str]:
+    """Environment for the Voilà process and its kernels: this one plus the data folder and the template path."""
+    env = dict(os.environ)
+    env["WIJWERKEN_HOME"] = str(Path(data_dir).resolve())
+    jupyter_path = [str(paths.jupyter_data_dir())]
+    if existing := env.get("JUPYTER_PATH"):
+        jupyter_path.append(existing)
+    env["JUPYTER_PATH"] = os.pathsep.join(jupyter_path)
+    env["PYTHONUNBUFFERED"] = "1"
+    # Kernels load no third-party pydantic plugins (tracing/telemetry hooks), which also spares every page
+    # view the entry-point scan.
+    env.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    # Each kernel serves one participant on a shared machine: BLAS threads per kernel only fight each other
+    # (the Dag 2 graph layout ran 5× slower with them).
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        env.setdefault(name, "1")
+    return env
+
+
+def run_voila(
+    *, port: int, data_dir: Path, workbooks_dir: Path, cull_idle_timeout: int = CULL_IDLE_TIMEOUT
+) -> int:
+    """Serve ``workbooks_dir`` until Ctrl-C or SIGTERM; return Voilà's exit code (0 after a clean stop).
+
+    Kernels get the data folder as ``WIJWERKEN_HOME`` (``WIJWERKEN_DATABASE_URL`` passes through when set).
+    """
+    import subprocess
+
+    data_dir, workbooks_dir = Path(data_dir).resolve(), Path(workbooks_dir).resolve()
+    if not workbooks_dir.is_dir():
+        raise ValueError(f"Workbooks folder does not exist: {workbooks_dir}")
+    if _is_within(data_dir, workbooks_dir):
+        raise ValueError(
+            f"The data folder {data_dir} is inside the workbooks folder {workbooks_dir}; Voilà would serve "
+            "files from it. Choose a data folder outside the workbooks folder."
+        )
+    argv = voila_argv(port=port, workbooks_dir=workbooks_dir, cull_idle_timeout=cull_idle_timeout)
+    env = voila_env(data_dir=data_dir)
+    env[_PARENT_PID_ENV] = str(os.getpid())
+
+    # Own session: a Ctrl-C in the terminal reaches only this process, which then stops Voilà exactly once.
+    child = subprocess.Popen([sys.executable, "-m", "wijwerken_widgets.app.serve", *argv], env=env,
+                             start_new_session=True)
+    print(f"\nWerkboek bereikbaar op  http://{HOST}:{port}/   (stoppen: Ctrl-C)\n", flush=True)
+
+    def stop(_signum: int, _frame: Any) -> None:
+        if child.poll() is None:
+            child.send_signal(signal.SIGTERM)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        while True:
+            try:
+                return child.wait()
+            except KeyboardInterrupt:  # pragma: no cover - only when SIGINT arrives before the handler is set
+                stop(signal.SIGINT, None)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+# --- inside the Voilà child process -------------------------------------------------------------------------
+
+
+def _set_xsrf_cookie(handler: Any, notebook: Any = None, cwd: str | None = None) -> None:
+    """Voilà prelaunch hook: reading ``xsrf_token`` makes tornado set the ``_xsrf`` cookie on the page response.
+
+    Voilà's page sends that cookie's value with its shutdown beacon; without it the server answers 403 and the
+    kernel of a closed page keeps running.
+    """
+    _ = handler.xsrf_token
+
+
+def _offline_page_config(page_config: dict, **_kwargs: Any) -> dict:
+    """Voilà page-config hook: use JupyterLab's bundled MathJax, never the CDN one."""
+    page_config["fullMathjaxUrl"] = "null"
+    page_config["mathjaxConfig"] = "null"
+    return page_config
+
+
+def _stop_when_orphaned() -> None:
+    """Stop Voilà (as SIGTERM does) when the ``run_voila`` process that started it has gone."""
+    parent = os.environ.get(_PARENT_PID_ENV)
+    if not parent:
+        return
+
+    def watch() -> None:
+        while os.getppid() == int(parent):
+            time.sleep(1)
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    threading.Thread(target=watch, name="wijwerken-parent-watch", daemon=True).start()
+
+
+def _main(argv: list[str]) -> int:
+    """Run Voilà in this process with wijwerken's hooks."""
+    from traitlets.config import Config
+    from voila.app import Voila
+
+    config = Config()
+    config.VoilaConfiguration.prelaunch_hook = _set_xsrf_cookie
+    config.VoilaConfiguration.page_config_hook = _offline_page_config
+    _stop_when_orphaned()
+    Voila.launch_instance(argv=argv, config=config)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))

@@ -1,0 +1,1 @@
+"""Loading the exercise content that trainers edit (``exercises/*.yaml``) and the schema pieces every day shares."""

@@ -1,0 +1,73 @@
+"""The schema pieces every content file shares (pydantic): text, input fields, titled parts, coaching messages.
+
+Unknown keys are errors, so a typo is caught with file, line and field. Longer texts are Markdown. Each page has its
+own schema beside it (``pages/<page>/schema.py``); pages never import a schema: ``content.loader`` validates a file
+against it only when the file or the schema changed.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Text = Annotated[str, Field(min_length=1)]
+"""Participant-facing text (plain or Markdown); never empty."""
+
+Phase = Literal["Look", "Think", "Act"]
+VraagstukKind = Literal["extern", "intern"]
+
+
+class ContentModel(BaseModel):
+    """Base for every content model: unknown keys are errors and loaded content is read-only."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- shared pieces -----------------------------------------------------------------------------------------
+
+
+class TextField(ContentModel):
+    """One input box: its label, the grey example text inside it, and an optional help text (Markdown)."""
+
+    label: Text
+    placeholder: str = ""
+    help: str = ""
+
+
+class Section(ContentModel):
+    """A titled block of Markdown."""
+
+    title: Text
+    text: Text
+
+
+class PilotExample(ContentModel):
+    """A worked example, with where it comes from (e.g. "Geïnspireerd op de pilot in Brielle")."""
+
+    source: Text
+    vraagstuk: VraagstukKind
+    text: Text
+    why: Text
+
+
+class Improvement(ContentModel):
+    """A weaker hoofdvraag, a better one, and why the second works better."""
+
+    before: Text
+    after: Text
+    why: Text
+
+
+class Part(ContentModel):
+    """A titled block of a page (one exercise, or a view): its title and instruction (Markdown)."""
+
+    title: Text
+    instruction: Text
+
+
+class Message(ContentModel):
+    """A coaching message and an optional better example. ``{signaal}`` is replaced by the words found."""
+
+    message: Text
+    example: str | None = None

@@ -1,0 +1,176 @@
+"""The schema (pydantic) of ``exercises/dag1.yaml`` (Dag 1, Look: het vraagstuk)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator
+
+from wijwerken_widgets.content.schema import (
+    ContentModel,
+    Improvement,
+    Part,
+    Phase,
+    PilotExample,
+    Text,
+    TextField,
+    VraagstukKind,
+)
+
+
+class VraagstukOption(ContentModel):
+    label: Text
+    description: Text
+    examples: list[Text] = []
+
+
+class VraagstukChoice(Part):
+    """Exercise 1: choose between "van buiten naar binnen" and "de interne vraag", then describe it."""
+
+    options: dict[VraagstukKind, VraagstukOption]
+    choice_label: Text
+    description: TextField
+    prefilled_note: Text
+
+
+class ProblemStatementFields(ContentModel):
+    probleem: TextField
+    doel: TextField
+    hoofdvraag: TextField
+
+
+class ProblemStatement(Part):
+    """Exercise 2: probleem, doel and hoofdvraag, with live coaching."""
+
+    fields: ProblemStatementFields
+    coaching_title: Text
+    good_examples_title: Text
+    good_examples: Annotated[list[PilotExample], Field(min_length=1)]
+    improvements_title: Text
+    improvements: Annotated[list[Improvement], Field(min_length=1)]
+
+
+class AssumptionExample(ContentModel):
+    assumption: Text
+    how: Text
+    with_whom: Text
+
+
+class AssumptionColumns(ContentModel):
+    assumption: TextField
+    how: TextField
+    with_whom: TextField
+
+
+class Assumptions(Part):
+    """Exercise 3: what you assume, and how and with whom you will check each assumption."""
+
+    columns: AssumptionColumns
+    add_button: Text
+    remove_button: Text
+    empty_text: Text
+    examples_title: Text
+    examples: list[AssumptionExample] = []
+
+
+class WhyChain(ContentModel):
+    """"Vijf keer waarom": ask why until you reach an underlying cause."""
+
+    title: Text
+    instruction: Text
+    start: TextField
+    steps: Annotated[int, Field(ge=1, le=10)] = 5
+    step_label: Text  # may contain "{n}" for the step number
+    step_placeholder: str = ""
+    underlying: TextField
+    example_title: Text
+    example: Annotated[list[Text], Field(min_length=2)]  # first line: the problem; then each answer to "waarom?"
+
+    @field_validator("step_label")
+    @classmethod
+    def _formats_with_n(cls, label: str) -> str:
+        try:
+            label.format(n=1)
+        except (KeyError, IndexError, ValueError):
+            raise ValueError('only "{n}" (the step number) may appear between curly braces') from None
+        return label
+
+
+class ProblemTree(ContentModel):
+    """Oorzaken → probleem → gevolgen."""
+
+    title: Text
+    instruction: Text
+    causes: TextField
+    problem: TextField
+    effects: TextField
+
+
+class PerspectiveExample(ContentModel):
+    who: Text
+    definition: Text
+    source: Text
+
+
+class Perspectives(ContentModel):
+    """Whose definition of the problem is this?"""
+
+    title: Text
+    instruction: Text
+    who: TextField
+    definition: TextField
+    source_label: Text
+    source_options: Annotated[list[Text], Field(min_length=2)]
+    add_button: Text
+    remove_button: Text
+    empty_text: Text
+    examples_title: Text
+    examples: list[PerspectiveExample] = []
+
+
+class RealProblem(Part):
+    """Exercise 4: "Is het probleem wel het echte probleem?"."""
+
+    why_chain: WhyChain
+    problem_tree: ProblemTree
+    perspectives: Perspectives
+    reflection: TextField
+
+
+class SummaryLabels(ContentModel):
+    vraagstuk: Text
+    description: Text
+    probleem: Text
+    doel: Text
+    hoofdvraag: Text
+    assumptions: Text
+    underlying: Text
+    perspectives: Text
+
+
+class SummaryCard(Part):
+    """Exercise 5: the participant's vraagstuk on one card, the starting point of the next days."""
+
+    labels: SummaryLabels
+    missing: Text  # shown where something is not filled in yet
+    next_steps: Text
+
+
+class Dag1Exercises(ContentModel):
+    vraagstuk_choice: VraagstukChoice
+    problem_statement: ProblemStatement
+    assumptions: Assumptions
+    real_problem: RealProblem
+    summary_card: SummaryCard
+
+
+class Dag1Content(ContentModel):
+    """``exercises/dag1.yaml``: Dag 1, Look: het vraagstuk."""
+
+    schema_version: Literal[1]
+    day: Literal[1]
+    phase: Phase
+    title: Text
+    intro: Text
+    exercises: Dag1Exercises
+    closing: str = ""

@@ -1,0 +1,123 @@
+"""Dag 1, oefening 5: the participant's vraagstuk on one card, derived from the stored answers.
+
+:func:`vraagstuk_summary` is what later days build on; the card re-renders after every save in this page.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import ipywidgets as widgets
+
+from wijwerken_widgets.pages.dag1 import texts
+from wijwerken_widgets.pages.dag1.vraagstuk_choice import KEY_DESCRIPTION, KEY_KIND, default_description, default_kind
+from wijwerken_widgets.ui import styles
+from wijwerken_widgets.ui.blocks import Exercise, button, markdown
+from wijwerken_widgets.ui.context import Context
+
+if TYPE_CHECKING:
+    from wijwerken_widgets.pages.dag1.schema import SummaryCard as Content
+
+PREFIX = "dag1."
+
+
+@dataclass(frozen=True)
+class VraagstukSummary:
+    """The participant's Dag 1 vraagstuk: stored answers, with the cohort's texts where nothing is stored yet."""
+
+    kind: str
+    description: str
+    probleem: str = ""
+    doel: str = ""
+    hoofdvraag: str = ""
+    assumptions: list[dict] = field(default_factory=list)
+    underlying: str = ""
+    perspectives: list[dict] = field(default_factory=list)
+
+
+def vraagstuk_summary(ctx: Context) -> VraagstukSummary:
+    answers = {key: version.value for key, version in ctx.store.latest_answers(ctx.person.id, PREFIX).items()}
+    kind = answers.get(KEY_KIND) or default_kind(ctx)
+    why = answers.get("dag1.waarom") or {}
+    return VraagstukSummary(
+        kind=kind,
+        description=answers.get(KEY_DESCRIPTION, default_description(ctx, kind)),
+        probleem=answers.get("dag1.probleem", ""),
+        doel=answers.get("dag1.doel", ""),
+        hoofdvraag=answers.get("dag1.hoofdvraag", ""),
+        assumptions=[row for row in answers.get("dag1.aannames", []) if any(v.strip() for v in row.values())],
+        underlying=why.get("oorzaak", "") if isinstance(why, dict) else "",
+        perspectives=[row for row in answers.get("dag1.perspectieven", []) if (row.get("who") or "").strip()],
+    )
+
+
+def card_html(summary: VraagstukSummary, content: Content, kind_labels: dict[str, str]) -> str:
+    """The card; every participant text is escaped and line breaks are kept."""
+    labels = content.labels
+
+    def text(value: str) -> str:
+        if not value.strip():
+            return f'<span class="ww-missing">{html.escape(content.missing)}</span>'
+        return html.escape(value.strip()).replace("\n", "<br>")
+
+    def row(label: str, body: str, css: str = "") -> str:
+        return f'<div class="ww-card-row {css}"><div class="ww-card-label">{html.escape(label)}</div><div>{body}</div></div>'
+
+    assumptions = "".join(
+        f"<li>{html.escape(a.get('assumption', ''))}"
+        + (f" <i>— {html.escape(a.get('how', ''))}</i>" if a.get("how") else "")
+        + (f" <i>({html.escape(a.get('with_whom', ''))})</i>" if a.get("with_whom") else "")
+        + "</li>"
+        for a in summary.assumptions
+    )
+    perspectives = "".join(
+        f"<li><b>{html.escape(p.get('who', ''))}</b>: {html.escape(p.get('definition', ''))}"
+        f" <i>({html.escape(p.get('source', ''))})</i></li>"
+        for p in summary.perspectives
+    )
+    return (
+        '<div class="ww-card">'
+        + row(labels.vraagstuk, html.escape(kind_labels.get(summary.kind, summary.kind)))
+        + row(labels.description, text(summary.description))
+        + row(labels.probleem, text(summary.probleem))
+        + row(labels.doel, text(summary.doel))
+        + row(labels.hoofdvraag, text(summary.hoofdvraag), "ww-card-key")
+        + row(labels.assumptions, f"<ul>{assumptions}</ul>" if assumptions else text(""))
+        + row(labels.underlying, text(summary.underlying))
+        + row(labels.perspectives, f"<ul>{perspectives}</ul>" if perspectives else text(""))
+        + "</div>"
+    )
+
+
+class SummaryCardExercise(Exercise):
+    """The card, refreshed after every save on this page and on "Kaart vernieuwen" (for other tabs)."""
+
+    def __init__(self, ctx: Context, content: Content) -> None:
+        self.ctx, self.content = ctx, content
+        options = texts.load().exercises.vraagstuk_choice.options
+        self.kind_labels = {kind: option.label for kind, option in options.items()}
+        self.card = widgets.HTML(self._card_value(), layout=styles.plain_layout(), style=styles.html_style())
+        refresh = button("Kaart vernieuwen", "refresh", "ww-refresh")
+        refresh.on_click(lambda _: self.refresh())
+        ctx.on_saved(lambda key, _version: self.refresh() if key.startswith(PREFIX) else None)
+        super().__init__(content.title, content.instruction, [
+            self.card, refresh, markdown(content.next_steps, "ww-hint"),
+        ])
+
+    def refresh(self) -> None:
+        self.card.value = self._card_value()
+
+    def _card_value(self) -> str:
+        from wijwerken_widgets.store import StoreUnavailable
+
+        try:
+            return card_html(vraagstuk_summary(self.ctx), self.content, self.kind_labels)
+        except StoreUnavailable as exc:
+            return f'<div class="ww-notice ww-notice-error">{html.escape(exc.message)}</div>'
+
+
+def section(ctx: Context) -> widgets.Widget:
+    """The ``summary_card`` exercise of ``dag1.yaml``."""
+    return SummaryCardExercise(ctx, texts.load().exercises.summary_card)

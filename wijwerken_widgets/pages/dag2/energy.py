@@ -1,0 +1,57 @@
+"""Dag 2: energy now → desired per stakeholder, and the shortlist "met wie ga je in gesprek?" for Dag 3."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+import ipywidgets as widgets
+
+from wijwerken_widgets.pages.dag2 import texts
+from wijwerken_widgets.shared.stakeholders.model import ENERGIE, SOORTEN, shortlist
+from wijwerken_widgets.shared.stakeholders.session import MapSession, page_map
+from wijwerken_widgets.ui import styles
+from wijwerken_widgets.ui.blocks import Exercise, hidden
+from wijwerken_widgets.ui.context import Context
+from wijwerken_widgets.ui.page import render_markdown
+
+if TYPE_CHECKING:
+    from wijwerken_widgets.pages.dag2.schema import EnergyPart
+
+
+def shortlist_html(session: MapSession, content: EnergyPart) -> str:
+    """The shortlist as an escaped list (biggest gap first)."""
+    chosen = shortlist(session.map)
+    if not chosen:
+        return render_markdown(content.shortlist_empty)
+    items = "".join(
+        f"<li><strong>{html.escape(s.naam)}</strong> <span class='ww-hint'>({html.escape(SOORTEN[s.soort])}: "
+        f"{html.escape(ENERGIE[s.energie_nu].lower())} → {html.escape(ENERGIE[s.energie_gewenst].lower())})</span>"
+        "</li>"
+        for s in chosen
+    )
+    return render_markdown(content.shortlist_intro) + f"<ol class='ww-shortlist'>{items}</ol>"
+
+
+class EnergyView(widgets.HTML):
+    def __init__(self, session: MapSession, content: EnergyPart) -> None:
+        super().__init__(layout=styles.layout(), _dom_classes=("ww-energy",))
+        self.session = session
+        self.content = content
+        session.on_change(lambda _: self.draw())
+        self.draw()
+
+    def draw(self) -> None:
+        from wijwerken_widgets.pages.dag2.energy_draw import energy_svg
+
+        chosen = [s.id for s in shortlist(self.session.map)]
+        value = (f"<figure class='ww-figure'>{energy_svg(self.session.map, highlight=chosen)}</figure>"
+                 f"<h3>{html.escape(self.content.shortlist_title)}</h3>{shortlist_html(self.session, self.content)}")
+        if value != self.value:
+            self.value = value
+
+
+def section(ctx: Context) -> widgets.Widget:
+    """The ``energy`` part of ``dag2.yaml``: energy now → desired, and the shortlist (nothing for someone in no group)."""
+    part, current = texts.load().exercises.energy, page_map(ctx)
+    return hidden() if current is None else Exercise(part.title, part.instruction, [EnergyView(current, part)])

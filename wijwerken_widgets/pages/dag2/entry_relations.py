@@ -1,0 +1,75 @@
+"""Dag 2: draw a line between two stakeholders, or take one away."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from wijwerken_widgets.shared.stakeholders.model import RELATIE_SOORTEN, STERKTES, InvalidInput, validate_relation
+from wijwerken_widgets.shared.stakeholders.session import MapSession
+from wijwerken_widgets.store import StoreUnavailable
+from wijwerken_widgets.ui import styles
+from wijwerken_widgets.ui.blocks import button
+from wijwerken_widgets.ui.page import message
+
+
+class RelationForm(widgets.VBox):
+    """Van, naar, soort and sterkte, plus the list of current relations to remove from."""
+
+    def __init__(self, session: MapSession) -> None:
+        self.session = session
+        self.van = widgets.Dropdown(description="Van", options=[])
+        self.naar = widgets.Dropdown(description="Naar", options=[])
+        self.soort = widgets.Dropdown(description="Soort", options=[(v, k) for k, v in RELATIE_SOORTEN.items()])
+        self.sterkte = widgets.ToggleButtons(options=[(v, k) for k, v in STERKTES.items()], value=2,
+                                             description="Sterkte")
+        self.add_button = button("Relatie toevoegen", "plus", "ww-primary")
+        self.current = widgets.Select(options=[], rows=6, description="Relaties", layout=styles.layout())
+        self.remove_button = button("Relatie weghalen", "trash")
+        self.feedback = widgets.VBox(layout=styles.plain_layout())
+        self.add_button.on_click(lambda _: self.submit())
+        self.remove_button.on_click(lambda _: self.remove())
+        pick = widgets.GridBox(
+            [self.van, self.naar, self.soort, self.sterkte],
+            layout=widgets.Layout(grid_template_columns="repeat(auto-fill, minmax(300px, 1fr))", grid_gap="4px 16px"),
+        )
+        super().__init__([pick, self.add_button, self.feedback, self.current, self.remove_button],
+                         layout=styles.layout(), _dom_classes=("ww-relation-form",))
+        session.on_change(lambda _: self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        people = [(s.naam, s.id) for s in self.session.map.stakeholders]
+        for control in (self.van, self.naar):
+            keep = control.value if any(v == control.value for _, v in people) else None
+            with control.hold_trait_notifications():
+                control.options = people
+                control.value = keep
+        names = {s.id: s.naam for s in self.session.map.stakeholders}
+        self.current.options = [
+            (f"{names[r.van]} — {RELATIE_SOORTEN[r.soort].lower()} ({STERKTES[r.sterkte].lower()}) — {names[r.naar]}",
+             r.id)
+            for r in self.session.map.relations
+        ]
+
+    def submit(self) -> None:
+        try:
+            relation = validate_relation({"van": self.van.value, "naar": self.naar.value, "soort": self.soort.value,
+                                          "sterkte": self.sterkte.value})
+            if self.session.map.has_relation(relation.van, relation.naar, relation.soort):
+                raise InvalidInput("Deze relatie staat al op de kaart.")
+            self.session.add([], [relation])
+        except (InvalidInput, StoreUnavailable) as exc:
+            self.feedback.children = [message(exc.message, "error")]
+            return
+        self.feedback.children = [message("Relatie toegevoegd.", "success")]
+
+    def remove(self) -> None:
+        if self.current.value is None:
+            self.feedback.children = [message("Kies eerst een relatie in de lijst.", "info")]
+            return
+        try:
+            self.session.remove("relation", self.current.value)
+        except StoreUnavailable as exc:
+            self.feedback.children = [message(exc.message, "error")]
+            return
+        self.feedback.children = [message("Relatie weggehaald.", "info")]

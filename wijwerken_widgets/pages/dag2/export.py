@@ -1,0 +1,85 @@
+"""Dag 2: download the group's map (CSV, Excel, GraphML, GEXF, Kumu JSON, offline HTML) without leaving the server.
+
+A click builds the file in the kernel and offers it as a ``data:`` link, so nothing is written to disk and no
+other host is involved.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import logging
+from collections.abc import Callable
+from datetime import date
+
+import ipywidgets as widgets
+
+from wijwerken_widgets.pages.dag2 import texts
+from wijwerken_widgets.shared.stakeholders.model import StakeholderMap
+from wijwerken_widgets.shared.stakeholders.session import MapSession, page_map
+from wijwerken_widgets.ui import styles
+from wijwerken_widgets.ui.blocks import Exercise, button, hidden
+from wijwerken_widgets.ui.context import Context
+from wijwerken_widgets.ui.page import message
+
+log = logging.getLogger("wijwerken")
+
+
+def _standalone(m: StakeholderMap, title: str) -> bytes:
+    from wijwerken_widgets.pages.dag2 import network_draw
+
+    return network_draw.standalone_document(m, network_draw.place_new(m, m.positions), title).encode("utf-8")
+
+
+def formats(title: str) -> list[tuple[str, str, str, Callable[[StakeholderMap], bytes]]]:
+    """(button text, file extension, MIME type, maker) for every export."""
+    from wijwerken_widgets.shared.stakeholders import tables
+
+    return [
+        ("Excel", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", tables.to_xlsx),
+        ("CSV", "csv", "text/csv", tables.to_csv),
+        ("Webpagina", "html", "text/html", lambda m: _standalone(m, title)),
+        ("GraphML", "graphml", "application/graphml+xml", tables.to_graphml),
+        ("GEXF", "gexf", "application/gexf+xml", tables.to_gexf),
+        ("Kumu (JSON)", "json", "application/json", tables.to_kumu_json),
+    ]
+
+
+def download_link(data: bytes, filename: str, mime: str) -> str:
+    """An ``<a download>`` holding the file itself."""
+    encoded = base64.b64encode(data).decode("ascii")
+    return (f'<a class="ww-download" download="{html.escape(filename)}" href="data:{mime};base64,{encoded}">'
+            f"Download {html.escape(filename)}</a>")
+
+
+class MapExportView(widgets.VBox):
+    def __init__(self, session: MapSession) -> None:
+        self.session = session
+        group = session.ctx.group.name if session.ctx.group else "groep"
+        self.title = f"Stakeholderkaart {group}"
+        self.stem = "stakeholderkaart-" + "".join(c if c.isalnum() else "-" for c in group.lower()).strip("-")
+        self.link = widgets.HTML(layout=styles.layout())
+        buttons = []
+        for label, extension, mime, make in formats(self.title):
+            control = button(label, "download")
+            control.on_click(lambda _, e=extension, m=mime, f=make: self.export(e, m, f))
+            buttons.append(control)
+        super().__init__([widgets.HBox(buttons, layout=widgets.Layout(flex_flow="row wrap")), self.link],
+                         layout=styles.layout())
+
+    def export(self, extension: str, mime: str, make: Callable[[StakeholderMap], bytes]) -> None:
+        try:
+            data = make(self.session.map)
+        except Exception:
+            log.exception("export %s failed", extension)
+            self.link.value = message("Dit bestand kon niet worden gemaakt. Probeer het opnieuw of meld het bij je "
+                                      "trainer.", "error").value
+            return
+        filename = f"{self.stem}-{date.today().isoformat()}.{extension}"
+        self.link.value = download_link(data, filename, mime)
+
+
+def section(ctx: Context) -> widgets.Widget:
+    """The ``export`` part of ``dag2.yaml``: the map's downloads (nothing for someone in no group)."""
+    part, current = texts.load().exercises.export, page_map(ctx)
+    return hidden() if current is None else Exercise(part.title, part.instruction, [MapExportView(current)])

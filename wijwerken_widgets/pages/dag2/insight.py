@@ -1,0 +1,101 @@
+"""Dag 2: what the lines of the map say (networkx, in plain Dutch) and where the participant stands."""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+import ipywidgets as widgets
+
+from wijwerken_widgets.pages.dag2 import texts
+from wijwerken_widgets.shared.stakeholders.session import MapSession, page_map
+from wijwerken_widgets.ui import styles
+from wijwerken_widgets.ui.autosave import Autosave, SaveStatus, adopt_statuses, autosave_widget
+from wijwerken_widgets.ui.blocks import Exercise, hidden, labelled, static_html, text_input
+from wijwerken_widgets.ui.context import Context
+
+if TYPE_CHECKING:
+    from wijwerken_widgets.pages.dag2.schema import InsightPart
+
+POSITION_KEY = "dag2.mijn_positie"
+REFLECTION_KEY = "dag2.reflectie_positie"
+NOT_ON_MAP = ""
+SETTLE_SECONDS = 2.0
+
+
+class NetworkInsightView(widgets.VBox):
+    """The findings, a "this is me" picker (saved per participant) and a reflection on that position."""
+
+    def __init__(self, ctx: Context, session: MapSession, content: InsightPart) -> None:
+        self.session = session
+        self.findings = widgets.HTML(layout=styles.layout(), _dom_classes=("ww-insight",))
+        self.me = widgets.Dropdown(options=self._options(), value=NOT_ON_MAP, layout=styles.layout())
+        self.position = widgets.HTML(layout=styles.layout(), _dom_classes=("ww-position",))
+        me_status = SaveStatus()
+        self.me_saver = Autosave(ctx, POSITION_KEY, get_value=lambda: self.me.value, set_value=self._set_me,
+                                 status=me_status, empty=NOT_ON_MAP)
+        reflection = text_input(content.reflection, rows=4)
+        status = SaveStatus()
+        self.reflection_saver = autosave_widget(ctx, REFLECTION_KEY, reflection, status)
+        self.me.observe(lambda _: (self.me_saver.changed(), self.draw_position()), names="value")
+        super().__init__([
+            self.findings,
+            static_html(f"<label class='ww-label'>{html.escape(content.position_label)}</label>"),
+            self.me, me_status, self.position,
+            labelled(content.reflection, reflection, status),
+        ], layout=styles.layout())
+        adopt_statuses(self)
+        self._pending = None
+        session.on_change(lambda _: self.draw_soon())
+        self.draw()
+
+    def draw_soon(self) -> None:
+        """Redraw once the map has been still for a moment: the analysis is the slowest view, so the graph and
+        the other views reach the browser first, and a burst of changes is analysed once."""
+        from wijwerken_widgets.core.loop import running_loop
+
+        loop = running_loop()
+        if loop is None:
+            self.draw()
+            return
+        if self._pending is not None:
+            self._pending.cancel()
+        self._pending = loop.call_later(SETTLE_SECONDS, self.draw)
+
+    def _set_me(self, value: str) -> None:
+        """Show the saved choice, unless that stakeholder is no longer on the map."""
+        if any(v == value for _, v in self.me.options):
+            self.me.value = value
+
+    def _options(self) -> list[tuple[str, str]]:
+        return [("Ik sta (nog) niet op de kaart", NOT_ON_MAP), *((s.naam, s.id) for s in self.session.map.stakeholders)]
+
+    def draw(self) -> None:
+        from wijwerken_widgets.pages.dag2.insight_analysis import analyse
+
+        options = self._options()
+        if options != list(self.me.options):
+            keep = self.me.value if any(v == self.me.value for _, v in options) else NOT_ON_MAP
+            with self.me.hold_trait_notifications():
+                self.me.options = options
+                self.me.value = keep
+        sentences = analyse(self.session.map).sentences
+        value = "<ul class='ww-findings'>" + "".join(f"<li>{html.escape(s)}</li>" for s in sentences) + "</ul>"
+        if value != self.findings.value:
+            self.findings.value = value
+        self.draw_position()
+
+    def draw_position(self) -> None:
+        from wijwerken_widgets.pages.dag2.insight_analysis import REFLECTION_PROMPT, position_of
+
+        me = self.me.value or None
+        value = (f"<p class='ww-position-text'>{html.escape(position_of(self.session.map, me))}</p>"
+                 f"<p class='ww-hint'>{html.escape(REFLECTION_PROMPT)}</p>")
+        if value != self.position.value:
+            self.position.value = value
+
+
+def section(ctx: Context) -> widgets.Widget:
+    """The ``insight`` part of ``dag2.yaml``: what the network says, and where the participant stands (nothing for someone in no group)."""
+    part, current = texts.load().exercises.insight, page_map(ctx)
+    return hidden() if current is None else Exercise(part.title, part.instruction, [NetworkInsightView(ctx, current, part)])

@@ -1,0 +1,320 @@
+"""The stakeholder network as one offline HTML document (pyvis + inlined vis-network), for a sandboxed iframe.
+
+Positions are computed here (networkx) and drawn with physics off, so the browser never has to settle a layout.
+Everything a participant typed reaches the document only as JSON inside a script (pyvis' Jinja ``tojson`` escapes
+``<``, ``>``, ``&`` and ``'``) or through :func:`html.escape`; tooltips stay plain text (see ``_plain``).
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+import textwrap
+from collections import defaultdict
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from wijwerken_widgets.shared.stakeholders.layout import Position, place_new
+from wijwerken_widgets.shared.stakeholders.model import (
+    ENERGIE,
+    HOUDINGEN,
+    POSITIES,
+    RELATIE_SOORTEN,
+    SOORTEN,
+    STERKTES,
+    Stakeholder,
+    StakeholderMap,
+)
+
+if TYPE_CHECKING:  # networkx, numpy, scipy and pyvis load on first use: grid_svg and energy_svg import the palette
+    from pyvis.network import Network
+
+
+# Okabe-Ito based: green and vermillion stay apart for the common colour-vision deficiencies.
+HOUDING_COLOURS: dict[str, str] = {
+    "voorstander": "#009e73",
+    "neutraal": "#7f95b3",
+    "tegenstander": "#d55e00",
+    "onbekend": "#d4d4d4",
+}
+HOUDING_BORDERS: dict[str, str] = {
+    "voorstander": "#00593f",
+    "neutraal": "#44566f",
+    "tegenstander": "#7a3600",
+    "onbekend": "#6e6e6e",
+}
+SHAPES: dict[str, str] = {"intern": "dot", "extern": "diamond"}
+# colour, vis-network dashes, line width per sterkte 1-3
+RELATION_STYLES: dict[str, tuple[str, bool | list[int], tuple[float, float, float]]] = {
+    "samenwerking": ("#2f5f8a", False, (1.5, 3.0, 4.5)),
+    "spanning": ("#c62828", [10, 6], (1.5, 3.0, 4.5)),
+    "formele_lijn": ("#8a8a8a", False, (3.0, 4.5, 6.0)),
+    "informeel": ("#5f6b7a", [2, 5], (1.0, 1.5, 2.5)),
+}
+EMPTY_MESSAGE = "Nog geen stakeholders op de kaart."
+_LABEL_MAX = 28
+_MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+
+
+def _plain(text: str) -> str:
+    """Tooltip text that keeps pyvis on its plain-text tooltip: it switches to an ``innerHTML`` popup as soon as a
+    title contains "href", so a zero-width space goes inside every "href" (any case)."""
+    return re.sub(r"(?i)(h)(?=ref)", "\\1\u200b", text)
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters with "…" when it is longer."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def node_tooltip(s: Stakeholder) -> str:
+    """Plain-text tooltip: name, kind, attitude, scores, energy and the note (wrapped, shortened)."""
+    lines = [
+        s.naam,
+        f"{SOORTEN[s.soort]} · {POSITIES[s.positie]}",
+        f"Houding: {HOUDINGEN[s.houding]}",
+        f"Invloed {s.invloed}/5 · Belang {s.belang}/5",
+        f"Energie: {ENERGIE[s.energie_nu]} → {ENERGIE[s.energie_gewenst]}",
+    ]
+    if s.notitie:
+        lines.append("Notitie: " + textwrap.shorten(s.notitie, 400, placeholder=" …"))
+    wrapped = [part for line in lines for part in textwrap.wrap(line, 60, break_long_words=True) or [""]]
+    return _plain("\n".join(wrapped))
+
+
+def _node_options(s: Stakeholder, position: Position) -> dict:
+    fill, border = HOUDING_COLOURS[s.houding], HOUDING_BORDERS[s.houding]
+    colour = {"background": fill, "border": border}
+    return {
+        "label": shorten(s.naam, _LABEL_MAX),
+        "title": node_tooltip(s),
+        "shape": SHAPES[s.positie],
+        "size": 8 + 4 * s.invloed,
+        "color": {**colour, "highlight": colour, "hover": colour},
+        "borderWidth": 2,
+        "borderWidthSelected": 4,
+        "x": float(position[0]),
+        "y": float(position[1]),
+        "physics": False,
+    }
+
+
+@functools.cache
+def _template_env(template_dir: str):
+    """pyvis's Jinja environment, shared by every graph so its template is compiled once (≈ 0.1 s each time)."""
+    from jinja2 import Environment, FileSystemLoader
+
+    return Environment(loader=FileSystemLoader(template_dir))
+
+
+def _network(m: StakeholderMap, positions: Mapping[str, Position], height_px: int) -> Network:
+    from pyvis.edge import Edge
+    from pyvis.network import Network
+
+    net = Network(height=f"{int(height_px)}px", width="100%", directed=False, cdn_resources="in_line", heading="")
+    net.templateEnv = _template_env(net.template_dir)  # compiled once per kernel, not once per drawing
+    net.toggle_physics(False)
+    net.toggle_drag_nodes(True)
+    net.options.edges.smooth.enabled = False
+    net.options.edges.color.inherit = False
+    net.options.interaction.__dict__.update(dragView=True, zoomView=True, hover=True, tooltipDelay=150)
+    net.options.nodes = {
+        "font": {"size": 14, "face": "system-ui, sans-serif", "color": "#1f2328", "strokeWidth": 4,
+                 "strokeColor": "#ffffff"},
+    }
+    for s in m.stakeholders:
+        net.add_node(s.id, **_node_options(s, positions[s.id]))
+    names = m.by_id()
+    pair_count: dict[frozenset[str], int] = defaultdict(int)
+    for r in m.relations:
+        colour, dashes, widths = RELATION_STYLES[r.soort]
+        # Several kinds of relation between one pair: bend the extra lines so each stays visible.
+        nth = pair_count[r.ends]
+        pair_count[r.ends] += 1
+        bend = "curvedCW" if nth % 2 else "curvedCCW"
+        smooth = {"enabled": True, "type": bend, "roundness": 0.15 * (1 + nth // 2)}
+        kind = f"{RELATIE_SOORTEN[r.soort]} ({STERKTES[r.sterkte].lower()})"
+        title = f"{kind}: {names[r.van].naam} – {names[r.naar].naam}"
+        options = {
+            "color": {"color": colour, "highlight": colour, "hover": colour},
+            "dashes": dashes,
+            "width": widths[r.sterkte - 1],
+            "title": _plain(title),
+            "smooth": smooth if nth else False,
+        }
+        # pyvis' add_edge scans all edges per call (quadratic) and keeps one edge per pair: build its Edge directly.
+        net.edges.append(Edge(r.van, r.naar, **options).options)
+    return net
+
+
+_EXTERNAL_TAG = re.compile(
+    r"""<link\b[^>]*\bhref\s*=\s*["']?(?:https?:)?//[^>]*>"""
+    r"""|<script\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?//[^>]*>\s*</script>""",
+    re.IGNORECASE,
+)
+_COMMENTED_TAGS = re.compile(r"<!--\s*<link.*?-->", re.DOTALL)
+_EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>")
+
+# The canvas is HEIGHT px high but shrinks (down to 160px) when the frame is too low for it and the legend.
+_STYLE_TEMPLATE = """<style>
+html, body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", sans-serif; color: #1f2328; }
+body { display: flex; flex-direction: column; height: 100vh; }
+body > * { flex: none; }
+body > .card { flex: 0 1 HEIGHTpx; min-height: 160px; }
+#mynetwork { box-sizing: border-box; height: 100% !important; border: 1px solid #d0d7de !important;
+  float: none !important; }
+.vis-tooltip { white-space: pre-line !important; max-width: 420px; font-family: inherit !important; }
+.wk-header { padding: 8px 12px 4px; } .wk-header h1 { font-size: 20px; margin: 0; }
+.wk-header p { margin: 2px 0 0; font-size: 13px; color: #57606a; }
+.wk-legend { display: flex; flex-wrap: wrap; gap: 2px 16px; padding: 4px 8px; font-size: 12px; line-height: 18px; }
+.wk-legend .wk-group { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 2px 8px; }
+.wk-legend .wk-item { display: inline-flex; align-items: center; gap: 3px; }
+.wk-legend svg { vertical-align: middle; }
+.wk-hint { color: #57606a; }
+.wk-empty { padding: 24px 16px; font-size: 15px; color: #57606a; }
+</style>"""
+
+
+def _style(height_px: int) -> str:
+    return _STYLE_TEMPLATE.replace("HEIGHT", str(int(height_px)))
+
+
+def _legend(interactive: bool) -> str:
+    def swatch(shape: str, fill: str, border: str) -> str:
+        if shape == "diamond":
+            figure = f'<path d="M7 1 L13 7 L7 13 L1 7 Z" fill="{fill}" stroke="{border}" stroke-width="1.5"/>'
+        else:
+            figure = f'<circle cx="7" cy="7" r="5.5" fill="{fill}" stroke="{border}" stroke-width="1.5"/>'
+        return f'<svg width="14" height="14" aria-hidden="true">{figure}</svg>'
+
+    def line(soort: str) -> str:
+        colour, dashes, widths = RELATION_STYLES[soort]
+        dash = f' stroke-dasharray="{" ".join(map(str, dashes))}"' if dashes else ""
+        return (f'<svg width="30" height="10" aria-hidden="true"><line x1="1" y1="5" x2="29" y2="5" stroke="{colour}"'
+                f' stroke-width="{widths[1]}"{dash}/></svg>')
+
+    def item(figure: str, text: str) -> str:
+        return f'<span class="wk-item">{figure}{html.escape(text)}</span>'
+
+    houding = "".join(item(swatch("dot", HOUDING_COLOURS[k], HOUDING_BORDERS[k]), v) for k, v in HOUDINGEN.items())
+    positie = "".join(item(swatch(SHAPES[k], "#ffffff", "#44566f"), v) for k, v in POSITIES.items())
+    relaties = "".join(item(line(k), v) for k, v in RELATIE_SOORTEN.items())
+    groups = [
+        f'<span class="wk-group"><b>Houding:</b>{houding}</span>',
+        f'<span class="wk-group"><b>Vorm:</b>{positie}</span>',
+        f'<span class="wk-group"><b>Lijnen:</b>{relaties}</span>',
+        '<span class="wk-group"><b>Grootte:</b> hoe groter, hoe meer invloed</span>',
+    ]
+    if interactive:
+        groups.append('<span class="wk-group wk-hint">Sleep een stakeholder om de kaart te ordenen; '
+                      "scroll om te zoomen.</span>")
+    return f'<div class="wk-legend" role="note" aria-label="Legenda">{"".join(groups)}</div>'
+
+
+# Runs after pyvis' drawGraph() has filled its global ``network``; tells the page where dragged nodes ended up.
+_POSITIONS_SCRIPT = """<script type="text/javascript">
+if (typeof network !== "undefined" && network) {
+  network.on("dragEnd", function (params) {
+    if (params.nodes && params.nodes.length) {
+      parent.postMessage({type: "wijwerken-positions", positions: network.getPositions(params.nodes)}, "*");
+    }
+  });
+}
+</script>"""
+
+
+def _header(title: str) -> str:
+    today = date.today()
+    stamp = f"{today.day} {_MONTHS[today.month - 1]} {today.year}"
+    return f'<header class="wk-header"><h1>{html.escape(title)}</h1><p>Gemaakt op {stamp}</p></header>'
+
+
+def _empty_document(title: str, header: str = "") -> str:
+    return (
+        f'<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n<title>{html.escape(title)}</title>\n'
+        f"{_style(160)}\n</head>\n<body>\n{header}<p class=\"wk-empty\">{EMPTY_MESSAGE}</p>\n</body>\n</html>\n"
+    )
+
+
+def graph_document(
+    m: StakeholderMap,
+    positions: Mapping[str, Position],
+    *,
+    height_px: int = 560,
+    title: str = "Stakeholderkaart",
+    interactive: bool = True,
+    library_url: str | None = None,
+) -> str:
+    """A complete offline HTML document drawing the map (physics off, draggable, zoomable) with a Dutch legend.
+
+    Stakeholders missing from ``positions`` are placed with :func:`place_new`. With ``interactive``, dragging a node
+    posts ``{type: "wijwerken-positions", positions: {id: {x, y}}}`` to the parent window. With ``library_url``
+    (a folder on the workbook's own server holding ``vis-network.min.js`` and ``vis-network.css``, ending in "/",
+    optionally followed by a query), vis-network is loaded from there instead of inlined.
+    """
+    document = _document(m, positions, height_px, title, interactive, header="")
+    return document if library_url is None else use_library(document, library_url)
+
+
+def use_library(document: str, library_url: str) -> str:
+    """``document`` with the inlined vis-network replaced by ``<script src>``/``<link>`` tags to ``library_url``."""
+    folder, _, query = library_url.partition("?")
+    suffix = f"?{query}" if query else ""
+    script, style = _library()
+    inline_script, inline_style = f"<script>{script}</script>", f"<style>{style}</style>"
+    if inline_script not in document:
+        return document  # an empty map, or a pyvis that inlines differently: keep it self-contained
+    script_tag = f'<script src="{html.escape(folder + "vis-network.min.js" + suffix)}"></script>'
+    style_tag = f'<link rel="stylesheet" href="{html.escape(folder + "vis-network.css" + suffix)}">'
+    return document.replace(inline_script, script_tag, 1).replace(inline_style, style_tag, 1)
+
+
+@functools.cache
+def _library() -> tuple[str, str]:
+    """The vis-network script and stylesheet exactly as pyvis inlines them."""
+    import pyvis
+
+    folder = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+    script = (folder / "vis-network.min.js").read_text(encoding="utf-8").rstrip("\n")
+    return script, (folder / "vis-network.css").read_text(encoding="utf-8")
+
+
+def _document(
+    m: StakeholderMap, positions: Mapping[str, Position], height_px: int, title: str, interactive: bool, header: str
+) -> str:
+    if not m.stakeholders:
+        return _empty_document(title, header)
+    if any(s.id not in positions for s in m.stakeholders):
+        positions = place_new(m, positions)
+    document = _network(m, positions, height_px).generate_html()
+    if "div.popup" in document:  # the innerHTML popup must never be switched on (see _plain)
+        raise RuntimeError("pyvis switched to its HTML popup")
+    document = _EXTERNAL_TAG.sub("", document)
+    document = _COMMENTED_TAGS.sub("", document)
+    document = _EMPTY_HEADING.sub("", document)
+    document = document.replace("<html>", '<!DOCTYPE html>\n<html lang="nl">', 1)
+    document = document.replace(
+        '<meta charset="utf-8">', f'<meta charset="utf-8">\n<title>{html.escape(title)}</title>', 1
+    )
+    document = document.replace("</head>", _style(height_px) + "\n</head>", 1)
+    if header:
+        document = document.replace("<body>", f"<body>\n{header}", 1)
+    tail = _legend(interactive) + (_POSITIONS_SCRIPT if interactive else "")
+    cut = document.rindex("</body>")
+    return document[:cut] + tail + "\n" + document[cut:]
+
+
+def graph_iframe(document: str, *, height_px: int = 600, label: str = "Netwerkkaart van de stakeholders") -> str:
+    """The document in a sandboxed iframe (scripts run, but with an opaque origin: no access to the page)."""
+    return (
+        f'<iframe srcdoc="{html.escape(document, quote=True)}" sandbox="allow-scripts" '
+        f'title="{html.escape(label, quote=True)}" style="width:100%;height:{int(height_px)}px;border:0"></iframe>'
+    )
+
+
+def standalone_document(m: StakeholderMap, positions: Mapping[str, Position], title: str) -> str:
+    """The map as a file to download: opens in any browser without a network, with a heading and today's date."""
+    return _document(m, positions, 640, title, False, header=_header(title))

@@ -1,0 +1,19 @@
+"""Dag 2's texts: ``exercises/dag2.yaml``, validated by ``schema.py`` (see ``content.loader``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from wijwerken_widgets.content import loader
+
+if TYPE_CHECKING:
+    from wijwerken_widgets.pages.dag2.schema import Dag2Content
+
+FILE = "dag2.yaml"
+SCHEMA = "wijwerken_widgets.pages.dag2.schema:Dag2Content"
+
+
+def load(directory: str | Path | None = None) -> Dag2Content:
+    """The validated content (from ``directory``, default the exercises folder); raises ``ContentError``."""
+    return loader.load(FILE, SCHEMA, directory)

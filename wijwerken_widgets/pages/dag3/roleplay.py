@@ -1,0 +1,335 @@
+"""Dag 3, rollenspel: practise a conversation in a trio; roles rotate every round.
+
+Not in a trio yet: a small form to start one with two or three groupmates. In a trio (the newest one this
+participant is in): the round, who plays what, the scenario as far as this participant's role may read it (the
+rolkaart is only ever put into a widget of the gesprekspartner), the shared timer, the observator's checklist, a
+personal reflection, the feedback received, and "Volgende ronde" / "Nieuw trio". Groupmates see a new trio or round
+after the session polls; the view is rebuilt only when the trio or its round changes.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+from collections.abc import Callable
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as widgets
+from ipywidgets.widgets.widget_bool import CheckboxStyle
+from ipywidgets.widgets.widget_description import DescriptionStyle
+
+from wijwerken_widgets.pages.dag3 import texts
+from wijwerken_widgets.pages.dag3.roleplay_checklist import ObserverChecklist
+from wijwerken_widgets.pages.dag3.roleplay_feedback import FeedbackView
+from wijwerken_widgets.pages.dag3.roleplay_reflection import RoundReflection
+from wijwerken_widgets.pages.dag3.roleplay_scenarios import ScenarioSet
+from wijwerken_widgets.pages.dag3.roleplay_timer import RoundTimer
+from wijwerken_widgets.shared.conversations.session import ROLES, ConversationSession, page_conversations, roles
+from wijwerken_widgets.shared.stakeholders.model import new_id
+from wijwerken_widgets.store import GroupItem, StoreUnavailable
+from wijwerken_widgets.ui import styles
+from wijwerken_widgets.ui.blocks import Exercise, box, button, hidden, static_html
+from wijwerken_widgets.ui.context import Context
+from wijwerken_widgets.ui.page import message, render_markdown
+
+if TYPE_CHECKING:
+    from wijwerken_widgets.pages.dag3.roleplay_scenario_schema import Scenario
+    from wijwerken_widgets.pages.dag3.schema import RoleplayPart
+
+MIN_OTHERS, MAX_OTHERS = 2, 3
+SOORT_LABELS = {"gesprek": "gesprek", "facilitator": "facilitator"}
+FACILITATOR_ROLE = {
+    "gespreksvoerder": "facilitator van de groep",
+    "gesprekspartner": "speelt de groep",
+    "observator": "",
+}
+FACILITATOR_HELP = {
+    "gespreksvoerder": "In dit rollenspel ben je de **facilitator**: je begeleidt een groep (gespeeld door de "
+                       "gesprekspartner) naar oplossingen die de groep zelf bedenkt.",
+    "gesprekspartner": "In dit rollenspel speel je **de groep**: spreek gerust als twee of drie verschillende mensen.",
+    "observator": "Let vooral op of de facilitator stuurt, of de groep zelf oplossingen laat vinden.",
+}
+
+
+@functools.cache
+def _checkbox_style() -> CheckboxStyle:
+    return CheckboxStyle()
+
+
+@functools.cache
+def _picker_style() -> DescriptionStyle:
+    return DescriptionStyle()
+
+
+def new_round(scenario_id: str) -> dict[str, Any]:
+    return {"scenario": scenario_id, "gestart": None, "resterend": None}
+
+
+def trio_members(data: dict[str, Any]) -> list[int]:
+    leden = data.get("leden")
+    return [m for m in leden if isinstance(m, int) and not isinstance(m, bool)] if isinstance(leden, list) else []
+
+
+def trio_rounds(data: dict[str, Any]) -> list[dict[str, Any]]:
+    rondes = data.get("rondes")
+    return [r for r in rondes if isinstance(r, dict)] if isinstance(rondes, list) else []
+
+
+class Roleplay(widgets.VBox):
+    """The role-play section of one participant; ``now`` (UTC) is passed to the timer (tests)."""
+
+    def __init__(self, session: ConversationSession, scenarios: ScenarioSet, part: RoleplayPart, *,
+                 now: Callable[[], datetime] | None = None) -> None:
+        self.session, self.scenarios, self.part = session, scenarios, part
+        self.me = session.ctx.person.id
+        self._now = now
+        self._shown: tuple | None = None
+        self._starting_over: str | None = None  # the trio shown when "Nieuw trio" was pressed
+        self.trio: GroupItem | None = None
+        self.round_index = -1
+        self.role: str | None = None
+        self.timer: RoundTimer | None = None
+        self.checklist: ObserverChecklist | None = None
+        self.reflection: RoundReflection | None = None
+        self._feedback_view: FeedbackView | None = None
+        self.choices: dict[int, widgets.Checkbox] = {}
+        self.scenario_picker: widgets.Dropdown | None = None
+        self.next_picker: widgets.Dropdown | None = None
+        self.feedback = widgets.VBox(layout=styles.plain_layout())
+        super().__init__([self.feedback], layout=styles.layout(), _dom_classes=("ww-roleplay",))
+        session.on_change(lambda _: self.refresh())
+        self.refresh()
+
+    # -- what to show ----------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Show the start form or the current round; rebuilt only when the trio, its members or its round changed."""
+        trios = self.session.trios_of(self.me)
+        trio = trios[0] if trios else None
+        if trio is not None and self._starting_over is not None and trio.item_id != self._starting_over:
+            self._starting_over = None  # a newer trio (maybe a groupmate's) came in: show it
+        if trio is None or self._starting_over is not None:
+            key: tuple = ("start", self._starting_over)
+        else:
+            key = ("trio", trio.item_id, len(trio_rounds(trio.data)), tuple(trio_members(trio.data)))
+        if key == self._shown:
+            self.trio = trio if key[0] == "trio" else self.trio
+            return
+        self._shown = key  # first: saving what is pending notifies the session, which calls this again
+        self._leave_round()
+        self.feedback.children = []
+        if key[0] == "start":
+            self.trio, self.round_index, self.role = None, -1, None
+            children = self._start_form()
+        else:
+            self.trio = trio
+            children = self._round_view(trio)
+        self.children = [*children, self.feedback]
+
+    def _leave_round(self) -> None:
+        """Save what is pending and stop the clock of the round that is no longer on show."""
+        if self.timer is not None:
+            self.timer.stop()
+        if self.checklist is not None:
+            self.checklist.saver.close()
+        if self.reflection is not None:
+            self.reflection.saver.flush()
+        self.timer = self.checklist = self.reflection = None
+
+    def _say(self, text: str, kind: str) -> None:
+        self.feedback.children = [message(text, kind)]
+
+    def _scenario_options(self) -> list[tuple[str, str]]:
+        return [(f"{s.titel} ({SOORT_LABELS.get(s.soort, s.soort)}) — {s.korte_omschrijving}", sid)
+                for sid, s in self.scenarios.scenarios]
+
+    # -- starting a trio -------------------------------------------------------------------------------------
+    def _start_form(self) -> list[widgets.Widget]:
+        back = []
+        if self._starting_over is not None:
+            back_button = button("Terug naar je trio", "arrow-left")
+            back_button.on_click(lambda _: self._back())
+            back = [back_button]
+        try:
+            others = [p for p in self.session.members() if p.id != self.me]
+        except StoreUnavailable as exc:
+            return [message(exc.message, "error"), *back]
+        if len(others) < MIN_OTHERS:
+            return [message("Voor een trio heb je minstens twee groepsgenoten nodig. Vraag je trainer om je groep "
+                            "aan te vullen, of oefen samen met een andere groep.", "info"), *back]
+        if not self.scenarios.scenarios:
+            return [message("Er staan nog geen rollenspellen klaar. Vraag je trainer om er een toe te voegen.",
+                            "info"), *back]
+        self.choices = {p.id: widgets.Checkbox(False, description=p.name, indent=False,
+                                               layout=styles.plain_layout(), style=_checkbox_style())
+                        for p in others}
+        self.scenario_picker = widgets.Dropdown(options=self._scenario_options(), layout=styles.layout(),
+                                                style=_picker_style())
+        start = button("Start het trio", "play", "ww-primary")
+        start.on_click(lambda _: self.start())
+        intro = static_html(
+            "<h3>Start een trio</h3><p>Kies met wie je oefent: twee groepsgenoten (of drie, dan observeren er "
+            "twee). Jij voert in de eerste ronde het gesprek; daarna schuiven de rollen door.</p>", "ww-text")
+        pick = static_html('<label class="ww-label">Het eerste rollenspel</label>')
+        return [intro, box(self.choices.values(), "ww-field ww-trio-members"), pick, self.scenario_picker,
+                widgets.HBox([start, *back], layout=styles.plain_layout())]
+
+    def start(self) -> None:
+        """Save a new trio with the chosen groupmates and first scenario; refuse a wrong number in Dutch."""
+        chosen = [pid for pid, check in self.choices.items() if check.value]
+        if len(chosen) < MIN_OTHERS:
+            self._say(f"Kies minstens twee groepsgenoten (je koos er {len(chosen)}): een trio is met z'n drieën.",
+                      "warning")
+            return
+        if len(chosen) > MAX_OTHERS:
+            self._say(f"Kies hoogstens drie groepsgenoten (je koos er {len(chosen)}): met meer dan vier wordt het "
+                      "te druk. Maak liever twee trio's.", "warning")
+            return
+        scenario_id = self.scenario_picker.value if self.scenario_picker is not None else None
+        if scenario_id is None or self.scenarios.get(scenario_id) is None:
+            self._say("Kies eerst een rollenspel.", "warning")
+            return
+        before = self._starting_over
+        self._starting_over = None
+        try:
+            self.session.put("trio", new_id(), {"leden": [self.me, *chosen], "rondes": [new_round(scenario_id)]})
+        except StoreUnavailable as exc:
+            self._starting_over = before
+            self._say(exc.message, "error")
+            return
+        self.refresh()
+        self._say("Jullie trio staat klaar. Je groepsgenoten zien het binnen een paar seconden op hun scherm.",
+                  "success")
+
+    def _back(self) -> None:
+        self._starting_over = None
+        self.refresh()
+
+    def start_over(self) -> None:
+        """ "Nieuw trio": show the start form (the current trio stays as it is)."""
+        if self.trio is not None:
+            self._starting_over = self.trio.item_id
+            self.refresh()
+
+    # -- a round ---------------------------------------------------------------------------------------------
+    def role_label(self, role: str, soort: str | None) -> str:
+        name = getattr(self.part.roles, role).naam
+        extra = FACILITATOR_ROLE[role] if soort == "facilitator" else ""
+        return f"{name} ({extra})" if extra else name
+
+    def _round_view(self, trio: GroupItem) -> list[widgets.Widget]:
+        members, rounds = trio_members(trio.data), trio_rounds(trio.data)
+        controls = self._round_controls(trio, rounds)
+        if not rounds or self.me not in members or len(members) < 3:
+            self.round_index, self.role = -1, None
+            return [message("Dit trio kan ik niet lezen. Start hieronder een nieuw trio.", "warning"), *controls]
+        index = len(rounds) - 1
+        scenario_id = rounds[index].get("scenario")
+        scenario = self.scenarios.get(scenario_id) if isinstance(scenario_id, str) else None
+        cast = roles(members, index)
+        self.round_index, self.role = index, cast[self.me]
+        soort = scenario.soort if scenario is not None else None
+        children: list[widgets.Widget] = [static_html(self._header_html(index, scenario, cast, soort), "ww-text")]
+        if scenario is None:
+            children.append(message(
+                f"Het rollenspel van deze ronde ('{scenario_id}') bestaat niet meer; misschien heeft de trainer het "
+                "weggehaald. Kies hieronder een ander rollenspel en start de volgende ronde.", "warning"))
+        else:
+            self.timer = RoundTimer(self.session, trio.item_id, index, scenario.duur_minuten, now=self._now)
+            children += [self.timer, static_html(self._scenario_html(scenario), "ww-text ww-scenario")]
+            if self.role == "observator":
+                lead = next(m for m, r in cast.items() if r == "gespreksvoerder")
+                self.checklist = ObserverChecklist(self.session, self.part, scenario, trio_id=trio.item_id,
+                                                   round_index=index, voor=lead, scenario_id=scenario_id)
+                children.append(self.checklist)
+        self.reflection = RoundReflection(self.session.ctx, self.part, trio.item_id, index)
+        if self._feedback_view is None:
+            self._feedback_view = FeedbackView(self.session, self.part, self.scenarios)
+        return [*children, self.reflection, self._feedback_view, *controls]
+
+    def _header_html(self, index: int, scenario: Scenario | None, cast: dict[int, str], soort: str | None) -> str:
+        title = f"Ronde {index + 1}" + (f": {scenario.titel}" if scenario is not None else "")
+        sub = ""
+        if scenario is not None:
+            sub = (f'<p class="ww-hint">Soort: {html.escape(SOORT_LABELS.get(scenario.soort, scenario.soort))} · '
+                   f"{scenario.duur_minuten} minuten</p>")
+        rows = []
+        for member in sorted(cast, key=lambda m: ROLES.index(cast[m])):
+            name = html.escape(self.session.author(member))
+            label = html.escape(self.role_label(cast[member], soort))
+            if member == self.me:
+                rows.append(f'<li class="ww-role-mine"><mark><strong>{name} (jij)</strong>: {label}</mark></li>')
+            else:
+                rows.append(f"<li>{name}: {label}</li>")
+        mine = self.role
+        help_text = getattr(self.part.roles, mine).uitleg
+        if soort == "facilitator":
+            help_text += "\n\n" + FACILITATOR_HELP[mine]
+        return (f"<h3>{html.escape(title)}</h3>{sub}<ul class='ww-trio'>{''.join(rows)}</ul>"
+                f'<div class="ww-notice ww-role-help"><strong>Jouw rol: {html.escape(self.role_label(mine, soort))}'
+                f"</strong>{render_markdown(help_text)}</div>")
+
+    def _scenario_html(self, scenario: Scenario) -> str:
+        """The situation for everyone; the rolkaart only for the gesprekspartner, the assignment for the others."""
+        text = f"<h4>De situatie</h4>{render_markdown(scenario.situatie)}"
+        if self.role == "gesprekspartner":
+            text += ("<h4>Jouw rolkaart (alleen jij ziet deze; laat hem niet zien)</h4>"
+                     f'<div class="ww-notice ww-rolkaart">{render_markdown(scenario.rolkaart)}</div>')
+        else:
+            who = "de facilitator" if scenario.soort == "facilitator" else "de gespreksvoerder"
+            text += f"<h4>Opdracht voor {who}</h4>{render_markdown(scenario.opdracht_gespreksvoerder)}"
+        if scenario.bron:
+            text += f'<p class="ww-source">{html.escape(scenario.bron)}</p>'
+        return text
+
+    def _round_controls(self, trio: GroupItem, rounds: list[dict[str, Any]]) -> list[widgets.Widget]:
+        options = self._scenario_options()
+        played = {r.get("scenario") for r in rounds}
+        fresh = [sid for _, sid in options if sid not in played]
+        self.next_picker = widgets.Dropdown(options=options, value=(fresh or [options[0][1]])[0] if options else None,
+                                            layout=styles.layout(), style=_picker_style())
+        next_button = button("Volgende ronde", "forward", "ww-primary")
+        new_trio = button("Nieuw trio", "users")
+        seen = len(rounds)
+        next_button.on_click(lambda _: self.next_round(trio.item_id, seen))
+        new_trio.on_click(lambda _: self.start_over())
+        text = static_html("<h4>Klaar met deze ronde?</h4><p>Kies het rollenspel voor de volgende ronde. De rollen "
+                           "schuiven dan één plek door.</p>", "ww-text")
+        return [text, self.next_picker, widgets.HBox([next_button, new_trio], layout=styles.plain_layout())]
+
+    def next_round(self, trio_id: str | None = None, seen: int | None = None) -> None:
+        """Append a round with the chosen scenario, unless a trio member just did (then show theirs)."""
+        trio_id = trio_id or (self.trio.item_id if self.trio is not None else None)
+        seen = len(trio_rounds(self.trio.data)) if seen is None and self.trio is not None else seen
+        scenario_id = self.next_picker.value if self.next_picker is not None else None
+        if trio_id is None:
+            return
+        if scenario_id is None or self.scenarios.get(scenario_id) is None:
+            self._say("Kies eerst een rollenspel voor de volgende ronde.", "warning")
+            return
+        try:
+            self.session.reload()
+            item = self.session.item("trio", trio_id)
+            if item is None:
+                self._say("Dit trio bestaat niet meer. Start een nieuw trio.", "warning")
+                return
+            rounds = trio_rounds(item.data)
+            if len(rounds) != seen:
+                self._say("Iemand uit je trio heeft net al een nieuwe ronde gestart; die zie je nu hierboven.", "info")
+                return
+            self.session.put("trio", trio_id, {**item.data, "rondes": [*rounds, new_round(scenario_id)]},
+                             base_version=item.version)
+        except StoreUnavailable as exc:
+            self._say(exc.message, "error")
+            return
+        self._say(f"Ronde {len(rounds) + 1} is begonnen. De rollen zijn één plek doorgeschoven.", "success")
+
+
+def section(ctx: Context) -> widgets.Widget:
+    """The ``roleplay`` part of ``dag3.yaml`` (nothing for someone in no group)."""
+    from wijwerken_widgets.pages.dag3.roleplay_scenarios import load_scenarios
+
+    part, current = texts.load().exercises.roleplay, page_conversations(ctx)
+    if current is None:
+        return hidden()
+    return Exercise(part.title, part.instruction, [Roleplay(current, load_scenarios(), part)])

@@ -1,0 +1,188 @@
+"""Dag 3 role-play: the countdown of the current round, shared by the trio (Start / Pauze / Opnieuw).
+
+The state lives in the trio item's round (``gestart``: ISO UTC while running, ``resterend``: seconds left when
+paused or at the start of the running stretch), so every member's kernel shows the same time after polling. The
+clock ticks once per second on the kernel's event loop, only while running and while it is the round on show.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from datetime import datetime, timezone
+from typing import Any
+
+import ipywidgets as widgets
+
+from wijwerken_widgets.core.loop import running_loop
+from wijwerken_widgets.shared.conversations.session import ConversationSession
+from wijwerken_widgets.store import StoreUnavailable
+from wijwerken_widgets.ui import styles
+from wijwerken_widgets.ui.blocks import button
+from wijwerken_widgets.ui.page import notice_html
+
+TIME_UP = "De tijd is om"
+STATES = {"running": "De tijd loopt.", "paused": "Gepauzeerd.", "ready": "Druk op Start als jullie beginnen."}
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def parse_time(value: Any) -> datetime | None:
+    """A stored ISO time as aware UTC, or ``None`` when absent or unreadable."""
+    if not isinstance(value, str):
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
+
+
+def mm_ss(seconds: float) -> str:
+    """``07:59``; whole seconds rounded up, so a fresh 8-minute round shows ``08:00``."""
+    whole = max(0, math.ceil(seconds))
+    return f"{whole // 60:02d}:{whole % 60:02d}"
+
+
+class RoundTimer(widgets.VBox):
+    """The mm:ss countdown of round ``round_index`` of trio ``trio_id``, with Start / Pauze / Opnieuw."""
+
+    def __init__(self, session: ConversationSession, trio_id: str, round_index: int, minutes: int, *,
+                 now: Callable[[], datetime] | None = None) -> None:
+        self.session, self.trio_id, self.round_index = session, trio_id, round_index
+        self.duration = float(minutes) * 60
+        self.now = now or utc_now
+        self.clock = widgets.HTML(layout=styles.layout(), style=styles.html_style(), _dom_classes=("ww-timer",))
+        self.start_button = button("Start", "play")
+        self.pause_button = button("Pauze", "pause")
+        self.reset_button = button("Opnieuw", "undo")
+        self.start_button.on_click(lambda _: self.start())
+        self.pause_button.on_click(lambda _: self.pause())
+        self.reset_button.on_click(lambda _: self.reset())
+        self.error = ""
+        self._handle = None
+        self._stopped = False
+        buttons = widgets.HBox([self.start_button, self.pause_button, self.reset_button], layout=styles.plain_layout())
+        super().__init__([self.clock, buttons], layout=styles.layout(), _dom_classes=("ww-round-timer",))
+        self._follow = lambda _: self.draw()
+        session.on_change(self._follow)
+        self.draw()
+
+    # -- state -----------------------------------------------------------------------------------------------
+    def _round(self) -> dict[str, Any]:
+        item = self.session.item("trio", self.trio_id)
+        rounds = item.data.get("rondes") if item is not None else None
+        if isinstance(rounds, list) and 0 <= self.round_index < len(rounds) and isinstance(rounds[self.round_index],
+                                                                                              dict):
+            return rounds[self.round_index]
+        return {}
+
+    def _base(self, state: dict[str, Any]) -> float:
+        left = state.get("resterend")
+        if isinstance(left, (int, float)) and not isinstance(left, bool) and math.isfinite(left):
+            return min(max(0.0, float(left)), self.duration)
+        return self.duration
+
+    def remaining(self) -> float:
+        """Seconds left (0 when the time is up)."""
+        state = self._round()
+        base, started = self._base(state), parse_time(state.get("gestart"))
+        if started is None:
+            return base
+        return max(0.0, base - max(0.0, (self.now() - started).total_seconds()))
+
+    @property
+    def running(self) -> bool:
+        return parse_time(self._round().get("gestart")) is not None and self.remaining() > 0
+
+    @property
+    def text(self) -> str:
+        """What the clock shows: ``07:59``, or the time-up message."""
+        left = self.remaining()
+        return f"00:00 · {TIME_UP}" if left <= 0 else mm_ss(left)
+
+    # -- actions ---------------------------------------------------------------------------------------------
+    def start(self) -> None:
+        if not self.running and self.remaining() > 0:
+            self._write({"gestart": self.now().isoformat(), "resterend": self.remaining()})
+
+    def pause(self) -> None:
+        if self.running:
+            self._write({"gestart": None, "resterend": self.remaining()})
+
+    def reset(self) -> None:
+        self._write({"gestart": None, "resterend": None})
+
+    def _write(self, changes: dict[str, Any]) -> None:
+        """Change this round's timer fields in the newest version of the trio (a groupmate may have changed it)."""
+        try:
+            self.session.reload()
+            if self._stopped:
+                return  # a new round began meanwhile; this timer is no longer on show
+            item = self.session.item("trio", self.trio_id)
+            rounds = item.data.get("rondes") if item is not None else None
+            if not isinstance(rounds, list) or not 0 <= self.round_index < len(rounds):
+                self.error = "Deze ronde bestaat niet meer."
+                self.draw()
+                return
+            rounds = [dict(r) if isinstance(r, dict) else r for r in rounds]
+            rounds[self.round_index] = {**rounds[self.round_index], **changes}
+            self.error = ""
+            self.session.put("trio", self.trio_id, {**item.data, "rondes": rounds}, base_version=item.version)
+        except StoreUnavailable as exc:
+            self.error = exc.message
+            self.draw()
+
+    # -- drawing and ticking ---------------------------------------------------------------------------------
+    def draw(self) -> None:
+        if self._stopped:
+            return
+        left, running = self.remaining(), self.running
+        if left <= 0:
+            body = (f'<div class="ww-notice ww-notice-error ww-time-up" role="alert"><span class="ww-timer-clock">'
+                    f"00:00</span> <strong>{TIME_UP}</strong></div>")
+        else:
+            state = "running" if running else "paused" if self._round().get("resterend") is not None else "ready"
+            body = f'<span class="ww-timer-clock">{mm_ss(left)}</span> <span class="ww-hint">{STATES[state]}</span>'
+
+        if self.error:
+            body += notice_html(self.error, "error")
+        if body != self.clock.value:
+            self.clock.value = body
+        for control, disabled in ((self.start_button, running or left <= 0), (self.pause_button, not running)):
+            if control.disabled != disabled:
+                control.disabled = disabled
+        self._schedule(running, left)
+
+    def _schedule(self, running: bool, left: float) -> None:
+        if not running or self._stopped:
+            self._cancel()
+            return
+        if self._handle is not None:
+            return
+        loop = running_loop()
+        if loop is None:
+            return  # no kernel event loop (tests, scripts): the clock is drawn on changes only
+        # Wake when the shown second changes.
+        delay = left - math.floor(left) or 1.0
+        self._handle = loop.call_later(min(delay + 0.01, 1.0), self._tick)
+
+    def _tick(self) -> None:
+        self._handle = None
+        if self.comm is None:  # closed
+            self.stop()
+            return
+        self.draw()
+
+    def stop(self) -> None:
+        """This round is no longer on show: stop ticking and following the session."""
+        self._stopped = True
+        self._cancel()
+        self.session.off_change(self._follow)
+
+    def _cancel(self) -> None:
+        if self._handle is not None:
+            self._handle.cancel()
+            self._handle = None

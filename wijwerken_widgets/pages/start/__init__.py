@@ -1,0 +1,53 @@
+"""The start page: welcome, Wij-Werken, Look – Think – Act, and links to the days."""
+
+from __future__ import annotations
+
+from wijwerken_widgets.core.warmup import wait
+
+wait()  # the kernel may still be importing the libraries below in the background (see warmup.py)
+
+import html
+from typing import TYPE_CHECKING
+
+import ipywidgets as widgets
+
+from wijwerken_widgets.pages.start import texts
+from wijwerken_widgets.ui.blocks import markdown
+from wijwerken_widgets.ui.page import Page, render_markdown
+
+if TYPE_CHECKING:
+    from wijwerken_widgets.pages.start.schema import StartContent
+
+
+def open_page() -> Page:
+    page = texts.load()
+    return Page(page.title, page.intro).show()
+
+
+def overview(content: StartContent | None = None) -> widgets.Widget:
+    """Wij-Werken, the three steps and the programme; available days link to their page."""
+    content = content or texts.load()
+    lta = content.look_think_act
+    steps = "".join(
+        f'<div class="ww-step"><div class="ww-step-phase">{html.escape(step.phase)}</div>'
+        f'<div class="ww-step-sub">{html.escape(step.subtitle)}</div>{render_markdown(step.text)}</div>'
+        for step in lta.steps
+    )
+    days = []
+    for day in content.programme.days:
+        title = html.escape(day.title)
+        if day.available and day.workbook:
+            title = f'<a href="{html.escape(day.workbook)}">{title}</a>'
+        phase = f' <span class="ww-phase">{html.escape(day.phase)}</span>' if day.phase else ""
+        state = "" if day.available else '<span class="ww-soon">binnenkort</span>'
+        days.append(
+            f'<li class="ww-day{" ww-day-open" if day.available else ""}"><div class="ww-day-label">'
+            f"{html.escape(day.label)}{phase}</div><div><b>{title}</b> {state}{render_markdown(day.text)}</div></li>"
+        )
+    body = (
+        f"<section><h2>{html.escape(content.wij_werken.title)}</h2>{render_markdown(content.wij_werken.text)}</section>"
+        f"<section><h2>{html.escape(lta.title)}</h2>{render_markdown(lta.intro)}<div class='ww-steps'>{steps}</div></section>"
+        f"<section><h2>{html.escape(content.programme.title)}</h2>{render_markdown(content.programme.intro)}"
+        f"<ol class='ww-days'>{''.join(days)}</ol></section>"
+    )
+    return widgets.VBox([widgets.HTML(body), markdown(content.closing, "ww-closing")], _dom_classes=("ww-start",))

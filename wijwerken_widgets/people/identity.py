@@ -1,0 +1,137 @@
+"""Who is using this kernel: a JupyterHub user, a server-side code, or the session cookie of the browser.
+
+Who someone is, and whether they are a trainer, is always read from the store; the only value from the browser
+that counts is the opaque session token in the cookie ``wijwerken_sessie``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import http.cookies
+import logging
+import os
+from typing import TYPE_CHECKING
+
+from wijwerken_widgets.people.codes import hash_code, hash_token, is_session_token, new_session_token, normalise_code
+
+if TYPE_CHECKING:
+    from wijwerken_widgets.store import Person, Store
+
+SESSION_COOKIE = "wijwerken_sessie"
+SESSION_DAYS = 400  # browsers cap cookie lifetimes at 400 days
+SESSION_MAX_AGE = SESSION_DAYS * 24 * 60 * 60
+
+log = logging.getLogger(__name__)
+
+
+class WrongCode(Exception):
+    """The typed code belongs to nobody."""
+
+
+def login(store: Store, code: str, *, now: datetime.datetime | None = None) -> tuple[Person, str]:
+    """Check a typed code; return the person and a new session token (the store keeps only its hash)."""
+    if not normalise_code(code):
+        raise WrongCode("empty code")
+    person = store.person_by_code_hash(hash_code(code))
+    if person is None:
+        raise WrongCode("unknown code")
+    token = new_session_token()
+    now = now or datetime.datetime.now(datetime.timezone.utc)
+    store.add_session(person.id, hash_token(token), now + datetime.timedelta(days=SESSION_DAYS))
+    return person, token
+
+
+def person_from_environment(store: Store) -> Person | None:
+    """The person this kernel serves, from (in order) ``JUPYTERHUB_USER``, ``WIJWERKEN_CODE`` or the cookie.
+
+    Returns None when nobody is recognised; the page then shows the login form (or, under JupyterHub,
+    says that this hub user is not in a cohort).
+    """
+    if hub_user := os.environ.get("JUPYTERHUB_USER"):
+        return store.person_by_hub_user(hub_user)
+    if code := os.environ.get("WIJWERKEN_CODE"):
+        person = store.person_by_code_hash(hash_code(code))
+        if person is None:
+            log.warning("WIJWERKEN_CODE is set but belongs to nobody in the store")
+        return person
+    token = session_token_from_cookie_header(_voila_cookie_header())
+    if token is None:
+        return None
+    return store.person_by_session(hash_token(token))
+
+
+def session_token_from_cookie_header(header: str | None) -> str | None:
+    """The session token from a ``Cookie`` header, or None if absent or not shaped like a token."""
+    if not header:
+        return None
+    value: str | None = None
+    cookie = http.cookies.SimpleCookie()
+    try:
+        cookie.load(header)
+    except http.cookies.CookieError:
+        pass
+    if SESSION_COOKIE in cookie:
+        value = cookie[SESSION_COOKIE].value
+    else:
+        # SimpleCookie stops at the first cookie it cannot parse (another app's cookie on the same host).
+        for part in header.split(";"):
+            name, _, raw = part.strip().partition("=")
+            if name == SESSION_COOKIE:
+                value = raw.strip()
+    return value if value is not None and is_session_token(value) else None
+
+
+def session_cookie_js(token: str) -> str:
+    """JavaScript that stores the session token in the browser's ``wijwerken_sessie`` cookie."""
+    assert is_session_token(token), "session tokens are URL-safe; refusing to put anything else in a script"
+    return (
+        f'document.cookie = "{SESSION_COOKIE}={token}; path=/; max-age={SESSION_MAX_AGE}; SameSite=Strict"'
+        ' + (window.location.protocol === "https:" ? "; Secure" : "");'
+    )
+
+
+def is_voila_kernel() -> bool:
+    """Whether this kernel was started by Voilà (Voilà sets ``VOILA_PREHEAT`` in every kernel it starts)."""
+    return "VOILA_PREHEAT" in os.environ
+
+
+def _voila_cookie_header() -> str | None:
+    """The browser's ``Cookie`` header as Voilà passes it (``http_header_envs=['Cookie']``), if any.
+
+    A preheated Voilà kernel runs the notebook before any browser asks for it; the request (with its headers)
+    arrives later through ``voila.utils.wait_for_request``. Outside Voilà nothing ever blocks.
+    """
+    if not is_voila_kernel():
+        return os.environ.get("HTTP_COOKIE")
+    request_arrived = os.environ.get("SERVER_SOFTWARE", "").startswith("voila/")
+    if os.environ.get("VOILA_PREHEAT") == "True" and not request_arrived:
+        from voila.utils import wait_for_request
+
+        wait_for_request()
+    return os.environ.get("HTTP_COOKIE")
+
+
+class LoginBackoff:
+    """Per-kernel pause after wrong codes: 2, 4, 8, 16 seconds, then at most 30."""
+
+    def __init__(self, first: float = 2.0, cap: float = 30.0) -> None:
+        self.first = first
+        self.cap = cap
+        self.failures = 0
+        self._until = 0.0
+
+    def record_failure(self, now: float) -> float:
+        """Count a wrong code at monotonic time ``now``; return the seconds to wait before the next try."""
+        self.failures += 1
+        delay = min(self.first * 2 ** (self.failures - 1), self.cap)
+        self._until = now + delay
+        return delay
+
+    def record_success(self) -> None:
+        """Forget earlier failures."""
+        self.failures = 0
+        self._until = 0.0
+
+    def seconds_to_wait(self, now: float) -> float:
+        """Seconds (0 when none) before the next code may be tried."""
+        return max(0.0, self._until - now)

@@ -1,0 +1,1 @@
+"""The ui kit every page builds on: the page, autosave, shared items, layout blocks, notices, the stylesheet."""

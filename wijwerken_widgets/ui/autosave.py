@@ -1,0 +1,271 @@
+"""Automatic, debounced saving of one answer, with a visible Dutch status line.
+
+Every change schedules a save ~0.8 s after typing stops. Each save appends a version to the store; when another tab
+or device saved the same answer in between, this tab says so and offers the other version (both stay in the history).
+When the store is unavailable the text stays in the widget, the status says so, and saving is retried.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import ipywidgets as widgets
+
+from wijwerken_widgets.core.dutch import clock
+from wijwerken_widgets.core.loop import running_loop
+from wijwerken_widgets.ui import styles
+from wijwerken_widgets.ui.context import Context
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_SECONDS = 0.8
+RETRY_SECONDS = 5.0
+class SaveStatus(widgets.Label):
+    """The line under an answer: saved, saving, not saved (with retry), or changed elsewhere.
+
+    One widget (every widget is a model the browser must load). The retry button and the other version's box are
+    only created when they are first needed, and are then shown right after this line in its container (set by
+    :func:`adopt_statuses`, which the layout helpers in ``base`` call).
+    """
+
+    def __init__(self) -> None:
+        super().__init__("", layout=styles.layout(), style=styles.label_style(), _dom_classes=("ww-save-status",))
+        self.container: widgets.Box | None = None
+        self.retry_button: widgets.Button | None = None
+        self.other_button: widgets.Button | None = None
+        self.other_text: widgets.Textarea | None = None
+        self._retry_callbacks: list[Callable[[], Any]] = []
+
+    @property
+    def text(self) -> str:
+        return self.value
+
+    def on_retry(self, callback: Callable[[], Any]) -> None:
+        """Call ``callback()`` when the participant presses "Opnieuw proberen"."""
+        self._retry_callbacks.append(callback)
+
+    def show(self, text: str, state: str) -> None:
+        """Show ``text``; ``state`` is one of ``ok``, ``busy``, ``error``, ``conflict`` (used for styling)."""
+        with self.hold_sync():  # one message to the browser, not one per trait
+            self.value = text
+            self._dom_classes = ("ww-save-status", f"ww-status-{state}")
+        if state == "error" and self.retry_button is None:
+            self.retry_button = widgets.Button(description="Opnieuw proberen", icon="refresh")
+            self.retry_button.on_click(lambda _: [callback() for callback in self._retry_callbacks])
+            self._show_after([self.retry_button])
+        if self.retry_button is not None:
+            self.retry_button.layout.display = "" if state == "error" else "none"
+        if state != "conflict" and self.other_button is not None:
+            self.other_button.layout.display = "none"
+            self.other_text.layout.display = "none"
+
+    def show_conflict(self, text: str, other_value: str) -> None:
+        self.show(text, "conflict")
+        if self.other_button is None:
+            self.other_button = widgets.Button(description="Toon de andere versie")
+            self.other_text = widgets.Textarea(disabled=True, layout={"display": "none", "width": "auto"})
+            self.other_button.on_click(lambda _: self._toggle_other())
+            self._show_after([self.other_button, self.other_text])
+        self.other_text.value = other_value
+        self.other_button.layout.display = ""
+
+    def _show_after(self, extra: list[widgets.Widget]) -> None:
+        """Put ``extra`` right after this line (and after controls added earlier) in its container."""
+        if self.container is None:
+            return
+        children = list(self.container.children)
+        at = children.index(self) + 1
+        while at < len(children) and children[at] in (self.retry_button, self.other_button, self.other_text):
+            at += 1
+        self.container.children = [*children[:at], *extra, *children[at:]]
+
+    def _toggle_other(self) -> None:
+        hidden = self.other_text.layout.display == "none"
+        self.other_text.layout.display = "" if hidden else "none"
+        self.other_button.description = "Verberg de andere versie" if hidden else "Toon de andere versie"
+
+
+def adopt_statuses(container: widgets.Box) -> widgets.Box:
+    """Tell the save statuses among ``container``'s children where to show their retry and conflict controls."""
+    for child in container.children:
+        if isinstance(child, SaveStatus):
+            child.container = container
+    return container
+
+
+def _as_text(value: Any) -> str:
+    """A readable rendering of a stored value for the 'other version' box."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):
+        return "\n".join(_as_text(item) for item in value)
+    if isinstance(value, dict):
+        return "\n".join(f"{k}: {_as_text(v)}" for k, v in value.items() if v not in ("", None, [], {}))
+    return "" if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What a save stored: the new version's id, when, and (Dutch) what someone else saved in between."""
+
+    base_id: int
+    saved_at: datetime
+    conflict: str | None = None
+    other_value: Any = None
+
+
+class Autosave:
+    """Keeps one stored answer (``key``) in step with a widget's value.
+
+    ``get_value``/``set_value`` read and fill the widget, so composite exercises (lists, trees) use the same path
+    as a single text field. Call :meth:`changed` on every edit; :meth:`flush` saves immediately.
+    """
+
+    def __init__(
+        self,
+        ctx: Context,
+        key: str,
+        *,
+        get_value: Callable[[], Any],
+        set_value: Callable[[Any], None],
+        status: SaveStatus | None = None,
+        empty: Any = "",
+    ) -> None:
+        self.ctx, self.key = ctx, key
+        self._get, self._set = get_value, set_value
+        self.status = status or SaveStatus()
+        self.status.on_retry(self.flush)
+        self._handle: asyncio.TimerHandle | None = None
+        self._dirty = False
+        self._filling = False
+        self.base_id: int | None = None
+        self.saved_value: Any = empty
+        ctx.register_flush(self.flush)
+        self.load()
+
+    @property
+    def untouched(self) -> bool:
+        """Nothing stored and nothing typed yet: the widget still shows its starting value."""
+        return self.base_id is None and not self._dirty
+
+    def load(self) -> None:
+        """Fill the widget with the latest stored version (nothing changes when there is none)."""
+        from wijwerken_widgets.store import StoreUnavailable
+
+        try:
+            latest = self.ctx.store.latest_answer(self.ctx.person.id, self.key)
+        except StoreUnavailable as exc:
+            self.status.show(exc.message, "error")
+            return
+        if latest is None:
+            return
+        self.base_id, self.saved_value = latest.id, latest.value
+        self.fill(latest.value)
+        self._dirty = False
+        self.status.show(f"Opgeslagen {clock(latest.saved_at)}", "ok")
+
+    def fill(self, value: Any) -> None:
+        """Show a stored ``value`` in the widget; the change events this fires are not edits to save."""
+        self._filling = True
+        try:
+            self._set(value)
+        finally:
+            self._filling = False
+
+    def changed(self) -> None:
+        """The participant edited the answer: save shortly after they stop typing."""
+        if self._filling or (self._get() == self.saved_value and not self._dirty):
+            return
+        self._dirty = True
+        self.status.show("Wordt opgeslagen…", "busy")
+        self._schedule(DEBOUNCE_SECONDS)
+
+    def _schedule(self, delay: float) -> None:
+        if self._handle is not None:
+            self._handle.cancel()
+            self._handle = None
+        loop = running_loop()
+        if loop is None:  # plain Python (tests, scripts): no event loop to debounce on
+            self.flush()
+        else:
+            self._handle = loop.call_later(delay, self.flush)
+
+    def flush(self) -> bool:
+        """Save now if there is an unsaved change; returns whether everything is saved."""
+        from wijwerken_widgets.store import StoreUnavailable
+
+        if self._handle is not None:
+            self._handle.cancel()
+            self._handle = None
+        if not self._dirty:
+            return True
+        value = self._get()
+        try:
+            saved = self._write(value)
+        except StoreUnavailable as exc:
+            log.warning("save of %s for person %s failed: %s", self.key, self.ctx.person.id, exc.__cause__ or exc)
+            self.status.show(f"Niet opgeslagen — probeer opnieuw. {exc.message}", "error")
+            if running_loop() is not None:
+                self._schedule(RETRY_SECONDS)
+            return False
+        self.base_id, self.saved_value = saved.base_id, value
+        self._dirty = self._get() != value  # typed on while saving: save again
+        text = f"Opgeslagen {clock(saved.saved_at)}"
+        if saved.conflict is not None:
+            self.status.show_conflict(f"{text}. {saved.conflict}", _as_text(saved.other_value))
+        else:
+            self.status.show(text, "ok")
+        if self._dirty:
+            self._schedule(DEBOUNCE_SECONDS)
+        return not self._dirty
+
+    def _write(self, value: Any) -> Saved:
+        """Store ``value`` as a new version of the answer (raises ``StoreUnavailable``)."""
+        result = self.ctx.store.save_answer(
+            self.ctx.person.id, self.key, value, base_id=self.base_id, client_id=self.ctx.client_id
+        )
+        conflict = None
+        if result.conflict is not None:
+            conflict = (f"Let op: dit antwoord is om {clock(result.conflict.saved_at)} ook in een ander venster of "
+                        "op een ander apparaat gewijzigd. Beide versies zijn bewaard; hier zie je jouw versie.")
+        self.ctx.notify_saved(self.key, result.version)
+        return Saved(result.version.id, result.version.saved_at, conflict,
+                     None if result.conflict is None else result.conflict.value)
+
+
+def autosave_widget(ctx: Context, key: str, widget: widgets.ValueWidget, status: SaveStatus | None = None) -> Autosave:
+    """Autosave a single-value widget (Text, Textarea, ToggleButtons …) under ``key``."""
+    saver = Autosave(
+        ctx,
+        key,
+        get_value=lambda: widget.value,
+        set_value=lambda value: setattr(widget, "value", value),
+        status=status,
+        empty=widget.value,
+    )
+    widget.observe(lambda _: saver.changed(), names="value")
+    return saver
+
+
+def autosave_form(
+    ctx: Context, key: str, controls: dict[str, widgets.ValueWidget], status: SaveStatus | None = None
+) -> Autosave:
+    """Autosave several widgets as one answer ``{name: value}`` under ``key``."""
+
+    def get_value() -> dict[str, Any]:
+        return {name: control.value for name, control in controls.items()}
+
+    def set_value(value: dict[str, Any]) -> None:
+        for name, control in controls.items():
+            if isinstance(value, dict) and name in value:
+                control.value = value[name]
+
+    saver = Autosave(ctx, key, get_value=get_value, set_value=set_value, status=status, empty=get_value())
+    for control in controls.values():
+        control.observe(lambda _: saver.changed(), names="value")
+    return saver

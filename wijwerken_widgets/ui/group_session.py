@@ -1,0 +1,154 @@
+"""A group's shared items of one store space as this kernel sees them: loaded, saved back, kept fresh.
+
+Widgets read from one session per space and change it only through it; after each change (own or, found by
+polling, someone else's) the session calls its listeners, which redraw. Data flows one way:
+widget → store → session → views. :class:`~wijwerken_widgets.shared.stakeholders.session.MapSession` (Dag 2) and
+:class:`~wijwerken_widgets.shared.conversations.session.ConversationSession` (Dag 3) build on it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Generic, TypeVar
+
+from wijwerken_widgets.store import GroupItem, ItemChange, ItemSaveResult
+from wijwerken_widgets.ui.context import Context
+
+log = logging.getLogger("wijwerken")
+POLL_SECONDS = 3.0
+S = TypeVar("S", bound="GroupSession")
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Someone else changed an item while this participant edited it."""
+
+    mine: GroupItem
+    theirs: GroupItem
+    their_name: str
+
+
+class GroupSession(Generic[S]):
+    """One group's items of ``space`` in one kernel. Raises ``StoreUnavailable`` from saves; polling swallows it."""
+
+    space = ""
+
+    def __init__(self, ctx: Context, *, poll_seconds: float | None = POLL_SECONDS) -> None:
+        if ctx.group is None:
+            raise ValueError(f"the {self.space} items belong to a group")
+        self.ctx = ctx
+        self.group_id = ctx.group.id
+        self.items: dict[tuple[str, str], GroupItem] = {}
+        self.revision = -1
+        self._names: dict[int, str] = {}
+        self._listeners: list[Callable[[S], None]] = []
+        self._poll_seconds = poll_seconds
+        self._poll_handle: asyncio.TimerHandle | None = None
+        self.reload()
+        self._schedule_poll()
+
+    # -- reading ---------------------------------------------------------------------------------------------
+    def on_change(self, listener: Callable[[S], None], *, first: bool = False) -> None:
+        """Call ``listener(session)`` after every change, own or found by polling (``first``: before the others)."""
+        if first:
+            self._listeners.insert(0, listener)
+        else:
+            self._listeners.append(listener)
+
+    def off_change(self, listener: Callable[[S], None]) -> None:
+        """Stop calling ``listener`` (a view that is no longer shown)."""
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def reload(self) -> bool:
+        """Take in the changes this kernel has not seen (everything the first time); returns whether any."""
+        store = self.ctx.store
+        if self.revision < 0:
+            items = store.items(self.space, self.group_id)
+        else:
+            if store.items_revision(self.space, self.group_id) == self.revision:
+                return False
+            items = store.items_since(self.space, self.group_id, self.revision)
+        if not items and self.revision >= 0:
+            return False
+        for item in items:
+            self.items[(item.kind, item.item_id)] = item
+        self.revision = max([self.revision, 0, *(i.id for i in items)])
+        self._changed()
+        return True
+
+    def version(self, kind: str, item_id: str) -> int | None:
+        item = self.items.get((kind, item_id))
+        return None if item is None else item.version
+
+    def live(self, kind: str) -> list[GroupItem]:
+        """The current (not removed) items of ``kind``, in the order they were made (see :meth:`put`)."""
+        items = [i for i in self.items.values() if i.kind == kind and not i.deleted]
+        return sorted(items, key=lambda i: (str(i.data.get("aangemaakt", "")), i.id))
+
+    def author(self, person_id: int) -> str:
+        """The name of a participant of this cohort (for "gewijzigd door …")."""
+        if person_id not in self._names and self.ctx.cohort is not None:
+            self._names = {p.id: p.name for p in self.ctx.store.people(self.ctx.cohort.id)}
+        return self._names.get(person_id, "iemand")
+
+    # -- writing ---------------------------------------------------------------------------------------------
+    def save(self, changes: list[ItemChange]) -> list[ItemSaveResult]:
+        """Store ``changes`` (one transaction), take them into this kernel, notify the listeners."""
+        if not changes:
+            return []
+        results = self.ctx.store.save_items(
+            self.space, self.group_id, changes, person_id=self.ctx.person.id, client_id=self.ctx.client_id
+        )
+        # Fetch from where this kernel was: brings ours and anyone else's that landed in between, in order.
+        if not self.reload():
+            for result in results:
+                self.items[(result.item.kind, result.item.item_id)] = result.item
+            self._changed()
+        return results
+
+    def put(self, kind: str, item_id: str, data: dict, *, base_version: int | None = None,
+            deleted: bool = False) -> ItemSaveResult:
+        """Save one item edited from ``base_version`` (see :meth:`conflict` for someone else's change in between).
+
+        A new item gets ``aangemaakt`` (UTC, ISO) in its data, so lists keep the order items were made in.
+        """
+        old = self.items.get((kind, item_id))
+        made = old.data.get("aangemaakt") if old is not None else datetime.now(timezone.utc).isoformat()
+        data = {**data, "aangemaakt": data.get("aangemaakt") or made} if made else data
+        [result] = self.save([ItemChange(kind, item_id, data, base_version, deleted)])
+        return result
+
+    def conflict(self, result: ItemSaveResult) -> Conflict | None:
+        if result.conflict is None:
+            return None
+        return Conflict(result.item, result.conflict, self.author(result.conflict.person_id))
+
+    # -- plumbing --------------------------------------------------------------------------------------------
+    def _changed(self) -> None:
+        """Subclasses rebuild what they derive from :attr:`items` first, then call this to notify."""
+        for listener in list(self._listeners):
+            listener(self)
+
+    def _schedule_poll(self) -> None:
+        from wijwerken_widgets.core.loop import running_loop
+
+        loop = running_loop()
+        if loop is not None and self._poll_seconds:
+            self._poll_handle = loop.call_later(self._poll_seconds, self._poll)
+
+    def _poll(self) -> None:
+        from wijwerken_widgets.store import StoreUnavailable
+
+        try:
+            self.reload()
+        except StoreUnavailable:
+            log.warning("polling the %s items of group %s failed; trying again", self.space, self.group_id)
+        except Exception:
+            log.exception("polling the %s items of group %s failed", self.space, self.group_id)
+        finally:
+            self._schedule_poll()

@@ -1,0 +1,77 @@
+"""Autosave of one shared group item (a conversation plan, a report, feedback) instead of a personal answer.
+
+Same debounce, status line and retry as :class:`~wijwerken_widgets.ui.autosave.Autosave`. A groupmate's newer
+version is shown as soon as polling brings it, unless this tab is editing; when both edited from the same version,
+this tab's save lands and says whose version it overlapped (both stay in the history).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from wijwerken_widgets.core.dutch import clock
+from wijwerken_widgets.ui.autosave import Autosave, Saved, SaveStatus
+from wijwerken_widgets.ui.group_session import GroupSession
+
+
+class ItemAutosave(Autosave):
+    """Keeps the item ``(kind, item_id)`` of ``session`` in step with a widget's value (a dict of fields).
+
+    ``fixed`` is data saved with every version that the widget does not edit (e.g. the plan a report belongs to).
+    """
+
+    def __init__(
+        self,
+        session: GroupSession,
+        kind: str,
+        item_id: str,
+        *,
+        get_value: Callable[[], dict[str, Any]],
+        set_value: Callable[[dict[str, Any]], None],
+        fixed: dict[str, Any] | None = None,
+        status: SaveStatus | None = None,
+    ) -> None:
+        self.session, self.kind, self.item_id = session, kind, item_id
+        self.fixed = dict(fixed or {})
+        super().__init__(session.ctx, f"{kind}:{item_id}", get_value=get_value, set_value=set_value,
+                         status=status, empty=get_value())
+        self._listener = lambda _: self._follow()
+        session.on_change(self._listener)
+
+    def close(self) -> None:
+        """Save what is pending and stop following the session (the form is no longer shown)."""
+        self.flush()
+        self.session.off_change(self._listener)
+
+    def load(self) -> None:
+        item = self.session.items.get((self.kind, self.item_id))
+        if item is None or item.deleted:
+            return
+        self.base_id = item.version
+        value = {k: v for k, v in item.data.items() if k not in self.fixed and k != "aangemaakt"}
+        self.saved_value = value
+        self.fill(value)
+        self._dirty = False
+        self.status.show(f"Opgeslagen {clock(item.changed_at)}", "ok")
+
+    def _follow(self) -> None:
+        """A newer version arrived (a groupmate's): show it, unless this tab has unsaved edits."""
+        item = self.session.items.get((self.kind, self.item_id))
+        if item is None or item.version == self.base_id or self._dirty:
+            return
+        if item.person_id == self.ctx.person.id and item.client_id == self.ctx.client_id:
+            self.base_id = item.version  # our own save, already shown
+            return
+        self.load()
+        self.status.show(f"Bijgewerkt door {self.session.author(item.person_id)} om {clock(item.changed_at)}", "ok")
+
+    def _write(self, value: dict[str, Any]) -> Saved:
+        result = self.session.put(self.kind, self.item_id, {**self.fixed, **value}, base_version=self.base_id)
+        mine, conflict = result.item, self.session.conflict(result)
+        if conflict is None:
+            return Saved(mine.version, mine.changed_at)
+        text = (f"Let op: {conflict.their_name} heeft dit om {clock(conflict.theirs.changed_at)} ook gewijzigd. "
+                "Beide versies zijn bewaard; hier zie je jouw versie.")
+        theirs = {k: v for k, v in conflict.theirs.data.items() if k in value}  # what the participant edits
+        return Saved(mine.version, mine.changed_at, text, theirs)

@@ -1,0 +1,200 @@
+"""What every workbook page calls first: who is here, the store, friendly errors, and the page's sections.
+
+A notebook creates one :class:`Page`, shows it, and adds its exercises with :meth:`Page.section`. Sections are
+built once the participant is known (at once when the browser is recognised, else after logging in).
+"""
+
+from __future__ import annotations
+
+import atexit
+import functools
+import html
+import logging
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import ipywidgets as widgets
+from IPython.display import display
+
+from wijwerken_widgets.ui import styles
+from wijwerken_widgets.ui.context import Context
+
+log = logging.getLogger("wijwerken")
+
+FRIENDLY_ERROR = (
+    "Er ging iets mis bij het laden van dit onderdeel. Probeer de pagina opnieuw te laden; "
+    "lukt het niet, meld het dan bij je trainer."
+)
+STORE_DOWN = (
+    "Het werkboek kan je gegevens nu niet bereiken. Probeer het over een paar minuten opnieuw door de pagina te "
+    "herladen; lukt het dan nog niet, meld het bij je trainer."
+)
+UNKNOWN_HUB_USER = (
+    "Je bent ingelogd als '{user}', maar die naam staat niet in de deelnemerslijst van een groep. "
+    "Vraag je trainer om je toe te voegen."
+)
+
+Builder = Callable[[Context], widgets.Widget]
+STYLESHEET = Path(__file__).with_name("widgets.css")
+
+
+def under_voila() -> bool:
+    """True in a kernel that Voilà started for a participant's page."""
+    return "VOILA_BASE_URL" in os.environ
+
+
+def _configure_logging() -> None:
+    if not log.handlers:
+        handler = logging.StreamHandler(sys.__stderr__)
+        handler.setFormatter(logging.Formatter("%(asctime)s wijwerken %(levelname)s %(name)s: %(message)s"))
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+
+
+def notice_html(text: str, kind: str = "info", *, safe_html: bool = False) -> str:
+    """A notice box as HTML (``kind``: info, success, warning, error); ``text`` is escaped unless ``safe_html``."""
+    return f'<div class="ww-notice ww-notice-{kind}">{text if safe_html else html.escape(text)}</div>'
+
+
+def message(text: str, kind: str = "info") -> widgets.HTML:
+    """A Dutch notice box; ``text`` is escaped, so it may contain anything."""
+    return widgets.HTML(notice_html(text, kind), _dom_classes=("ww-notice-widget",))
+
+
+def _install_friendly_errors() -> None:
+    """In Voilà a failing cell shows a Dutch message (never a traceback) and is logged server-side."""
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    if shell is None:
+        return
+
+    def handler(shell, etype, evalue, tb, tb_offset=None):
+        log.error("cell failed on page %s", os.environ.get("SCRIPT_NAME", "?"), exc_info=(etype, evalue, tb))
+        display(message(FRIENDLY_ERROR, "error"))
+
+    shell.set_custom_exc((Exception,), handler)
+
+
+class Page:
+    """A workbook page: header, identity (login when needed) and lazily built sections."""
+
+    def __init__(self, title: str, intro_markdown: str = "") -> None:
+        _configure_logging()
+        self.friendly = under_voila()
+        if self.friendly:
+            _install_friendly_errors()
+        self.title = title
+        self.intro_markdown = intro_markdown
+        self.ctx: Context | None = None
+        self.sections: list[widgets.Box] = []
+        self.root: widgets.VBox | None = None  # the page's one output: sections are appended to it
+        self.top: widgets.VBox | None = None  # login form or notice; only created when there is one
+        self.who: widgets.Label | None = None
+        self._pending: list[tuple[widgets.Box, Builder]] = []
+
+    # -- identity -------------------------------------------------------------------------------------------
+    def show(self) -> Page:
+        """Display the header and either who is logged in or the login form.
+
+        The person is looked up before the widgets are made, so that a recognised participant's page is built
+        with its final values (every later change is one more message to the browser).
+        """
+        from wijwerken_widgets.people.identity import person_from_environment
+        from wijwerken_widgets.store import Store, StoreUnavailable
+
+        person, notice = None, None
+        try:
+            self.store = Store.open()
+            person = person_from_environment(self.store)
+        except StoreUnavailable:
+            log.exception("store unavailable while opening a page")
+            notice = message(STORE_DOWN, "error")
+        if notice is None and person is None:
+            if os.environ.get("WIJWERKEN_CODE") and not self.friendly:
+                raise RuntimeError("WIJWERKEN_CODE is set but belongs to nobody in the store: check the code.")
+            if hub_user := os.environ.get("JUPYTERHUB_USER"):
+                notice = message(UNKNOWN_HUB_USER.format(user=hub_user), "error")
+            else:
+                from wijwerken_widgets.ui.login import LoginForm
+
+                notice = LoginForm(self.store)
+                notice.on_login(self._logged_in)
+        header = widgets.HTML(
+            f"<style>{STYLESHEET.read_text(encoding='utf-8')}</style>"
+            f'<header class="ww-header"><h1>{html.escape(self.title)}</h1>{render_markdown(self.intro_markdown)}'
+            "</header>",
+            layout=styles.layout(), style=styles.html_style(),
+        )
+        if person is not None:
+            self.ctx = Context.for_person(self.store, person)
+            self.who = widgets.Label(self._who_text(person), layout=styles.plain_layout(),
+                                     style=styles.label_style(), _dom_classes=("ww-who",))
+            children = [header, self.who]
+        else:
+            self.who = widgets.Label("", layout={"display": "none"}, style=styles.label_style(),
+                                     _dom_classes=("ww-who",))
+            self.top = widgets.VBox([notice], _dom_classes=("ww-page-top",))
+            children = [header, self.who, self.top]
+        self.root = widgets.VBox(children, layout=styles.plain_layout())
+        display(self.root)
+        if self.ctx is not None:
+            atexit.register(self.ctx.flush_all)
+        return self
+
+    def _who_text(self, person) -> str:
+        where = f" · {self.ctx.group.name}" if self.ctx.group else ""
+        role = " (trainer)" if person.role == "trainer" else ""
+        return f"Ingelogd als {person.name}{role}{where}"
+
+    def _logged_in(self, person) -> None:
+        self.top.children = self.top.children[:1]  # keep the form's output: it sets the cookie
+        self.top.layout.display = "none"
+        self.ctx = Context.for_person(self.store, person)
+        atexit.register(self.ctx.flush_all)
+        self.who.value = self._who_text(person)
+        self.who.layout.display = ""
+        pending, self._pending = self._pending, []
+        for slot, build in pending:
+            slot.children = [self._build(build)]
+
+    # -- sections -------------------------------------------------------------------------------------------
+    def section(self, build: Builder) -> None:
+        """Add a section to the page; ``build(ctx)`` fills it as soon as the participant is known."""
+        if self.ctx is None:
+            slot = widgets.VBox(layout=styles.plain_layout(), _dom_classes=("ww-section",))
+            self._pending.append((slot, build))
+        else:
+            slot = widgets.VBox([self._build(build)], layout=styles.plain_layout(), _dom_classes=("ww-section",))
+        self.sections.append(slot)
+        self.add(slot)
+
+    def add(self, widget: widgets.Widget) -> None:
+        """Add a widget that needs nobody logged in (e.g. the start page's overview) to the page."""
+        self.root.children = [*self.root.children, widget]
+
+    def _build(self, build: Builder) -> widgets.Widget:
+        try:
+            return build(self.ctx)
+        except Exception:
+            if not self.friendly:
+                raise
+            log.exception("building a section of %s failed", self.title)
+            return message(FRIENDLY_ERROR, "error")
+
+
+def render_markdown(text: str) -> str:
+    """Trainer-written Markdown as HTML; raw HTML in it is escaped, never run."""
+    if not text:
+        return ""
+    return _markdown()(text)
+
+
+@functools.cache
+def _markdown() -> Callable[[str], str]:
+    """One Markdown renderer per process (making one compiles its parsers)."""
+    import mistune
+
+    return mistune.create_markdown(escape=True)
