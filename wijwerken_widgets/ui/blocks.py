@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
+from wijwerken_widgets.core.html import render_markdown
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.autosave import adopt_statuses
-from wijwerken_widgets.ui.page import render_markdown
 
 if TYPE_CHECKING:
     from wijwerken_widgets.content.schema import TextField

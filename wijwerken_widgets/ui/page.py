@@ -7,7 +7,6 @@ built once the participant is known (at once when the browser is recognised, els
 from __future__ import annotations
 
 import atexit
-import functools
 import html
 import logging
 import os
@@ -18,8 +17,10 @@ from pathlib import Path
 import ipywidgets as widgets
 from IPython.display import display
 
+from wijwerken_widgets.core.html import render_markdown
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.context import Context
+from wijwerken_widgets.ui.notices import message
 
 log = logging.getLogger("wijwerken")
 
@@ -51,16 +52,6 @@ def _configure_logging() -> None:
         handler.setFormatter(logging.Formatter("%(asctime)s wijwerken %(levelname)s %(name)s: %(message)s"))
         log.addHandler(handler)
         log.setLevel(logging.INFO)
-
-
-def notice_html(text: str, kind: str = "info", *, safe_html: bool = False) -> str:
-    """A notice box as HTML (``kind``: info, success, warning, error); ``text`` is escaped unless ``safe_html``."""
-    return f'<div class="ww-notice ww-notice-{kind}">{text if safe_html else html.escape(text)}</div>'
-
-
-def message(text: str, kind: str = "info") -> widgets.HTML:
-    """A Dutch notice box; ``text`` is escaped, so it may contain anything."""
-    return widgets.HTML(notice_html(text, kind), _dom_classes=("ww-notice-widget",))
 
 
 def _install_friendly_errors() -> None:
@@ -183,18 +174,3 @@ class Page:
                 raise
             log.exception("building a section of %s failed", self.title)
             return message(FRIENDLY_ERROR, "error")
-
-
-def render_markdown(text: str) -> str:
-    """Trainer-written Markdown as HTML; raw HTML in it is escaped, never run."""
-    if not text:
-        return ""
-    return _markdown()(text)
-
-
-@functools.cache
-def _markdown() -> Callable[[str], str]:
-    """One Markdown renderer per process (making one compiles its parsers)."""
-    import mistune
-
-    return mistune.create_markdown(escape=True)

@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
+from wijwerken_widgets.core.html import render_markdown
 from wijwerken_widgets.pages.dag1 import texts
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.autosave import SaveStatus, autosave_widget
 from wijwerken_widgets.ui.blocks import Exercise, joined, labelled, static_html, text_input
 from wijwerken_widgets.ui.context import Context
-from wijwerken_widgets.ui.page import render_markdown
 
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag1.schema import VraagstukChoice as Content

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
+from wijwerken_widgets.core.html import render_markdown
 from wijwerken_widgets.pages.dag2 import texts
 from wijwerken_widgets.shared.stakeholders.model import ENERGIE, SOORTEN, shortlist
 from wijwerken_widgets.shared.stakeholders.session import MapSession, page_map
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import Exercise, hidden
 from wijwerken_widgets.ui.context import Context
-from wijwerken_widgets.ui.page import render_markdown
 
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag2.schema import EnergyPart

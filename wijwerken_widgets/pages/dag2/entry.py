@@ -15,7 +15,7 @@ from wijwerken_widgets.store import StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import Exercise, button
 from wijwerken_widgets.ui.context import Context
-from wijwerken_widgets.ui.page import message
+from wijwerken_widgets.ui.notices import message
 
 TABS = ("Formulier", "Tabel", "Importeren", "Relaties")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from wijwerken_widgets.core.html import render_markdown
 from wijwerken_widgets.shared.stakeholders.model import (
     ENERGIE,
     HOUDINGEN,
@@ -17,7 +18,7 @@ from wijwerken_widgets.shared.stakeholders.session import Conflict, MapSession
 from wijwerken_widgets.store import StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import button, static_html
-from wijwerken_widgets.ui.page import message, render_markdown
+from wijwerken_widgets.ui.notices import message
 
 NEW = ""  # the picker's value for "a new stakeholder"
 

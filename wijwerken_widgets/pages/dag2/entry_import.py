@@ -11,7 +11,7 @@ from wijwerken_widgets.shared.stakeholders.session import MapSession
 from wijwerken_widgets.store import StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import button, static_html
-from wijwerken_widgets.ui.page import message
+from wijwerken_widgets.ui.notices import message
 
 log = logging.getLogger("wijwerken")
 MAX_UPLOAD = 5 * 1024 * 1024

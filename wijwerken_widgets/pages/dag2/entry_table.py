@@ -8,7 +8,7 @@ from wijwerken_widgets.shared.stakeholders.session import MapSession
 from wijwerken_widgets.store import StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import button
-from wijwerken_widgets.ui.page import message
+from wijwerken_widgets.ui.notices import message
 
 PAGE_ROWS = 50
 SORTS = [("Naam", "naam"), ("Invloed (hoog eerst)", "invloed"), ("Belang (hoog eerst)", "belang"),

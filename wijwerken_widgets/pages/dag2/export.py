@@ -6,21 +6,20 @@ other host is involved.
 
 from __future__ import annotations
 
-import base64
-import html
 import logging
 from collections.abc import Callable
 from datetime import date
 
 import ipywidgets as widgets
 
+from wijwerken_widgets.core.downloads import download_link
 from wijwerken_widgets.pages.dag2 import texts
 from wijwerken_widgets.shared.stakeholders.model import StakeholderMap
 from wijwerken_widgets.shared.stakeholders.session import MapSession, page_map
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import Exercise, button, hidden
 from wijwerken_widgets.ui.context import Context
-from wijwerken_widgets.ui.page import message
+from wijwerken_widgets.ui.notices import message
 
 log = logging.getLogger("wijwerken")
 
@@ -43,13 +42,6 @@ def formats(title: str) -> list[tuple[str, str, str, Callable[[StakeholderMap], 
         ("GEXF", "gexf", "application/gexf+xml", tables.to_gexf),
         ("Kumu (JSON)", "json", "application/json", tables.to_kumu_json),
     ]
-
-
-def download_link(data: bytes, filename: str, mime: str) -> str:
-    """An ``<a download>`` holding the file itself."""
-    encoded = base64.b64encode(data).decode("ascii")
-    return (f'<a class="ww-download" download="{html.escape(filename)}" href="data:{mime};base64,{encoded}">'
-            f"Download {html.escape(filename)}</a>")
 
 
 class MapExportView(widgets.VBox):

@@ -13,7 +13,7 @@ from wijwerken_widgets.store import MapItem, StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import Exercise, button, hidden
 from wijwerken_widgets.ui.context import Context
-from wijwerken_widgets.ui.page import message
+from wijwerken_widgets.ui.notices import message
 
 SHOWN = 15
 

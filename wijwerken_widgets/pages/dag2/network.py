@@ -19,7 +19,7 @@ from wijwerken_widgets.store import StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import Exercise, hidden
 from wijwerken_widgets.ui.context import Context
-from wijwerken_widgets.ui.page import message
+from wijwerken_widgets.ui.notices import message
 
 log = logging.getLogger("wijwerken")
 LIMIT = 1e6

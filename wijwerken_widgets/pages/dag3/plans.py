@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as widgets
 
 from wijwerken_widgets.content.loader import TextField
+from wijwerken_widgets.core.html import render_markdown
 from wijwerken_widgets.pages.dag3 import texts
 from wijwerken_widgets.pages.dag3.plans_coaching import coach_questions, suggest_questions
 from wijwerken_widgets.shared.conversations.session import ConversationSession, page_conversations
@@ -26,7 +27,7 @@ from wijwerken_widgets.ui.autosave import SaveStatus
 from wijwerken_widgets.ui.blocks import Exercise, box, button, labelled, markdown, static_html, text_input
 from wijwerken_widgets.ui.context import Context
 from wijwerken_widgets.ui.item_autosave import ItemAutosave
-from wijwerken_widgets.ui.page import message, render_markdown
+from wijwerken_widgets.ui.notices import message
 
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag3.schema import PlansPart

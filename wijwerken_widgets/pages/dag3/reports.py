@@ -13,6 +13,7 @@ import ipywidgets as widgets
 
 from wijwerken_widgets.content.loader import TextField
 from wijwerken_widgets.core.dutch import clock
+from wijwerken_widgets.core.html import notice_html, render_markdown
 from wijwerken_widgets.pages.dag3 import texts
 from wijwerken_widgets.pages.dag3.plans import conversation_label, set_options
 from wijwerken_widgets.shared.conversations.session import CONSENT, ConversationSession, page_conversations
@@ -23,7 +24,7 @@ from wijwerken_widgets.ui.autosave import SaveStatus
 from wijwerken_widgets.ui.blocks import Exercise, box, button, hidden, labelled, markdown, static_html, text_input
 from wijwerken_widgets.ui.context import Context
 from wijwerken_widgets.ui.item_autosave import ItemAutosave
-from wijwerken_widgets.ui.page import message, notice_html, render_markdown
+from wijwerken_widgets.ui.notices import message
 
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag3.schema import ReportsPart

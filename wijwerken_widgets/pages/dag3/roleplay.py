@@ -19,6 +19,7 @@ import ipywidgets as widgets
 from ipywidgets.widgets.widget_bool import CheckboxStyle
 from ipywidgets.widgets.widget_description import DescriptionStyle
 
+from wijwerken_widgets.core.html import render_markdown
 from wijwerken_widgets.pages.dag3 import texts
 from wijwerken_widgets.pages.dag3.roleplay_checklist import ObserverChecklist
 from wijwerken_widgets.pages.dag3.roleplay_feedback import FeedbackView
@@ -31,7 +32,7 @@ from wijwerken_widgets.store import GroupItem, StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import Exercise, box, button, hidden, static_html
 from wijwerken_widgets.ui.context import Context
-from wijwerken_widgets.ui.page import message, render_markdown
+from wijwerken_widgets.ui.notices import message
 
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag3.roleplay_scenario_schema import Scenario

@@ -14,12 +14,12 @@ import ipywidgets as widgets
 from ipywidgets.widgets.widget_description import DescriptionStyle
 from ipywidgets.widgets.widget_string import TextStyle
 
+from wijwerken_widgets.core.html import render_markdown
 from wijwerken_widgets.shared.conversations.session import ConversationSession, feedback_id
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.autosave import SaveStatus, adopt_statuses
 from wijwerken_widgets.ui.blocks import box, labelled, static_html, text_input
 from wijwerken_widgets.ui.item_autosave import ItemAutosave
-from wijwerken_widgets.ui.page import render_markdown
 
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag3.roleplay_scenario_schema import Scenario

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as widgets
 
 from wijwerken_widgets.core.dutch import clock
+from wijwerken_widgets.core.html import render_markdown
 from wijwerken_widgets.pages.dag3.roleplay_checklist import checklist_for
 from wijwerken_widgets.pages.dag3.roleplay_scenarios import ScenarioSet
 from wijwerken_widgets.shared.conversations.session import ConversationSession
 from wijwerken_widgets.ui import styles
-from wijwerken_widgets.ui.page import render_markdown
 
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag3.schema import RoleplayPart

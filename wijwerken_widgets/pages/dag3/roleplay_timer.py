@@ -14,12 +14,12 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from wijwerken_widgets.core.html import notice_html
 from wijwerken_widgets.core.loop import running_loop
 from wijwerken_widgets.shared.conversations.session import ConversationSession
 from wijwerken_widgets.store import StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import button
-from wijwerken_widgets.ui.page import notice_html
 
 TIME_UP = "De tijd is om"
 STATES = {"running": "De tijd loopt.", "paused": "Gepauzeerd.", "ready": "Druk op Start als jullie beginnen."}

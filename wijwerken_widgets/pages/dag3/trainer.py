@@ -7,13 +7,13 @@ import html
 
 import ipywidgets as widgets
 
+from wijwerken_widgets.core.html import notice_html
 from wijwerken_widgets.pages.dag3 import texts
 from wijwerken_widgets.shared.conversations.session import roles
 from wijwerken_widgets.store import GroupItem, StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import Exercise, button, hidden, static_html
 from wijwerken_widgets.ui.context import Context
-from wijwerken_widgets.ui.page import notice_html
 
 
 def _live(items: list[GroupItem], kind: str) -> list[GroupItem]:

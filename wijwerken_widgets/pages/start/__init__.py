@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
+from wijwerken_widgets.core.html import render_markdown
 from wijwerken_widgets.pages.start import texts
 from wijwerken_widgets.ui.blocks import markdown
-from wijwerken_widgets.ui.page import Page, render_markdown
+from wijwerken_widgets.ui.page import Page
 
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.start.schema import StartContent

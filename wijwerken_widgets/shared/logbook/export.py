@@ -14,12 +14,13 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 
 from wijwerken_widgets.core.dutch import LOCAL_TIME
+from wijwerken_widgets.core.html import notice_html
 from wijwerken_widgets.shared.logbook.widget import author_groups, begun_at, day_label
 from wijwerken_widgets.store import StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import button, static_html
 from wijwerken_widgets.ui.context import Context
-from wijwerken_widgets.ui.page import message, notice_html
+from wijwerken_widgets.ui.notices import message
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -57,7 +58,7 @@ def logbook_table(store: Store, reader: Person) -> pd.DataFrame:
 
 def to_csv(frame: pd.DataFrame) -> bytes:
     """``;``-separated UTF-8 (BOM); a cell Excel would run as a formula gets a leading ``'``."""
-    from wijwerken_widgets.shared.stakeholders.tables import CSV_SEPARATOR, csv_safe
+    from wijwerken_widgets.core.downloads import CSV_SEPARATOR, csv_safe
 
     return frame.map(csv_safe).to_csv(sep=CSV_SEPARATOR, index=False, lineterminator="\r\n").encode("utf-8-sig")
 
@@ -66,7 +67,7 @@ def to_xlsx(frame: pd.DataFrame) -> bytes:
     """One sheet "Logboek"; text cells are always text, never formulas."""
     import pandas as pd
 
-    from wijwerken_widgets.shared.stakeholders.tables import tidy_sheet, xml_text
+    from wijwerken_widgets.core.downloads import tidy_sheet, xml_text
 
     buffer = io.BytesIO()
     frame = frame.map(xml_text)
@@ -97,7 +98,7 @@ class LogbookExport(widgets.VBox):
 
     def export(self, extension: str) -> None:
         """Build the file (``csv`` or ``xlsx``) and show it as a download link."""
-        from wijwerken_widgets.pages.dag2.export import download_link
+        from wijwerken_widgets.core.downloads import download_link
 
         try:
             frame = logbook_table(self.ctx.store, self.ctx.person)

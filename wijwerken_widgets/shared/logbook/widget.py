@@ -20,12 +20,12 @@ import ipywidgets as widgets
 from ipywidgets.widgets.widget_selection import ToggleButtonsStyle
 
 from wijwerken_widgets.core.dutch import LOCAL_TIME
+from wijwerken_widgets.core.html import notice_html, render_markdown
 from wijwerken_widgets.store import LogEntry, StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.autosave import Autosave, Saved, SaveStatus
 from wijwerken_widgets.ui.blocks import box, button, static_html
 from wijwerken_widgets.ui.context import Context
-from wijwerken_widgets.ui.page import notice_html, render_markdown
 
 FREE_PROMPT = "Eigen vraag / vrij schrijven"
 SHARING_OPTIONS = (("Privé", "prive"), ("Trainer", "trainer"), ("Groep", "groep"))

@@ -23,9 +23,8 @@ from typing import Any
 
 import networkx as nx
 import pandas as pd
-from openpyxl.styles import Alignment
-from openpyxl.utils import get_column_letter
 
+from wijwerken_widgets.core.downloads import CSV_SEPARATOR, csv_safe, tidy_sheet, xml_text
 from wijwerken_widgets.shared.stakeholders.model import (
     ENERGIE,
     HOUDINGEN,
@@ -56,7 +55,6 @@ STAKEHOLDER_COLUMNS = [
 ]
 RELATION_COLUMNS = ["van", "naar", "relatie", "sterkte"]
 CSV_COLUMNS = ["type", *STAKEHOLDER_COLUMNS, *RELATION_COLUMNS]
-CSV_SEPARATOR = ";"
 SHEET_STAKEHOLDERS, SHEET_RELATIONS = "Stakeholders", "Relaties"
 ROW_STAKEHOLDER, ROW_RELATION = "stakeholder", "relatie"
 
@@ -86,9 +84,7 @@ _ROW_KINDS = {
 }
 _STRENGTH_OF_LABEL = {name_key(label): str(value) for value, label in STERKTES.items()}
 _AUTO = "auto"  # a table whose rows may be either kind (a ``type`` column says which; default stakeholder)
-_FORMULA = re.compile(r"^'*[=+\-@]")
 _ESCAPED_FORMULA = re.compile(r"^'+[=+\-@]")
-_XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in XLSX/XML text at all
 
 
 @dataclass(frozen=True)
@@ -153,16 +149,6 @@ def relation_frame(m: StakeholderMap) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=RELATION_COLUMNS)
 
 
-def csv_safe(value: Any) -> Any:
-    """A cell Excel would run as a formula (``=``, ``+``, ``-``, ``@`` …) gets a leading ``'``."""
-    return "'" + value if isinstance(value, str) and _FORMULA.match(value) else value
-
-
-def xml_text(value: Any) -> Any:
-    """Text without the control characters XML (and so Excel and GraphML) cannot hold."""
-    return _XML_ILLEGAL.sub("", value) if isinstance(value, str) else value
-
-
 def to_csv(m: StakeholderMap) -> bytes:
     """Stakeholders and relations in one ``;``-separated UTF-8 (BOM) CSV; see the module docstring."""
     blank = dict.fromkeys(CSV_COLUMNS, "")
@@ -181,20 +167,6 @@ def to_xlsx(m: StakeholderMap) -> bytes:
             frame.to_excel(writer, sheet_name=sheet, index=False)
             tidy_sheet(writer.sheets[sheet], frame)
     return buffer.getvalue()
-
-
-def tidy_sheet(sheet: Any, frame: pd.DataFrame) -> None:
-    """Column widths to fit (at most 60), a frozen header, wrapped notes, and text that is never a formula."""
-    sheet.freeze_panes = "A2"
-    for index, column in enumerate(frame.columns, start=1):
-        lines = [line for text in (column, *map(str, frame[column])) for line in text.splitlines()]
-        sheet.column_dimensions[get_column_letter(index)].width = min(max(8, *map(len, lines)) + 2, 60)
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            if isinstance(cell.value, str):
-                cell.data_type = "s"  # "=..." typed as a name stays text instead of becoming a formula
-                if "\n" in cell.value:
-                    cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
 # ---------------------------------------------------------------------------------------------------- import
