@@ -22,11 +22,11 @@ def page_group(ctx: Context) -> Group | None:
     return next((g for g in groups if str(g.id) == wanted), groups[0] if groups else None)
 
 
-def group_links(ctx: Context, current: Group) -> widgets.Widget:
-    """For trainers: links to the other groups' work on this page."""
+def group_links(ctx: Context, current: Group, intro: str) -> widgets.Widget:
+    """For trainers: ``intro`` (e.g. "Je bekijkt als trainer de kaart van:") and links to the other groups' work."""
     links = " · ".join(
         f"<strong>{html.escape(g.name)}</strong>" if g.id == current.id
         else f'<a href="?groep={g.id}">{html.escape(g.name)}</a>'
         for g in ctx.store.groups(ctx.cohort.id)
     )
-    return static_html(f"<p class='ww-hint'>Je bekijkt als trainer het werk van: {links}</p>")
+    return static_html(f"<p class='ww-hint'>{html.escape(intro)} {links}</p>")

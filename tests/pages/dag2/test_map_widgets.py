@@ -169,7 +169,7 @@ def test_a_trainer_sees_the_map_of_the_group_named_in_the_address(
     monkeypatch.setenv("QUERY_STRING", f"groep={other.id}")
     trainer_ctx = Context.for_person(store, trainer)
     assert page_map(trainer_ctx).map.stakeholders == ()
-    links = group_links(trainer_ctx, other).value
+    links = group_links(trainer_ctx, other, "Je bekijkt als trainer de kaart van:").value
     assert f'href="?groep={ctx.group.id}"' in links and f"<strong>{other.name}</strong>" in links
 
 

@@ -70,5 +70,5 @@ def section(ctx: Context) -> widgets.Widget:
             slots[index].children = [makers[index]()]
 
     tabs.observe(opened, names="selected_index")
-    top = [group_links(ctx, current.ctx.group)] if ctx.group is None else []
+    top = [group_links(ctx, current.ctx.group, "Je bekijkt als trainer de kaart van:")] if ctx.group is None else []
     return Exercise(part.title, part.instruction, [*top, MapStatus(current), tabs])

@@ -481,6 +481,6 @@ def section(ctx: Context) -> widgets.Widget:
     current = page_conversations(ctx)
     if current is None:
         return message(content.no_group.strip(), "info")
-    top = [group_links(ctx, current.ctx.group)] if ctx.group is None else []
+    top = [group_links(ctx, current.ctx.group, "Je bekijkt als trainer de gesprekken van:")] if ctx.group is None else []
     return Exercise(part.title, part.instruction,
                     [*top, ConversationPlans(current, page_map(ctx, poll_seconds=None), part)])

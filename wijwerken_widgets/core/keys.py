@@ -1,0 +1,67 @@
+"""The shape of a page's key registry (``pages/<page>/keys.py``): every answer a participant saves, every kind of
+shared item, what it means and how it is called in Dutch.
+
+The werkboek export, the trainer's progress matrix and the privacy export and erasure all read the registries, so
+they never need to know an exercise's internals: "every key and item of day N, and what it means".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Shape = Literal["text", "choice", "list", "record", "records"]
+
+
+@dataclass(frozen=True)
+class AnswerKey:
+    """A personal answer (``store.save_answer``): its store key, the exercise (YAML key) it belongs to, its Dutch
+    label (as a trainer or a werkboek shows it), what it holds (English, for developers) and its JSON shape."""
+
+    key: str
+    exercise: str
+    label: str
+    meaning: str
+    shape: Shape = "text"
+
+
+@dataclass(frozen=True)
+class ItemKind:
+    """A kind of shared group item (``store.save_items``) in a store space, with the frozen dataclass that reads and
+    writes its data (``from_data(item_id, data)`` and ``data()``)."""
+
+    space: str
+    kind: str
+    exercise: str
+    label: str
+    meaning: str
+    type: type[Any] | None = None
+
+
+@dataclass(frozen=True)
+class Registry:
+    """One page's registry: its answer keys and item kinds, looked up by key."""
+
+    page: str
+    answers: tuple[AnswerKey, ...] = ()
+    items: tuple[ItemKind, ...] = ()
+
+    def __post_init__(self) -> None:
+        keys = [a.key for a in self.answers]
+        if len(set(keys)) != len(keys):
+            raise ValueError(f"{self.page}: an answer key is registered twice")
+
+    def answer(self, key: str) -> AnswerKey:
+        """The registered answer ``key``; a ``KeyError`` for a key nobody registered."""
+        return next(a for a in self.answers if a.key == key) if key in self.keys() else _missing(self.page, key)
+
+    def keys(self) -> frozenset[str]:
+        return frozenset(a.key for a in self.answers)
+
+    def exercise(self, name: str) -> tuple[AnswerKey, ...]:
+        """The answer keys of one exercise (a YAML key of the page), in registry order."""
+        return tuple(a for a in self.answers if a.exercise == name)
+
+
+def _missing(page: str, key: str) -> AnswerKey:
+    raise KeyError(f"{page}: no answer key {key!r} in the registry")
