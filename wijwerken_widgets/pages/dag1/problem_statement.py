@@ -9,9 +9,9 @@ import ipywidgets as widgets
 
 from wijwerken_widgets.pages.dag1 import texts
 from wijwerken_widgets.shared.coaching import coach_doel, coach_hoofdvraag, coach_probleem
+from wijwerken_widgets.shared.coaching_panel import CoachingPanel
 from wijwerken_widgets.ui.autosave import SaveStatus, autosave_widget
 from wijwerken_widgets.ui.blocks import Exercise, details, labelled, text_input
-from wijwerken_widgets.ui.coaching_panel import CoachingPanel
 from wijwerken_widgets.ui.context import Context
 
 if TYPE_CHECKING:
