@@ -196,11 +196,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a trainer gets one clear line, not a traceback
+        from wijwerken_widgets.core.yaml_files import ContentError
         from wijwerken_widgets.people.cohorts import CohortExists
-        from wijwerken_widgets.people.settings import ConfigError
         from wijwerken_widgets.store import StoreUnavailable
 
-        if isinstance(exc, (ConfigError, CohortExists, StoreUnavailable, LookupError, ValueError, OSError)):
+        if isinstance(exc, (ContentError, CohortExists, StoreUnavailable, LookupError, ValueError, OSError)):
             print(f"error: {exc}", file=sys.stderr)
             return 2
         raise
