@@ -149,11 +149,13 @@ class ItemStore(StoreBase):
                     )
                     .returning(*info.table.c)
                 ).one()
-                clash = (
+                conflict = None
+                if (
                     latest is not None
                     and change.kind not in info.last_write_wins
                     and latest.version != change.base_version
                     and (latest.person_id, latest.client_id) != (person_id, client_id)
-                )
-                results.append(ItemSaveResult(as_record(GroupItem, row), as_record(GroupItem, latest) if clash else None))
+                ):
+                    conflict = as_record(GroupItem, latest)
+                results.append(ItemSaveResult(as_record(GroupItem, row), conflict))
         return results

@@ -76,8 +76,8 @@ class LogbookStore(StoreBase):
     def log_entries(self, person_id: int) -> list[LogEntry]:
         """The person's own entries (every sharing level; removed ones left out), in the order they were begun."""
         c = t.logbook.c
-        mine = select(c.entry_id, func.max(c.id).label("latest"), func.min(c.id).label("first"))
-        mine = mine.where(c.person_id == person_id).group_by(c.entry_id).subquery()
+        entries = select(c.entry_id, func.max(c.id).label("latest"), func.min(c.id).label("first"))
+        mine = entries.where(c.person_id == person_id).group_by(c.entry_id).subquery()
         stmt = (select(t.logbook).join(mine, mine.c.latest == c.id).where(c.deleted.is_(False))
                 .order_by(mine.c.first))
         return self._all(LogEntry, stmt)
