@@ -21,7 +21,7 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from wijwerken_widgets.core import paths
-from wijwerken_widgets.core.yaml_files import ContentError, load_yaml_model
+from wijwerken_widgets.core.problems import ContentError
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -87,6 +87,8 @@ def _validate(path: Path, schema: str) -> BaseModel:
     import importlib
 
     from pydantic import BaseModel
+
+    from wijwerken_widgets.core.yaml_files import load_yaml_model
 
     module, name = schema.split(":")
     model = getattr(importlib.import_module(module), name)

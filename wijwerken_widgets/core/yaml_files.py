@@ -15,8 +15,9 @@ All problems of a file are reported at once, by line, as one :class:`ContentErro
 Dutch validation messages are in ``core/yaml_messages.py``). Line numbers come from the node tree that the YAML
 loader composes before it builds Python objects.
 
-Page kernels import this module (through ``content.loader``) but only read validated content from a cache, so
-PyYAML, pydantic and everything else that reporting needs is imported inside the functions.
+Page kernels only read validated content from a cache and import ``core/problems.py`` alone; still, PyYAML,
+pydantic and everything else that reporting needs is imported inside the functions, so that importing this module
+stays cheap.
 """
 
 from __future__ import annotations
