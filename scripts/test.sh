@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The whole test suite in one command: installs wijwerken with its test extras (into the active virtualenv or
-# ./.venv), Debian's chromium for the browser tests when it is missing and can be installed, then runs pytest
-# (unit tests, nbval over every notebook in workbooks/, browser tests against a real `wijwerken serve`).
+# ./.venv), Debian's chromium for the browser tests when it is missing and can be installed, then runs
+# `ruff check .`, the type check (`scripts/typecheck.py`: mypy, strict below the pages, a baseline that may only
+# shrink for ui/shared/pages) and pytest (unit tests, nbval over every notebook in workbooks/, browser tests
+# against a real `wijwerken serve`). Any of them failing fails the run.
 # Extra arguments go to pytest, e.g. `scripts/test.sh -k store`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,5 +28,10 @@ if [ ! -x "$chromium" ]; then
     exit 1
   fi
 fi
+
+echo "ruff check ." >&2
+"$py" -m ruff check .
+echo "type check (scripts/typecheck.py)" >&2
+"$py" scripts/typecheck.py
 
 exec "$py" -m pytest "$@"

@@ -8,9 +8,15 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wijwerken_widgets.core import paths
+
+if TYPE_CHECKING:
+    from wijwerken_widgets.people.cohorts import IssuedCode
+    from wijwerken_widgets.store import Store
 
 
 def _use_data_dir(data: Path | None) -> Path:
@@ -20,7 +26,7 @@ def _use_data_dir(data: Path | None) -> Path:
     return paths.data_dir()
 
 
-def _open_store(data_dir: Path, *, check_integrity: bool = False):
+def _open_store(data_dir: Path, *, check_integrity: bool = False) -> Store:
     from wijwerken_widgets.store import Store
     from wijwerken_widgets.store.engine import check_data_dir, integrity_check
 
@@ -32,7 +38,7 @@ def _open_store(data_dir: Path, *, check_integrity: bool = False):
     return store
 
 
-def _print_codes(codes, *, title: str) -> None:
+def _print_codes(codes: Sequence[IssuedCode], *, title: str) -> None:
     print(f"\n{title}")
     width = max(len(c.naam) for c in codes)
     for c in codes:
@@ -191,16 +197,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    command: Callable[[argparse.Namespace], int] = args.func
     try:
-        return args.func(args)
+        return command(args)
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # a trainer gets one clear line, not a traceback
+        from wijwerken_widgets.core.yaml_files import ContentError
         from wijwerken_widgets.people.cohorts import CohortExists
-        from wijwerken_widgets.people.settings import ConfigError
         from wijwerken_widgets.store import StoreUnavailable
 
-        if isinstance(exc, (ConfigError, CohortExists, StoreUnavailable, LookupError, ValueError, OSError)):
+        if isinstance(exc, (ContentError, CohortExists, StoreUnavailable, LookupError, ValueError, OSError)):
             print(f"error: {exc}", file=sys.stderr)
             return 2
         raise

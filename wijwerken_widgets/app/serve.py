@@ -133,7 +133,7 @@ def _set_xsrf_cookie(handler: Any, notebook: Any = None, cwd: str | None = None)
     _ = handler.xsrf_token
 
 
-def _offline_page_config(page_config: dict, **_kwargs: Any) -> dict:
+def _offline_page_config(page_config: dict[str, Any], **_kwargs: Any) -> dict[str, Any]:
     """Voilà page-config hook: use JupyterLab's bundled MathJax, never the CDN one."""
     page_config["fullMathjaxUrl"] = "null"
     page_config["mathjaxConfig"] = "null"

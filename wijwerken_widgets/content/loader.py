@@ -18,10 +18,13 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wijwerken_widgets.core import paths
-from wijwerken_widgets.core.yaml_files import ContentError
+from wijwerken_widgets.core.problems import ContentError
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 __all__ = ["ContentError", "Record", "TextField", "clear_cache", "load", "load_file"]
 
@@ -80,13 +83,18 @@ def _load_cached(path: Path, schema: str) -> Any:
     return _thaw(frozen)
 
 
-def _validate(path: Path, schema: str):
+def _validate(path: Path, schema: str) -> BaseModel:
     import importlib
+
+    from pydantic import BaseModel
 
     from wijwerken_widgets.core.yaml_files import load_yaml_model
 
-    module, model = schema.split(":")
-    return load_yaml_model(path, getattr(importlib.import_module(module), model))
+    module, name = schema.split(":")
+    model = getattr(importlib.import_module(module), name)
+    if not (isinstance(model, type) and issubclass(model, BaseModel)):
+        raise TypeError(f"{schema} is not a pydantic model")
+    return load_yaml_model(path, model)
 
 
 @functools.cache
@@ -113,7 +121,7 @@ def _package_sources(module: str) -> set[Path]:
             continue
         seen.add(path)
         for node in ast.walk(ast.parse(path.read_bytes())):
-            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("wijwerken_widgets"):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("wijwerken_widgets"):
                 todo.append(node.module)
                 todo.extend(f"{node.module}.{alias.name}" for alias in node.names)
             elif isinstance(node, ast.Import):

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import functools
 import html
-from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import mistune
 
 
 def notice_html(text: str, kind: str = "info", *, safe_html: bool = False) -> str:
@@ -16,11 +19,14 @@ def render_markdown(text: str) -> str:
     """Trainer-written Markdown as HTML; raw HTML in it is escaped, never run."""
     if not text:
         return ""
-    return _markdown()(text)
+    rendered = _markdown()(text)
+    if not isinstance(rendered, str):  # only an AST renderer gives tokens
+        raise TypeError("the Markdown renderer did not return HTML")
+    return rendered
 
 
 @functools.cache
-def _markdown() -> Callable[[str], str]:
+def _markdown() -> mistune.Markdown:
     """One Markdown renderer per process (making one compiles its parsers)."""
     import mistune
 

@@ -1,54 +1,123 @@
-"""Load a YAML file into a pydantic model, with errors that name the file, the line and the field.
+"""Read a YAML file that a trainer edits into a pydantic model, and report every mistake in Dutch.
 
-Trainers edit the YAML files by hand, so a mistake must point at the exact spot: every problem is reported as
-``path:line: field: what is wrong`` (one line per problem). Line numbers come from the node tree that
-``yaml.SafeLoader`` composes before it builds Python objects.
+Trainers edit the exercise content (``exercises/*.yaml``) and the cohort settings (``exercises/cohorts/*.yaml``)
+by hand, so a mistake must point at the exact spot, in their language. Every problem is one line
+``path:line: field: wat er mis is`` (the field is left out for a YAML syntax error, the line when it is not known):
+
+- YAML syntax errors, with the line and, where it helps, the line where the broken part began;
+- tags such as ``!!python/object`` (refused: only the safe loader is used);
+- keys that appear twice in one block (YAML would silently keep the last one);
+- cross-field checks of the caller (e.g. a participant's group that does not exist);
+- every validation error of the model: unknown fields with the allowed ones and a suggestion, missing fields
+  (at the line of the block that should hold them), wrong values with the choices, and so on.
+
+All problems of a file are reported at once, by line, as one :class:`ContentError` (``core/problems.py``; the
+Dutch validation messages are in ``core/yaml_messages.py``). Line numbers come from the node tree that the YAML
+loader composes before it builds Python objects.
+
+Page kernels only read validated content from a cache and import ``core/problems.py`` alone; still, PyYAML,
+pydantic and everything else that reporting needs is imported inside the functions, so that importing this module
+stays cheap.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from wijwerken_widgets.core.problems import ContentError, Loc, Problem, field_name
 
 if TYPE_CHECKING:
     import yaml
-    from pydantic import BaseModel, ValidationError
+    from pydantic import BaseModel
+
+__all__ = [
+    "ContentError",
+    "CrossCheck",
+    "Loc",
+    "Problem",
+    "field_name",
+    "load_yaml_model",
+    "parse_yaml_model",
+    "read_yaml_text",
+]
 
 M = TypeVar("M", bound="BaseModel")
 
-MAX_REPORTED_ERRORS = 10
+CrossCheck = Callable[[Any], Iterable[tuple[Loc, str]]]
+"""Checks across fields on the raw data: ``(field path, Dutch message)`` for every problem found."""
 
 
-
-class ContentError(Exception):
-    """A YAML file that cannot be used; ``str(error)`` names file, line and field of every problem."""
-
-
-def load_yaml_model(path: str | Path, model: type[M]) -> M:
-    """Read ``path`` (UTF-8 YAML, one document) and validate it as ``model``; raise ContentError on any problem."""
+def read_yaml_text(path: str | Path) -> str:
+    """The text of ``path`` (UTF-8); ContentError when it is missing or unreadable."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise ContentError(f"{path}: file not found") from None
+        problem = "bestand niet gevonden"
+    except IsADirectoryError:
+        problem = "dit is een map, geen bestand"
     except UnicodeDecodeError as exc:
-        raise ContentError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        problem = f"dit is geen UTF-8-tekst (byte {exc.start}); sla het bestand op als UTF-8"
     except OSError as exc:
-        raise ContentError(f"{path}: cannot read file ({exc.strerror})") from None
+        problem = f"het bestand kan niet gelezen worden ({exc.strerror})"
+    raise ContentError.of(path, [Problem(None, "", problem)]) from None
+
+
+def load_yaml_model(
+    path: str | Path,
+    model: type[M],
+    *,
+    checks: Sequence[CrossCheck] = (),
+    context: Mapping[str, Any] | None = None,
+) -> M:
+    """Read ``path`` (UTF-8 YAML, one document) and validate it as ``model``; ContentError listing every problem.
+
+    ``checks`` run on the raw data next to validation (they must tolerate data of the wrong shape);
+    ``context`` is passed to pydantic's validators.
+    """
+    return parse_yaml_model(read_yaml_text(path), path, model, checks=checks, context=context)
+
+
+def parse_yaml_model(
+    text: str,
+    path: str | Path,
+    model: type[M],
+    *,
+    checks: Sequence[CrossCheck] = (),
+    context: Mapping[str, Any] | None = None,
+) -> M:
+    """Like :func:`load_yaml_model` for YAML ``text``; ``path`` only names the file in messages."""
     from pydantic import ValidationError
 
-    node, data = _compose_and_construct(path, text)
-    if node is not None:
-        _reject_duplicate_keys(path, node, ())
+    from wijwerken_widgets.core.yaml_messages import dutch_message
+
+    root, data = _compose_and_construct(text, path)
+    if root is None:
+        raise ContentError.of(path, [Problem(1, "", "het bestand is leeg")])
+    problems = _duplicate_keys(root, ())
+    for check in checks:
+        problems += [Problem(_line_of(root, loc), field_name(loc), message) for loc, message in check(data)]
+    result = None
     try:
-        return model.model_validate(data)
+        result = model.model_validate(data, context=dict(context) if context is not None else None)
     except ValidationError as exc:
-        raise ContentError(_describe(path, node, exc)) from None
+        for error in exc.errors(include_url=False):
+            loc = tuple(error["loc"])
+            problems.append(Problem(_line_of(root, loc), field_name(loc), dutch_message(model, error)))
+    if problems or result is None:
+        problems.sort(key=lambda p: p.line or 0)
+        raise ContentError.of(path, problems)
+    return result
 
 
-def _compose_and_construct(path: Path, text: str) -> tuple[yaml.Node | None, object]:
+# --- YAML --------------------------------------------------------------------------------------------------
+
+
+def _compose_and_construct(text: str, path: str | Path) -> tuple[yaml.Node | None, object]:
     """The composed node tree (for line numbers) and the Python data built from it (with libyaml's safe loader
-    when PyYAML was built with it: 10× faster, same marks and errors)."""
+    when PyYAML was built with it: 10× faster, same marks; its messages are translated alike)."""
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
@@ -56,78 +125,104 @@ def _compose_and_construct(path: Path, text: str) -> tuple[yaml.Node | None, obj
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = f"{mark.line + 1}" if mark is not None else "?"
-        problem = " ".join(part for part in (exc.context, exc.problem) if part)
-        if exc.context_mark is not None and exc.context_mark is not mark:
-            problem += f" (it began on line {exc.context_mark.line + 1})"
-        raise ContentError(f"{path}:{line}: YAML syntax error: {problem}") from None
+        raise ContentError.of(path, [_yaml_problem(exc, text)]) from None
     except yaml.YAMLError as exc:
-        raise ContentError(f"{path}: YAML error: {exc}") from None
+        raise ContentError.of(path, [Problem(None, "", f"ongeldige YAML: {exc}")]) from None
     finally:
         loader.dispose()
     return node, data
 
 
-def _reject_duplicate_keys(path: Path, node: yaml.Node, loc: tuple[str | int, ...]) -> None:
-    """YAML silently keeps the last of two equal keys; a hand-edited file almost always means a mistake."""
+_SYNTAX_HINTS = (
+    # (a piece of PyYAML's or libyaml's problem text, what a trainer reads)
+    ("mapping values are not allowed", "hier mag geen ': ' staan. Zet tekst met een dubbele punt tussen "
+     "aanhalingstekens, of controleer de inspringing"),
+    ("expected ',' or '}'", "er ontbreekt een komma of een sluitaccolade '}'"),
+    ("expected ',' or ']'", "er ontbreekt een komma of een sluithaak ']'"),
+    ("expected the node content", "hier ontbreekt een waarde"),
+    ("expected node content", "hier ontbreekt een waarde"),
+    ("expected <block end>", "de inspringing klopt niet (of er ontbreekt een dubbele punt)"),
+    ("did not find expected key", "de inspringing klopt niet (of er ontbreekt een dubbele punt)"),
+    ("expected '-' indicator", "de inspringing klopt niet: een lijst en een blok staan door elkaar"),
+    ("tab character", "gebruik spaties om in te springen, geen tab"),
+    ("could not find expected ':'", "er ontbreekt een dubbele punt (veld: waarde)"),
+    ("undefined alias", "een waarde die met '*' begint moet tussen aanhalingstekens"),
+    ("but found another document", "het bestand bevat meer dan één document; haal de tweede '---' weg"),
+)  # fmt: skip
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError, text: str) -> Problem:
+    """A Dutch :class:`Problem` for a YAML syntax error, at the line where a trainer should look."""
+    import re
+
     import yaml
 
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark is not None else None
+    began = error.context_mark.line + 1 if error.context_mark is not None else None
+    problem = error.problem or ""
+    context = error.context or ""
+    tag = re.search(r"constructor for the tag '([^']*)'", problem)
+    if isinstance(error, yaml.constructor.ConstructorError) and tag:
+        message = (
+            f"de tag '{tag.group(1)}' is niet toegestaan; "
+            "gebruik alleen gewone tekst, lijsten (- ...) en blokken (veld: waarde)"
+        )
+        return Problem(line, "", message)
+    if "quoted scalar" in context and began is not None:
+        return Problem(began, "", "ongeldige YAML: het aanhalingsteken dat hier begint wordt nergens gesloten")
+    if "cannot start any token" in problem and mark is not None:
+        char = text[mark.index] if 0 <= mark.index < len(text) else ""
+        if char == "\t":
+            detail = "gebruik spaties om in te springen, geen tab"
+        else:
+            detail = f"een waarde mag niet beginnen met '{char}'; zet de tekst tussen aanhalingstekens"
+    else:
+        detail = next((dutch for english, dutch in _SYNTAX_HINTS if english in problem), "")
+        if not detail:
+            english = f"{problem} ({context})" if context else problem
+            detail = f"{english}. Controleer inspringing, dubbele punten en aanhalingstekens"
+    if began is not None and line is not None and began != line:
+        detail += f" (begonnen op regel {began})"
+    return Problem(line, "", f"ongeldige YAML: {detail}")
+
+
+def _duplicate_keys(node: yaml.Node, loc: Loc) -> list[Problem]:
+    """Keys written twice in one block: YAML silently keeps the last one, a trainer almost always made a mistake."""
+    import yaml
+
+    problems: list[Problem] = []
     if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
+        seen: dict[str, int] = {}
         for key_node, value_node in node.value:
-            key = str(key_node.value)
+            key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else str(key_node.start_mark)
+            line = key_node.start_mark.line + 1
             if key in seen:
-                raise ContentError(
-                    f"{path}:{key_node.start_mark.line + 1}: {_field_name((*loc, key))}: duplicate key"
-                )
-            seen.add(key)
-            _reject_duplicate_keys(path, value_node, (*loc, key))
+                message = f"dit veld staat er twee keer (ook op regel {seen[key]}); er mag er één blijven"
+                problems.append(Problem(line, field_name((*loc, key)), message))
+            else:
+                seen[key] = line
+            problems += _duplicate_keys(value_node, (*loc, key))
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _reject_duplicate_keys(path, item, (*loc, index))
+            problems += _duplicate_keys(item, (*loc, index))
+    return problems
 
 
-def _describe(path: Path, root: yaml.Node | None, exc: ValidationError) -> str:
-    """One ``path:line: field: message`` line per validation error."""
-    lines = []
-    errors = exc.errors(include_url=False)
-    for error in errors[:MAX_REPORTED_ERRORS]:
-        loc = tuple(error["loc"])
-        line = _line_of(root, loc)
-        message = error["msg"]
-        if error["type"] == "extra_forbidden":
-            message = "unknown field (check the spelling, or remove it)"
-        elif error["type"] == "missing":
-            message = "required field is missing"
-        lines.append(f"{path}:{line}: {_field_name(loc)}: {message}")
-    if len(errors) > MAX_REPORTED_ERRORS:
-        lines.append(f"{path}: … and {len(errors) - MAX_REPORTED_ERRORS} more problems")
-    return "\n".join(lines)
-
-
-def _line_of(root: yaml.Node | None, loc: tuple[str | int, ...]) -> int:
-    """1-based line of the deepest node on ``loc`` that exists (a missing field points at its parent)."""
+def _line_of(root: yaml.Node, loc: Loc) -> int:
+    """1-based line of the deepest node on ``loc`` that exists: the key's line for a field, the item's line for a
+    list item, the enclosing block's line for a missing field."""
     import yaml
 
-    if root is None:
-        return 1
     node, line = root, root.start_mark.line + 1
     for part in loc:
         if isinstance(node, yaml.MappingNode):
-            match = next(((k, v) for k, v in node.value if str(k.value) == str(part)), None)
-            if match is None:
-                continue  # a pydantic-internal step (e.g. a union member name) or a missing key
-            node, line = match[1], match[0].start_mark.line + 1
+            matches = [(k, v) for k, v in node.value if str(k.value) == str(part)]
+            if not matches:
+                continue  # a pydantic-internal step (a union member, "[key]") or a missing key
+            key_node, node = matches[-1]  # the one YAML keeps
+            line = key_node.start_mark.line + 1
         elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
             node = node.value[part]
             line = node.start_mark.line + 1
     return line
-
-
-def _field_name(loc: tuple[str | int, ...]) -> str:
-    """``exercises.hoofdvraag.examples[2].text`` style name; ``(top level)`` for the document itself."""
-    name = ""
-    for part in loc:
-        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
-    return name or "(top level)"

@@ -123,7 +123,8 @@ class LoginBackoff:
     def record_failure(self, now: float) -> float:
         """Count a wrong code at monotonic time ``now``; return the seconds to wait before the next try."""
         self.failures += 1
-        delay = min(self.first * 2 ** (self.failures - 1), self.cap)
+        growth: int = 2 ** (self.failures - 1)  # an int (never a float that overflows), failures >= 1
+        delay = min(self.first * growth, self.cap)
         self._until = now + delay
         return delay
 

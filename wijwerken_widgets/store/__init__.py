@@ -3,10 +3,12 @@
 See the "Store contract" in ``docs/architecture.md``.
 """
 
-from wijwerken_widgets.store.api import AnswerVersion, Cohort, Group, Person, SaveResult, Store, StoreUnavailable
+from wijwerken_widgets.store.api import Store
+from wijwerken_widgets.store.base import StoreUnavailable
 from wijwerken_widgets.store.items import GroupItem, ItemChange, ItemSaveResult
 from wijwerken_widgets.store.logbook import LogEntry, SharedLogEntry
 from wijwerken_widgets.store.maps import MapChange, MapItem, MapSaveResult
+from wijwerken_widgets.store.records import AnswerVersion, Cohort, Group, Person, SaveResult
 
 __all__ = [
     "AnswerVersion",

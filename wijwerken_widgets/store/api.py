@@ -8,166 +8,43 @@ kept as ``__cause__``. Mistakes by the caller (unknown ids, duplicate codes) are
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Any, Literal, TypeVar
+from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Connection, Engine, Select, Table, func, select
-from sqlalchemy import exc as sa_exc
+from sqlalchemy import func, select
 
+from wijwerken_widgets.core import paths
 from wijwerken_widgets.store import schema as t
-from wijwerken_widgets.store.engine import make_engine, sqlite_path, writer
+from wijwerken_widgets.store.base import StoreUnavailable, as_record, guard, lock_row, unavailable, utc_now
+from wijwerken_widgets.store.engine import make_engine, sqlite_path
 from wijwerken_widgets.store.logbook import LogbookStore
 from wijwerken_widgets.store.maps import MapStore
 from wijwerken_widgets.store.migrate import is_current, upgrade
+from wijwerken_widgets.store.records import AnswerVersion, Cohort, Group, Person, SaveResult
 
-Action = Literal["save", "write", "read"]
-Reason = Literal["unreachable", "full", "read_only"]
-
-_WHAT = {
-    "save": "Je antwoord kon niet worden opgeslagen",
-    "write": "Dit kon niet worden opgeslagen",
-    "read": "Je gegevens konden niet worden geladen",
-}
-_WHY = {
-    "unreachable": "de database is even niet bereikbaar",
-    "full": "de opslag van de server is vol",
-    "read_only": "de server kan op dit moment niets wegschrijven",
-}
-_NEXT = {
-    ("save", "unreachable"): "Je tekst blijft staan; we proberen het zo opnieuw.",
-    ("save", "full"): "Je tekst blijft staan. Laat het je trainer weten; daarna proberen we het opnieuw.",
-    (
-        "save",
-        "read_only",
-    ): "Je tekst blijft staan. Laat het je trainer weten; daarna proberen we het opnieuw.",
-}
-# Errors that mean the caller asked for something impossible, not that the database is unavailable.
-_CALLER_ERRORS = (sa_exc.IntegrityError, sa_exc.ProgrammingError, sa_exc.DataError, sa_exc.NotSupportedError)
-
-
-class StoreUnavailable(Exception):
-    """The database cannot be used right now; ``message`` is Dutch text for participants."""
-
-    def __init__(self, message: str, reason: Reason = "unreachable") -> None:
-        super().__init__(message)
-        self.message = message
-        self.reason = reason
-
-
-@dataclass(frozen=True)
-class Cohort:
-    id: int
-    slug: str
-    gemeente: str
-    name: str
-    settings: dict[str, Any]
-    created_at: datetime
-
-
-@dataclass(frozen=True)
-class Group:
-    id: int
-    cohort_id: int
-    name: str
-    vraagstuk: str
-
-
-@dataclass(frozen=True)
-class Person:
-    id: int
-    cohort_id: int
-    group_id: int | None
-    name: str
-    role: str
-    functie: str | None
-    hub_user: str | None
-    code_hash: str
-    created_at: datetime
-
-
-@dataclass(frozen=True)
-class AnswerVersion:
-    id: int
-    person_id: int
-    key: str
-    value: Any
-    saved_at: datetime
-    client_id: str
-
-
-@dataclass(frozen=True)
-class SaveResult:
-    version: AnswerVersion
-    conflict: AnswerVersion | None
-
-
-_T = TypeVar("_T")
-
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)
-
-
-def _reason(exc: BaseException) -> Reason:
-    orig = getattr(exc, "orig", None)
-    text = str(orig or exc).lower()
-    sqlstate = getattr(orig, "sqlstate", None) or ""
-    if "full" in text or "no space left" in text or sqlstate.startswith("53"):
-        return "full"
-    if "readonly" in text or "read-only" in text or sqlstate == "25006":
-        return "read_only"
-    return "unreachable"
-
-
-def unavailable(exc: BaseException, action: Action) -> StoreUnavailable:
-    """The :class:`StoreUnavailable` that tells a participant what went wrong during ``action``."""
-    reason = _reason(exc)
-    tail = _NEXT.get((action, reason), "Probeer het zo opnieuw.")
-    return StoreUnavailable(f"{_WHAT[action]}: {_WHY[reason]}. {tail}", reason)
-
-
-@contextmanager
-def _guard(action: Action) -> Iterator[None]:
-    try:
-        yield
-    except (sa_exc.DBAPIError, sa_exc.TimeoutError, OSError) as exc:
-        if isinstance(exc, _CALLER_ERRORS):
-            raise
-        raise unavailable(exc, action) from exc
-
-
-def _as(cls: type[_T], row: Any) -> _T:
-    return cls(**row._mapping)
-
-
-def _lock_row(conn: Connection, table: Table, row_id: int) -> None:
-    """Serialise writes that belong to one person or group: SQLite already holds the write lock (BEGIN
-    IMMEDIATE), PostgreSQL locks the row. Raises LookupError for an unknown id."""
-    if conn.execute(select(table.c.id).where(table.c.id == row_id).with_for_update()).first() is None:
-        raise LookupError(f"no row {row_id} in {table.name}")
+__all__ = [
+    "AnswerVersion",
+    "Cohort",
+    "Group",
+    "Person",
+    "SaveResult",
+    "Store",
+    "StoreUnavailable",
+    "unavailable",
+]
 
 
 class Store(MapStore, LogbookStore):
     """The durable store on one database (SQLite file or PostgreSQL)."""
 
-    def __init__(self, engine: Engine) -> None:
-        """Use an engine from :func:`make_engine` whose schema is current (see :meth:`open`)."""
-        self.engine = engine
-        self._writer = writer(engine)
-
     @classmethod
     def open(cls, url: str | None = None) -> Store:
         """Connect to ``url`` (default: ``paths.database_url()``) and migrate an empty or old database."""
         if url is None:
-            from wijwerken_widgets.core import paths
-
             url = paths.database_url()
         engine = make_engine(url)
         try:
-            with _guard("read"):
+            with guard("read"):
                 if (path := sqlite_path(engine)) is not None:
                     path.parent.mkdir(parents=True, exist_ok=True)
                 if not is_current(engine):
@@ -187,35 +64,10 @@ class Store(MapStore, LogbookStore):
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
-    # -- plumbing --------------------------------------------------------------------------------------------
-    @contextmanager
-    def _read(self) -> Iterator[Connection]:
-        with _guard("read"), self.engine.connect() as conn:
-            yield conn
-
-    @contextmanager
-    def _write(self, action: Action = "write") -> Iterator[Connection]:
-        with _guard(action), self._writer.begin() as conn:
-            yield conn
-
-    def _one(self, cls: type[_T], stmt: Select[Any]) -> _T | None:
-        with self._read() as conn:
-            row = conn.execute(stmt).first()
-        return None if row is None else _as(cls, row)
-
-    def _all(self, cls: type[_T], stmt: Select[Any]) -> list[_T]:
-        with self._read() as conn:
-            return [_as(cls, row) for row in conn.execute(stmt)]
-
-    def _insert(self, cls: type[_T], table: Table, **values: Any) -> _T:
-        with self._write() as conn:
-            row = conn.execute(table.insert().values(**values).returning(*table.c)).one()
-        return _as(cls, row)
-
     # -- cohorts and groups ----------------------------------------------------------------------------------
     def add_cohort(self, slug: str, gemeente: str, name: str, settings: dict[str, Any]) -> Cohort:
         return self._insert(
-            Cohort, t.cohorts, slug=slug, gemeente=gemeente, name=name, settings=settings, created_at=_now()
+            Cohort, t.cohorts, slug=slug, gemeente=gemeente, name=name, settings=settings, created_at=utc_now()
         )
 
     def cohort(self, cohort_id: int) -> Cohort | None:
@@ -264,7 +116,7 @@ class Store(MapStore, LogbookStore):
             functie=functie,
             hub_user=hub_user,
             code_hash=code_hash,
-            created_at=_now(),
+            created_at=utc_now(),
         )
 
     def person(self, person_id: int) -> Person | None:
@@ -291,7 +143,7 @@ class Store(MapStore, LogbookStore):
 
     # -- browser sessions ------------------------------------------------------------------------------------
     def add_session(self, person_id: int, token_hash: str, expires_at: datetime) -> None:
-        values = dict(person_id=person_id, token_hash=token_hash, created_at=_now(), expires_at=expires_at)
+        values = dict(person_id=person_id, token_hash=token_hash, created_at=utc_now(), expires_at=expires_at)
         with self._write() as conn:
             conn.execute(t.sessions.insert().values(**values))
 
@@ -306,7 +158,7 @@ class Store(MapStore, LogbookStore):
         stmt = (
             select(t.people)
             .join(t.sessions, s.person_id == t.people.c.id)
-            .where(s.token_hash == token_hash, s.expires_at > (now or _now()))
+            .where(s.token_hash == token_hash, s.expires_at > (now or utc_now()))
         )
         return self._one(Person, stmt)
 
@@ -318,17 +170,17 @@ class Store(MapStore, LogbookStore):
         json.dumps(value, allow_nan=False)  # TypeError/ValueError for values that are not plain JSON
         a = t.answers.c
         with self._write("save") as conn:
-            _lock_row(conn, t.people, person_id)  # the latest version read below cannot change before commit
+            lock_row(conn, t.people, person_id)  # the latest version read below cannot change before commit
             latest = conn.execute(
                 select(t.answers).where(a.person_id == person_id, a.key == key).order_by(a.id.desc()).limit(1)
             ).first()
             row = conn.execute(
                 t.answers.insert()
-                .values(person_id=person_id, key=key, value=value, saved_at=_now(), client_id=client_id)
+                .values(person_id=person_id, key=key, value=value, saved_at=utc_now(), client_id=client_id)
                 .returning(*t.answers.c)
             ).one()
-        conflict = None if latest is None or latest.id == base_id else _as(AnswerVersion, latest)
-        return SaveResult(version=_as(AnswerVersion, row), conflict=conflict)
+        conflict = None if latest is None or latest.id == base_id else as_record(AnswerVersion, latest)
+        return SaveResult(version=as_record(AnswerVersion, row), conflict=conflict)
 
     def latest_answer(self, person_id: int, key: str) -> AnswerVersion | None:
         a = t.answers.c

@@ -16,14 +16,12 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from sqlalchemy import Table, func, select
 
 from wijwerken_widgets.store import schema as t
-
-if TYPE_CHECKING:
-    from wijwerken_widgets.store.api import Store
+from wijwerken_widgets.store.base import StoreBase, as_record, lock_row, utc_now
 
 Space = Literal["map", "gesprekken"]
 
@@ -73,23 +71,23 @@ class ItemSaveResult:
     conflict: GroupItem | None
 
 
-class ItemStore:
-    """Methods of :class:`~wijwerken_widgets.store.api.Store` for a group's shared items (mixed into it)."""
+class ItemStore(StoreBase):
+    """Methods of :class:`~wijwerken_widgets.store.api.Store` for a group's shared items (one of its bases)."""
 
-    def items(self: Store, space: Space, group_id: int) -> list[GroupItem]:
+    def items(self, space: Space, group_id: int) -> list[GroupItem]:
         """The latest version of every item of the group in ``space``, removed ones included, oldest item first."""
         table = SPACES[space].table
         c = table.c
         latest = select(func.max(c.id)).where(c.group_id == group_id).group_by(c.kind, c.item_id)
         return self._all(GroupItem, select(table).where(c.id.in_(latest)).order_by(c.id))
 
-    def items_since(self: Store, space: Space, group_id: int, after_id: int) -> list[GroupItem]:
+    def items_since(self, space: Space, group_id: int, after_id: int) -> list[GroupItem]:
         """Every version saved in ``space`` for the group after row ``after_id``, oldest first."""
         table = SPACES[space].table
         c = table.c
         return self._all(GroupItem, select(table).where(c.group_id == group_id, c.id > after_id).order_by(c.id))
 
-    def items_revision(self: Store, space: Space, group_id: int) -> int:
+    def items_revision(self, space: Space, group_id: int) -> int:
         """A number that grows with every change of the group in ``space`` (0 when empty): cheap to poll."""
         table = SPACES[space].table
         with self._read() as conn:
@@ -97,7 +95,7 @@ class ItemStore:
             return value.scalar() or 0
 
     def items_history(
-        self: Store,
+        self,
         space: Space,
         group_id: int,
         *,
@@ -116,11 +114,9 @@ class ItemStore:
         return self._all(GroupItem, stmt.order_by(c.id.desc()).limit(limit))
 
     def save_items(
-        self: Store, space: Space, group_id: int, changes: Sequence[ItemChange], *, person_id: int, client_id: str
+        self, space: Space, group_id: int, changes: Sequence[ItemChange], *, person_id: int, client_id: str
     ) -> list[ItemSaveResult]:
         """Append a version for every change, all in one transaction; report conflicts per change."""
-        from wijwerken_widgets.store.api import _as, _lock_row, _now
-
         info = SPACES[space]
         for change in changes:
             if change.kind not in info.kinds:
@@ -129,8 +125,8 @@ class ItemStore:
         c = info.table.c
         results = []
         with self._write("save") as conn:
-            _lock_row(conn, t.groups, group_id)  # one writer per group at a time
-            now = _now()
+            lock_row(conn, t.groups, group_id)  # one writer per group at a time
+            now = utc_now()
             for change in changes:
                 latest = conn.execute(
                     select(info.table)
@@ -153,11 +149,13 @@ class ItemStore:
                     )
                     .returning(*info.table.c)
                 ).one()
-                clash = (
+                conflict = None
+                if (
                     latest is not None
                     and change.kind not in info.last_write_wins
                     and latest.version != change.base_version
                     and (latest.person_id, latest.client_id) != (person_id, client_id)
-                )
-                results.append(ItemSaveResult(_as(GroupItem, row), _as(GroupItem, latest) if clash else None))
+                ):
+                    conflict = as_record(GroupItem, latest)
+                results.append(ItemSaveResult(as_record(GroupItem, row), conflict))
         return results

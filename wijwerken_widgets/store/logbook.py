@@ -9,14 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, func, select
 
 from wijwerken_widgets.store import schema as t
-
-if TYPE_CHECKING:
-    from wijwerken_widgets.store.api import Person, Store
+from wijwerken_widgets.store.base import StoreBase, as_record, lock_row, utc_now
+from wijwerken_widgets.store.records import Person
 
 
 @dataclass(frozen=True)
@@ -42,11 +40,11 @@ class SharedLogEntry:
     author: str
 
 
-class LogbookStore:
-    """Methods of :class:`~wijwerken_widgets.store.api.Store` for the logboek (mixed into it)."""
+class LogbookStore(StoreBase):
+    """Methods of :class:`~wijwerken_widgets.store.api.Store` for the logboek (one of its bases)."""
 
     def save_log_entry(
-        self: Store,
+        self,
         person_id: int,
         entry_id: str,
         *,
@@ -58,35 +56,33 @@ class LogbookStore:
         deleted: bool = False,
     ) -> LogEntry:
         """Append a version of the person's entry ``entry_id`` (a removal is a version with ``deleted``)."""
-        from wijwerken_widgets.store.api import _as, _lock_row, _now
-
         if sharing not in t.SHARING:
             raise ValueError(f"sharing must be one of {t.SHARING}, not {sharing!r}")
         c = t.logbook.c
         with self._write("save") as conn:
-            _lock_row(conn, t.people, person_id)
+            lock_row(conn, t.people, person_id)
             latest = conn.execute(
                 select(func.max(c.version)).where(c.person_id == person_id, c.entry_id == entry_id)
             ).scalar()
             row = conn.execute(
                 t.logbook.insert()
                 .values(person_id=person_id, entry_id=entry_id, version=(latest or 0) + 1, day=day,
-                        prompt=prompt[:500], text=text, sharing=sharing, deleted=deleted, saved_at=_now(),
+                        prompt=prompt[:500], text=text, sharing=sharing, deleted=deleted, saved_at=utc_now(),
                         client_id=client_id)
                 .returning(*t.logbook.c)
             ).one()
-        return _as(LogEntry, row)
+        return as_record(LogEntry, row)
 
-    def log_entries(self: Store, person_id: int) -> list[LogEntry]:
+    def log_entries(self, person_id: int) -> list[LogEntry]:
         """The person's own entries (every sharing level; removed ones left out), in the order they were begun."""
         c = t.logbook.c
-        mine = select(c.entry_id, func.max(c.id).label("latest"), func.min(c.id).label("first"))
-        mine = mine.where(c.person_id == person_id).group_by(c.entry_id).subquery()
+        entries = select(c.entry_id, func.max(c.id).label("latest"), func.min(c.id).label("first"))
+        mine = entries.where(c.person_id == person_id).group_by(c.entry_id).subquery()
         stmt = (select(t.logbook).join(mine, mine.c.latest == c.id).where(c.deleted.is_(False))
                 .order_by(mine.c.first))
         return self._all(LogEntry, stmt)
 
-    def shared_log_entries(self: Store, reader: Person) -> list[SharedLogEntry]:
+    def shared_log_entries(self, reader: Person) -> list[SharedLogEntry]:
         """Other people's entries that ``reader`` may see: trainers their cohort's ``trainer`` and ``groep``
         entries, participants their groupmates' ``groep`` entries. Never anyone's ``prive`` entry."""
         c, p = t.logbook.c, t.people.c

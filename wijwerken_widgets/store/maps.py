@@ -6,12 +6,8 @@ Positions are layout, not content: last drag wins, no conflicts.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from wijwerken_widgets.store.items import GroupItem, ItemChange, ItemSaveResult, ItemStore
-
-if TYPE_CHECKING:
-    from wijwerken_widgets.store.api import Store
 
 MapItem = GroupItem
 MapChange = ItemChange
@@ -19,21 +15,21 @@ MapSaveResult = ItemSaveResult
 
 
 class MapStore(ItemStore):
-    """Shorthands for the ``"map"`` space (mixed into :class:`~wijwerken_widgets.store.api.Store`)."""
+    """Shorthands for the ``"map"`` space (a base of :class:`~wijwerken_widgets.store.api.Store`)."""
 
-    def map_items(self: Store, group_id: int) -> list[MapItem]:
+    def map_items(self, group_id: int) -> list[MapItem]:
         return self.items("map", group_id)
 
-    def map_changes_since(self: Store, group_id: int, after_id: int) -> list[MapItem]:
+    def map_changes_since(self, group_id: int, after_id: int) -> list[MapItem]:
         return self.items_since("map", group_id, after_id)
 
-    def map_revision(self: Store, group_id: int) -> int:
+    def map_revision(self, group_id: int) -> int:
         return self.items_revision("map", group_id)
 
-    def map_history(self: Store, group_id: int, *, kind: str | Sequence[str] | None = None,
+    def map_history(self, group_id: int, *, kind: str | Sequence[str] | None = None,
                     item_id: str | None = None, limit: int = 100) -> list[MapItem]:
         return self.items_history("map", group_id, kind=kind, item_id=item_id, limit=limit)
 
-    def save_map_changes(self: Store, group_id: int, changes: Sequence[MapChange], *, person_id: int,
+    def save_map_changes(self, group_id: int, changes: Sequence[MapChange], *, person_id: int,
                          client_id: str) -> list[MapSaveResult]:
         return self.save_items("map", group_id, changes, person_id=person_id, client_id=client_id)

@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 from wijwerken_widgets.store.engine import sqlite_path, writer
 
@@ -56,9 +56,9 @@ def upgrade(engine: Engine) -> None:
 
     config = alembic_config()
     with writer(engine).connect() as conn:
-        sqlite = conn.dialect.name == "sqlite"
-        raw = conn.connection.driver_connection
-        if sqlite:
+        raw = _sqlite_driver_connection(conn)
+        sqlite = raw is not None
+        if raw is not None:
             raw.execute("PRAGMA foreign_keys = OFF")  # only effective outside a transaction
         try:
             with conn.begin():
@@ -74,14 +74,24 @@ def upgrade(engine: Engine) -> None:
                     if problems:
                         raise RuntimeError(f"migration left broken foreign keys: {problems[:5]}")
         finally:
-            if sqlite:
+            if raw is not None:
                 try:
                     raw.execute("PRAGMA foreign_keys = ON")
                 except sqlite3.Error:
                     conn.invalidate()  # never hand a connection without foreign keys back to the pool
 
 
-def _backup_before_upgrade(conn, engine: Engine) -> Path | None:
+def _sqlite_driver_connection(conn: Connection) -> sqlite3.Connection | None:
+    """The ``sqlite3`` connection under ``conn`` on SQLite; None on other databases."""
+    if conn.dialect.name != "sqlite":
+        return None
+    raw = conn.connection.driver_connection
+    if not isinstance(raw, sqlite3.Connection):
+        raise RuntimeError(f"SQLite through an unexpected driver ({type(raw).__name__})")
+    return raw
+
+
+def _backup_before_upgrade(conn: Connection, engine: Engine) -> Path | None:
     """Copy an SQLite database that holds data at an older revision before migrating it.
 
     Runs while ``conn`` holds the write lock, so the copy is the state the migration starts from. The copy sits

@@ -411,10 +411,11 @@ def test_does_an_unknown_key_name_file_line_and_field(yaml_copy):
     message = load_error(yaml_copy)
     line = line_of(yaml_copy, "why_qeustion")
     assert (
-        f"{yaml_copy}:{line}: messages.why_qeustion: unknown field (check the spelling, or remove it)"
+        f"{yaml_copy}:{line}: messages.why_qeustion: onbekend veld (toegestaan: "
         in message
     )
-    assert "messages.why_question: required field is missing" in message
+    assert "bedoel je 'why_question'?" in message
+    assert "messages.why_question: dit veld ontbreekt" in message
 
 
 def test_is_an_unknown_soort_an_error_with_its_line(yaml_copy):
@@ -426,7 +427,7 @@ def test_is_an_unknown_soort_an_error_with_its_line(yaml_copy):
     )
     message = load_error(yaml_copy)
     assert f"{yaml_copy}:{line_of(yaml_copy, 'ondernemr:')}: suggestions.by_soort.ondernemr" in message
-    assert "'ondernemer'" in message  # the valid soorten are listed
+    assert "ondernemer, ketenpartner" in message  # the valid soorten are listed
 
 
 def test_is_a_missing_soort_an_error(yaml_copy):

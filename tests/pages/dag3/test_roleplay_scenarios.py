@@ -190,35 +190,35 @@ MISTAKES = {
         "duur_minuten: 10\nstemming: boos\n",
         "stemming",
         "stemming: boos",
-        "unknown field",
+        "onbekend veld",
     ),
     "missing_rolkaart": (
         "rolkaart: |\n  Je bent Karel. Je bent boos, maar eigenlijk ben je vooral bang dat je de zomer misloopt.\n",
         "",
         "rolkaart",
         "schema_version: 1",
-        "required field is missing",
+        "dit veld ontbreekt",
     ),
     "too_long": (
         "duur_minuten: 10",
         "duur_minuten: 99",
         "duur_minuten",
         "duur_minuten: 99",
-        "less than or equal to 30",
+        "mag hoogstens 30 zijn",
     ),
     "too_short": (
         "duur_minuten: 10",
         "duur_minuten: 2",
         "duur_minuten",
         "duur_minuten: 2",
-        "greater than or equal to 3",
+        "moet minstens 3 zijn",
     ),
     "unknown_soort": (
         "soort: gesprek",
         "soort: interview",
         "soort",
         "soort: interview",
-        "'gesprek' or 'facilitator'",
+        "kies uit: gesprek, facilitator",
     ),
     "wrong_version": ("schema_version: 1", "schema_version: 2", "schema_version", "schema_version: 2", "1"),
     "empty_titel": (
@@ -226,14 +226,14 @@ MISTAKES = {
         'titel: ""',
         "titel",
         'titel: ""',
-        "at least 1 character",
+        "mag niet leeg zijn",
     ),
     "no_points": (
         "aandachtspunten_observator:\n  - Vraagt de gespreksvoerder naar wat er op het spel staat?\n",
         "aandachtspunten_observator: []\n",
         "aandachtspunten_observator",
         "aandachtspunten_observator: []",
-        "at least 1 item",
+        "moet minstens één item bevatten",
     ),
     "point_with_colon": (
         "  - Vraagt de gespreksvoerder naar wat er op het spel staat?\n",
@@ -282,7 +282,7 @@ def test_is_a_yaml_syntax_error_reported_with_its_line_while_the_others_load(fol
     loaded = load_scenarios(folder)
     assert loaded.ids() == shipped_ids()
     [problem] = loaded.problems
-    assert problem.startswith(f"{broken}:{line_of(broken, 'titel: Wacht')}: YAML syntax error"), problem
+    assert problem.startswith(f"{broken}:{line_of(broken, 'titel: Wacht')}: ongeldige YAML"), problem
 
 
 def test_is_a_fixed_file_picked_up_again(folder: Path):
@@ -303,4 +303,4 @@ def test_do_several_broken_files_each_get_their_own_problem(folder: Path):
     assert loaded.ids() == shipped_ids()
     assert len(loaded.problems) == 2
     assert "00-a.yaml" in loaded.problems[0] and "soort" in loaded.problems[0]
-    assert "00-b.yaml" in loaded.problems[1] and "YAML syntax error" in loaded.problems[1]
+    assert "00-b.yaml" in loaded.problems[1] and "ongeldige YAML" in loaded.problems[1]

@@ -1,0 +1,133 @@
+"""What every part of the store shares: short transactions, row mapping, and :class:`StoreUnavailable`.
+
+:class:`StoreBase` holds the engine and the transaction helpers; the parts of the API (``items.py``,
+``maps.py``, ``logbook.py``, ``api.py``) are classes built on it, and :class:`~wijwerken_widgets.store.api.Store`
+combines them. Imports inside the store point one way: ``api`` → ``maps`` → ``items`` → ``base``, ``api`` →
+``logbook`` → ``base``/``records``; nothing imports ``api`` but the package itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from typing import Any, Literal, TypeVar
+
+from sqlalchemy import Connection, Engine, Row, Select, Table, select
+from sqlalchemy import exc as sa_exc
+
+from wijwerken_widgets.store.engine import writer
+
+Action = Literal["save", "write", "read"]
+Reason = Literal["unreachable", "full", "read_only"]
+
+_WHAT: dict[Action, str] = {
+    "save": "Je antwoord kon niet worden opgeslagen",
+    "write": "Dit kon niet worden opgeslagen",
+    "read": "Je gegevens konden niet worden geladen",
+}
+_WHY: dict[Reason, str] = {
+    "unreachable": "de database is even niet bereikbaar",
+    "full": "de opslag van de server is vol",
+    "read_only": "de server kan op dit moment niets wegschrijven",
+}
+_NEXT: dict[tuple[Action, Reason], str] = {
+    ("save", "unreachable"): "Je tekst blijft staan; we proberen het zo opnieuw.",
+    ("save", "full"): "Je tekst blijft staan. Laat het je trainer weten; daarna proberen we het opnieuw.",
+    (
+        "save",
+        "read_only",
+    ): "Je tekst blijft staan. Laat het je trainer weten; daarna proberen we het opnieuw.",
+}
+# Errors that mean the caller asked for something impossible, not that the database is unavailable.
+_CALLER_ERRORS = (sa_exc.IntegrityError, sa_exc.ProgrammingError, sa_exc.DataError, sa_exc.NotSupportedError)
+
+R = TypeVar("R")
+
+
+class StoreUnavailable(Exception):
+    """The database cannot be used right now; ``message`` is Dutch text for participants."""
+
+    def __init__(self, message: str, reason: Reason = "unreachable") -> None:
+        super().__init__(message)
+        self.message = message
+        self.reason = reason
+
+
+def utc_now() -> datetime:
+    """The current time in UTC (every stored timestamp)."""
+    return datetime.now(timezone.utc)
+
+
+def _reason(exc: BaseException) -> Reason:
+    orig = getattr(exc, "orig", None)
+    text = str(orig or exc).lower()
+    sqlstate = getattr(orig, "sqlstate", None) or ""
+    if "full" in text or "no space left" in text or sqlstate.startswith("53"):
+        return "full"
+    if "readonly" in text or "read-only" in text or sqlstate == "25006":
+        return "read_only"
+    return "unreachable"
+
+
+def unavailable(exc: BaseException, action: Action) -> StoreUnavailable:
+    """The :class:`StoreUnavailable` that tells a participant what went wrong during ``action``."""
+    reason = _reason(exc)
+    tail = _NEXT.get((action, reason), "Probeer het zo opnieuw.")
+    return StoreUnavailable(f"{_WHAT[action]}: {_WHY[reason]}. {tail}", reason)
+
+
+@contextmanager
+def guard(action: Action) -> Iterator[None]:
+    """Turn database trouble during ``action`` into :class:`StoreUnavailable`; the caller's mistakes pass."""
+    try:
+        yield
+    except (sa_exc.DBAPIError, sa_exc.TimeoutError, OSError) as exc:
+        if isinstance(exc, _CALLER_ERRORS):
+            raise
+        raise unavailable(exc, action) from exc
+
+
+def as_record(cls: type[R], row: Row[Any]) -> R:
+    """The row as a record dataclass whose fields are the row's columns."""
+    return cls(**row._mapping)
+
+
+def lock_row(conn: Connection, table: Table, row_id: int) -> None:
+    """Serialise writes that belong to one person or group: SQLite already holds the write lock (BEGIN
+    IMMEDIATE), PostgreSQL locks the row. Raises LookupError for an unknown id."""
+    if conn.execute(select(table.c.id).where(table.c.id == row_id).with_for_update()).first() is None:
+        raise LookupError(f"no row {row_id} in {table.name}")
+
+
+class StoreBase:
+    """The engine and the short transactions every method of the store runs in."""
+
+    def __init__(self, engine: Engine) -> None:
+        """Use an engine from :func:`~wijwerken_widgets.store.engine.make_engine` whose schema is current."""
+        self.engine = engine
+        self._writer = writer(engine)
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with guard("read"), self.engine.connect() as conn:
+            yield conn
+
+    @contextmanager
+    def _write(self, action: Action = "write") -> Iterator[Connection]:
+        with guard(action), self._writer.begin() as conn:
+            yield conn
+
+    def _one(self, cls: type[R], stmt: Select[Any]) -> R | None:
+        with self._read() as conn:
+            row = conn.execute(stmt).first()
+        return None if row is None else as_record(cls, row)
+
+    def _all(self, cls: type[R], stmt: Select[Any]) -> list[R]:
+        with self._read() as conn:
+            return [as_record(cls, row) for row in conn.execute(stmt)]
+
+    def _insert(self, cls: type[R], table: Table, **values: Any) -> R:
+        with self._write() as conn:
+            row = conn.execute(table.insert().values(**values).returning(*table.c)).one()
+        return as_record(cls, row)
