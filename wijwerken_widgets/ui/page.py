@@ -156,7 +156,7 @@ class Page:
     def section(self, exercise: ModuleType | Builder) -> None:
         """Add a section to the page, filled as soon as the participant is known: ``exercise`` is an exercise module
         (``page.section(dag2.grid)`` calls ``grid.section(ctx)``) or any function of the context."""
-        build: Builder = getattr(exercise, "section", exercise)
+        build: Builder = exercise.section if isinstance(exercise, ModuleType) else exercise
         if self.ctx is None:
             slot = widgets.VBox(layout=styles.plain_layout(), _dom_classes=("ww-section",))
             self._pending.append((slot, build))
