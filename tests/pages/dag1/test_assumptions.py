@@ -1,0 +1,20 @@
+"""Dag 1, oefening 3: aannames, and how and with whom to check them."""
+
+from __future__ import annotations
+
+from tests.pages.dag1.conftest import latest
+from wijwerken_widgets.pages import dag1
+from wijwerken_widgets.ui.context import Context
+
+
+def test_assumptions_rows_are_saved_and_restored(ctx: Context) -> None:
+    """Are added and removed aannames stored as one list and back after a reload?"""
+    exercise = dag1.assumptions.section(ctx)
+    exercise.rows.add_button.click()
+    exercise.rows.add_row({"assumption": "Bewoners lezen de website niet", "how": "vragen", "with_whom": "wijkraad"})
+    exercise.rows.remove_row(0)
+    assert latest(ctx, "dag1.aannames") == [
+        {"assumption": "Bewoners lezen de website niet", "how": "vragen", "with_whom": "wijkraad"}
+    ]
+    again = dag1.assumptions.section(Context.for_person(ctx.store, ctx.person))
+    assert again.rows.value == latest(ctx, "dag1.aannames")

@@ -1,0 +1,40 @@
+"""Dag 2's import: a pasted list or an uploaded file, previewed, then added in one save."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime, timezone
+
+from tests.support.maps import map_session
+from wijwerken_widgets.pages.dag2.entry_import import StakeholderImport
+from wijwerken_widgets.shared.stakeholders.model import validate_stakeholder
+from wijwerken_widgets.ui.context import Context
+
+
+def _said(box) -> str:
+    """The text of the first notice in a feedback box, as the participant reads it."""
+    return html.unescape(box.children[0].value)
+
+
+def test_import_from_a_pasted_list_shows_a_preview_then_adds(ctx: Context) -> None:
+    """Does a pasted list add only the new names, leaving what the map knows of a listed one alone?"""
+    session = map_session(ctx)
+    session.add([validate_stakeholder({"naam": "Wijkagent", "invloed": 5, "soort": "ketenpartner"})])
+    importer = StakeholderImport(session)
+    importer.paste.value = "Wijkagent\nBewoner Rozenstraat\n\nOndernemersvereniging\n"
+    importer.preview_paste()
+    assert "<strong>2</strong> nieuw, <strong>0</strong> bijgewerkt" in importer.preview.value
+    importer.commit()
+    assert sorted(s.naam for s in session.map.stakeholders) == ["Bewoner Rozenstraat", "Ondernemersvereniging",
+                                                                 "Wijkagent"]
+    agent = session.map.find("wijkagent")
+    assert (agent.invloed, agent.soort) == (5, "ketenpartner")
+
+
+def test_an_unreadable_upload_gets_a_dutch_message(ctx: Context) -> None:
+    """Does a file that is no spreadsheet get a Dutch message, and no import button?"""
+    importer = StakeholderImport(map_session(ctx))
+    importer.upload.value = ({"name": "kaart.xlsx", "type": "", "size": 7, "content": memoryview(b"garbage"),
+                              "last_modified": datetime.now(timezone.utc)},)
+    assert "Dit Excel-bestand kan ik niet lezen" in _said(importer.feedback)
+    assert importer.confirm.layout.display == "none"
