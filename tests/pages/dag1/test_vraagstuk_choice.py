@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.pages.dag1.conftest import latest
 from wijwerken_widgets.pages import dag1
-from wijwerken_widgets.pages.dag1.vraagstuk_choice import KEY_DESCRIPTION, KEY_KIND
+from wijwerken_widgets.pages.dag1.keys import VRAAGSTUK_DESCRIPTION, VRAAGSTUK_KIND
 from wijwerken_widgets.ui.context import Context
 
 
@@ -14,12 +14,12 @@ def test_vraagstuk_is_prefilled_from_the_cohort_and_stored_only_when_changed(ctx
     assert exercise.kind.value == "extern"
     assert exercise.description.value.startswith("Bewonersinitiatieven die slagen")
     assert exercise.prefilled_note.layout.display != "none"
-    assert latest(ctx, KEY_DESCRIPTION) is None
+    assert latest(ctx, VRAAGSTUK_DESCRIPTION) is None
 
     exercise.kind.value = "intern"
     assert exercise.description.value.startswith("Talent benutten, samen")
-    assert latest(ctx, KEY_KIND) == "intern"
-    assert latest(ctx, KEY_DESCRIPTION) is None
+    assert latest(ctx, VRAAGSTUK_KIND) == "intern"
+    assert latest(ctx, VRAAGSTUK_DESCRIPTION) is None
 
     exercise.description.value = "Mijn eigen woorden"
     exercise.kind.value = "extern"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
-from wijwerken_widgets.pages.dag1 import texts
+from wijwerken_widgets.pages.dag1 import keys, texts
 from wijwerken_widgets.ui.autosave import Autosave, SaveStatus
 from wijwerken_widgets.ui.blocks import Exercise, details
 from wijwerken_widgets.ui.context import Context
@@ -15,8 +15,6 @@ from wijwerken_widgets.ui.row_list import Column, RowList
 
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag1.schema import Assumptions as Content
-
-KEY = "dag1.aannames"
 
 
 class AssumptionsExercise(Exercise):
@@ -30,7 +28,7 @@ class AssumptionsExercise(Exercise):
             add_label=content.add_button, remove_label=content.remove_button, empty_text=content.empty_text,
         )
         self.status = SaveStatus()
-        self.saver = Autosave(ctx, KEY, get_value=lambda: self.rows.value,
+        self.saver = Autosave(ctx, keys.AANNAMES, get_value=lambda: self.rows.value,
                               set_value=lambda rows: setattr(self.rows, "value", rows), status=self.status, empty=[])
         self.rows.on_change(self.saver.changed)
         examples = "".join(

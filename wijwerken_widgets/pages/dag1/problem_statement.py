@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
-from wijwerken_widgets.pages.dag1 import texts
+from wijwerken_widgets.pages.dag1 import keys, texts
 from wijwerken_widgets.shared.coaching import coach_doel, coach_hoofdvraag, coach_probleem
 from wijwerken_widgets.shared.coaching_panel import CoachingPanel
 from wijwerken_widgets.ui.autosave import SaveStatus, autosave_widget
@@ -17,7 +17,7 @@ from wijwerken_widgets.ui.context import Context
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag1.schema import ProblemStatement as Content
 
-KEYS = {"probleem": "dag1.probleem", "doel": "dag1.doel", "hoofdvraag": "dag1.hoofdvraag"}
+KEYS = {"probleem": keys.PROBLEEM, "doel": keys.DOEL, "hoofdvraag": keys.HOOFDVRAAG}
 COACHES = {"probleem": coach_probleem, "doel": coach_doel, "hoofdvraag": coach_hoofdvraag}
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 
 from wijwerken_widgets.content.loader import TextField
-from wijwerken_widgets.pages.dag1 import texts
+from wijwerken_widgets.pages.dag1 import keys, texts
 from wijwerken_widgets.ui.autosave import Autosave, SaveStatus, autosave_form, autosave_widget
 from wijwerken_widgets.ui.blocks import (
     Exercise,
@@ -29,11 +29,6 @@ from wijwerken_widgets.ui.row_list import Column, RowList
 
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag1.schema import RealProblem as Content
-
-KEY_WHY = "dag1.waarom"
-KEY_TREE = "dag1.probleemboom"
-KEY_PERSPECTIVES = "dag1.perspectieven"
-KEY_REFLECTION = "dag1.reflectie"
 
 
 def _subheading(title: str, instruction: str, fold_out: tuple[str, str] | None = None) -> widgets.HTML:
@@ -53,7 +48,7 @@ class RealProblemExercise(Exercise):
             self.why_inputs[f"waarom_{n}"] = text_input(step, single_line=True)
         self.why_inputs["oorzaak"] = text_input(chain.underlying, rows=2)
         self.why_status = SaveStatus()
-        self.why_saver = autosave_form(ctx, KEY_WHY, self.why_inputs, self.why_status)
+        self.why_saver = autosave_form(ctx, keys.WAAROM, self.why_inputs, self.why_status)
         why_fields = [labelled(chain.start, self.why_inputs["start"])]
         for n in range(1, chain.steps + 1):
             label = TextField(label=chain.step_label.format(n=n))
@@ -65,7 +60,7 @@ class RealProblemExercise(Exercise):
         self.tree_inputs = {"oorzaken": text_input(tree.causes, rows=4), "probleem": text_input(tree.problem, rows=2),
                             "gevolgen": text_input(tree.effects, rows=4)}
         self.tree_status = SaveStatus()
-        self.tree_saver = autosave_form(ctx, KEY_TREE, self.tree_inputs, self.tree_status)
+        self.tree_saver = autosave_form(ctx, keys.PROBLEEMBOOM, self.tree_inputs, self.tree_status)
         tree_grid = box([
             labelled(tree.effects, self.tree_inputs["gevolgen"]),
             labelled(tree.problem, self.tree_inputs["probleem"]),
@@ -81,7 +76,7 @@ class RealProblemExercise(Exercise):
         )
         self.perspectives_status = SaveStatus()
         self.perspectives_saver = Autosave(
-            ctx, KEY_PERSPECTIVES, get_value=lambda: self.perspectives.value,
+            ctx, keys.PERSPECTIEVEN, get_value=lambda: self.perspectives.value,
             set_value=lambda rows: setattr(self.perspectives, "value", rows), status=self.perspectives_status, empty=[],
         )
         self.perspectives.on_change(self.perspectives_saver.changed)
@@ -92,7 +87,7 @@ class RealProblemExercise(Exercise):
 
         self.reflection = text_input(content.reflection, rows=3)
         self.reflection_status = SaveStatus()
-        self.reflection_saver = autosave_widget(ctx, KEY_REFLECTION, self.reflection, self.reflection_status)
+        self.reflection_saver = autosave_widget(ctx, keys.REFLECTIE, self.reflection, self.reflection_status)
 
         super().__init__(content.title, content.instruction, [
             _subheading(chain.title, chain.instruction,

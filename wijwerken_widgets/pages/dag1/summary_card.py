@@ -11,16 +11,14 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
-from wijwerken_widgets.pages.dag1 import texts
-from wijwerken_widgets.pages.dag1.vraagstuk_choice import KEY_DESCRIPTION, KEY_KIND, default_description, default_kind
+from wijwerken_widgets.pages.dag1 import keys, texts
+from wijwerken_widgets.pages.dag1.vraagstuk_choice import default_description, default_kind
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import Exercise, button, markdown
 from wijwerken_widgets.ui.context import Context
 
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag1.schema import SummaryCard as Content
-
-PREFIX = "dag1."
 
 
 @dataclass(frozen=True)
@@ -38,18 +36,18 @@ class VraagstukSummary:
 
 
 def vraagstuk_summary(ctx: Context) -> VraagstukSummary:
-    answers = {key: version.value for key, version in ctx.store.latest_answers(ctx.person.id, PREFIX).items()}
-    kind = answers.get(KEY_KIND) or default_kind(ctx)
-    why = answers.get("dag1.waarom") or {}
+    answers = {key: version.value for key, version in ctx.store.latest_answers(ctx.person.id, keys.PREFIX).items()}
+    kind = answers.get(keys.VRAAGSTUK_KIND) or default_kind(ctx)
+    why = answers.get(keys.WAAROM) or {}
     return VraagstukSummary(
         kind=kind,
-        description=answers.get(KEY_DESCRIPTION, default_description(ctx, kind)),
-        probleem=answers.get("dag1.probleem", ""),
-        doel=answers.get("dag1.doel", ""),
-        hoofdvraag=answers.get("dag1.hoofdvraag", ""),
-        assumptions=[row for row in answers.get("dag1.aannames", []) if any(v.strip() for v in row.values())],
+        description=answers.get(keys.VRAAGSTUK_DESCRIPTION, default_description(ctx, kind)),
+        probleem=answers.get(keys.PROBLEEM, ""),
+        doel=answers.get(keys.DOEL, ""),
+        hoofdvraag=answers.get(keys.HOOFDVRAAG, ""),
+        assumptions=[row for row in answers.get(keys.AANNAMES, []) if any(v.strip() for v in row.values())],
         underlying=why.get("oorzaak", "") if isinstance(why, dict) else "",
-        perspectives=[row for row in answers.get("dag1.perspectieven", []) if (row.get("who") or "").strip()],
+        perspectives=[row for row in answers.get(keys.PERSPECTIEVEN, []) if (row.get("who") or "").strip()],
     )
 
 
@@ -101,7 +99,7 @@ class SummaryCardExercise(Exercise):
         self.card = widgets.HTML(self._card_value(), layout=styles.plain_layout(), style=styles.html_style())
         refresh = button("Kaart vernieuwen", "refresh", "ww-refresh")
         refresh.on_click(lambda _: self.refresh())
-        ctx.on_saved(lambda key, _version: self.refresh() if key.startswith(PREFIX) else None)
+        ctx.on_saved(lambda key, _version: self.refresh() if key.startswith(keys.PREFIX) else None)
         super().__init__(content.title, content.instruction, [
             self.card, refresh, markdown(content.next_steps, "ww-hint"),
         ])

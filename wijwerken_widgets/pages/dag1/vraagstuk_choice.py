@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 
 from wijwerken_widgets.core.html import render_markdown
-from wijwerken_widgets.pages.dag1 import texts
+from wijwerken_widgets.pages.dag1 import keys, texts
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.autosave import SaveStatus, autosave_widget
 from wijwerken_widgets.ui.blocks import Exercise, joined, labelled, static_html, text_input
@@ -19,9 +19,6 @@ from wijwerken_widgets.ui.context import Context
 
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag1.schema import VraagstukChoice as Content
-
-KEY_KIND = "dag1.vraagstuk.soort"
-KEY_DESCRIPTION = "dag1.vraagstuk.beschrijving"
 
 
 def default_kind(ctx: Context) -> str:
@@ -52,8 +49,8 @@ class VraagstukChoiceExercise(Exercise):
         self.description = text_input(content.description, rows=7, value=default_description(ctx, self.kind.value))
         self.prefilled_note: widgets.HTML | None = None  # made below, once its visibility is known
         self.kind_status, self.description_status = SaveStatus(), SaveStatus()
-        self.kind_saver = autosave_widget(ctx, KEY_KIND, self.kind, self.kind_status)
-        self.description_saver = autosave_widget(ctx, KEY_DESCRIPTION, self.description, self.description_status)
+        self.kind_saver = autosave_widget(ctx, keys.VRAAGSTUK_KIND, self.kind, self.kind_status)
+        self.description_saver = autosave_widget(ctx, keys.VRAAGSTUK_DESCRIPTION, self.description, self.description_status)
         self.kind.observe(lambda _: self._kind_changed(), names="value")
         self.description.observe(lambda _: self._show_note(), names="value")
         self._kind_changed()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from wijwerken_widgets.core.html import render_markdown
+from wijwerken_widgets.pages.dag2.keys import STAKEHOLDER
 from wijwerken_widgets.shared.stakeholders.model import (
     ENERGIE,
     HOUDINGEN,
@@ -102,7 +103,7 @@ class StakeholderForm(widgets.VBox):
     def load(self, stakeholder: Stakeholder | None, *, keep_feedback: bool = False) -> None:
         """Fill the form with ``stakeholder`` to edit it, or empty it for a new one."""
         self.editing = stakeholder
-        self.base_version = None if stakeholder is None else self.session.version("stakeholder", stakeholder.id)
+        self.base_version = None if stakeholder is None else self.session.version(STAKEHOLDER, stakeholder.id)
         source = stakeholder or Stakeholder(id="", naam="", soort="collega")
         for name, control in self.fields.items():
             control.value = getattr(source, name)
@@ -134,7 +135,7 @@ class StakeholderForm(widgets.VBox):
                 self.load(None, keep_feedback=True)
             else:
                 conflict = self.session.update(stakeholder, self.base_version)
-                self.base_version = self.session.version("stakeholder", stakeholder.id)
+                self.base_version = self.session.version(STAKEHOLDER, stakeholder.id)
                 self.editing = stakeholder
                 if conflict is None:
                     self._say(f"Wijziging van '{stakeholder.naam}' opgeslagen.", "success")
@@ -148,7 +149,7 @@ class StakeholderForm(widgets.VBox):
             return
         naam = self.editing.naam
         try:
-            self.session.remove("stakeholder", self.editing.id)
+            self.session.remove(STAKEHOLDER, self.editing.id)
         except StoreUnavailable as exc:
             self._say(exc.message, "error")
             return
@@ -161,7 +162,7 @@ class StakeholderForm(widgets.VBox):
 
         def take_theirs(_=None) -> None:
             try:
-                self.session.update(theirs, self.session.version("stakeholder", theirs.id))
+                self.session.update(theirs, self.session.version(STAKEHOLDER, theirs.id))
             except StoreUnavailable as exc:
                 self._say(exc.message, "error")
                 return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
+from wijwerken_widgets.pages.dag2.keys import RELATION
 from wijwerken_widgets.shared.stakeholders.model import RELATIE_SOORTEN, STERKTES, InvalidInput, validate_relation
 from wijwerken_widgets.shared.stakeholders.session import MapSession
 from wijwerken_widgets.store import StoreUnavailable
@@ -68,7 +69,7 @@ class RelationForm(widgets.VBox):
             self.feedback.children = [message("Kies eerst een relatie in de lijst.", "info")]
             return
         try:
-            self.session.remove("relation", self.current.value)
+            self.session.remove(RELATION, self.current.value)
         except StoreUnavailable as exc:
             self.feedback.children = [message(exc.message, "error")]
             return

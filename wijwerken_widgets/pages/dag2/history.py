@@ -8,6 +8,7 @@ import ipywidgets as widgets
 
 from wijwerken_widgets.core.dutch import clock
 from wijwerken_widgets.pages.dag2 import texts
+from wijwerken_widgets.pages.dag2.keys import RELATION, STAKEHOLDER
 from wijwerken_widgets.shared.stakeholders.session import MapSession, page_map
 from wijwerken_widgets.store import MapItem, StoreUnavailable
 from wijwerken_widgets.ui import styles
@@ -21,7 +22,7 @@ SHOWN = 15
 def describe(item: MapItem, session: MapSession) -> str:
     """One change in plain Dutch: "14:03 Anna voegde 'Wijkagent' toe"."""
     who = session.author(item.person_id)
-    if item.kind == "relation":
+    if item.kind == RELATION:
         names = session.map.by_id()
         ends = [names[i].naam if i in names else "een weggehaalde stakeholder"
                 for i in (item.data.get("van"), item.data.get("naar"))]
@@ -37,7 +38,7 @@ def describe_batch(items: list[MapItem], session: MapSession) -> str:
     """One save of many items (an import) in one line: "14:03 · Anna zette 12 stakeholders en 9 relaties op de kaart"."""
     first = items[0]
     counts = [(sum(i.kind == kind for i in items), one, many) for kind, one, many in
-              (("stakeholder", "stakeholder", "stakeholders"), ("relation", "relatie", "relaties"))]
+              ((STAKEHOLDER, "stakeholder", "stakeholders"), (RELATION, "relatie", "relaties"))]
     what = " en ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts if n)
     when = f"{first.changed_at.astimezone().strftime('%d-%m')} {clock(first.changed_at)}"
     return f"{when} · {session.author(first.person_id)} zette of wijzigde {what} in één keer"

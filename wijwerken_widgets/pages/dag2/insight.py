@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
-from wijwerken_widgets.pages.dag2 import texts
+from wijwerken_widgets.pages.dag2 import keys, texts
 from wijwerken_widgets.shared.stakeholders.session import MapSession, page_map
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.autosave import Autosave, SaveStatus, adopt_statuses, autosave_widget
@@ -17,8 +17,6 @@ from wijwerken_widgets.ui.context import Context
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag2.schema import InsightPart
 
-POSITION_KEY = "dag2.mijn_positie"
-REFLECTION_KEY = "dag2.reflectie_positie"
 NOT_ON_MAP = ""
 SETTLE_SECONDS = 2.0
 
@@ -32,17 +30,17 @@ class NetworkInsightView(widgets.VBox):
         self.me = widgets.Dropdown(options=self._options(), value=NOT_ON_MAP, layout=styles.layout())
         self.position = widgets.HTML(layout=styles.layout(), _dom_classes=("ww-position",))
         me_status = SaveStatus()
-        self.me_saver = Autosave(ctx, POSITION_KEY, get_value=lambda: self.me.value, set_value=self._set_me,
+        self.me_saver = Autosave(ctx, keys.MY_POSITION, get_value=lambda: self.me.value, set_value=self._set_me,
                                  status=me_status, empty=NOT_ON_MAP)
-        reflection = text_input(content.reflection, rows=4)
+        self.reflection = text_input(content.reflection, rows=4)
         status = SaveStatus()
-        self.reflection_saver = autosave_widget(ctx, REFLECTION_KEY, reflection, status)
+        self.reflection_saver = autosave_widget(ctx, keys.POSITION_REFLECTION, self.reflection, status)
         self.me.observe(lambda _: (self.me_saver.changed(), self.draw_position()), names="value")
         super().__init__([
             self.findings,
             static_html(f"<label class='ww-label'>{html.escape(content.position_label)}</label>"),
             self.me, me_status, self.position,
-            labelled(content.reflection, reflection, status),
+            labelled(content.reflection, self.reflection, status),
         ], layout=styles.layout())
         adopt_statuses(self)
         self._pending = None
