@@ -153,6 +153,8 @@ class SummaryCard(Part):
 
     labels: SummaryLabels
     missing: Text  # shown where something is not filled in yet
+    refresh_button: Text
+    """Redraws the card (after a change in another tab)."""
     next_steps: Text
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
+from wijwerken_widgets.core.html import notice_html
 from wijwerken_widgets.pages.dag1 import keys, texts
 from wijwerken_widgets.pages.dag1.vraagstuk_choice import default_description, default_kind
 from wijwerken_widgets.ui import styles
@@ -90,14 +91,14 @@ def card_html(summary: VraagstukSummary, content: Content, kind_labels: dict[str
 
 
 class SummaryCardExercise(Exercise):
-    """The card, refreshed after every save on this page and on "Kaart vernieuwen" (for other tabs)."""
+    """The card, refreshed after every save on this page and on its refresh button (for other tabs)."""
 
     def __init__(self, ctx: Context, content: Content) -> None:
         self.ctx, self.content = ctx, content
         options = texts.load().exercises.vraagstuk_choice.options
         self.kind_labels = {kind: option.label for kind, option in options.items()}
         self.card = widgets.HTML(self._card_value(), layout=styles.plain_layout(), style=styles.html_style())
-        refresh = button("Kaart vernieuwen", "refresh", "ww-refresh")
+        refresh = button(content.refresh_button, "refresh", "ww-refresh")
         refresh.on_click(lambda _: self.refresh())
         ctx.on_saved(lambda key, _version: self.refresh() if key.startswith(keys.PREFIX) else None)
         super().__init__(content.title, content.instruction, [
@@ -113,7 +114,7 @@ class SummaryCardExercise(Exercise):
         try:
             return card_html(vraagstuk_summary(self.ctx), self.content, self.kind_labels)
         except StoreUnavailable as exc:
-            return f'<div class="ww-notice ww-notice-error">{html.escape(exc.message)}</div>'
+            return notice_html(exc.message, "error")
 
 
 def section(ctx: Context) -> widgets.Widget:

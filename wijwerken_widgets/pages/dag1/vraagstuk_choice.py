@@ -50,7 +50,8 @@ class VraagstukChoiceExercise(Exercise):
         self.prefilled_note: widgets.HTML | None = None  # made below, once its visibility is known
         self.kind_status, self.description_status = SaveStatus(), SaveStatus()
         self.kind_saver = autosave_widget(ctx, keys.VRAAGSTUK_KIND, self.kind, self.kind_status)
-        self.description_saver = autosave_widget(ctx, keys.VRAAGSTUK_DESCRIPTION, self.description, self.description_status)
+        self.description_saver = autosave_widget(ctx, keys.VRAAGSTUK_DESCRIPTION, self.description,
+                                                 self.description_status)
         self.kind.observe(lambda _: self._kind_changed(), names="value")
         self.description.observe(lambda _: self._show_note(), names="value")
         self._kind_changed()
