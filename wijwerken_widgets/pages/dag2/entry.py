@@ -1,9 +1,10 @@
 """Dag 2: add and change stakeholders and relations: a form (at once), a table, an import and relations (built when
-their tab is first opened). Its parts are the ``entry_*`` modules."""
+their tab is first opened). Its parts are the ``entry_*`` modules; their texts are ``exercises.entry`` of the YAML."""
 
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
@@ -17,16 +18,18 @@ from wijwerken_widgets.ui.blocks import Exercise, button
 from wijwerken_widgets.ui.context import Context
 from wijwerken_widgets.ui.notices import message
 
-TABS = ("Formulier", "Tabel", "Importeren", "Relaties")
+if TYPE_CHECKING:
+    from wijwerken_widgets.pages.dag2.schema import EntryPart
 
 
 class MapStatus(widgets.HBox):
     """"Kaart van Team Wijk: 12 stakeholders, 9 relaties · bijgewerkt 14:03" and a Vernieuwen button."""
 
-    def __init__(self, session: MapSession) -> None:
+    def __init__(self, session: MapSession, part: EntryPart) -> None:
         self.session = session
+        self.template = part.status
         self.text = widgets.Label(style=styles.label_style(), _dom_classes=("ww-map-status",))
-        refresh = button("Vernieuwen", "refresh")
+        refresh = button(part.refresh_button, "refresh")
         refresh.on_click(lambda _: self.refresh())
         super().__init__([self.text, refresh], layout=widgets.Layout(align_items="center", flex_flow="row wrap"))
         session.on_change(lambda _: self.show())
@@ -42,9 +45,8 @@ class MapStatus(widgets.HBox):
 
     def show(self) -> None:
         m = self.session.map
-        now = clock(datetime.now(timezone.utc))
-        self.text.value = (f"Kaart van {self.session.ctx.group.name}: {len(m)} stakeholders, {len(m.relations)} "
-                           f"relaties · bijgewerkt {now}")
+        self.text.value = self.template.format(group=self.session.ctx.group.name, stakeholders=len(m),
+                                               relations=len(m.relations), time=clock(datetime.now(timezone.utc)))
 
 
 def section(ctx: Context) -> widgets.Widget:
@@ -59,10 +61,11 @@ def section(ctx: Context) -> widgets.Widget:
     current = page_map(ctx)
     if current is None:
         return message(content.no_group.strip(), "info")
-    makers = (lambda: StakeholderForm(current, part.naam_hint), lambda: StakeholderTable(current),
-              lambda: StakeholderImport(current), lambda: RelationForm(current))
+    makers = (lambda: StakeholderForm(current, part), lambda: StakeholderTable(current, part),
+              lambda: StakeholderImport(current, part), lambda: RelationForm(current, part))
     slots = [widgets.VBox([makers[0]()])] + [widgets.VBox() for _ in makers[1:]]
-    tabs = widgets.Tab(children=slots, titles=TABS, selected_index=0, layout=styles.layout())
+    titles = (part.tabs.form, part.tabs.table, part.tabs.importer, part.tabs.relations)
+    tabs = widgets.Tab(children=slots, titles=titles, selected_index=0, layout=styles.layout())
 
     def opened(change) -> None:
         index = change["new"]
@@ -70,5 +73,5 @@ def section(ctx: Context) -> widgets.Widget:
             slots[index].children = [makers[index]()]
 
     tabs.observe(opened, names="selected_index")
-    top = [group_links(ctx, current.ctx.group, "Je bekijkt als trainer de kaart van:")] if ctx.group is None else []
-    return Exercise(part.title, part.instruction, [*top, MapStatus(current), tabs])
+    top = [group_links(ctx, current.ctx.group, part.trainer_intro)] if ctx.group is None else []
+    return Exercise(part.title, part.instruction, [*top, MapStatus(current, part), tabs])

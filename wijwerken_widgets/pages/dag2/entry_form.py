@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import ipywidgets as widgets
 
 from wijwerken_widgets.core.html import render_markdown
+from wijwerken_widgets.pages.dag2 import texts
 from wijwerken_widgets.pages.dag2.keys import STAKEHOLDER
 from wijwerken_widgets.shared.stakeholders.model import (
     ENERGIE,
@@ -19,7 +22,10 @@ from wijwerken_widgets.shared.stakeholders.session import Conflict, MapSession
 from wijwerken_widgets.store import StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import button, static_html
-from wijwerken_widgets.ui.notices import message
+from wijwerken_widgets.ui.notices import Feedback
+
+if TYPE_CHECKING:
+    from wijwerken_widgets.pages.dag2.schema import EntryPart
 
 NEW = ""  # the picker's value for "a new stakeholder"
 
@@ -36,31 +42,37 @@ def notice_text(exc: Exception) -> str:
 class StakeholderForm(widgets.VBox):
     """The fields of one stakeholder with Toevoegen / Opslaan / Verwijderen; everything saves via the session."""
 
-    def __init__(self, session: MapSession, naam_hint: str) -> None:
+    def __init__(self, session: MapSession, part: EntryPart | None = None) -> None:
+        part = part or texts.load().exercises.entry
         self.session = session
+        self.content = content = part.form
+        labels = content.fields
         self.editing: Stakeholder | None = None
         self.base_version: int | None = None
         wide = styles.layout()
-        self.picker = widgets.Dropdown(description="Stakeholder", options=[("+ Nieuwe stakeholder", NEW)], value=NEW,
+        self.picker = widgets.Dropdown(description=content.picker, options=[(content.new_option, NEW)], value=NEW,
                                        layout=wide, style={"description_width": "initial"})
-        self.naam = widgets.Text(placeholder="Bijvoorbeeld: Wethouder Sociaal Domein, of Bewoner Rozenstraat",
-                                 description="Naam", layout=wide, continuous_update=False)
-        self.soort = widgets.Dropdown(options=_options(SOORTEN), value="collega", description="Soort")
-        self.positie = widgets.ToggleButtons(options=_options(POSITIES), value="intern", description="Plek")
-        self.invloed = widgets.IntSlider(3, min=1, max=5, description="Invloed")
-        self.belang = widgets.IntSlider(3, min=1, max=5, description="Belang")
-        self.houding = widgets.Dropdown(options=_options(HOUDINGEN), value="onbekend", description="Houding")
-        self.energie_nu = widgets.Dropdown(options=_options(ENERGIE), value="neutraal", description="Energie nu")
+        self.naam = widgets.Text(placeholder=labels.naam.placeholder, description=labels.naam.label, layout=wide,
+                                 continuous_update=False)
+        self.soort = widgets.Dropdown(options=_options(SOORTEN), value="collega", description=labels.soort)
+        self.positie = widgets.ToggleButtons(options=_options(POSITIES), value="intern", description=labels.positie)
+        self.invloed = widgets.IntSlider(3, min=1, max=5, description=labels.invloed)
+        self.belang = widgets.IntSlider(3, min=1, max=5, description=labels.belang)
+        self.houding = widgets.Dropdown(options=_options(HOUDINGEN), value="onbekend", description=labels.houding)
+        self.energie_nu = widgets.Dropdown(options=_options(ENERGIE), value="neutraal",
+                                           description=labels.energie_nu)
         self.energie_gewenst = widgets.Dropdown(options=_options(ENERGIE), value="neutraal",
-                                                description="Gewenst")
-        self.notitie = widgets.Textarea(placeholder="Wat weet je van deze stakeholder? Wat is nog een vraag?",
-                                        description="Notitie", rows=2, layout=wide)
-        self.save_button = button("Toevoegen", "plus", "ww-primary")
-        self.remove_button = button("Weghalen", "trash")
-        self.cancel_button = button("Nieuwe stakeholder")
+                                                description=labels.energie_gewenst)
+        self.notitie = widgets.Textarea(placeholder=labels.notitie.placeholder, description=labels.notitie.label,
+                                        rows=2, layout=wide)
+        self.save_button = button(content.add_button, "plus", "ww-primary")
+        self.remove_button = button(content.remove_button, "trash")
+        self.cancel_button = button(content.new_button)
         self.remove_button.layout = widgets.Layout(display="none")
         self.cancel_button.layout = widgets.Layout(display="none")
-        self.feedback = widgets.VBox(layout=styles.plain_layout())
+        self.feedback = Feedback()
+        self.take_theirs: widgets.Button | None = None  # made on the first conflict, shown under the feedback
+        self._theirs: tuple[Stakeholder, str] | None = None
         self.fields = {
             "naam": self.naam, "soort": self.soort, "positie": self.positie, "invloed": self.invloed,
             "belang": self.belang, "houding": self.houding, "energie_nu": self.energie_nu,
@@ -70,7 +82,7 @@ class StakeholderForm(widgets.VBox):
         self.save_button.on_click(lambda _: self.submit())
         self.remove_button.on_click(lambda _: self.remove())
         self.cancel_button.on_click(lambda _: self.load(None))
-        hint = static_html(render_markdown(naam_hint), "ww-hint")
+        hint = static_html(render_markdown(part.naam_hint), "ww-hint")
         grid = widgets.GridBox(
             [self.soort, self.positie, self.invloed, self.belang, self.houding, self.energie_nu,
              self.energie_gewenst],
@@ -84,14 +96,13 @@ class StakeholderForm(widgets.VBox):
 
     # -- the picker ------------------------------------------------------------------------------------------
     def _refresh_picker(self) -> None:
-        options = [("+ Nieuwe stakeholder", NEW), *((s.naam, s.id) for s in self.session.map.stakeholders)]
+        options = [(self.content.new_option, NEW), *((s.naam, s.id) for s in self.session.map.stakeholders)]
         current = self.picker.value if any(v == self.picker.value for _, v in options) else NEW
         with self.picker.hold_trait_notifications():
             self.picker.options = options
             self.picker.value = current
         if self.editing is not None and current == NEW:
-            self._say(f"'{self.editing.naam}' is net door een groepsgenoot weggehaald; je kunt hem terugzetten "
-                      "onder 'Wat is er veranderd?'.", "warning")
+            self._say(self.content.removed_by_groupmate.format(naam=self.editing.naam), "warning")
             self.load(None, keep_feedback=True)
 
     def _picked(self, change) -> None:
@@ -108,14 +119,14 @@ class StakeholderForm(widgets.VBox):
         for name, control in self.fields.items():
             control.value = getattr(source, name)
         editing = stakeholder is not None
-        self.save_button.description = "Wijziging opslaan" if editing else "Toevoegen"
+        self.save_button.description = self.content.save_button if editing else self.content.add_button
         self.save_button.icon = "check" if editing else "plus"
         self.remove_button.layout.display = "" if editing else "none"
         self.cancel_button.layout.display = "" if editing else "none"
         if self.picker.value != (stakeholder.id if editing else NEW):
             self.picker.value = stakeholder.id if editing else NEW
         if not keep_feedback:
-            self.feedback.children = []
+            self._say("")
 
     # -- saving ----------------------------------------------------------------------------------------------
     def values(self) -> dict:
@@ -127,18 +138,18 @@ class StakeholderForm(widgets.VBox):
             stakeholder = validate_stakeholder(self.values(), item_id=self.editing.id if self.editing else None)
             same = self.session.map.find(stakeholder.naam)
             if same is not None and (self.editing is None or same.id != self.editing.id):
-                self._say(f"'{same.naam}' staat al op de kaart. Kies hem hierboven om hem te wijzigen.", "warning")
+                self._say(self.content.already_on_map.format(naam=same.naam), "warning")
                 return
             if self.editing is None:
                 self.session.add([stakeholder])
-                self._say(f"'{stakeholder.naam}' staat op de kaart.", "success")
+                self._say(self.content.added.format(naam=stakeholder.naam), "success")
                 self.load(None, keep_feedback=True)
             else:
                 conflict = self.session.update(stakeholder, self.base_version)
                 self.base_version = self.session.version(STAKEHOLDER, stakeholder.id)
                 self.editing = stakeholder
                 if conflict is None:
-                    self._say(f"Wijziging van '{stakeholder.naam}' opgeslagen.", "success")
+                    self._say(self.content.saved.format(naam=stakeholder.naam), "success")
                 else:
                     self._show_conflict(conflict)
         except (InvalidInput, StoreUnavailable) as exc:
@@ -154,26 +165,40 @@ class StakeholderForm(widgets.VBox):
             self._say(exc.message, "error")
             return
         self.load(None)
-        self._say(f"'{naam}' is van de kaart gehaald. Terugzetten kan onder 'Wat is er veranderd?'.", "info")
+        self._say(self.content.removed.format(naam=naam), "info")
 
     def _show_conflict(self, conflict: Conflict) -> None:
+        """Say that a groupmate changed it too, with a button that puts their version back."""
         theirs = Stakeholder.from_data(conflict.theirs.item_id, conflict.theirs.data)
-        restore = button(f"Zet de versie van {conflict.their_name} terug")
+        who = conflict.their_name
+        self._say(self.content.conflict.format(who=who, naam=theirs.naam), "warning")
+        self._theirs = (theirs, who)
+        if self.take_theirs is None:
+            self.take_theirs = button("")
+            self.take_theirs.on_click(lambda _: self._take_theirs())
+            self.take_theirs.layout = widgets.Layout()
+            self.children = [*self.children, self.take_theirs]
+        self.take_theirs.description = self.content.take_theirs_button.format(who=who)
+        self.take_theirs.layout.display = ""
 
-        def take_theirs(_=None) -> None:
-            try:
-                self.session.update(theirs, self.session.version(STAKEHOLDER, theirs.id))
-            except StoreUnavailable as exc:
-                self._say(exc.message, "error")
-                return
-            self.load(self.session.map.by_id().get(theirs.id))
-            self._say(f"De versie van {conflict.their_name} staat weer op de kaart.", "success")
+    def _take_theirs(self) -> None:
+        if self._theirs is None:
+            return
+        theirs, who = self._theirs
+        try:
+            self.session.update(theirs, self.session.version(STAKEHOLDER, theirs.id))
+        except StoreUnavailable as exc:
+            self._say(exc.message, "error")
+            return
+        self.load(self.session.map.by_id().get(theirs.id))
+        self._say(self.content.theirs_restored.format(who=who), "success")
 
-        restore.on_click(take_theirs)
-        text = (f"Let op: {conflict.their_name} heeft '{theirs.naam}' net ook gewijzigd. Jouw versie is opgeslagen; "
-                f"die van {conflict.their_name} staat in de geschiedenis.")
-        self.feedback.children = [message(text, "warning"), restore]
-
-    def _say(self, text: str, kind: str) -> None:
-        self.feedback.children = [message(text, kind)]
-
+    def _say(self, text: str, kind: str = "info") -> None:
+        """The form's one feedback line (empty ``text``: nothing); any earlier conflict's button goes away."""
+        if text:
+            self.feedback.show(text, kind)
+        else:
+            self.feedback.clear()
+        if self.take_theirs is not None:
+            self.take_theirs.layout.display = "none"
+            self._theirs = None

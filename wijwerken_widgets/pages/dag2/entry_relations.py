@@ -2,31 +2,39 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import ipywidgets as widgets
 
+from wijwerken_widgets.pages.dag2 import texts
 from wijwerken_widgets.pages.dag2.keys import RELATION
 from wijwerken_widgets.shared.stakeholders.model import RELATIE_SOORTEN, STERKTES, InvalidInput, validate_relation
 from wijwerken_widgets.shared.stakeholders.session import MapSession
 from wijwerken_widgets.store import StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import button
-from wijwerken_widgets.ui.notices import message
+from wijwerken_widgets.ui.notices import Feedback
+
+if TYPE_CHECKING:
+    from wijwerken_widgets.pages.dag2.schema import EntryPart
 
 
 class RelationForm(widgets.VBox):
     """Van, naar, soort and sterkte, plus the list of current relations to remove from."""
 
-    def __init__(self, session: MapSession) -> None:
+    def __init__(self, session: MapSession, part: EntryPart | None = None) -> None:
         self.session = session
-        self.van = widgets.Dropdown(description="Van", options=[])
-        self.naar = widgets.Dropdown(description="Naar", options=[])
-        self.soort = widgets.Dropdown(description="Soort", options=[(v, k) for k, v in RELATIE_SOORTEN.items()])
+        self.content = content = (part or texts.load().exercises.entry).relations
+        self.van = widgets.Dropdown(description=content.van, options=[])
+        self.naar = widgets.Dropdown(description=content.naar, options=[])
+        self.soort = widgets.Dropdown(description=content.soort,
+                                      options=[(v, k) for k, v in RELATIE_SOORTEN.items()])
         self.sterkte = widgets.ToggleButtons(options=[(v, k) for k, v in STERKTES.items()], value=2,
-                                             description="Sterkte")
-        self.add_button = button("Relatie toevoegen", "plus", "ww-primary")
-        self.current = widgets.Select(options=[], rows=6, description="Relaties", layout=styles.layout())
-        self.remove_button = button("Relatie weghalen", "trash")
-        self.feedback = widgets.VBox(layout=styles.plain_layout())
+                                             description=content.sterkte)
+        self.add_button = button(content.add_button, "plus", "ww-primary")
+        self.current = widgets.Select(options=[], rows=6, description=content.list_label, layout=styles.layout())
+        self.remove_button = button(content.remove_button, "trash")
+        self.feedback = Feedback()
         self.add_button.on_click(lambda _: self.submit())
         self.remove_button.on_click(lambda _: self.remove())
         pick = widgets.GridBox(
@@ -57,20 +65,20 @@ class RelationForm(widgets.VBox):
             relation = validate_relation({"van": self.van.value, "naar": self.naar.value, "soort": self.soort.value,
                                           "sterkte": self.sterkte.value})
             if self.session.map.has_relation(relation.van, relation.naar, relation.soort):
-                raise InvalidInput("Deze relatie staat al op de kaart.")
+                raise InvalidInput(self.content.exists)
             self.session.add([], [relation])
         except (InvalidInput, StoreUnavailable) as exc:
-            self.feedback.children = [message(exc.message, "error")]
+            self.feedback.show(exc.message, "error")
             return
-        self.feedback.children = [message("Relatie toegevoegd.", "success")]
+        self.feedback.show(self.content.added, "success")
 
     def remove(self) -> None:
         if self.current.value is None:
-            self.feedback.children = [message("Kies eerst een relatie in de lijst.", "info")]
+            self.feedback.show(self.content.pick_first, "info")
             return
         try:
             self.session.remove(RELATION, self.current.value)
         except StoreUnavailable as exc:
-            self.feedback.children = [message(exc.message, "error")]
+            self.feedback.show(exc.message, "error")
             return
-        self.feedback.children = [message("Relatie weggehaald.", "info")]
+        self.feedback.show(self.content.removed, "info")

@@ -2,39 +2,52 @@
 
 from __future__ import annotations
 
+import html
+from typing import TYPE_CHECKING
+
 import ipywidgets as widgets
 
+from wijwerken_widgets.core.html import render_markdown
+from wijwerken_widgets.pages.dag2 import texts
 from wijwerken_widgets.shared.stakeholders.session import MapSession
 from wijwerken_widgets.store import StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import button
-from wijwerken_widgets.ui.notices import message
+from wijwerken_widgets.ui.notices import Feedback
+
+if TYPE_CHECKING:
+    from wijwerken_widgets.pages.dag2.schema import EntryPart
 
 PAGE_ROWS = 50
-SORTS = [("Naam", "naam"), ("Invloed (hoog eerst)", "invloed"), ("Belang (hoog eerst)", "belang"),
-         ("Soort", "soort"), ("Houding", "houding")]
+SORTS = ("naam", "invloed", "belang", "soort", "houding")  # columns to sort on; the first is the default
+DESCENDING = ("invloed", "belang")
+PROBLEMS_SHOWN = 10
 
 
 class StakeholderTable(widgets.VBox):
     """A read-only, escaped HTML table with search and sort, and a tab-separated editor for bulk changes."""
 
-    def __init__(self, session: MapSession) -> None:
+    def __init__(self, session: MapSession, part: EntryPart | None = None) -> None:
+        page = texts.load()
         self.session = session
-        self.search = widgets.Text(placeholder="Zoek op naam, soort of notitie", description="Zoeken",
+        self.counts = page.counts
+        self.content = content = (part or page.exercises.entry).table
+        self.search = widgets.Text(placeholder=content.search.placeholder, description=content.search.label,
                                    continuous_update=True)
-        self.sort = widgets.Dropdown(options=SORTS, value="naam", description="Sorteer op")
-        self.page = widgets.BoundedIntText(1, min=1, max=1, description="Pagina", layout=widgets.Layout(width="160px"))
+        self.sort = widgets.Dropdown(options=[(getattr(content.sorts, column), column) for column in SORTS],
+                                     value=SORTS[0], description=content.sort_label)
+        self.page = widgets.BoundedIntText(1, min=1, max=1, description=content.page_label,
+                                           layout=widgets.Layout(width="160px"))
         self.table = widgets.HTML(layout=styles.layout(), _dom_classes=("ww-table-wrap",))
         self.editor = widgets.Textarea(rows=10, layout=styles.layout(), _dom_classes=("ww-tsv",))
-        self.edit_button = button("Bewerk als tabel", "table")
-        self.save_button = button("Tabel opslaan", "check", "ww-primary")
+        self.edit_button = button(content.edit_button, "table")
+        self.save_button = button(content.save_button, "check", "ww-primary")
         self.editor_box = widgets.VBox(
-            [widgets.HTML("<p class='ww-hint'>Eén rij per stakeholder, kolommen gescheiden door tabs. Je kunt alles "
-                          "kopiëren naar Excel, daar aanpassen en terugplakken. Rijen met een nieuwe naam worden "
-                          "toegevoegd; weghalen doe je in het formulier.</p>"), self.editor, self.save_button],
+            [widgets.HTML(f"<div class='ww-hint'>{render_markdown(content.editor_help)}</div>"), self.editor,
+             self.save_button],
             layout=widgets.Layout(display="none"),
         )
-        self.feedback = widgets.VBox(layout=styles.plain_layout())
+        self.feedback = Feedback()
         for control in (self.search, self.sort, self.page):
             control.observe(lambda _: self.render(), names="value")
         self.edit_button.on_click(lambda _: self.open_editor())
@@ -53,7 +66,7 @@ class StakeholderTable(widgets.VBox):
         if needle := self.search.value.strip().casefold():
             text = frame[["naam", "soort", "notitie"]].astype(str).agg(" ".join, axis=1).str.casefold()
             frame = frame[text.str.contains(needle, regex=False)]
-        descending = self.sort.value in ("invloed", "belang")
+        descending = self.sort.value in DESCENDING
         key = (lambda col: col.astype(str).str.casefold()) if not descending else None
         return frame.sort_values(self.sort.value, ascending=not descending, key=key, kind="stable")
 
@@ -64,12 +77,15 @@ class StakeholderTable(widgets.VBox):
         start = (min(self.page.value, pages) - 1) * PAGE_ROWS
         shown = frame.iloc[start:start + PAGE_ROWS]
         if shown.empty:
-            self.table.value = "<p class='ww-hint'>Geen stakeholders gevonden.</p>"
+            self.table.value = f"<p class='ww-hint'>{html.escape(self.content.empty)}</p>"
             return
-        caption = f"{len(frame)} stakeholders" + (f", pagina {start // PAGE_ROWS + 1} van {pages}" if pages > 1 else "")
+        stakeholders = texts.counted(self.counts.stakeholders, len(frame))
+        caption = (self.content.caption_pages.format(stakeholders=stakeholders, page=start // PAGE_ROWS + 1,
+                                                     pages=pages)
+                   if pages > 1 else self.content.caption.format(stakeholders=stakeholders))
         table = shown.rename(columns=lambda c: c.replace("_", " ").capitalize()).to_html(
             index=False, escape=True, border=0, classes="ww-table", na_rep="")
-        self.table.value = f"<p class='ww-hint'>{caption}</p>{table}"
+        self.table.value = f"<p class='ww-hint'>{html.escape(caption)}</p>{table}"
 
     def open_editor(self) -> None:
         from wijwerken_widgets.shared.stakeholders import tables
@@ -85,9 +101,9 @@ class StakeholderTable(widgets.VBox):
         try:
             self.session.add([*new, *updated])
         except StoreUnavailable as exc:
-            self.feedback.children = [message(exc.message, "error")]
+            self.feedback.show(exc.message, "error")
             return
-        notes = [message(f"{len(new)} toegevoegd, {len(updated)} gewijzigd.", "success")]
-        notes += [message(problem, "warning") for problem in result.problems[:10]]
-        self.feedback.children = notes
+        saved = self.content.saved.format(new=len(new), updated=len(updated))
+        problems = result.problems[:PROBLEMS_SHOWN]
+        self.feedback.show(" ".join([saved, *problems]), "warning" if problems else "success")
         self.editor_box.layout.display = "none"

@@ -9,17 +9,21 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
 from wijwerken_widgets.core.downloads import download_link
+from wijwerken_widgets.core.html import notice_html
 from wijwerken_widgets.pages.dag2 import texts
 from wijwerken_widgets.shared.stakeholders.model import StakeholderMap
 from wijwerken_widgets.shared.stakeholders.session import MapSession, page_map
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import Exercise, button, hidden
 from wijwerken_widgets.ui.context import Context
-from wijwerken_widgets.ui.notices import message
+
+if TYPE_CHECKING:
+    from wijwerken_widgets.pages.dag2.schema import ExportPart
 
 log = logging.getLogger("wijwerken")
 
@@ -30,29 +34,30 @@ def _standalone(m: StakeholderMap, title: str) -> bytes:
     return network_draw.standalone_document(m, network_draw.place_new(m, m.positions), title).encode("utf-8")
 
 
-def formats(title: str) -> list[tuple[str, str, str, Callable[[StakeholderMap], bytes]]]:
-    """(button text, file extension, MIME type, maker) for every export."""
+def formats(title: str, labels) -> list[tuple[str, str, str, Callable[[StakeholderMap], bytes]]]:
+    """(button text, file extension, MIME type, maker) for every export; ``labels``: the YAML's ``buttons``."""
     from wijwerken_widgets.shared.stakeholders import tables
 
     return [
-        ("Excel", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", tables.to_xlsx),
-        ("CSV", "csv", "text/csv", tables.to_csv),
-        ("Webpagina", "html", "text/html", lambda m: _standalone(m, title)),
-        ("GraphML", "graphml", "application/graphml+xml", tables.to_graphml),
-        ("GEXF", "gexf", "application/gexf+xml", tables.to_gexf),
-        ("Kumu (JSON)", "json", "application/json", tables.to_kumu_json),
+        (labels.excel, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", tables.to_xlsx),
+        (labels.csv, "csv", "text/csv", tables.to_csv),
+        (labels.webpage, "html", "text/html", lambda m: _standalone(m, title)),
+        (labels.graphml, "graphml", "application/graphml+xml", tables.to_graphml),
+        (labels.gexf, "gexf", "application/gexf+xml", tables.to_gexf),
+        (labels.kumu, "json", "application/json", tables.to_kumu_json),
     ]
 
 
 class MapExportView(widgets.VBox):
-    def __init__(self, session: MapSession) -> None:
+    def __init__(self, session: MapSession, part: ExportPart | None = None) -> None:
         self.session = session
-        group = session.ctx.group.name if session.ctx.group else "groep"
-        self.title = f"Stakeholderkaart {group}"
-        self.stem = "stakeholderkaart-" + "".join(c if c.isalnum() else "-" for c in group.lower()).strip("-")
+        self.content = content = part or texts.load().exercises.export
+        group = session.ctx.group.name
+        self.title = content.document_title.format(group=group)
+        self.stem = f"{content.file_name}-" + "".join(c if c.isalnum() else "-" for c in group.lower()).strip("-")
         self.link = widgets.HTML(layout=styles.layout())
         buttons = []
-        for label, extension, mime, make in formats(self.title):
+        for label, extension, mime, make in formats(self.title, content.buttons):
             control = button(label, "download")
             control.on_click(lambda _, e=extension, m=mime, f=make: self.export(e, m, f))
             buttons.append(control)
@@ -64,8 +69,7 @@ class MapExportView(widgets.VBox):
             data = make(self.session.map)
         except Exception:
             log.exception("export %s failed", extension)
-            self.link.value = message("Dit bestand kon niet worden gemaakt. Probeer het opnieuw of meld het bij je "
-                                      "trainer.", "error").value
+            self.link.value = notice_html(self.content.failed, "error")
             return
         filename = f"{self.stem}-{date.today().isoformat()}.{extension}"
         self.link.value = download_link(data, filename, mime)
@@ -74,4 +78,4 @@ class MapExportView(widgets.VBox):
 def section(ctx: Context) -> widgets.Widget:
     """The ``export`` part of ``dag2.yaml``: the map's downloads (nothing for someone in no group)."""
     part, current = texts.load().exercises.export, page_map(ctx)
-    return hidden() if current is None else Exercise(part.title, part.instruction, [MapExportView(current)])
+    return hidden() if current is None else Exercise(part.title, part.instruction, [MapExportView(current, part)])

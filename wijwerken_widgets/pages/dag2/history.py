@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
@@ -14,38 +15,48 @@ from wijwerken_widgets.store import MapItem, StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import Exercise, button, hidden
 from wijwerken_widgets.ui.context import Context
-from wijwerken_widgets.ui.notices import message
+from wijwerken_widgets.ui.notices import Feedback
+
+if TYPE_CHECKING:
+    from wijwerken_widgets.pages.dag2.schema import Dag2Content, HistoryPart
 
 SHOWN = 15
 
 
-def describe(item: MapItem, session: MapSession) -> str:
-    """One change in plain Dutch: "14:03 Anna voegde 'Wijkagent' toe"."""
+def _when(item: MapItem) -> str:
+    return f"{item.changed_at.astimezone().strftime('%d-%m')} {clock(item.changed_at)}"
+
+
+def describe(item: MapItem, session: MapSession, content: HistoryPart | None = None) -> str:
+    """One change in plain Dutch: "12-05 14:03 · Anna zette 'Wijkagent' op de kaart"."""
+    content = content or texts.load().exercises.history
     who = session.author(item.person_id)
     if item.kind == RELATION:
         names = session.map.by_id()
-        ends = [names[i].naam if i in names else "een weggehaalde stakeholder"
-                for i in (item.data.get("van"), item.data.get("naar"))]
-        what = f"de relatie {ends[0]} – {ends[1]}"
+        van, naar = (names[i].naam if i in names else content.removed_stakeholder
+                     for i in (item.data.get("van"), item.data.get("naar")))
+        what = content.relation.format(van=van, naar=naar)
     else:
-        what = f"'{item.data.get('naam', '?')}'"
-    verb = "haalde" if item.deleted else ("zette" if item.version == 1 else "wijzigde")
-    tail = " weg" if item.deleted else (" op de kaart" if item.version == 1 else "")
-    return f"{item.changed_at.astimezone().strftime('%d-%m')} {clock(item.changed_at)} · {who} {verb} {what}{tail}"
+        what = content.stakeholder.format(naam=item.data.get("naam", "?"))
+    done = content.removed if item.deleted else (content.added if item.version == 1 else content.changed)
+    return f"{_when(item)} · {done.format(who=who, what=what)}"
 
 
-def describe_batch(items: list[MapItem], session: MapSession) -> str:
-    """One save of many items (an import) in one line: "14:03 · Anna zette 12 stakeholders en 9 relaties op de kaart"."""
-    first = items[0]
-    counts = [(sum(i.kind == kind for i in items), one, many) for kind, one, many in
-              ((STAKEHOLDER, "stakeholder", "stakeholders"), (RELATION, "relatie", "relaties"))]
-    what = " en ".join(f"{n} {one if n == 1 else many}" for n, one, many in counts if n)
-    when = f"{first.changed_at.astimezone().strftime('%d-%m')} {clock(first.changed_at)}"
-    return f"{when} · {session.author(first.person_id)} zette of wijzigde {what} in één keer"
+def describe_batch(items: list[MapItem], session: MapSession, page: Dag2Content | None = None) -> str:
+    """One save of many items (an import) in one line: "12-05 14:03 · Anna zette of wijzigde 12 stakeholders en 9
+    relaties in één keer"."""
+    page = page or texts.load()
+    content = page.exercises.history
+    counts = {name: sum(i.kind == kind for i in items) for name, kind in
+              (("stakeholders", STAKEHOLDER), ("relations", RELATION))}
+    said = {name: texts.counted(getattr(page.counts, name), n) for name, n in counts.items() if n}
+    what = content.both.format(**said) if len(said) == 2 else next(iter(said.values()), "")
+    return f"{_when(items[0])} · {content.batch.format(who=session.author(items[0].person_id), what=what)}"
 
 
-def lines(history: list[MapItem], session: MapSession) -> list[str]:
+def lines(history: list[MapItem], session: MapSession, page: Dag2Content | None = None) -> list[str]:
     """The history in Dutch, one line per change, or one line for a save of more than three items."""
+    page = page or texts.load()
     batches: list[list[MapItem]] = []
     for item in history:
         if batches and (batches[-1][0].person_id, batches[-1][0].changed_at) == (item.person_id, item.changed_at):
@@ -54,20 +65,23 @@ def lines(history: list[MapItem], session: MapSession) -> list[str]:
             batches.append([item])
     out = []
     for batch in batches:
-        out += [describe_batch(batch, session)] if len(batch) > 3 else [describe(i, session) for i in batch]
+        out += ([describe_batch(batch, session, page)] if len(batch) > 3
+                else [describe(i, session, page.exercises.history) for i in batch])
     return out
 
 
 class MapHistoryView(widgets.VBox):
     """The latest changes (attributed) and a restore for removed stakeholders."""
 
-    def __init__(self, session: MapSession) -> None:
+    def __init__(self, session: MapSession, page: Dag2Content | None = None) -> None:
         self.session = session
+        self.page = page or texts.load()
+        self.content = content = self.page.exercises.history
         self.changes = widgets.HTML(layout=styles.layout(), _dom_classes=("ww-history",))
-        self.removed = widgets.Dropdown(description="Weggehaald", options=[], layout=styles.layout())
-        self.restore_button = button("Zet terug op de kaart", "undo")
+        self.removed = widgets.Dropdown(description=content.removed_label, options=[], layout=styles.layout())
+        self.restore_button = button(content.restore_button, "undo")
         self.restore_box = widgets.VBox([self.removed, self.restore_button], layout=widgets.Layout(display="none"))
-        self.feedback = widgets.VBox(layout=styles.plain_layout())
+        self.feedback = Feedback()
         self.restore_button.on_click(lambda _: self.restore())
         super().__init__([self.changes, self.restore_box, self.feedback], layout=styles.layout())
         session.on_change(lambda _: self.draw())
@@ -77,10 +91,11 @@ class MapHistoryView(widgets.VBox):
         try:
             history = self.session.history(SHOWN)
         except StoreUnavailable as exc:
-            self.feedback.children = [message(exc.message, "error")]
+            self.feedback.show(exc.message, "error")
             return
-        items = "".join(f"<li>{html.escape(line)}</li>" for line in lines(history, self.session))
-        value = f"<ul class='ww-history-list'>{items}</ul>" if items else "<p class='ww-hint'>Nog geen wijzigingen.</p>"
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in lines(history, self.session, self.page))
+        value = (f"<ul class='ww-history-list'>{items}</ul>" if items
+                 else f"<p class='ww-hint'>{html.escape(self.content.empty)}</p>")
         if value != self.changes.value:
             self.changes.value = value
         removed = [(s.naam, s.id) for s, _ in self.session.removed_stakeholders()]
@@ -95,13 +110,14 @@ class MapHistoryView(widgets.VBox):
         try:
             self.session.restore(item_id)
         except StoreUnavailable as exc:
-            self.feedback.children = [message(exc.message, "error")]
+            self.feedback.show(exc.message, "error")
             return
         naam = self.session.map.by_id()[item_id].naam
-        self.feedback.children = [message(f"'{naam}' staat weer op de kaart.", "success")]
+        self.feedback.show(self.content.restored.format(naam=naam), "success")
 
 
 def section(ctx: Context) -> widgets.Widget:
     """The ``history`` part of ``dag2.yaml``: who changed what on the map (nothing for someone in no group)."""
-    part, current = texts.load().exercises.history, page_map(ctx)
-    return hidden() if current is None else Exercise(part.title, part.instruction, [MapHistoryView(current)])
+    page, current = texts.load(), page_map(ctx)
+    return hidden() if current is None else Exercise(page.exercises.history.title, page.exercises.history.instruction,
+                                                     [MapHistoryView(current, page)])

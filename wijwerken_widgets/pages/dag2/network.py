@@ -19,7 +19,7 @@ from wijwerken_widgets.store import StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import Exercise, hidden
 from wijwerken_widgets.ui.context import Context
-from wijwerken_widgets.ui.notices import message
+from wijwerken_widgets.ui.notices import Feedback
 
 log = logging.getLogger("wijwerken")
 LIMIT = 1e6
@@ -62,7 +62,7 @@ class NetworkView(widgets.VBox):
         self.frame = widgets.HTML(layout=styles.layout())
         self.positions = widgets.Text(layout=widgets.Layout(display="none"), continuous_update=True,
                                       _dom_classes=("ww-graph-positions",))
-        self.feedback = widgets.VBox(layout=styles.plain_layout())
+        self.feedback = Feedback()
         self._drawn = None
         self.positions.observe(self._dragged, names="value")
         super().__init__([self.frame, self.positions, self.feedback], layout=styles.layout(),
@@ -100,9 +100,9 @@ class NetworkView(widgets.VBox):
         self._drawn = (m.stakeholders, m.relations, tuple(sorted({**current, **moved}.items())))
         try:
             self.session.move(moved)
-            self.feedback.children = []
+            self.feedback.clear()
         except StoreUnavailable as exc:
-            self.feedback.children = [message(exc.message, "error")]
+            self.feedback.show(exc.message, "error")
 
 
 def section(ctx: Context) -> widgets.Widget:

@@ -1,36 +1,307 @@
-"""The schema (pydantic) of ``exercises/dag2.yaml`` (Dag 2, Think: de stakeholderkaart); loaded by ``content.py``."""
+"""The schema (pydantic) of ``exercises/dag2.yaml`` (Dag 2, Think: de stakeholderkaart); loaded by ``texts.py``.
+
+Texts that Python completes (a name, a number) are templates: each one may use only the ``{placeholders}`` named
+in its type, so a misspelt one is caught when the file is loaded instead of breaking the page.
+"""
 
 from __future__ import annotations
 
-from typing import Literal
+import string
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field
 
 from wijwerken_widgets.content.schema import ContentModel, Part, Phase, Text, TextField
+
+
+def template(*names: str):
+    """Non-empty text in which only ``{name}`` for the given ``names`` may appear between curly braces."""
+    allowed = ", ".join(f"{{{name}}}" for name in names) or "no placeholder"
+
+    def check(text: str) -> str:
+        try:
+            fields = [(field, spec, conversion) for _, field, spec, conversion in string.Formatter().parse(text)
+                      if field is not None]
+        except ValueError:
+            raise ValueError(f"a curly brace is not closed; this text may use {allowed}") from None
+        for field, spec, conversion in fields:
+            if field not in names or spec or conversion:
+                raise ValueError(f"{{{field}}} cannot be filled in here; this text may use {allowed}")
+        return text
+
+    return Annotated[str, Field(min_length=1), AfterValidator(check)]
+
+
+Name = template("naam")
+Who = template("naam", "who")
+N = template("n")
+NewUpdated = template("new", "updated")
+
+
+class Count(ContentModel):
+    """A number of things: ``one`` for exactly one, ``many`` (with ``{n}``) for any other number."""
+
+    one: Text
+    many: N
+
+
+class Counts(ContentModel):
+    stakeholders: Count
+    relations: Count
+
+
+# --- 1. entry ---------------------------------------------------------------------------------------------------
+
+
+class EntryTabs(ContentModel):
+    form: Text
+    table: Text
+    importer: Text
+    relations: Text
+
+
+class FormFields(ContentModel):
+    naam: TextField
+    soort: Text
+    positie: Text
+    invloed: Text
+    belang: Text
+    houding: Text
+    energie_nu: Text
+    energie_gewenst: Text
+    notitie: TextField
+
+
+class FormTexts(ContentModel):
+    """The stakeholder form: its fields, buttons and what it says after a click."""
+
+    picker: Text
+    new_option: Text
+    fields: FormFields
+    add_button: Text
+    save_button: Text
+    remove_button: Text
+    new_button: Text
+    added: Name
+    saved: Name
+    already_on_map: Name
+    removed: Name
+    removed_by_groupmate: Name
+    conflict: Who
+    """A groupmate (``{who}``) changed ``{naam}`` at the same time; both versions are kept."""
+    take_theirs_button: template("who")
+    theirs_restored: template("who")
+
+
+class SortLabels(ContentModel):
+    naam: Text
+    invloed: Text
+    belang: Text
+    soort: Text
+    houding: Text
+
+
+class TableTexts(ContentModel):
+    """The table of the map: search, sort, pages, and editing as tab-separated text."""
+
+    search: TextField
+    sort_label: Text
+    sorts: SortLabels
+    page_label: Text
+    edit_button: Text
+    save_button: Text
+    editor_help: Text
+    empty: Text
+    caption: template("stakeholders")
+    caption_pages: template("stakeholders", "page", "pages")
+    saved: NewUpdated
+
+
+class ImportTexts(ContentModel):
+    """Many stakeholders at once: a pasted list or a file, a preview, then one save."""
+
+    paste: TextField
+    preview_button: Text
+    file_label: Text
+    file_help: Text
+    upload_button: Text
+    confirm_button: Text
+    too_big: template("name", "megabytes")
+    unreadable: template("name")
+    summary: NewUpdated
+    summary_relations: template("new", "updated", "relations")
+    new_names: template("names")
+    skipped: Text
+    more_problems: N
+    nothing_new: Text
+    imported: NewUpdated
+
+
+class RelationTexts(ContentModel):
+    van: Text
+    naar: Text
+    soort: Text
+    sterkte: Text
+    list_label: Text
+    add_button: Text
+    remove_button: Text
+    exists: Text
+    added: Text
+    pick_first: Text
+    removed: Text
 
 
 class EntryPart(Part):
     naam_hint: Text
     """Shown under the name field: residents by role or initials."""
+    tabs: EntryTabs
+    status: template("group", "stakeholders", "relations", "time")
+    refresh_button: Text
+    trainer_intro: Text
+    """For a trainer (in no group): before the links to the groups' maps."""
+    form: FormTexts
+    table: TableTexts
+    importer: ImportTexts
+    relations: RelationTexts
+
+
+# --- 3. grid, 4. energy -----------------------------------------------------------------------------------------
+
+
+class Quadrant(ContentModel):
+    title: Text
+    advice: Text
+
+
+class Quadrants(ContentModel):
+    """Mendelow's four quadrants: invloed high or low × belang high or low."""
+
+    manage_closely: Quadrant
+    keep_satisfied: Quadrant
+    keep_informed: Quadrant
+    monitor: Quadrant
+
+
+class GridPicture(ContentModel):
+    quadrants: Quadrants
+    belang_axis: Text
+    invloed_axis: Text
+    more: N
+    empty: Text
+    label: template("stakeholders")
+    tooltip: template("naam", "houding", "positie", "invloed", "belang")
+
+
+class GridPart(Part):
+    picture: GridPicture
+
+
+class EnergyPicture(ContentModel):
+    now: Text
+    desired: Text
+    shortlisted: Text
+    empty: Text
+    rest: N
+    label: template("stakeholders")
 
 
 class EnergyPart(Part):
     shortlist_title: Text
     shortlist_intro: Text
     shortlist_empty: Text
+    picture: EnergyPicture
+
+
+# --- 5. insight -------------------------------------------------------------------------------------------------
+
+
+class Findings(ContentModel):
+    """What the lines of the map say (see ``insight_analysis``): plain Dutch, no network jargon."""
+
+    empty_map: Text
+    no_relations: Text
+    first_spil: template("naam", "lines")
+    other_spil: template("naam", "lines")
+    no_spil: Text
+    verbinder: Name
+    groups: template("count", "largest", "groups")
+    largest: template("shown")
+    no_verbinder: Text
+    one_group: Text
+    one_loose: Name
+    loose: template("names")
+    names: template("names", "last")
+    more_names: template("names", "more")
+
+
+class Position(ContentModel):
+    """Where the participant stands on the map, for "this stakeholder is me"."""
+
+    not_on_map: Text
+    spil: template("lines")
+    verbinder: Text
+    no_lines: Text
+    one_weak_line: Name
+    in_group: template("names")
+    lines: template("reach")
+    reach: Count
 
 
 class InsightPart(Part):
     position_label: Text
+    not_on_map_option: Text
+    reflection_prompt: Text
     reflection: TextField
+    findings: Findings
+    position: Position
+
+
+# --- history, export --------------------------------------------------------------------------------------------
+
+
+class HistoryPart(Part):
+    removed_label: Text
+    restore_button: Text
+    empty: Text
+    restored: Name
+    added: template("who", "what")
+    changed: template("who", "what")
+    removed: template("who", "what")
+    stakeholder: Name
+    relation: template("van", "naar")
+    removed_stakeholder: Text
+    """Stands in for the name of a stakeholder that is no longer on the map."""
+    batch: template("who", "what")
+    both: template("stakeholders", "relations")
+
+
+class ExportLabels(ContentModel):
+    """The download buttons, one per format."""
+
+    excel: Text
+    csv: Text
+    webpage: Text
+    graphml: Text
+    gexf: Text
+    kumu: Text
+
+
+class ExportPart(Part):
+    buttons: ExportLabels
+    document_title: template("group")
+    file_name: Annotated[str, Field(pattern=r"^[a-z0-9-]+$")]
+    """The start of a download's file name (before the group and the date): lower-case letters, digits and -."""
+    failed: Text
 
 
 class Dag2Exercises(ContentModel):
     entry: EntryPart
     network: Part
-    grid: Part
+    grid: GridPart
     energy: EnergyPart
     insight: InsightPart
-    history: Part
-    export: Part
+    history: HistoryPart
+    export: ExportPart
 
 
 class Dag2Content(ContentModel):
@@ -42,6 +313,6 @@ class Dag2Content(ContentModel):
     title: Text
     intro: Text
     no_group: Text
+    counts: Counts
     exercises: Dag2Exercises
     closing: str = ""
-

@@ -17,3 +17,8 @@ SCHEMA = "wijwerken_widgets.pages.dag2.schema:Dag2Content"
 def load(directory: str | Path | None = None) -> Dag2Content:
     """The validated content (from ``directory``, default the exercises folder); raises ``ContentError``."""
     return loader.load(FILE, SCHEMA, directory)
+
+
+def counted(count, n: int) -> str:
+    """``n`` things in words (``counts.stakeholders`` of the YAML): its ``one`` for 1, else ``many`` with ``{n}``."""
+    return count.one if n == 1 else count.many.format(n=n)

@@ -1,0 +1,44 @@
+"""Dag 2's table of the map: search, sort, and saving many rows at once as spreadsheet text."""
+
+from __future__ import annotations
+
+from tests.support.maps import map_session
+from wijwerken_widgets.pages.dag2.entry_table import StakeholderTable
+from wijwerken_widgets.shared.stakeholders.model import validate_stakeholder
+from wijwerken_widgets.ui.context import Context
+
+
+def test_search_sort_and_an_empty_result(ctx: Context) -> None:
+    """Does the table find by name or note, sort by invloed (high first) and say when nothing matches?"""
+    session = map_session(ctx)
+    session.add([validate_stakeholder({"naam": "Wijkagent", "invloed": 2}),
+                 validate_stakeholder({"naam": "Wethouder", "invloed": 5, "notitie": "<b>beslist</b>"})])
+    table = StakeholderTable(session)
+    assert "2 stakeholders" in table.table.value
+    table.sort.value = "invloed"
+    assert table.table.value.index("Wethouder") < table.table.value.index("Wijkagent")
+    table.search.value = "beslist"
+    assert "1 stakeholder<" in table.table.value and "Wijkagent" not in table.table.value
+    assert "<b>beslist" not in table.table.value  # escaped
+    table.search.value = "niemand"
+    assert "Geen stakeholders gevonden." in table.table.value
+
+
+def test_saving_the_editor_says_what_happened_on_one_line(ctx: Context) -> None:
+    """Does saving pasted rows add and change stakeholders, and report that and any skipped row in one line?"""
+    session = map_session(ctx)
+    session.add([validate_stakeholder({"naam": "Wijkagent", "invloed": 2})])
+    table = StakeholderTable(session)
+    table.open_editor()
+    assert table.editor.value.startswith("naam\t")
+    table.editor.value = "naam\tinvloed\nWijkagent\t4\nBuurman\t3\nKapot\t9\n"
+    table.save_editor()
+    assert {s.naam: s.invloed for s in session.map.stakeholders} == {"Wijkagent": 4, "Buurman": 3}
+    said = table.feedback.text
+    assert said.startswith("1 toegevoegd, 1 gewijzigd.") and "Regel 4: Invloed" in said
+    assert "ww-notice-warning" in table.feedback.value
+    assert table.editor_box.layout.display == "none"
+    table.open_editor()
+    table.editor.value = "naam\nNieuw\n"
+    table.save_editor()
+    assert table.feedback.text == "1 toegevoegd, 0 gewijzigd." and "ww-notice-success" in table.feedback.value
