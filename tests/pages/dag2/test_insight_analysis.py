@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from wijwerken_widgets.pages.dag2 import insight_analysis
+from wijwerken_widgets.pages.dag2 import insight_analysis, texts
 from wijwerken_widgets.shared.stakeholders.model import (
     Stakeholder,
     StakeholderMap,
@@ -47,12 +47,18 @@ def two_groups():
     return build(" ".join([*left, *right, "Marieke"]), pairs)
 
 
-def assert_plain_dutch(*texts: str) -> None:
-    for text in texts:
+def assert_plain_dutch(*sentences: str) -> None:
+    for text in sentences:
         assert not JARGON.search(text), text
 
 
+def insight():
+    """The insight exercise of dag2.yaml: its findings, position sentences and reflection prompt."""
+    return texts.load().exercises.insight
+
+
 def test_a_star_has_one_spil_and_no_verbinder():
+    """Is the centre of a star the one spil, with nobody in between groups?"""
     m, _ = star()
     result = insight_analysis.analyse(m)
     assert names(result.spillen) == ["Jansen"]
@@ -65,6 +71,7 @@ def test_a_star_has_one_spil_and_no_verbinder():
 
 
 def test_two_groups_joined_by_one_person():
+    """Is the one person who knows both groups the verbinder, with two groepjes and no clear spil?"""
     m, _ = two_groups()
     result = insight_analysis.analyse(m)
     assert names(result.verbinders) == ["Marieke"]
@@ -79,6 +86,7 @@ def test_two_groups_joined_by_one_person():
 
 
 def test_separate_groups_without_a_verbinder_are_named():
+    """Are separate groups named, with the question who could connect them?"""
     m, _ = build("A B C D E F", [("A", "B"), ("B", "C"), ("A", "C"), ("D", "E"), ("E", "F"), ("D", "F")])
     result = insight_analysis.analyse(m)
     assert [names(group) for group in result.clusters] == [["A", "B", "C"], ["D", "E", "F"]]
@@ -88,6 +96,7 @@ def test_separate_groups_without_a_verbinder_are_named():
 
 
 def test_loose_means_no_line_or_one_weak_line():
+    """Does someone with no line, or only one weak line, hang loose (one sentence for one, a list for more)?"""
     m, _ = build(
         "Jansen A B C Zwak Sterk Alleen",
         [("Jansen", "A"), ("Jansen", "B"), ("Jansen", "C"), ("A", "Zwak", 1), ("B", "Sterk", 3)],
@@ -103,20 +112,22 @@ def test_loose_means_no_line_or_one_weak_line():
 
 
 def test_empty_map_and_map_without_relations():
+    """Do an empty map and a map without lines each get their own invitation instead of findings?"""
     empty = insight_analysis.analyse(StakeholderMap())
     assert (empty.spillen, empty.verbinders, empty.los, empty.clusters) == ([], [], [], [])
-    assert empty.sentences == [insight_analysis.EMPTY_MAP]
+    assert empty.sentences == [insight().findings.empty_map]
     assert empty.sentences[0].startswith("Nog geen stakeholders: voeg er een paar toe")
 
     m, _ = build("Anna Bob", [])
     bare = insight_analysis.analyse(m)
     assert names(bare.los) == ["Anna", "Bob"]
     assert (bare.spillen, bare.verbinders, bare.clusters) == ([], [], [])
-    assert bare.sentences == [insight_analysis.NO_RELATIONS]
+    assert bare.sentences == [insight().findings.no_relations]
     assert bare.sentences[0].startswith("Er zijn nog geen relaties getekend")
 
 
 def test_several_kinds_between_two_people_count_as_one_line_with_the_strongest_sterkte():
+    """Do two kinds of relation between the same two people count as one line, as strong as the strongest?"""
     anna, bob = validate_stakeholder({"naam": "Anna"}), validate_stakeholder({"naam": "Bob"})
     relations = [
         validate_relation({"van": anna.id, "naar": bob.id, "soort": "spanning", "sterkte": 1}),
@@ -128,11 +139,12 @@ def test_several_kinds_between_two_people_count_as_one_line_with_the_strongest_s
 
 
 def test_position_of_each_kind_of_place():
+    """Does "where am I" say spil, verbinder, in a groepje, or loose, whichever fits the participant's place?"""
     m, people = star()
     hub = insight_analysis.position_of(m, people["Jansen"].id)
     assert hub.startswith("Bij jou komen veel lijnen samen (5): je bent een spil.")
     assert "verbinder" not in hub
-    assert insight_analysis.position_of(m, None) == insight_analysis.NOT_ON_MAP
+    assert insight_analysis.position_of(m, None) == insight().position.not_on_map
     assert insight_analysis.position_of(m, "weg").startswith("Je staat zelf (nog) niet op de kaart.")
 
     m, people = two_groups()
@@ -149,15 +161,20 @@ def test_position_of_each_kind_of_place():
 
 @pytest.mark.parametrize("builder", [star, two_groups])
 def test_no_jargon_anywhere(builder):
+    """Is every sentence, and every text of the findings in dag2.yaml, free of network jargon?"""
     m, people = builder()
-    texts = [*insight_analysis.analyse(m).sentences, *(insight_analysis.position_of(m, s.id) for s in people.values())]
+    said = [*insight_analysis.analyse(m).sentences, *(insight_analysis.position_of(m, s.id) for s in people.values())]
+    words = insight()
+    every_text = [v for part in (words.findings, words.position) for v in vars(part).values() if isinstance(v, str)]
     assert_plain_dutch(
-        *texts, insight_analysis.REFLECTION_PROMPT, insight_analysis.EMPTY_MAP, insight_analysis.NO_RELATIONS, insight_analysis.NOT_ON_MAP
+        *said, words.reflection_prompt, words.findings.empty_map, words.findings.no_relations,
+        words.position.not_on_map, *every_text,
     )
 
 
 def test_reflection_prompt_asks_about_the_own_position():
-    prompt = insight_analysis.REFLECTION_PROMPT
+    """Does the reflection prompt ask about one's own place (loose, many lines, spil, verbinder) and the talks?"""
+    prompt = insight().reflection_prompt
     assert prompt.endswith("?")
     for word in ("los", "veel lijnen", "spil", "verbinder", "gesprek"):
         assert word in prompt

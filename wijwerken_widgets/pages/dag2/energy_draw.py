@@ -1,16 +1,22 @@
 """The energy view as one inline SVG string: per stakeholder where the energy is now and where the group wants it.
 
 One row per stakeholder, the five ENERGIE levels as columns, a dot at "nu" and an arrow to "gewenst"; the biggest
-gaps come first. No script; every text is escaped and the full name sits in an SVG ``<title>`` tooltip.
+gaps come first. No script; every text is escaped and the full name sits in an SVG ``<title>`` tooltip. The words
+are ``exercises.energy.picture`` of ``dag2.yaml``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
+from wijwerken_widgets.pages.dag2 import texts
 from wijwerken_widgets.pages.dag2.grid_draw import svg_text
 from wijwerken_widgets.pages.dag2.network_draw import shorten
 from wijwerken_widgets.shared.stakeholders.model import ENERGIE, Stakeholder, StakeholderMap
+
+if TYPE_CHECKING:
+    from wijwerken_widgets.pages.dag2.schema import Dag2Content, EnergyPicture
 
 MAX_ROWS = 60
 NAME_LIMIT = 30
@@ -60,13 +66,14 @@ def _row(s: Stakeholder, index: int, highlighted: bool) -> str:
     return f'<g class="wk-row"><title>{svg_text(tooltip)}</title>{"".join(parts)}</g>'
 
 
-def _header() -> list[str]:
+def _header(picture: EnergyPicture) -> list[str]:
     parts = [
-        f'<circle cx="30" cy="16" r="5" fill="{DOT}"/><text x="40" y="20" font-size="12" fill="#424a53">nu</text>',
+        f'<circle cx="30" cy="16" r="5" fill="{DOT}"/><text x="40" y="20" font-size="12" fill="#424a53">'
+        f"{svg_text(picture.now)}</text>",
         _arrow(58, 100, 16, RISING),
-        '<text x="106" y="20" font-size="12" fill="#424a53">gewenst (grijs: mag omlaag)</text>',
+        f'<text x="106" y="20" font-size="12" fill="#424a53">{svg_text(picture.desired)}</text>',
         f'<text x="286" y="20" font-size="13" fill="{HIGHLIGHT_MARK}">★</text>'
-        '<text x="302" y="20" font-size="12" fill="#424a53">op de shortlist</text>',
+        f'<text x="302" y="20" font-size="12" fill="#424a53">{svg_text(picture.shortlisted)}</text>',
     ]
     for key, label in ENERGIE.items():
         parts.append(f'<text x="{_x(key):g}" y="{_TOP - 8}" text-anchor="middle" font-size="13" font-weight="bold" '
@@ -74,24 +81,27 @@ def _header() -> list[str]:
     return parts
 
 
-def energy_svg(m: StakeholderMap, highlight: Iterable[str] = ()) -> str:
-    """Now and desired energy per stakeholder; ids in ``highlight`` (the shortlist) bold with a ★."""
+def energy_svg(m: StakeholderMap, highlight: Iterable[str] = (), page: Dag2Content | None = None) -> str:
+    """Now and desired energy per stakeholder; ids in ``highlight`` (the shortlist) bold with a ★. Its words are
+    ``page``'s (default: ``dag2.yaml``)."""
+    page = page or texts.load()
+    picture = page.exercises.energy.picture
     marked = set(highlight)
     people = sorted(m.stakeholders, key=_order)
     shown, rest = people[:MAX_ROWS], people[MAX_ROWS:]
-    label = f"Energie van {len(m)} stakeholder{'' if len(m) == 1 else 's'}: nu en gewenst"
-    parts = _header()
+    label = picture.label.format(stakeholders=texts.counted(page.counts.stakeholders, len(m)))
+    parts = _header(picture)
     bottom = _TOP + max(len(shown), 1) * _ROW_H
     for key in ENERGIE:
         parts.append(f'<line x1="{_x(key):g}" y1="{_TOP}" x2="{_x(key):g}" y2="{bottom}" stroke="#d0d7de"/>')
     parts.extend(_row(s, index, s.id in marked) for index, s in enumerate(shown))
     if not shown:
         parts.append(f'<text x="{_WIDTH / 2:g}" y="{_TOP + 18}" text-anchor="middle" font-size="14" fill="#424a53">'
-                     "Nog geen stakeholders op de kaart.</text>")
+                     f"{svg_text(picture.empty)}</text>")
     if rest:
         bottom += _ROW_H
         parts.append(f'<text x="24" y="{bottom - 8}" font-size="13" font-style="italic" fill="#424a53">'
-                     f"… en {len(rest)} anderen zonder groot verschil</text>")
+                     f"{svg_text(picture.rest.format(n=len(rest)))}</text>")
     height = bottom + 8
     return (
         f'<svg viewBox="0 0 {_WIDTH} {height}" width="100%" role="img" aria-label="{svg_text(label)}" '

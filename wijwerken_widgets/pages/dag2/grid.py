@@ -15,13 +15,14 @@ class PowerGridView(widgets.HTML):
     def __init__(self, session: MapSession) -> None:
         super().__init__(layout=styles.layout(), _dom_classes=("ww-power-grid",))
         self.session = session
+        self.page = texts.load()
         session.on_change(lambda _: self.draw())
         self.draw()
 
     def draw(self) -> None:
         from wijwerken_widgets.pages.dag2.grid_draw import power_grid_svg
 
-        value = f"<figure class='ww-figure'>{power_grid_svg(self.session.map)}</figure>"
+        value = f"<figure class='ww-figure'>{power_grid_svg(self.session.map, self.page)}</figure>"
         if value != self.value:
             self.value = value
 

@@ -1,14 +1,17 @@
 """Mendelow's power/interest grid (invloed × belang) as one inline SVG string: no script, every text escaped.
 
 Scores are whole numbers 1-5, so stakeholders share cells: each cell lists its people as a marker plus a
-(shortened) name, the full name in an SVG ``<title>`` tooltip, and "+N meer" when the cell is full.
+(shortened) name, the full name in an SVG ``<title>`` tooltip, and "+N meer" when the cell is full. The words are
+``exercises.grid.picture`` of ``dag2.yaml``.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from typing import TYPE_CHECKING
 
+from wijwerken_widgets.pages.dag2 import texts
 from wijwerken_widgets.pages.dag2.network_draw import HOUDING_BORDERS, HOUDING_COLOURS, shorten
 from wijwerken_widgets.shared.stakeholders.model import (
     HOUDINGEN,
@@ -19,12 +22,15 @@ from wijwerken_widgets.shared.stakeholders.model import (
     StakeholderMap,
 )
 
-# (invloed high?, belang high?) -> title, advice, tint
-QUADRANTS: dict[tuple[bool, bool], tuple[str, str, str]] = {
-    (True, True): ("Nauw betrekken", "Samen optrekken; betrek ze bij elke stap.", "#fbe3d6"),
-    (True, False): ("Tevreden houden", "Houd ze tevreden; vraag niet te veel van hun tijd.", "#fff2c6"),
-    (False, True): ("Informeren", "Houd ze op de hoogte en luister naar hun zorgen.", "#dcebf7"),
-    (False, False): ("Monitoren", "Houd ze in het oog; informeer ze af en toe.", "#ececec"),
+if TYPE_CHECKING:
+    from wijwerken_widgets.pages.dag2.schema import Dag2Content, GridPicture
+
+# (invloed high?, belang high?) -> the quadrant in the YAML (its title and advice), its tint
+QUADRANTS: dict[tuple[bool, bool], tuple[str, str]] = {
+    (True, True): ("manage_closely", "#fbe3d6"),
+    (True, False): ("keep_satisfied", "#fff2c6"),
+    (False, True): ("keep_informed", "#dcebf7"),
+    (False, False): ("monitor", "#ececec"),
 }
 NAME_LIMIT = 18
 _LEVELS = SCORE_MAX - SCORE_MIN + 1
@@ -60,10 +66,12 @@ def _cell_y(invloed: float) -> float:
     return _Y0 + (SCORE_MAX - invloed) * _CELL_H
 
 
-def _quadrants() -> list[str]:
+def _quadrants(picture: GridPicture) -> list[str]:
     mid_x, mid_y = _cell_x(_MIDDLE + 0.5), _cell_y(_MIDDLE - 0.5)
     parts = []
-    for (high_power, high_interest), (title, advice, tint) in QUADRANTS.items():
+    for (high_power, high_interest), (name, tint) in QUADRANTS.items():
+        quadrant = getattr(picture.quadrants, name)
+        title, advice = quadrant.title, quadrant.advice
         x, width = (mid_x, _X1 - mid_x) if high_interest else (_X0, mid_x - _X0)
         y, height = (_Y0, mid_y - _Y0) if high_power else (mid_y, _Y1 - mid_y)
         parts.append(f'<rect x="{x:g}" y="{y:g}" width="{width:g}" height="{height:g}" fill="{tint}"/>')
@@ -88,7 +96,7 @@ def _quadrants() -> list[str]:
     return parts
 
 
-def _axes() -> list[str]:
+def _axes(picture: GridPicture) -> list[str]:
     parts = []
     for score in range(SCORE_MIN, SCORE_MAX + 1):
         x, y = _cell_x(score) + _CELL_W / 2, _cell_y(score) + _CELL_H / 2
@@ -98,19 +106,19 @@ def _axes() -> list[str]:
     centre_y = (_Y0 + _Y1) / 2
     parts.append(
         f'<text x="{(_X0 + _X1) / 2:g}" y="{_Y1 + 86}" text-anchor="middle" font-size="14" font-weight="bold" '
-        f'fill="#1f2328">Belang →</text>'
+        f'fill="#1f2328">{svg_text(picture.belang_axis)}</text>'
         f'<text x="24" y="{centre_y:g}" text-anchor="middle" font-size="14" font-weight="bold" fill="#1f2328" '
-        f'transform="rotate(-90 24 {centre_y:g})">Invloed →</text>'
+        f'transform="rotate(-90 24 {centre_y:g})">{svg_text(picture.invloed_axis)}</text>'
     )
     return parts
 
 
-def _tooltip(s: Stakeholder) -> str:
-    return (f"{s.naam} — {HOUDINGEN[s.houding]}, {POSITIES[s.positie].lower()}; "
-            f"invloed {s.invloed}, belang {s.belang}")
+def _tooltip(s: Stakeholder, picture: GridPicture) -> str:
+    return picture.tooltip.format(naam=s.naam, houding=HOUDINGEN[s.houding], positie=POSITIES[s.positie].lower(),
+                                  invloed=s.invloed, belang=s.belang)
 
 
-def _cell(people: list[Stakeholder], invloed: int, belang: int) -> list[str]:
+def _cell(people: list[Stakeholder], invloed: int, belang: int, picture: GridPicture) -> list[str]:
     """One row per person (marker + name); a full cell ends with "+N meer" (its tooltip names the rest)."""
     rows = (_CELL_H - 8) // _LINE
     shown = people if len(people) <= rows else people[: rows - 1]
@@ -120,7 +128,7 @@ def _cell(people: list[Stakeholder], invloed: int, belang: int) -> list[str]:
     for row, s in enumerate(shown):
         y = top + row * _LINE
         parts.append(
-            f'<g class="wk-person"><title>{svg_text(_tooltip(s))}</title>{marker(s, x, y)}'
+            f'<g class="wk-person"><title>{svg_text(_tooltip(s, picture))}</title>{marker(s, x, y)}'
             f'<text x="{x + 10:g}" y="{y + 4:g}" font-size="12" fill="#1f2328">{svg_text(shorten(s.naam, NAME_LIMIT))}'
             "</text></g>"
         )
@@ -130,26 +138,28 @@ def _cell(people: list[Stakeholder], invloed: int, belang: int) -> list[str]:
         names = ", ".join(s.naam for s in hidden)
         parts.append(
             f'<g class="wk-more"><title>{svg_text(names)}</title><text x="{x + 10:g}" y="{y + 4:g}" font-size="12" '
-            f'font-style="italic" fill="#424a53">+{len(hidden)} meer</text></g>'
+            f'font-style="italic" fill="#424a53">{svg_text(picture.more.format(n=len(hidden)))}</text></g>'
         )
     return parts
 
 
-def power_grid_svg(m: StakeholderMap) -> str:
-    """The power/interest grid: belang left to right, invloed bottom to top, four quadrants with advice."""
+def power_grid_svg(m: StakeholderMap, page: Dag2Content | None = None) -> str:
+    """The power/interest grid: belang left to right, invloed bottom to top, four quadrants with advice; its words
+    are ``page``'s (default: ``dag2.yaml``)."""
+    page = page or texts.load()
+    picture = page.exercises.grid.picture
     cells: dict[tuple[int, int], list[Stakeholder]] = {}
     for s in m.stakeholders:
         cells.setdefault((s.invloed, s.belang), []).append(s)
-    parts = [*_quadrants(), *_axes()]
+    parts = [*_quadrants(picture), *_axes(picture)]
     for (invloed, belang), people in sorted(cells.items()):
-        parts.extend(_cell(people, invloed, belang))
+        parts.extend(_cell(people, invloed, belang, picture))
     if not cells:
         parts.append(
             f'<text x="{(_X0 + _X1) / 2:g}" y="{(_Y0 + _Y1) / 2:g}" text-anchor="middle" font-size="15" '
-            'fill="#424a53" stroke="#ffffff" stroke-width="4" paint-order="stroke">'
-            "Nog geen stakeholders: voeg ze toe, dan verschijnen ze hier.</text>"
+            f'fill="#424a53" stroke="#ffffff" stroke-width="4" paint-order="stroke">{svg_text(picture.empty)}</text>'
         )
-    label = f"Invloed-belangmatrix met {len(m)} stakeholder{'' if len(m) == 1 else 's'}"
+    label = picture.label.format(stakeholders=texts.counted(page.counts.stakeholders, len(m)))
     return (
         f'<svg viewBox="0 0 {_WIDTH} {_HEIGHT}" width="100%" role="img" '
         f'aria-label="{svg_text(label)}" font-family="system-ui, -apple-system, Segoe UI, sans-serif" '

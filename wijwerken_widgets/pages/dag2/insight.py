@@ -26,6 +26,7 @@ class NetworkInsightView(widgets.VBox):
 
     def __init__(self, ctx: Context, session: MapSession, content: InsightPart) -> None:
         self.session = session
+        self.content = content
         self.findings = widgets.HTML(layout=styles.layout(), _dom_classes=("ww-insight",))
         self.me = widgets.Dropdown(options=self._options(), value=NOT_ON_MAP, layout=styles.layout())
         self.position = widgets.HTML(layout=styles.layout(), _dom_classes=("ww-position",))
@@ -66,7 +67,8 @@ class NetworkInsightView(widgets.VBox):
             self.me.value = value
 
     def _options(self) -> list[tuple[str, str]]:
-        return [("Ik sta (nog) niet op de kaart", NOT_ON_MAP), *((s.naam, s.id) for s in self.session.map.stakeholders)]
+        return [(self.content.not_on_map_option, NOT_ON_MAP),
+                *((s.naam, s.id) for s in self.session.map.stakeholders)]
 
     def draw(self) -> None:
         from wijwerken_widgets.pages.dag2.insight_analysis import analyse
@@ -77,18 +79,18 @@ class NetworkInsightView(widgets.VBox):
             with self.me.hold_trait_notifications():
                 self.me.options = options
                 self.me.value = keep
-        sentences = analyse(self.session.map).sentences
+        sentences = analyse(self.session.map, self.content).sentences
         value = "<ul class='ww-findings'>" + "".join(f"<li>{html.escape(s)}</li>" for s in sentences) + "</ul>"
         if value != self.findings.value:
             self.findings.value = value
         self.draw_position()
 
     def draw_position(self) -> None:
-        from wijwerken_widgets.pages.dag2.insight_analysis import REFLECTION_PROMPT, position_of
+        from wijwerken_widgets.pages.dag2.insight_analysis import position_of
 
         me = self.me.value or None
-        value = (f"<p class='ww-position-text'>{html.escape(position_of(self.session.map, me))}</p>"
-                 f"<p class='ww-hint'>{html.escape(REFLECTION_PROMPT)}</p>")
+        value = (f"<p class='ww-position-text'>{html.escape(position_of(self.session.map, me, self.content))}</p>"
+                 f"<p class='ww-hint'>{html.escape(self.content.reflection_prompt)}</p>")
         if value != self.position.value:
             self.position.value = value
 

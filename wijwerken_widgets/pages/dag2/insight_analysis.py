@@ -2,17 +2,23 @@
 
 Four findings, each named in everyday words: a *spil* (clearly more lines than the others), a *verbinder* (links
 groups that would otherwise not meet: high betweenness and neighbours in more than one community), who *hangt los*
-(no line, or one weak line) and the *groepjes* (Louvain communities). Sentences are plain text: escape them
-before putting them in HTML. Above 150 stakeholders betweenness is estimated from 100 sampled sources.
+(no line, or one weak line) and the *groepjes* (Louvain communities). The sentences are ``exercises.insight`` of
+``dag2.yaml`` (``findings`` and ``position``), filled in here; they are plain text: escape them before putting them
+in HTML. Above 150 stakeholders betweenness is estimated from 100 sampled sources.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
+from wijwerken_widgets.pages.dag2 import texts
 from wijwerken_widgets.shared.stakeholders.model import Stakeholder, StakeholderMap
+
+if TYPE_CHECKING:
+    from wijwerken_widgets.pages.dag2.schema import Findings, InsightPart
 
 SPIL_MIN_LINES = 3  # a spil has at least this many lines ...
 SPIL_FACTOR = 1.5  # ... and at least this many times the average number
@@ -21,25 +27,7 @@ TOP = 3
 EXACT_UP_TO = 150  # above this many stakeholders, betweenness is sampled (it runs after every map change)
 SAMPLE = 100
 NAMES_SHOWN = 8
-
-EMPTY_MAP = (
-    "Nog geen stakeholders: voeg er een paar toe en teken de lijnen tussen hen. Dan zie je hier wie een spil is, "
-    "wie groepen verbindt en wie nog los hangt."
-)
-NO_RELATIONS = (
-    "Er zijn nog geen relaties getekend. Trek lijnen tussen stakeholders die met elkaar te maken hebben; dan zie "
-    "je hier wie een spil is, wie groepen verbindt en wie nog los hangt."
-)
-NOT_ON_MAP = (
-    "Je staat zelf (nog) niet op de kaart. Zet jezelf erop en teken je lijnen naar anderen: dan zie je waar jij "
-    "staat in het netwerk."
-)
-REFLECTION_PROMPT = (
-    "Kijk naar je eigen plek op de kaart. Heb je vooral losse of zwakke lijnen, juist heel veel lijnen, ben je een "
-    "spil waar veel samenkomt, of een verbinder tussen groepen die elkaar anders niet zien? Wat betekent dat voor "
-    "hoe jij een gesprek begint: bij wie klop je als eerste aan, wie kun je via een ander bereiken, en wie mag "
-    "wat minder via jou lopen?"
-)
+GROUPS_SHOWN = 5
 
 
 @dataclass(frozen=True)
@@ -129,28 +117,31 @@ def _compute_facts(m: StakeholderMap) -> _Facts:
     )
 
 
-def _names(people: list[Stakeholder], limit: int = NAMES_SHOWN) -> str:
+def _names(people: list[Stakeholder], words: Findings, limit: int = NAMES_SHOWN) -> str:
     """ "A, B en C", or "A, B, … en nog 4 anderen"."""
     names = [s.naam for s in people]
     if len(names) > limit:
-        return f"{', '.join(names[:limit])} en nog {len(names) - limit} anderen"
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} en {names[-1]}"
+        return words.more_names.format(names=", ".join(names[:limit]), more=len(names) - limit)
+    return names[0] if len(names) == 1 else words.names.format(names=", ".join(names[:-1]), last=names[-1])
 
 
-def analyse(m: StakeholderMap) -> Insight:
-    """Spillen, verbinders, who hangs loose and the groepjes, with a Dutch sentence for each finding."""
+def analyse(m: StakeholderMap, content: InsightPart | None = None) -> Insight:
+    """Spillen, verbinders, who hangs loose and the groepjes, with a Dutch sentence for each finding (the
+    ``findings`` of ``content``, default ``dag2.yaml``'s)."""
+    words = (content or texts.load().exercises.insight).findings
     if not m.stakeholders:
-        return Insight([], [], [], [], [EMPTY_MAP])
+        return Insight([], [], [], [], [words.empty_map])
     facts = _facts(m)
 
     def pick(ids: list[str]) -> list[Stakeholder]:
         return [facts.people[i] for i in ids]
 
     if facts.graph.number_of_edges() == 0:
-        return Insight([], [], pick(facts.los), [], [NO_RELATIONS])
+        return Insight([], [], pick(facts.los), [], [words.no_relations])
     spillen, verbinders, los = pick(facts.spillen), pick(facts.verbinders), pick(facts.los)
     clusters = [pick(group) for group in facts.clusters]
-    return Insight(spillen, verbinders, los, clusters, _sentences(facts.graph, spillen, verbinders, los, clusters))
+    sentences = _sentences(facts.graph, spillen, verbinders, los, clusters, words)
+    return Insight(spillen, verbinders, los, clusters, sentences)
 
 
 def _sentences(
@@ -159,74 +150,53 @@ def _sentences(
     verbinders: list[Stakeholder],
     los: list[Stakeholder],
     clusters: list[list[Stakeholder]],
+    words: Findings,
 ) -> list[str]:
     sentences = []
     for index, s in enumerate(spillen):
-        lines = graph.degree(s.id)
-        if index == 0:
-            sentences.append(
-                f"Bij {s.naam} komen de meeste lijnen samen ({lines}): een spil. Via {s.naam} bereik je veel anderen."
-            )
-        else:
-            sentences.append(f"Ook bij {s.naam} komen veel lijnen samen ({lines}): ook een spil.")
+        spil = words.first_spil if index == 0 else words.other_spil
+        sentences.append(spil.format(naam=s.naam, lines=graph.degree(s.id)))
     if not spillen:
-        sentences.append("Er is geen duidelijke spil: de lijnen zijn vrij gelijk verdeeld over de stakeholders.")
-    for s in verbinders:
-        sentences.append(
-            f"{s.naam} verbindt groepen die anders los van elkaar staan: een verbinder. Veel wegen tussen die "
-            f"groepen lopen via {s.naam}."
-        )
+        sentences.append(words.no_spil)
+    sentences += [words.verbinder.format(naam=s.naam) for s in verbinders]
     if len(clusters) > 1:
-        shown = "; ".join(_names(group, 5) for group in clusters[:5])
-        more = f" (de {min(len(clusters), 5)} grootste)" if len(clusters) > 5 else ""
-        sentences.append(f"We zien {len(clusters)} groepjes die onderling veel contact hebben{more}: {shown}.")
+        shown = "; ".join(_names(group, words, GROUPS_SHOWN) for group in clusters[:GROUPS_SHOWN])
+        largest = words.largest.format(shown=GROUPS_SHOWN) if len(clusters) > GROUPS_SHOWN else ""
+        sentences.append(words.groups.format(count=len(clusters), largest=largest, groups=shown))
         if not verbinders:
-            sentences.append("Niemand verbindt die groepjes nog echt. Wie zou dat kunnen doen?")
+            sentences.append(words.no_verbinder)
     elif clusters:
-        sentences.append("De getekende lijnen vormen samen één groep: er is geen duidelijke tweedeling.")
+        sentences.append(words.one_group)
     if len(los) == 1:
-        sentences.append(f"{los[0].naam} hangt los (geen of alleen een zwakke lijn). Wie kent {los[0].naam}?")
+        sentences.append(words.one_loose.format(naam=los[0].naam))
     elif los:
-        sentences.append(f"Deze stakeholders hangen los (geen of alleen een zwakke lijn): {_names(los)}. Wie kent hen?")
+        sentences.append(words.loose.format(names=_names(los, words)))
     return sentences
 
 
-def position_of(m: StakeholderMap, stakeholder_id: str | None) -> str:
-    """One or two Dutch sentences on where the participant stands, for "this stakeholder is me"."""
+def position_of(m: StakeholderMap, stakeholder_id: str | None, content: InsightPart | None = None) -> str:
+    """One or two Dutch sentences on where the participant stands, for "this stakeholder is me" (the ``position``
+    of ``content``, default ``dag2.yaml``'s)."""
+    content = content or texts.load().exercises.insight
+    words = content.position
     if stakeholder_id is None or stakeholder_id not in {s.id for s in m.stakeholders}:
-        return NOT_ON_MAP
+        return words.not_on_map
     facts = _facts(m)
     lines = facts.graph.degree(stakeholder_id)
     parts = []
     if stakeholder_id in facts.spil:
-        parts.append(
-            f"Bij jou komen veel lijnen samen ({lines}): je bent een spil. Via jou bereiken anderen veel mensen; "
-            "let wel op dat niet alles via jou hoeft te lopen."
-        )
+        parts.append(words.spil.format(lines=lines))
     if stakeholder_id in facts.verbinder:
-        parts.append(
-            "Je verbindt groepen die anders los van elkaar staan: je bent een verbinder. Jij kunt mensen bij elkaar "
-            "brengen die elkaar nu nog niet vinden."
-        )
+        parts.append(words.verbinder)
     if parts:
         return " ".join(parts)
     if lines == 0:
-        return (
-            "Je hebt nog geen lijnen naar anderen op de kaart: je hangt los. Met wie heb je eigenlijk al contact? "
-            "Teken die lijnen erbij."
-        )
+        return words.no_lines
     if stakeholder_id in facts.los:
         other = facts.people[next(iter(facts.graph[stakeholder_id]))].naam
-        return (
-            f"Je hebt maar één zwakke lijn, met {other}: je hangt nog wat los. Wie zou jou kunnen voorstellen aan "
-            "anderen op de kaart?"
-        )
+        return words.one_weak_line.format(naam=other)
     group = next((g for g in facts.clusters if stakeholder_id in g), None)
     if group is not None:
         others = [facts.people[n] for n in group if n != stakeholder_id]
-        return (
-            f"Je zit midden in een groepje dat onderling veel contact heeft, met {_names(others, 5)}. Wie buiten "
-            "dat groepje kun je nog bereiken, en via wie?"
-        )
-    reach = "één ander" if lines == 1 else f"{lines} anderen"
-    return f"Je hebt lijnen naar {reach} op de kaart. Wie zou je nog meer kunnen bereiken, en via wie?"
+        return words.in_group.format(names=_names(others, content.findings, GROUPS_SHOWN))
+    return words.lines.format(reach=texts.counted(words.reach, lines))

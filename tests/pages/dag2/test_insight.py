@@ -1,0 +1,37 @@
+"""Dag 2's insight view: what the network says, and "this stakeholder is me" with a reflection."""
+
+from __future__ import annotations
+
+from tests.support.maps import map_session
+from wijwerken_widgets.pages.dag2 import keys, texts
+from wijwerken_widgets.pages.dag2.insight import NOT_ON_MAP, NetworkInsightView
+from wijwerken_widgets.shared.stakeholders.model import validate_relation, validate_stakeholder
+from wijwerken_widgets.ui.context import Context
+
+
+def test_choosing_myself_saves_the_choice_and_explains_my_place(ctx: Context) -> None:
+    """Does picking "me" on the map save it, explain that place in Dutch, and come back in a new tab?"""
+    session = map_session(ctx)
+    me, other = validate_stakeholder({"naam": "Ik"}), validate_stakeholder({"naam": "Wijkagent"})
+    session.add([me, other], [validate_relation({"van": me.id, "naar": other.id})])
+    content = texts.load().exercises.insight
+    view = NetworkInsightView(ctx, session, content)
+    assert view.me.options[0] == (content.not_on_map_option, NOT_ON_MAP)
+    assert content.position.not_on_map in view.position.value
+    view.me.value = me.id
+    assert ctx.store.latest_answer(ctx.person.id, keys.MY_POSITION).value == me.id
+    assert content.position.in_group.format(names="Wijkagent") in view.position.value
+    again = NetworkInsightView(Context.for_person(ctx.store, ctx.person), map_session(ctx), content)
+    assert again.me.value == me.id
+
+
+def test_a_chosen_stakeholder_that_left_the_map_is_not_shown(ctx: Context) -> None:
+    """When "me" is taken off the map, does the picker fall back to "not on the map"?"""
+    session = map_session(ctx)
+    me = validate_stakeholder({"naam": "Ik"})
+    session.add([me])
+    view = NetworkInsightView(ctx, session, texts.load().exercises.insight)
+    view.me.value = me.id
+    session.remove(keys.STAKEHOLDER, me.id)
+    view.draw()
+    assert view.me.value == NOT_ON_MAP
