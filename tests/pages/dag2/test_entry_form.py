@@ -71,3 +71,21 @@ def test_two_groupmates_editing_one_stakeholder_are_both_kept_and_the_later_is_t
     assert [v.data["invloed"] for v in history] == [1, 5, 3]
     their_form.take_theirs.click()  # "Zet de versie van … terug"
     assert theirs.map.stakeholders[0].invloed == 5
+
+
+def test_a_groupmates_change_leaves_the_stakeholder_i_am_editing_alone(ctx: Context, groupmate: Context) -> None:
+    """When polling brings a groupmate's new stakeholder while I edit another, do my pick and my unsaved changes
+    stay?"""
+    mine, theirs = map_session(ctx), map_session(groupmate)
+    mine.add([validate_stakeholder({"naam": "Wijkagent"}), validate_stakeholder({"naam": "Wethouder"})])
+    form = StakeholderForm(mine)
+    agent = mine.map.find("Wijkagent")
+    form.picker.value = agent.id
+    form.invloed.value = 5
+    theirs.add([validate_stakeholder({"naam": "Buurman"})])
+    assert mine.reload() is True
+    assert ("Buurman", mine.map.find("Buurman").id) in form.picker.options
+    assert (form.picker.value, form.editing.id, form.naam.value, form.invloed.value) == (agent.id, agent.id,
+                                                                                          "Wijkagent", 5)
+    form.submit()
+    assert mine.map.find("Wijkagent").invloed == 5 and len(mine.map) == 3

@@ -29,3 +29,17 @@ def test_a_relation_is_added_once_and_removed_with_one_feedback_line(ctx: Contex
     form.remove()
     assert form.feedback.text == "Relatie weggehaald." and session.map.relations == ()
     assert form.feedback is line and list(form.children) == children  # one line, updated in place
+
+
+def test_the_chosen_ends_stay_chosen_when_the_map_changes(ctx: Context) -> None:
+    """After adding a relation (which changes the map and so the lists), are Van and Naar still the ones chosen?"""
+    session = map_session(ctx)
+    session.add([validate_stakeholder({"naam": n}) for n in ("Anna", "Bram", "Cor")])
+    form = RelationForm(session)
+    assert (form.van.value, form.naar.value) == (None, None)
+    bram, cor = session.map.find("Bram"), session.map.find("Cor")
+    form.van.value, form.naar.value = bram.id, cor.id
+    form.submit()
+    assert (form.van.value, form.naar.value) == (bram.id, cor.id)
+    session.add([validate_stakeholder({"naam": "Aad"})])  # sorts first: new options must not pick it
+    assert (form.van.value, form.naar.value) == (bram.id, cor.id)

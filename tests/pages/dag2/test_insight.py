@@ -35,3 +35,17 @@ def test_a_chosen_stakeholder_that_left_the_map_is_not_shown(ctx: Context) -> No
     session.remove(keys.STAKEHOLDER, me.id)
     view.draw()
     assert view.me.value == NOT_ON_MAP
+
+
+def test_my_choice_stays_when_a_groupmate_adds_someone(ctx: Context, groupmate: Context) -> None:
+    """Does a stakeholder added by a groupmate leave my "this is me" choice, shown and stored, as it was?"""
+    session = map_session(ctx)
+    me = validate_stakeholder({"naam": "Zelf"})
+    session.add([me])
+    view = NetworkInsightView(ctx, session, texts.load().exercises.insight)
+    view.me.value = me.id
+    map_session(groupmate).add([validate_stakeholder({"naam": "Aad"})])
+    session.reload()
+    view.draw()
+    assert view.me.value == me.id and len(view.me.options) == 3
+    assert ctx.store.latest_answer(ctx.person.id, keys.MY_POSITION).value == me.id

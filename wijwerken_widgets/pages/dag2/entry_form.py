@@ -73,6 +73,7 @@ class StakeholderForm(widgets.VBox):
         self.feedback = Feedback()
         self.take_theirs: widgets.Button | None = None  # made on the first conflict, shown under the feedback
         self._theirs: tuple[Stakeholder, str] | None = None
+        self._refreshing = False  # the picker's options are being replaced: not the participant's choice
         self.fields = {
             "naam": self.naam, "soort": self.soort, "positie": self.positie, "invloed": self.invloed,
             "belang": self.belang, "houding": self.houding, "energie_nu": self.energie_nu,
@@ -98,14 +99,22 @@ class StakeholderForm(widgets.VBox):
     def _refresh_picker(self) -> None:
         options = [(self.content.new_option, NEW), *((s.naam, s.id) for s in self.session.map.stakeholders)]
         current = self.picker.value if any(v == self.picker.value for _, v in options) else NEW
-        with self.picker.hold_trait_notifications():
-            self.picker.options = options
-            self.picker.value = current
+        # New options select the first one (ipywidgets), also inside hold_trait_notifications: set the value after
+        # them, and let _picked ignore both steps.
+        self._refreshing = True
+        try:
+            with self.picker.hold_sync():
+                self.picker.options = options
+                self.picker.value = current
+        finally:
+            self._refreshing = False
         if self.editing is not None and current == NEW:
             self._say(self.content.removed_by_groupmate.format(naam=self.editing.naam), "warning")
             self.load(None, keep_feedback=True)
 
     def _picked(self, change) -> None:
+        if self._refreshing:
+            return
         if change["new"] == NEW:
             self.load(None)
         else:

@@ -50,7 +50,7 @@ class RelationForm(widgets.VBox):
         people = [(s.naam, s.id) for s in self.session.map.stakeholders]
         for control in (self.van, self.naar):
             keep = control.value if any(v == control.value for _, v in people) else None
-            with control.hold_trait_notifications():
+            with control.hold_sync():  # new options select the first one: set the value after them
                 control.options = people
                 control.value = keep
         names = {s.id: s.naam for s in self.session.map.stakeholders}

@@ -36,7 +36,8 @@ class NetworkInsightView(widgets.VBox):
         self.reflection = text_input(content.reflection, rows=4)
         status = SaveStatus()
         self.reflection_saver = autosave_widget(ctx, keys.POSITION_REFLECTION, self.reflection, status)
-        self.me.observe(lambda _: (self.me_saver.changed(), self.draw_position()), names="value")
+        self._refreshing = False  # the picker's options are being replaced: not the participant's choice
+        self.me.observe(lambda _: self._me_changed(), names="value")
         super().__init__([
             self.findings,
             static_html(f"<label class='ww-label'>{html.escape(content.position_label)}</label>"),
@@ -61,6 +62,11 @@ class NetworkInsightView(widgets.VBox):
             self._pending.cancel()
         self._pending = loop.call_later(SETTLE_SECONDS, self.draw)
 
+    def _me_changed(self) -> None:
+        if not self._refreshing:
+            self.me_saver.changed()
+            self.draw_position()
+
     def _set_me(self, value: str) -> None:
         """Show the saved choice, unless that stakeholder is no longer on the map."""
         if any(v == value for _, v in self.me.options):
@@ -76,9 +82,14 @@ class NetworkInsightView(widgets.VBox):
         options = self._options()
         if options != list(self.me.options):
             keep = self.me.value if any(v == self.me.value for _, v in options) else NOT_ON_MAP
-            with self.me.hold_trait_notifications():
-                self.me.options = options
-                self.me.value = keep
+            # New options select the first one: set the value after them, without saving either step.
+            self._refreshing = True
+            try:
+                with self.me.hold_sync():
+                    self.me.options = options
+                    self.me.value = keep
+            finally:
+                self._refreshing = False
         sentences = analyse(self.session.map, self.content).sentences
         value = "<ul class='ww-findings'>" + "".join(f"<li>{html.escape(s)}</li>" for s in sentences) + "</ul>"
         if value != self.findings.value:
