@@ -90,8 +90,8 @@ class StakeholderForm(widgets.VBox):
             layout=widgets.Layout(grid_template_columns="repeat(auto-fill, minmax(300px, 1fr))", grid_gap="4px 16px"),
         )
         actions = widgets.HBox([self.save_button, self.remove_button, self.cancel_button], layout=styles.plain_layout())
-        super().__init__([self.picker, self.naam, hint, grid, self.notitie, actions, self.feedback],
-                         layout=styles.layout(), _dom_classes=("ww-stakeholder-form",))
+        self._parts = [self.picker, self.naam, hint, grid, self.notitie, actions, self.feedback]
+        super().__init__(self._parts, layout=styles.layout(), _dom_classes=("ww-stakeholder-form",))
         session.on_change(lambda _: self._refresh_picker())
         self._refresh_picker()
 
@@ -186,7 +186,7 @@ class StakeholderForm(widgets.VBox):
             self.take_theirs = button("")
             self.take_theirs.on_click(lambda _: self._take_theirs())
             self.take_theirs.layout = widgets.Layout()
-            self.children = [*self.children, self.take_theirs]
+            self.children = [*self._parts, self.take_theirs]
         self.take_theirs.description = self.content.take_theirs_button.format(who=who)
         self.take_theirs.layout.display = ""
 

@@ -52,6 +52,7 @@ class MapExportView(widgets.VBox):
     def __init__(self, session: MapSession, part: ExportPart | None = None) -> None:
         self.session = session
         self.content = content = part or texts.load().exercises.export
+        assert session.ctx.group is not None, "a MapSession belongs to a group"
         group = session.ctx.group.name
         self.title = content.document_title.format(group=group)
         self.stem = f"{content.file_name}-" + "".join(c if c.isalnum() else "-" for c in group.lower()).strip("-")

@@ -14,28 +14,32 @@ from pydantic import AfterValidator, Field
 from wijwerken_widgets.content.schema import ContentModel, Part, Phase, Text, TextField
 
 
-def template(*names: str):
-    """Non-empty text in which only ``{name}`` for the given ``names`` may appear between curly braces."""
-    allowed = ", ".join(f"{{{name}}}" for name in names) or "no placeholder"
+def placeholders(*names: str) -> AfterValidator:
+    """A validator: only ``{name}`` for the given ``names`` may appear between curly braces (use it as
+    ``Annotated[Text, placeholders("naam")]``)."""
+    braces = [f"{{{name}}}" for name in names]
+    allowed = braces[0] if len(braces) == 1 else f"{', '.join(braces[:-1])} of {braces[-1]}"
 
     def check(text: str) -> str:
+        """The message is for a trainer (Dutch), like the rest of the YAML reporter's."""
         try:
             fields = [(field, spec, conversion) for _, field, spec, conversion in string.Formatter().parse(text)
                       if field is not None]
         except ValueError:
-            raise ValueError(f"a curly brace is not closed; this text may use {allowed}") from None
+            raise ValueError(f"een accolade {{ of }} staat hier los; tussen accolades mag alleen {allowed}") from None
         for field, spec, conversion in fields:
             if field not in names or spec or conversion:
-                raise ValueError(f"{{{field}}} cannot be filled in here; this text may use {allowed}")
+                shown = "{" + field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+                raise ValueError(f"{shown} kan hier niet worden ingevuld; tussen accolades mag alleen {allowed}")
         return text
 
-    return Annotated[str, Field(min_length=1), AfterValidator(check)]
+    return AfterValidator(check)
 
 
-Name = template("naam")
-Who = template("naam", "who")
-N = template("n")
-NewUpdated = template("new", "updated")
+Name = Annotated[Text, placeholders("naam")]
+Who = Annotated[Text, placeholders("naam", "who")]
+N = Annotated[Text, placeholders("n")]
+NewUpdated = Annotated[Text, placeholders("new", "updated")]
 
 
 class Count(ContentModel):
@@ -89,8 +93,8 @@ class FormTexts(ContentModel):
     removed_by_groupmate: Name
     conflict: Who
     """A groupmate (``{who}``) changed ``{naam}`` at the same time; both versions are kept."""
-    take_theirs_button: template("who")
-    theirs_restored: template("who")
+    take_theirs_button: Annotated[Text, placeholders("who")]
+    theirs_restored: Annotated[Text, placeholders("who")]
 
 
 class SortLabels(ContentModel):
@@ -112,8 +116,8 @@ class TableTexts(ContentModel):
     save_button: Text
     editor_help: Text
     empty: Text
-    caption: template("stakeholders")
-    caption_pages: template("stakeholders", "page", "pages")
+    caption: Annotated[Text, placeholders("stakeholders")]
+    caption_pages: Annotated[Text, placeholders("stakeholders", "page", "pages")]
     saved: NewUpdated
 
 
@@ -126,11 +130,11 @@ class ImportTexts(ContentModel):
     file_help: Text
     upload_button: Text
     confirm_button: Text
-    too_big: template("name", "megabytes")
-    unreadable: template("name")
+    too_big: Annotated[Text, placeholders("name", "megabytes")]
+    unreadable: Annotated[Text, placeholders("name")]
     summary: NewUpdated
-    summary_relations: template("new", "updated", "relations")
-    new_names: template("names")
+    summary_relations: Annotated[Text, placeholders("new", "updated", "relations")]
+    new_names: Annotated[Text, placeholders("names")]
     skipped: Text
     more_problems: N
     nothing_new: Text
@@ -155,7 +159,7 @@ class EntryPart(Part):
     naam_hint: Text
     """Shown under the name field: residents by role or initials."""
     tabs: EntryTabs
-    status: template("group", "stakeholders", "relations", "time")
+    status: Annotated[Text, placeholders("group", "stakeholders", "relations", "time")]
     refresh_button: Text
     trainer_intro: Text
     """For a trainer (in no group): before the links to the groups' maps."""
@@ -188,8 +192,8 @@ class GridPicture(ContentModel):
     invloed_axis: Text
     more: N
     empty: Text
-    label: template("stakeholders")
-    tooltip: template("naam", "houding", "positie", "invloed", "belang")
+    label: Annotated[Text, placeholders("stakeholders")]
+    tooltip: Annotated[Text, placeholders("naam", "houding", "positie", "invloed", "belang")]
 
 
 class GridPart(Part):
@@ -202,7 +206,7 @@ class EnergyPicture(ContentModel):
     shortlisted: Text
     empty: Text
     rest: N
-    label: template("stakeholders")
+    label: Annotated[Text, placeholders("stakeholders")]
 
 
 class EnergyPart(Part):
@@ -220,30 +224,30 @@ class Findings(ContentModel):
 
     empty_map: Text
     no_relations: Text
-    first_spil: template("naam", "lines")
-    other_spil: template("naam", "lines")
+    first_spil: Annotated[Text, placeholders("naam", "lines")]
+    other_spil: Annotated[Text, placeholders("naam", "lines")]
     no_spil: Text
     verbinder: Name
-    groups: template("count", "largest", "groups")
-    largest: template("shown")
+    groups: Annotated[Text, placeholders("count", "largest", "groups")]
+    largest: Annotated[Text, placeholders("shown")]
     no_verbinder: Text
     one_group: Text
     one_loose: Name
-    loose: template("names")
-    names: template("names", "last")
-    more_names: template("names", "more")
+    loose: Annotated[Text, placeholders("names")]
+    names: Annotated[Text, placeholders("names", "last")]
+    more_names: Annotated[Text, placeholders("names", "more")]
 
 
 class Position(ContentModel):
     """Where the participant stands on the map, for "this stakeholder is me"."""
 
     not_on_map: Text
-    spil: template("lines")
+    spil: Annotated[Text, placeholders("lines")]
     verbinder: Text
     no_lines: Text
     one_weak_line: Name
-    in_group: template("names")
-    lines: template("reach")
+    in_group: Annotated[Text, placeholders("names")]
+    lines: Annotated[Text, placeholders("reach")]
     reach: Count
 
 
@@ -264,15 +268,15 @@ class HistoryPart(Part):
     restore_button: Text
     empty: Text
     restored: Name
-    added: template("who", "what")
-    changed: template("who", "what")
-    removed: template("who", "what")
+    added: Annotated[Text, placeholders("who", "what")]
+    changed: Annotated[Text, placeholders("who", "what")]
+    removed: Annotated[Text, placeholders("who", "what")]
     stakeholder: Name
-    relation: template("van", "naar")
+    relation: Annotated[Text, placeholders("van", "naar")]
     removed_stakeholder: Text
     """Stands in for the name of a stakeholder that is no longer on the map."""
-    batch: template("who", "what")
-    both: template("stakeholders", "relations")
+    batch: Annotated[Text, placeholders("who", "what")]
+    both: Annotated[Text, placeholders("stakeholders", "relations")]
 
 
 class ExportLabels(ContentModel):
@@ -288,7 +292,7 @@ class ExportLabels(ContentModel):
 
 class ExportPart(Part):
     buttons: ExportLabels
-    document_title: template("group")
+    document_title: Annotated[Text, placeholders("group")]
     file_name: Annotated[str, Field(pattern=r"^[a-z0-9-]+$")]
     """The start of a download's file name (before the group and the date): lower-case letters, digits and -."""
     failed: Text
