@@ -16,7 +16,8 @@ from wijwerken_widgets.pages.dag3.roleplay_scenarios import load_scenarios
 from wijwerken_widgets.pages.dag3.roleplay_timer import RoundTimer
 from wijwerken_widgets.people.codes import hash_code
 from wijwerken_widgets.people.identity import login
-from wijwerken_widgets.shared.conversations.session import ConversationSession, feedback_id
+from wijwerken_widgets.shared.conversations.items import feedback_id
+from wijwerken_widgets.shared.conversations.session import ConversationSession
 from wijwerken_widgets.store import Store
 from wijwerken_widgets.ui.context import Context
 

@@ -16,7 +16,8 @@ from wijwerken_widgets.core.dutch import clock
 from wijwerken_widgets.core.html import notice_html, render_markdown
 from wijwerken_widgets.pages.dag3 import texts
 from wijwerken_widgets.pages.dag3.plans import conversation_label, set_options
-from wijwerken_widgets.shared.conversations.session import CONSENT, ConversationSession, page_conversations
+from wijwerken_widgets.shared.conversations.items import CONSENT
+from wijwerken_widgets.shared.conversations.session import ConversationSession, page_conversations
 from wijwerken_widgets.shared.stakeholders.model import new_id
 from wijwerken_widgets.store import GroupItem, StoreUnavailable
 from wijwerken_widgets.ui import styles

@@ -26,7 +26,8 @@ from wijwerken_widgets.pages.dag3.roleplay_feedback import FeedbackView
 from wijwerken_widgets.pages.dag3.roleplay_reflection import RoundReflection
 from wijwerken_widgets.pages.dag3.roleplay_scenarios import ScenarioSet
 from wijwerken_widgets.pages.dag3.roleplay_timer import RoundTimer
-from wijwerken_widgets.shared.conversations.session import ROLES, ConversationSession, page_conversations, roles
+from wijwerken_widgets.shared.conversations.items import ROLES, roles
+from wijwerken_widgets.shared.conversations.session import ConversationSession, page_conversations
 from wijwerken_widgets.shared.stakeholders.model import new_id
 from wijwerken_widgets.store import GroupItem, StoreUnavailable
 from wijwerken_widgets.ui import styles

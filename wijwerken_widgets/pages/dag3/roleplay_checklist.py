@@ -15,7 +15,8 @@ from ipywidgets.widgets.widget_description import DescriptionStyle
 from ipywidgets.widgets.widget_string import TextStyle
 
 from wijwerken_widgets.core.html import render_markdown
-from wijwerken_widgets.shared.conversations.session import ConversationSession, feedback_id
+from wijwerken_widgets.shared.conversations.items import feedback_id
+from wijwerken_widgets.shared.conversations.session import ConversationSession
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.autosave import SaveStatus, adopt_statuses
 from wijwerken_widgets.ui.blocks import box, labelled, static_html, text_input

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 
 from wijwerken_widgets.core.html import notice_html
 from wijwerken_widgets.pages.dag3 import texts
-from wijwerken_widgets.shared.conversations.session import roles
+from wijwerken_widgets.shared.conversations.items import roles
 from wijwerken_widgets.store import GroupItem, StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import Exercise, button, hidden, static_html
