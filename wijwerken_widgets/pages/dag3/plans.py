@@ -17,6 +17,7 @@ from wijwerken_widgets.content.loader import TextField
 from wijwerken_widgets.core.html import render_markdown
 from wijwerken_widgets.pages.dag3 import texts
 from wijwerken_widgets.pages.dag3.plans_coaching import coach_questions, suggest_questions
+from wijwerken_widgets.shared.conversations.items import Gesprek, question_lines
 from wijwerken_widgets.shared.conversations.session import ConversationSession, page_conversations
 from wijwerken_widgets.shared.groups import group_links
 from wijwerken_widgets.shared.stakeholders.model import ENERGIE, SOORTEN, Stakeholder, new_id, shortlist
@@ -34,16 +35,10 @@ if TYPE_CHECKING:
     from wijwerken_widgets.shared.stakeholders.session import MapSession
 
 NOBODY = 0  # the "wie" choice "Nog niemand" (stored as None)
-TEXT_FIELDS = ("wanneer", "doel", "opening", "luisteren", "afsluiten")
 WIE_FIELD = TextField("Wie voert het gesprek?")
 EMPTY_PLANS = "Nog geen gesprekken gepland. Kies hierboven met wie jullie in gesprek gaan."
 NO_GAP = ("Op jullie kaart staat niemand bij wie de energie omhoog moet. Kies hieronder iemand van de kaart "
           "om mee in gesprek te gaan.")
-
-
-def question_lines(text: str) -> list[str]:
-    """The questions in a text: one per line, trimmed, empty lines left out."""
-    return [line.strip() for line in (text or "").splitlines() if line.strip()]
 
 
 def _question_key(question: str) -> str:
@@ -53,11 +48,9 @@ def _question_key(question: str) -> str:
 
 def conversation_label(session: ConversationSession, item: GroupItem) -> str:
     """"Wethouder Jansen · Fatima · week 12": with whom, who talks, and when (when known)."""
-    data = item.data
-    wie = data.get("wie")
-    parts = [str(data.get("stakeholder") or "Onbekende stakeholder"),
-             session.author(wie) if wie else "nog niemand"]
-    wanneer = " ".join(str(data.get("wanneer") or "").split())
+    plan = Gesprek.of(item)
+    parts = [plan.stakeholder or "Onbekende stakeholder", session.author(plan.wie) if plan.wie else "nog niemand"]
+    wanneer = " ".join(plan.wanneer.split())
     if wanneer:
         parts.append(wanneer if len(wanneer) <= 40 else wanneer[:39] + "…")
     return " · ".join(parts)
@@ -122,7 +115,7 @@ class _PlanEditor:
         session, fields = owner.session, owner.part.fields
         self.wie = widgets.Dropdown(options=owner.wie_options(), value=NOBODY, layout=styles.layout())
         self.controls = {name: text_input(getattr(fields, name), rows=2, single_line=name == "wanneer")
-                         for name in TEXT_FIELDS}
+                         for name in Gesprek.TEXTS}
         self.vragen = text_input(fields.vragen, rows=6)
         self.suggest_button = button("Vraagsuggesties", "lightbulb-o")
         self.suggest_button.on_click(lambda _: self.show_suggestions())
@@ -135,8 +128,8 @@ class _PlanEditor:
         self._confirm_children: list[widgets.Widget] | None = None
         self.status = SaveStatus()
         self.saver = ItemAutosave(
-            session, "gesprek", item.item_id, get_value=self.value, set_value=self.fill, status=self.status,
-            fixed={key: item.data.get(key) for key in ("stakeholder_id", "stakeholder")},
+            session, Gesprek.KIND, item.item_id, get_value=self.value, set_value=self.fill, status=self.status,
+            fixed=Gesprek.of(item).fixed_data(),
         )
         # Made after the first load: a value set after construction is one more message to the browser.
         self.coaching = static_html(coaching_html(question_lines(self.vragen.value)))
@@ -158,19 +151,21 @@ class _PlanEditor:
 
     # -- value -----------------------------------------------------------------------------------------------
     def value(self) -> dict[str, Any]:
-        return {"wie": self.wie.value or None, **{name: c.value for name, c in self.controls.items()},
-                "vragen": question_lines(self.vragen.value)}
+        """What the form shows, as the plan's edited fields."""
+        plan = Gesprek(self.item_id, wie=self.wie.value or None, vragen=tuple(question_lines(self.vragen.value)),
+                       **{name: control.value for name, control in self.controls.items()})
+        return plan.edited_data()
 
     def fill(self, value: dict[str, Any]) -> None:
         """Show a stored version (the first load, or a groupmate's edit); the saver does not save what it fills."""
-        wie = value.get("wie") or NOBODY
+        plan = Gesprek.from_data(self.item_id, value)
+        wie = plan.wie or NOBODY
         if wie not in (v for _, v in self.wie.options):
             self.wie.options = [*self.wie.options, (self.owner.session.author(wie), wie)]
         self.wie.value = wie
         for name, control in self.controls.items():
-            control.value = str(value.get(name) or "")
-        vragen = value.get("vragen") or []
-        self.vragen.value = "\n".join(map(str, vragen)) if isinstance(vragen, list) else str(vragen)
+            control.value = getattr(plan, name)
+        self.vragen.value = "\n".join(plan.vragen)
 
     def _edited(self, change: dict) -> None:
         if change["owner"] is self.vragen:
@@ -188,7 +183,7 @@ class _PlanEditor:
     def show_suggestions(self) -> None:
         """Suggested open questions for this stakeholder, each with a button that adds it to the questions."""
         session = self.owner.session
-        item = session.item("gesprek", self.item_id)
+        item = session.item(Gesprek.KIND, self.item_id)
         if item is None:
             return
         try:
@@ -245,11 +240,11 @@ class _PlanEditor:
         self.confirm.children = []
         if not self.saver.flush():
             return  # the status line says why and keeps the text
-        item = session.items.get(("gesprek", self.item_id))
-        if item is None or item.deleted:
+        item = session.item(Gesprek.KIND, self.item_id)
+        if item is None:
             return
         try:
-            session.put("gesprek", self.item_id, item.data, base_version=item.version, deleted=True)
+            session.put_item(Gesprek.of(item), base_version=item.version, deleted=True)
         except StoreUnavailable as exc:
             self.say(exc.message, "error")
 
@@ -303,13 +298,13 @@ class ConversationPlans(widgets.VBox):
     def _planned(self) -> dict[str, list[GroupItem]]:
         planned: dict[str, list[GroupItem]] = {}
         for item in self.session.conversations():
-            planned.setdefault(str(item.data.get("stakeholder_id")), []).append(item)
+            planned.setdefault(Gesprek.of(item).stakeholder_id, []).append(item)
         return planned
 
     def _who_when(self, item: GroupItem) -> str:
-        wie = item.data.get("wie")
-        wanneer = " ".join(str(item.data.get("wanneer") or "").split())
-        who = self.session.author(wie) if wie else "nog niemand"
+        plan = Gesprek.of(item)
+        wanneer = " ".join(plan.wanneer.split())
+        who = self.session.author(plan.wie) if plan.wie else "nog niemand"
         return f"{who}, {wanneer}" if wanneer else who
 
     def shortlist_html(self) -> str:
@@ -337,9 +332,9 @@ class ConversationPlans(widgets.VBox):
 
     def stakeholder_of(self, item: GroupItem) -> Stakeholder:
         """The plan's stakeholder as on the map now, or (no longer on it) by the name it was planned with."""
-        sid = str(item.data.get("stakeholder_id") or "")
-        found = None if self.map_session is None else self.map_session.map.by_id().get(sid)
-        return found or Stakeholder(id=sid, naam=str(item.data.get("stakeholder") or ""))
+        plan = Gesprek.of(item)
+        found = None if self.map_session is None else self.map_session.map.by_id().get(plan.stakeholder_id)
+        return found or Stakeholder(id=plan.stakeholder_id, naam=plan.stakeholder)
 
     def wie_options(self) -> list[tuple[str, int]]:
         """"Nog niemand" and the group's participants (read once), and whoever is logged in."""
@@ -401,17 +396,17 @@ class ConversationPlans(widgets.VBox):
         self._show(self.selector.value)
 
     def _removed(self, item_id: str) -> None:
-        item = self.session.items.get(("gesprek", item_id))
+        item = self.session.items.get((Gesprek.KIND, item_id))
         if item is None:
             return
-        naam = item.data.get("stakeholder") or "deze stakeholder"
+        naam = Gesprek.of(item).stakeholder or "deze stakeholder"
         who = "jou" if item.person_id == self.session.ctx.person.id else self.session.author(item.person_id)
         self.say(f"Het gesprek met {naam} is verwijderd door {who}. In de geschiedenis blijft het bewaard.",
                  "info")
 
     def _show(self, item_id: str | None) -> None:
         """Show the editor of plan ``item_id`` (made the first time)."""
-        item = None if item_id is None else self.session.item("gesprek", item_id)
+        item = None if item_id is None else self.session.item(Gesprek.KIND, item_id)
         if item is None:
             if self.editor_area.children:
                 self.editor_area.children = []
@@ -445,10 +440,10 @@ class ConversationPlans(widgets.VBox):
             self.say("Deze stakeholder staat niet meer op de kaart.", "warning")
             return None
         item_id = new_id()
-        data = {"stakeholder_id": stakeholder.id, "stakeholder": stakeholder.naam,
-                "wie": self.session.ctx.person.id, **dict.fromkeys(TEXT_FIELDS, ""), "vragen": []}
+        plan = Gesprek(item_id, stakeholder_id=stakeholder.id, stakeholder=stakeholder.naam,
+                       wie=self.session.ctx.person.id)
         try:
-            self.session.put("gesprek", item_id, data)
+            self.session.put_item(plan)
         except StoreUnavailable as exc:
             self.say(exc.message, "error")
             return None

@@ -16,7 +16,7 @@ from wijwerken_widgets.core.dutch import clock
 from wijwerken_widgets.core.html import notice_html, render_markdown
 from wijwerken_widgets.pages.dag3 import texts
 from wijwerken_widgets.pages.dag3.plans import conversation_label, set_options
-from wijwerken_widgets.shared.conversations.items import CONSENT
+from wijwerken_widgets.shared.conversations.items import CONSENT, Citaat, Gesprek, Verslag
 from wijwerken_widgets.shared.conversations.session import ConversationSession, page_conversations
 from wijwerken_widgets.shared.stakeholders.model import new_id
 from wijwerken_widgets.store import GroupItem, StoreUnavailable
@@ -30,7 +30,6 @@ from wijwerken_widgets.ui.notices import message
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag3.schema import ReportsPart
 
-REPORT_FIELDS = ("notities", "energie", "verrassingen", "vervolg")
 MAX_QUOTE = 2000
 EMPTY_REPORTS = ("Nog geen gesprekken gepland. Plan hierboven eerst een gesprek; daarna schrijf je hier het "
                  "verslag.")
@@ -45,15 +44,15 @@ class _ReportEditor:
 
     def __init__(self, owner: ConversationReports, plan: GroupItem) -> None:
         self.owner, self.plan_id = owner, plan.item_id
-        self.stakeholder_id = plan.data.get("stakeholder_id")
+        self.stakeholder_id = Gesprek.of(plan).stakeholder_id
         session, part = owner.session, owner.part
         self.consent = widgets.Dropdown(options=list(zip(part.consent_options, CONSENT)), value=CONSENT[0],
                                         layout=styles.layout())
-        self.controls = {name: text_input(getattr(part.fields, name), rows=3) for name in REPORT_FIELDS}
+        self.controls = {name: text_input(getattr(part.fields, name), rows=3) for name in Verslag.TEXTS}
         self.status = SaveStatus()
         self.saver = ItemAutosave(
-            session, "verslag", plan.item_id, get_value=self.value, set_value=self.fill, status=self.status,
-            fixed={"gesprek_id": plan.item_id, "stakeholder_id": self.stakeholder_id},
+            session, Verslag.KIND, plan.item_id, get_value=self.value, set_value=self.fill, status=self.status,
+            fixed=Verslag(plan.item_id, gesprek_id=plan.item_id, stakeholder_id=self.stakeholder_id).fixed_data(),
         )
         for control in [self.consent, *self.controls.values()]:
             control.observe(self._edited, names="value")
@@ -77,14 +76,17 @@ class _ReportEditor:
 
     # -- the report ------------------------------------------------------------------------------------------
     def value(self) -> dict[str, Any]:
-        return {"toestemming": self.consent.value, **{name: c.value for name, c in self.controls.items()}}
+        """What the form shows, as the report's edited fields."""
+        report = Verslag(self.plan_id, toestemming=self.consent.value,
+                         **{name: control.value for name, control in self.controls.items()})
+        return report.edited_data()
 
     def fill(self, value: dict[str, Any]) -> None:
         """Show a stored version (the first load, or a groupmate's edit); the saver does not save what it fills."""
-        consent = value.get("toestemming")
-        self.consent.value = consent if consent in CONSENT else CONSENT[0]
+        report = Verslag.from_data(self.plan_id, value)
+        self.consent.value = report.toestemming
         for name, control in self.controls.items():
-            control.value = str(value.get(name) or "")
+            control.value = getattr(report, name)
 
     def _edited(self, change: dict) -> None:
         if change["owner"] is self.consent:
@@ -128,7 +130,7 @@ class _ReportEditor:
 
     def _quote_row(self, quote: GroupItem) -> widgets.Widget:
         session = self.owner.session
-        text = html.escape(str(quote.data.get("tekst") or ""))
+        text = html.escape(Citaat.of(quote).tekst)
         who = html.escape(f"{session.author(quote.person_id)}, {clock(quote.changed_at)}")
         remove = button("Weghalen", "trash")
         remove.on_click(lambda _: self.remove_quote(quote.item_id))
@@ -148,12 +150,12 @@ class _ReportEditor:
         if self.consent.value == "nee":
             self.say(" ".join(part.no_consent_message.split()), "error")
             return
-        if any(" ".join(str(q.data.get("tekst") or "").split()) == text for q in self.quotes()):
+        if any(" ".join(Citaat.of(q).tekst.split()) == text for q in self.quotes()):
             self.say("Dit citaat staat er al.", "info")
             return
-        data = {"gesprek_id": self.plan_id, "stakeholder_id": self.stakeholder_id, "tekst": text}
+        quote = Citaat(new_id(), gesprek_id=self.plan_id, stakeholder_id=self.stakeholder_id, tekst=text)
         try:
-            self.owner.session.put("citaat", new_id(), data)
+            self.owner.session.put_item(quote)
         except StoreUnavailable as exc:
             self.say(exc.message, "error")
             return
@@ -167,11 +169,11 @@ class _ReportEditor:
     def remove_quote(self, item_id: str) -> None:
         """Mark a quote removed (the history keeps it)."""
         session = self.owner.session
-        quote = session.item("citaat", item_id)
+        quote = session.item(Citaat.KIND, item_id)
         if quote is None:
             return
         try:
-            session.put("citaat", item_id, quote.data, base_version=quote.version, deleted=True)
+            session.put_item(Citaat.of(quote), base_version=quote.version, deleted=True)
         except StoreUnavailable as exc:
             self.say(exc.message, "error")
             return
@@ -214,7 +216,7 @@ class ConversationReports(widgets.VBox):
 
     def _show(self, plan_id: str | None) -> None:
         """Show the report of ``plan_id`` (made the first time), with its quotes up to date."""
-        plan = None if plan_id is None else self.session.item("gesprek", plan_id)
+        plan = None if plan_id is None else self.session.item(Gesprek.KIND, plan_id)
         if plan is None:
             if self.editor_area.children:
                 self.editor_area.children = []

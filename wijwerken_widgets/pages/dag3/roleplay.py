@@ -13,7 +13,7 @@ import functools
 import html
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 from ipywidgets.widgets.widget_bool import CheckboxStyle
@@ -26,7 +26,7 @@ from wijwerken_widgets.pages.dag3.roleplay_feedback import FeedbackView
 from wijwerken_widgets.pages.dag3.roleplay_reflection import RoundReflection
 from wijwerken_widgets.pages.dag3.roleplay_scenarios import ScenarioSet
 from wijwerken_widgets.pages.dag3.roleplay_timer import RoundTimer
-from wijwerken_widgets.shared.conversations.items import ROLES, roles
+from wijwerken_widgets.shared.conversations.items import ROLES, Ronde, Trio
 from wijwerken_widgets.shared.conversations.session import ConversationSession, page_conversations
 from wijwerken_widgets.shared.stakeholders.model import new_id
 from wijwerken_widgets.store import GroupItem, StoreUnavailable
@@ -64,20 +64,6 @@ def _picker_style() -> DescriptionStyle:
     return DescriptionStyle()
 
 
-def new_round(scenario_id: str) -> dict[str, Any]:
-    return {"scenario": scenario_id, "gestart": None, "resterend": None}
-
-
-def trio_members(data: dict[str, Any]) -> list[int]:
-    leden = data.get("leden")
-    return [m for m in leden if isinstance(m, int) and not isinstance(m, bool)] if isinstance(leden, list) else []
-
-
-def trio_rounds(data: dict[str, Any]) -> list[dict[str, Any]]:
-    rondes = data.get("rondes")
-    return [r for r in rondes if isinstance(r, dict)] if isinstance(rondes, list) else []
-
-
 class Roleplay(widgets.VBox):
     """The role-play section of one participant; ``now`` (UTC) is passed to the timer (tests)."""
 
@@ -113,7 +99,8 @@ class Roleplay(widgets.VBox):
         if trio is None or self._starting_over is not None:
             key: tuple = ("start", self._starting_over)
         else:
-            key = ("trio", trio.item_id, len(trio_rounds(trio.data)), tuple(trio_members(trio.data)))
+            current = Trio.of(trio)
+            key = ("trio", trio.item_id, len(current.rondes), current.leden)
         if key == self._shown:
             self.trio = trio if key[0] == "trio" else self.trio
             return
@@ -194,7 +181,7 @@ class Roleplay(widgets.VBox):
         before = self._starting_over
         self._starting_over = None
         try:
-            self.session.put("trio", new_id(), {"leden": [self.me, *chosen], "rondes": [new_round(scenario_id)]})
+            self.session.put_item(Trio(new_id(), leden=(self.me, *chosen), rondes=(Ronde(scenario_id),)))
         except StoreUnavailable as exc:
             self._starting_over = before
             self._say(exc.message, "error")
@@ -220,15 +207,16 @@ class Roleplay(widgets.VBox):
         return f"{name} ({extra})" if extra else name
 
     def _round_view(self, trio: GroupItem) -> list[widgets.Widget]:
-        members, rounds = trio_members(trio.data), trio_rounds(trio.data)
+        current = Trio.of(trio)
+        members, rounds = current.leden, current.rondes
         controls = self._round_controls(trio, rounds)
         if not rounds or self.me not in members or len(members) < 3:
             self.round_index, self.role = -1, None
             return [message("Dit trio kan ik niet lezen. Start hieronder een nieuw trio.", "warning"), *controls]
         index = len(rounds) - 1
-        scenario_id = rounds[index].get("scenario")
-        scenario = self.scenarios.get(scenario_id) if isinstance(scenario_id, str) else None
-        cast = roles(members, index)
+        scenario_id = rounds[index].scenario
+        scenario = self.scenarios.get(scenario_id) if scenario_id is not None else None
+        cast = current.roles(index)
         self.round_index, self.role = index, cast[self.me]
         soort = scenario.soort if scenario is not None else None
         children: list[widgets.Widget] = [static_html(self._header_html(index, scenario, cast, soort), "ww-text")]
@@ -240,9 +228,9 @@ class Roleplay(widgets.VBox):
             self.timer = RoundTimer(self.session, trio.item_id, index, scenario.duur_minuten, now=self._now)
             children += [self.timer, static_html(self._scenario_html(scenario), "ww-text ww-scenario")]
             if self.role == "observator":
-                lead = next(m for m, r in cast.items() if r == "gespreksvoerder")
                 self.checklist = ObserverChecklist(self.session, self.part, scenario, trio_id=trio.item_id,
-                                                   round_index=index, voor=lead, scenario_id=scenario_id)
+                                                   round_index=index, voor=current.lead(index),
+                                                   scenario_id=scenario_id)
                 children.append(self.checklist)
         self.reflection = RoundReflection(self.session.ctx, self.part, trio.item_id, index)
         if self._feedback_view is None:
@@ -284,9 +272,9 @@ class Roleplay(widgets.VBox):
             text += f'<p class="ww-source">{html.escape(scenario.bron)}</p>'
         return text
 
-    def _round_controls(self, trio: GroupItem, rounds: list[dict[str, Any]]) -> list[widgets.Widget]:
+    def _round_controls(self, trio: GroupItem, rounds: tuple[Ronde, ...]) -> list[widgets.Widget]:
         options = self._scenario_options()
-        played = {r.get("scenario") for r in rounds}
+        played = {r.scenario for r in rounds}
         fresh = [sid for _, sid in options if sid not in played]
         self.next_picker = widgets.Dropdown(options=options, value=(fresh or [options[0][1]])[0] if options else None,
                                             layout=styles.layout(), style=_picker_style())
@@ -302,7 +290,7 @@ class Roleplay(widgets.VBox):
     def next_round(self, trio_id: str | None = None, seen: int | None = None) -> None:
         """Append a round with the chosen scenario, unless a trio member just did (then show theirs)."""
         trio_id = trio_id or (self.trio.item_id if self.trio is not None else None)
-        seen = len(trio_rounds(self.trio.data)) if seen is None and self.trio is not None else seen
+        seen = len(Trio.of(self.trio).rondes) if seen is None and self.trio is not None else seen
         scenario_id = self.next_picker.value if self.next_picker is not None else None
         if trio_id is None:
             return
@@ -311,16 +299,16 @@ class Roleplay(widgets.VBox):
             return
         try:
             self.session.reload()
-            item = self.session.item("trio", trio_id)
+            item = self.session.item(Trio.KIND, trio_id)
             if item is None:
                 self._say("Dit trio bestaat niet meer. Start een nieuw trio.", "warning")
                 return
-            rounds = trio_rounds(item.data)
+            current = Trio.of(item)
+            rounds = current.rondes
             if len(rounds) != seen:
                 self._say("Iemand uit je trio heeft net al een nieuwe ronde gestart; die zie je nu hierboven.", "info")
                 return
-            self.session.put("trio", trio_id, {**item.data, "rondes": [*rounds, new_round(scenario_id)]},
-                             base_version=item.version)
+            self.session.put_item(current.with_round(scenario_id), base_version=item.version)
         except StoreUnavailable as exc:
             self._say(exc.message, "error")
             return

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 
 from wijwerken_widgets.core.html import notice_html
 from wijwerken_widgets.pages.dag3 import texts
-from wijwerken_widgets.shared.conversations.items import roles
+from wijwerken_widgets.shared.conversations.items import SPACE, Citaat, Feedback, Gesprek, Trio, Verslag
 from wijwerken_widgets.store import GroupItem, StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import Exercise, button, hidden, static_html
@@ -22,30 +22,29 @@ def _live(items: list[GroupItem], kind: str) -> list[GroupItem]:
 
 def group_summary_html(name: str, items: list[GroupItem], people: dict[int, str], titles: dict[str, str]) -> str:
     """One group's Dag 3 work in a few lines (everything escaped)."""
-    plans = _live(items, "gesprek")
-    reports = {i.item_id for i in _live(items, "verslag") if any(i.data.get(k) for k in ("notities", "energie"))}
-    quotes = _live(items, "citaat")
+    plans = [Gesprek.of(i) for i in _live(items, Gesprek.KIND)]
+    reports = {r.id for r in map(Verslag.of, _live(items, Verslag.KIND)) if r.notities or r.energie}
+    quotes = [Citaat.of(i) for i in _live(items, Citaat.KIND)]
     rows = "".join(
-        f"<li>{html.escape(str(p.data.get('stakeholder', '?')))} · "
-        f"{html.escape(people.get(p.data.get('wie'), 'nog niemand'))}"
-        f"{' · ' + html.escape(str(p.data['wanneer'])) if p.data.get('wanneer') else ''}"
-        f"{' · verslag ✓' if p.item_id in reports else ''}"
-        f"{' · ' + str(n) + ' citaten' if (n := sum(q.data.get('gesprek_id') == p.item_id for q in quotes)) else ''}"
+        f"<li>{html.escape(p.stakeholder or '?')} · "
+        f"{html.escape(people.get(p.wie, 'nog niemand'))}"
+        f"{' · ' + html.escape(p.wanneer) if p.wanneer else ''}"
+        f"{' · verslag ✓' if p.id in reports else ''}"
+        f"{' · ' + str(n) + ' citaten' if (n := sum(q.gesprek_id == p.id for q in quotes)) else ''}"
         "</li>"
         for p in plans
     )
     trios = []
-    for trio in _live(items, "trio"):
-        members = [m for m in trio.data.get("leden", []) if isinstance(m, int)]
-        rounds = trio.data.get("rondes", [])
-        if not members or not rounds:
+    for trio in map(Trio.of, _live(items, Trio.KIND)):
+        if not trio.leden or not trio.rondes:
             continue
-        lead = next(m for m, role in roles(members, len(rounds) - 1).items() if role == "gespreksvoerder")
-        scenario = titles.get(str(rounds[-1].get("scenario")), str(rounds[-1].get("scenario")))
-        names = ", ".join(people.get(m, "?") for m in members)
-        trios.append(f"<li>{html.escape(names)}: ronde {len(rounds)}, {html.escape(scenario)}, "
+        lead = trio.lead(len(trio.rondes) - 1)
+        scenario_id = str(trio.rondes[-1].scenario)
+        scenario = titles.get(scenario_id, scenario_id)
+        names = ", ".join(people.get(m, "?") for m in trio.leden)
+        trios.append(f"<li>{html.escape(names)}: ronde {len(trio.rondes)}, {html.escape(scenario)}, "
                      f"gespreksvoerder {html.escape(people.get(lead, '?'))}</li>")
-    feedback = len(_live(items, "feedback"))
+    feedback = len(_live(items, Feedback.KIND))
     return (
         f"<h4>{html.escape(name)}</h4>"
         f"<p><strong>Gesprekken ({len(plans)})</strong></p>"
@@ -84,7 +83,7 @@ class Dag3TrainerView(widgets.VBox):
         try:
             cohort_id = self.ctx.person.cohort_id
             people = {p.id: p.name for p in self.ctx.store.people(cohort_id)}
-            parts = [group_summary_html(g.name, self.ctx.store.items("gesprekken", g.id), people, titles)
+            parts = [group_summary_html(g.name, self.ctx.store.items(SPACE, g.id), people, titles)
                      for g in self.ctx.store.groups(cohort_id)]
         except StoreUnavailable as exc:
             self.overview.value = notice_html(exc.message, "error")
