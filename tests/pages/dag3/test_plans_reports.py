@@ -6,7 +6,8 @@ import html
 import re
 
 from wijwerken_widgets.pages.dag3 import texts as dag3_texts
-from wijwerken_widgets.pages.dag3.plans import NOBODY, ConversationPlans
+from wijwerken_widgets.pages.dag3.plans import ConversationPlans
+from wijwerken_widgets.pages.dag3.plans_editor import NOBODY
 from wijwerken_widgets.pages.dag3.reports import ConversationReports
 from wijwerken_widgets.shared.conversations.session import ConversationSession
 from wijwerken_widgets.shared.stakeholders.model import validate_stakeholder
