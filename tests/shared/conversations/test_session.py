@@ -19,6 +19,7 @@ def _editor(session: ConversationSession, item_id: str) -> tuple[widgets.Textare
 
 
 def test_a_shared_item_typed_by_one_appears_for_the_other_and_keeps_its_fixed_data(ctx, groupmate) -> None:
+    """Does a shared item typed by one groupmate appear for the other after a poll, with its fixed data kept?"""
     mine, theirs = ConversationSession(ctx, poll_seconds=None), ConversationSession(groupmate, poll_seconds=None)
     doel, _ = _editor(mine, "g1")
     doel.value = "Begrijpen hoe de wijkraad het ervaart"  # no event loop: saved at once
@@ -32,6 +33,7 @@ def test_a_shared_item_typed_by_one_appears_for_the_other_and_keeps_its_fixed_da
 
 
 def test_two_people_editing_the_same_version_are_told_and_both_versions_stay(ctx, groupmate) -> None:
+    """When two people edit the same version, is the second told whose version it overlapped, and do both stay?"""
     mine, theirs = ConversationSession(ctx, poll_seconds=None), ConversationSession(groupmate, poll_seconds=None)
     doel, _ = _editor(mine, "g1")
     doel.value = "eerste"
@@ -46,6 +48,7 @@ def test_two_people_editing_the_same_version_are_told_and_both_versions_stay(ctx
 
 
 def test_new_items_are_listed_in_the_order_they_were_made_even_after_edits(ctx) -> None:
+    """Are items listed in the order they were made, also after edits, and are the group's members found?"""
     session = ConversationSession(ctx, poll_seconds=None)
     for item_id in ("a", "b"):
         session.put("gesprek", item_id, {"stakeholder": item_id})

@@ -76,6 +76,7 @@ def _download(export: LogbookExport, which: str) -> bytes:
 
 
 def test_an_added_entry_is_listed_and_survives_a_new_page(ctx: Context) -> None:
+    """Is an added entry listed at once, with its prompt and day, and there again on a new page?"""
     logbook = _logbook(ctx)
     assert "nog niets in je logboek" in _said(logbook.own_note)
     logbook.prompt.value = PART.prompts["dag3"][1]
@@ -95,6 +96,7 @@ def test_an_added_entry_is_listed_and_survives_a_new_page(ctx: Context) -> None:
 
 
 def test_empty_text_is_refused_with_a_dutch_message(ctx: Context) -> None:
+    """Is an empty entry refused with a Dutch message, and nothing stored?"""
     logbook = _logbook(ctx)
     _write(logbook, "   \n  ", "groep")
     assert "Schrijf eerst iets op" in _said(logbook.feedback)
@@ -102,6 +104,7 @@ def test_empty_text_is_refused_with_a_dutch_message(ctx: Context) -> None:
 
 
 def test_prompts_of_the_given_day_come_first_and_free_writing_last(ctx: Context) -> None:
+    """Are the given day's prompts offered first, other days' with their day, and free writing last?"""
     dag1 = _logbook(ctx, day="dag1")
     values = [value for _, value in dag1.prompt.options]
     assert values[:2] == PART.prompts["dag1"]
@@ -119,7 +122,7 @@ def test_prompts_of_the_given_day_come_first_and_free_writing_last(ctx: Context)
 
 
 def test_editing_saves_a_new_version_and_keeps_the_first_date(ctx: Context) -> None:
-    """The card's date is when the entry was begun, not when it was last edited."""
+    """Does editing an entry save a new version while its card keeps the date it was begun?"""
     begun = datetime(2025, 3, 14, 13, 5, tzinfo=timezone.utc)
     ctx.store.save_log_entry(ctx.person.id, new_entry_id(begun), day="dag2", prompt="Wie was ik bijna vergeten?",
                              text="Eerste versie", sharing="prive", client_id="ander")
@@ -135,6 +138,7 @@ def test_editing_saves_a_new_version_and_keeps_the_first_date(ctx: Context) -> N
 
 
 def test_deleting_asks_for_a_second_click_then_hides_the_entry(ctx: Context, groupmate: Context) -> None:
+    """Does removing an entry ask for a second click, and then hide it from the writer and the group?"""
     logbook = _logbook(ctx)
     _write(logbook, "Dit wil ik toch niet bewaren", "groep")
     [card] = logbook.cards
@@ -154,6 +158,7 @@ def test_deleting_asks_for_a_second_click_then_hides_the_entry(ctx: Context, gro
 def test_a_groupmate_sees_a_group_entry_after_refresh_with_the_authors_name_escaped(
     ctx: Context, groupmate: Context
 ) -> None:
+    """Does a groupmate see a group entry after Vernieuwen, with the author's name and the typed HTML as text?"""
     theirs = _logbook(groupmate)
     assert PART.shared_empty in _said(theirs.shared_view)
     assert PART.shared_title in _said(theirs.shared_view)
@@ -167,6 +172,7 @@ def test_a_groupmate_sees_a_group_entry_after_refresh_with_the_authors_name_esca
 
 
 def test_making_an_entry_private_hides_it_from_a_groupmate(ctx: Context, groupmate: Context) -> None:
+    """Does making an entry privé later hide it from a groupmate?"""
     mine = _logbook(ctx)
     _write(mine, "Eerst voor de groep", "groep")
     theirs = _logbook(groupmate)
@@ -179,6 +185,7 @@ def test_making_an_entry_private_hides_it_from_a_groupmate(ctx: Context, groupma
 
 
 def test_a_participant_of_the_other_group_sees_nothing(ctx: Context, other_group: Context) -> None:
+    """Does a participant of the other group see neither group nor trainer entries?"""
     mine = _logbook(ctx)
     _write(mine, "Voor mijn groep", "groep")
     _write(mine, "Voor de trainer", "trainer")
@@ -189,6 +196,7 @@ def test_a_participant_of_the_other_group_sees_nothing(ctx: Context, other_group
 def test_the_trainer_sees_trainer_and_group_entries_with_the_group_but_not_private_ones(
     ctx: Context, trainer: Context
 ) -> None:
+    """Does the trainer see trainer and group entries with their group, and never privé ones?"""
     mine = _logbook(ctx)
     for text, sharing in (("Geheim van mij", "prive"), ("Voor de trainer", "trainer"), ("Voor iedereen", "groep")):
         _write(mine, text, sharing)
@@ -199,6 +207,7 @@ def test_the_trainer_sees_trainer_and_group_entries_with_the_group_but_not_priva
 
 
 def test_a_participant_without_a_group_can_write_and_the_trainer_reads_it(loner: Context, trainer: Context) -> None:
+    """Can a participant in no group write entries, and does the trainer read what they share?"""
     logbook = _logbook(loner)
     assert not hasattr(logbook, "refresh_button")
     assert "niet in een groep" in _said(logbook.shared_view)
@@ -208,6 +217,7 @@ def test_a_participant_without_a_group_can_write_and_the_trainer_reads_it(loner:
 
 
 def test_a_trainer_can_keep_a_logbook_too(trainer: Context, ctx: Context) -> None:
+    """Can a trainer keep a logbook too, without participants reading it?"""
     logbook = _logbook(trainer)
     assert "Er zijn nog geen logboekstukjes met jou gedeeld" in _said(logbook.shared_view)
     _write(logbook, "Notitie van de trainer", "groep")
@@ -219,6 +229,7 @@ def test_a_trainer_can_keep_a_logbook_too(trainer: Context, ctx: Context) -> Non
 
 
 def test_many_entries_build_only_the_newest_cards_until_asked(ctx: Context) -> None:
+    """With many entries, are only the newest built as editable cards until the participant asks for the rest?"""
     for n in range(20):
         ctx.store.save_log_entry(ctx.person.id, new_entry_id(), day="dag3", prompt="", text=f"Stukje {n}",
                                  sharing="prive", client_id="ander")
@@ -237,6 +248,7 @@ def test_many_entries_build_only_the_newest_cards_until_asked(ctx: Context) -> N
 
 
 def test_an_unavailable_store_keeps_the_typed_text(ctx: Context, write_locked) -> None:
+    """When the store is unavailable, does the typed text stay (new and edited), and is it saved afterwards?"""
     logbook = _logbook(ctx)
     _write(logbook, "Al bewaard", "prive")
     with write_locked():
@@ -252,6 +264,7 @@ def test_an_unavailable_store_keeps_the_typed_text(ctx: Context, write_locked) -
 
 
 def test_a_removal_that_fails_keeps_the_entry_and_can_be_retried(ctx: Context, write_locked) -> None:
+    """When a removal fails, is the entry kept, and can the removal be retried?"""
     logbook = _logbook(ctx)
     _write(logbook, "Weg ermee", "groep")
     [card] = logbook.cards
@@ -266,6 +279,7 @@ def test_a_removal_that_fails_keeps_the_entry_and_can_be_retried(ctx: Context, w
 
 
 def test_a_page_opened_while_the_store_is_away_says_so_and_can_add_once_it_is_back(ctx: Context) -> None:
+    """Does a page opened while the store is away say so, and can it add the entry once the store is back?"""
     ctx.store.save_log_entry(ctx.person.id, new_entry_id(), day="dag3", prompt="", text="Van gisteren",
                              sharing="prive", client_id="ander")
     away = Context(store=Store(make_engine("sqlite:////proc/wijwerken/db.sqlite3")), person=ctx.person,
@@ -286,6 +300,7 @@ def test_a_page_opened_while_the_store_is_away_says_so_and_can_add_once_it_is_ba
 
 
 def test_the_export_holds_trainer_and_group_entries_but_never_private_text(ctx: Context, trainer: Context) -> None:
+    """Does the trainer's export (CSV, Excel) hold trainer and group entries, defused, but never privé text?"""
     mine = _logbook(ctx)
     for text, sharing in (("Geheim van mij", "prive"), ("Voor de trainer", "trainer"), ("=1+1 voor de groep", "groep")):
         _write(mine, text, sharing)
@@ -308,6 +323,7 @@ def test_the_export_holds_trainer_and_group_entries_but_never_private_text(ctx: 
 
 
 def test_the_export_is_for_trainers_only(ctx: Context) -> None:
+    """Is the export for trainers only?"""
     export = LogbookExport(ctx)
     assert not hasattr(export, "csv_button")
     assert "Alleen trainers" in _said(export.children[0])

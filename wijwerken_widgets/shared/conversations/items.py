@@ -66,7 +66,7 @@ def _seconds(value: Any) -> float | None:
 
 
 def parse_time(value: Any) -> datetime | None:
-    """A stored ISO time as an aware UTC datetime (a time without zone is UTC), or ``None`` when absent or unreadable."""
+    """A stored ISO time as an aware datetime (a time without zone is UTC), or ``None`` when absent or unreadable."""
     if not isinstance(value, str):
         return None
     try:
