@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag3.plans import ConversationPlans
 
 NOBODY = 0  # the "wie" choice "Nog niemand" (stored as None)
+HOOFDVRAAG_KEY = "dag1.hoofdvraag"
+"""Dag 1's answer the suggested questions start from (registered by Dag 1; a page never imports another page)."""
 WIE_FIELD = TextField("Wie voert het gesprek?")
 
 
@@ -156,7 +158,7 @@ class PlanEditor:
         if item is None:
             return
         try:
-            answer = session.ctx.store.latest_answer(session.ctx.person.id, "dag1.hoofdvraag")
+            answer = session.ctx.store.latest_answer(session.ctx.person.id, HOOFDVRAAG_KEY)
         except StoreUnavailable as exc:
             self.say(exc.message, "error")
             return
