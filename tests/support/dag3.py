@@ -19,6 +19,7 @@ from wijwerken_widgets.shared.conversations.session import ConversationSession
 from wijwerken_widgets.shared.stakeholders.model import validate_stakeholder
 from wijwerken_widgets.shared.stakeholders.session import MapSession
 from wijwerken_widgets.ui.context import Context
+from wijwerken_widgets.ui.notices import Feedback
 
 PLANS = dag3_texts.load().exercises.plans
 REPORTS = dag3_texts.load().exercises.reports
@@ -40,9 +41,11 @@ def html_text(widget: widgets.Widget) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", widget.value))
 
 
-def said(box: widgets.Box) -> str:
-    """The text of the first notice in a box, as the participant reads it ("" when it shows none)."""
-    return html_text(box.children[0]) if box.children else ""
+def said(where: Feedback | widgets.Box) -> str:
+    """What a form's feedback line says, or the text of the first notice in a box ("" when it shows none)."""
+    if isinstance(where, Feedback):
+        return where.text
+    return html_text(where.children[0]) if where.children else ""
 
 
 def all_widgets(root: widgets.Widget) -> list[widgets.Widget]:

@@ -8,6 +8,7 @@ from tests.support.dag3 import (
     PLANS,
     REPORTS,
     WETHOUDER,
+    all_widgets,
     editor_of,
     html_text,
     new_plans,
@@ -110,8 +111,19 @@ def test_a_locked_store_keeps_the_typed_plan_and_saves_afterwards(ctx: Context, 
         assert editor.status.text.startswith("Niet opgeslagen — probeer opnieuw")
         assert editor.controls["doel"].value == "Belangrijk doel"
         assert plans.plan(plans.map_session.map.stakeholders[0].id) is None
-        assert "ww-notice-error" in plans.feedback.children[0].value
+        assert "ww-notice-error" in plans.feedback.value
         assert "niet worden opgeslagen" in said(plans.feedback)
         assert len(plans.session.conversations()) == 1
     editor.status.retry_button.click()
     assert plans.session.item("gesprek", plans.selector.value).data["doel"] == "Belangrijk doel"
+
+
+def test_a_new_notice_replaces_the_last_one_in_the_forms_one_feedback_line(ctx: Context) -> None:
+    """Does each notice of the plans form replace the previous one in the same line, without new widgets?"""
+    plans = ConversationPlans(new_session(ctx), None, PLANS)
+    before = len(all_widgets(plans))
+    plans.take_other()  # nothing chosen
+    assert said(plans.feedback) == "Kies eerst een stakeholder uit de lijst."
+    plans.plan("niet-op-de-kaart")
+    assert said(plans.feedback) == "Deze stakeholder staat niet meer op de kaart."
+    assert len(all_widgets(plans)) == before and plans.feedback.value.count('class="ww-notice ') == 1

@@ -53,7 +53,7 @@ def test_suggestions_appear_and_adding_one_appends_it_once(ctx: Context) -> None
     assert rows[0].children[0].disabled and rows[0].children[0].description == "Staat erin"
     editor.add_question(first.upper())  # the same question, typed another way
     assert editor.vragen.value.count("\n") == 1
-    assert "staat er al" in said(editor.notice)
+    assert "staat er al" in said(editor.feedback)
     assert plans.session.item("gesprek", plans.selector.value).data["vragen"][-1] == first
     editor.vragen.value += " (aangepast)"  # editable afterwards; the button comes back
     assert not rows[0].children[0].disabled

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tests.support.dag3 import (
     REPORTS,
     WETHOUDER,
+    all_widgets,
     html_text,
     new_map,
     new_plans,
@@ -108,7 +109,7 @@ def test_a_locked_store_keeps_the_typed_quote(ctx: Context, write_locked) -> Non
         editor.quote_input.value = "Bewaar mij"
         editor.add_quote()
         assert editor.quote_input.value == "Bewaar mij"
-        assert editor.feedback.children[0].value.count("ww-notice-error") == 1
+        assert editor.feedback.value.count("ww-notice-error") == 1
         editor.controls["vervolg"].value = "Terugsturen vóór 1 maart"
         assert editor.status.text.startswith("Niet opgeslagen")
     editor.add_quote()
@@ -127,3 +128,16 @@ def test_the_page_sections_build_both_widgets(ctx: Context) -> None:
     assert "Wethouder Jansen" in html_text(plans.shortlist_view)
     plans.take_buttons.children[0].click()
     assert reports.selector.label == f"Wethouder Jansen · {ctx.person.name}"
+
+
+def test_a_new_notice_replaces_the_last_one_in_the_quote_forms_feedback_line(ctx: Context) -> None:
+    """Does each notice about a quote replace the previous one in the same line, without new widgets?"""
+    reports, plan_id, _ = reports_with_plan(ctx)
+    editor = reports.editors[plan_id]
+    before = len(all_widgets(editor.widget))
+    editor.add_quote()
+    assert "Typ eerst het citaat" in said(editor.feedback)
+    editor.quote_input.value = "x" * 2001
+    editor.add_quote()
+    assert said(editor.feedback).startswith("Dit citaat is te lang (meer dan 2000 tekens)")
+    assert len(all_widgets(editor.widget)) == before and editor.feedback.value.count('class="ww-notice ') == 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.support.dag3 import FACILITATOR, GESPREK, new_views, reload_all, said, sent, start_trio
+from tests.support.dag3 import FACILITATOR, GESPREK, all_widgets, new_views, reload_all, said, sent, start_trio
 from wijwerken_widgets.pages.dag3.roleplay import Roleplay
 from wijwerken_widgets.people.codes import hash_code
 from wijwerken_widgets.shared.conversations.session import ConversationSession
@@ -146,3 +146,14 @@ def test_the_page_section_builds_for_a_participant(trio) -> None:
 
     section = dag3.roleplay.section(trio[0])
     assert "3. Rollenspel" in sent(section) and "Start een trio" in sent(section)
+
+
+def test_a_new_notice_replaces_the_last_one_in_the_role_plays_feedback_line(trio, part, scenarios) -> None:
+    """Does each notice of the start form replace the previous one in the same line, without new widgets?"""
+    view = new_views(trio[:1], scenarios, part)[0]
+    before = len(all_widgets(view))
+    start_trio(view, others=1)
+    assert "Kies minstens twee groepsgenoten (je koos er 1)" in said(view.feedback)
+    start_trio(view, others=0)
+    assert "(je koos er 0)" in said(view.feedback) and view.feedback.value.count('class="ww-notice ') == 1
+    assert len(all_widgets(view)) == before

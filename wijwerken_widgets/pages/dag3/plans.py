@@ -24,7 +24,7 @@ from wijwerken_widgets.store import GroupItem, StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import Exercise, box, button, static_html
 from wijwerken_widgets.ui.context import Context
-from wijwerken_widgets.ui.notices import message
+from wijwerken_widgets.ui.notices import Feedback, message
 
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag3.schema import PlansPart
@@ -73,7 +73,7 @@ class ConversationPlans(widgets.VBox):
         other_button.on_click(lambda _: self.take_other())
         refresh = button("Vernieuwen", "refresh")
         refresh.on_click(lambda _: self.refresh())
-        self.feedback = box([])
+        self.feedback = Feedback()
         self.selector = widgets.Dropdown(description="Gesprek", layout=styles.layout(),
                                          style={"description_width": "initial"})
         self.selector.quiet = False
@@ -225,7 +225,7 @@ class ConversationPlans(widgets.VBox):
         """Open the group's plan with this stakeholder, or start one (I talk); returns the plan's id."""
         existing = self._planned().get(stakeholder_id)
         if existing:
-            self.feedback.children = []
+            self.feedback.clear()
             self.select(existing[0].item_id)
             return existing[0].item_id
         return self.plan(stakeholder_id)
@@ -250,7 +250,7 @@ class ConversationPlans(widgets.VBox):
         except StoreUnavailable as exc:
             self.say(exc.message, "error")
             return None
-        self.feedback.children = []
+        self.feedback.clear()
         self.select(item_id)
         return item_id
 
@@ -269,7 +269,7 @@ class ConversationPlans(widgets.VBox):
             self.say(exc.message, "error")
 
     def say(self, text: str, kind: str) -> None:
-        self.feedback.children = [message(text, kind)]
+        self.feedback.show(text, kind)
 
 
 def section(ctx: Context) -> widgets.Widget:

@@ -21,7 +21,7 @@ from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.autosave import SaveStatus
 from wijwerken_widgets.ui.blocks import box, button, labelled, markdown, static_html, text_input
 from wijwerken_widgets.ui.item_autosave import ItemAutosave
-from wijwerken_widgets.ui.notices import message
+from wijwerken_widgets.ui.notices import Feedback, message
 
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag3.plans import ConversationPlans
@@ -92,7 +92,7 @@ class PlanEditor:
         self.suggest_button.on_click(lambda _: self.show_suggestions())
         self.suggestions = box([])
         self.suggested: list[tuple[str, widgets.Button]] = []
-        self.notice = box([])
+        self.feedback = Feedback()
         self.remove_button = button("Gesprek verwijderen", "trash")
         self.remove_button.on_click(lambda _: self.ask_remove())
         self.confirm = box([])
@@ -112,7 +112,7 @@ class PlanEditor:
             labelled(fields.doel, self.controls["doel"]),
             labelled(fields.opening, self.controls["opening"]),
             labelled(fields.vragen, self.vragen, self.coaching, self.suggest_button, self.suggestions,
-                     self.notice),
+                     self.feedback),
             labelled(fields.luisteren, self.controls["luisteren"]),
             labelled(fields.afsluiten, self.controls["afsluiten"]),
             self.status,
@@ -172,7 +172,7 @@ class PlanEditor:
             self.suggested.append((question, add))
             rows.append(widgets.HBox([add, static_html(html.escape(question))], layout=styles.plain_layout()))
         self.suggestions.children = [markdown(self.owner.part.suggestions_intro, "ww-hint"), *rows]
-        self.notice.children = []
+        self.feedback.clear()
         self._mark_added(question_lines(self.vragen.value))
 
     def add_question(self, question: str) -> None:
@@ -183,7 +183,7 @@ class PlanEditor:
             return
         text = self.vragen.value.rstrip()
         self.vragen.value = f"{text}\n{question}" if text else question
-        self.notice.children = []
+        self.feedback.clear()
 
     def _mark_added(self, lines: list[str]) -> None:
         present = {_question_key(line) for line in lines}
@@ -220,4 +220,4 @@ class PlanEditor:
             self.say(exc.message, "error")
 
     def say(self, text: str, kind: str) -> None:
-        self.notice.children = [message(text, kind)]
+        self.feedback.show(text, kind)

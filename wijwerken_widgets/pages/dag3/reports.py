@@ -25,7 +25,7 @@ from wijwerken_widgets.ui.autosave import SaveStatus
 from wijwerken_widgets.ui.blocks import Exercise, box, button, hidden, labelled, markdown, static_html, text_input
 from wijwerken_widgets.ui.context import Context
 from wijwerken_widgets.ui.item_autosave import ItemAutosave
-from wijwerken_widgets.ui.notices import message
+from wijwerken_widgets.ui.notices import Feedback
 
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag3.schema import ReportsPart
@@ -62,7 +62,7 @@ class _ReportEditor:
         self.quote_input = text_input(part.fields.citaat, single_line=True)
         add = button("Citaat bewaren", "plus")
         add.on_click(lambda _: self.add_quote())
-        self.feedback = box([])
+        self.feedback = Feedback()
         self.widget = box([
             labelled(TextField(part.consent_label), self.consent),
             *(labelled(getattr(part.fields, name), control) for name, control in self.controls.items()),
@@ -180,7 +180,7 @@ class _ReportEditor:
         self.say("Citaat weggehaald.", "info")
 
     def say(self, text: str, kind: str) -> None:
-        self.feedback.children = [message(text, kind)]
+        self.feedback.show(text, kind)
 
 
 class ConversationReports(widgets.VBox):

@@ -33,7 +33,7 @@ from wijwerken_widgets.store import GroupItem, StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import Exercise, box, button, hidden, static_html
 from wijwerken_widgets.ui.context import Context
-from wijwerken_widgets.ui.notices import message
+from wijwerken_widgets.ui.notices import Feedback, message
 
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag3.roleplay_scenario_schema import Scenario
@@ -84,7 +84,7 @@ class Roleplay(widgets.VBox):
         self.choices: dict[int, widgets.Checkbox] = {}
         self.scenario_picker: widgets.Dropdown | None = None
         self.next_picker: widgets.Dropdown | None = None
-        self.feedback = widgets.VBox(layout=styles.plain_layout())
+        self.feedback = Feedback()
         super().__init__([self.feedback], layout=styles.layout(), _dom_classes=("ww-roleplay",))
         session.on_change(lambda _: self.refresh())
         self.refresh()
@@ -106,7 +106,7 @@ class Roleplay(widgets.VBox):
             return
         self._shown = key  # first: saving what is pending notifies the session, which calls this again
         self._leave_round()
-        self.feedback.children = []
+        self.feedback.clear()
         if key[0] == "start":
             self.trio, self.round_index, self.role = None, -1, None
             children = self._start_form()
@@ -126,7 +126,7 @@ class Roleplay(widgets.VBox):
         self.timer = self.checklist = self.reflection = None
 
     def _say(self, text: str, kind: str) -> None:
-        self.feedback.children = [message(text, kind)]
+        self.feedback.show(text, kind)
 
     def _scenario_options(self) -> list[tuple[str, str]]:
         return [(f"{s.titel} ({SOORT_LABELS.get(s.soort, s.soort)}) — {s.korte_omschrijving}", sid)

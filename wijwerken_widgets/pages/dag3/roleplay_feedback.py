@@ -32,7 +32,7 @@ class FeedbackView(widgets.HTML):
     """All feedback for the current person as gespreksvoerder: scenario, round, observator, points and tip."""
 
     def __init__(self, session: ConversationSession, part: RoleplayPart, scenarios: ScenarioSet) -> None:
-        super().__init__(layout=styles.layout(), style=styles.html_style(), _dom_classes=("ww-feedback",))
+        super().__init__(layout=styles.layout(), style=styles.html_style(), _dom_classes=("ww-received-feedback",))
         self.session, self.part, self.scenarios = session, part, scenarios
         session.on_change(lambda _: self.draw())
         self.draw()

@@ -26,6 +26,7 @@ from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.autosave import Autosave, Saved, SaveStatus
 from wijwerken_widgets.ui.blocks import box, button, static_html
 from wijwerken_widgets.ui.context import Context
+from wijwerken_widgets.ui.notices import Feedback
 
 FREE_PROMPT = "Eigen vraag / vrij schrijven"
 SHARING_OPTIONS = (("Privé", "prive"), ("Trainer", "trainer"), ("Groep", "groep"))
@@ -221,7 +222,7 @@ class Logbook(widgets.VBox):
         self.sharing = _sharing_buttons()
         self.add_button = button("Toevoegen", "plus", "ww-add")
         self.add_button.on_click(lambda _: self.add())
-        self.feedback = widgets.HTML(layout=styles.layout(), style=styles.html_style())
+        self.feedback = Feedback()
         help_text = part.sharing_help
         if ctx.person.role != "trainer" and ctx.person.group_id is None:
             help_text += "\n\nJe zit (nog) niet in een groep: wat je met de groep deelt, ziet alleen je trainer."
@@ -270,16 +271,16 @@ class Logbook(widgets.VBox):
         """Save the typed text as a new entry (as "Toevoegen" does); returns whether it was saved."""
         text = self.text.value.strip()
         if not text:
-            self.feedback.value = notice_html("Schrijf eerst iets op; een leeg stukje wordt niet bewaard.", "error")
+            self.feedback.show("Schrijf eerst iets op; een leeg stukje wordt niet bewaard.", "error")
             return False
         try:
             entry = self.ctx.store.save_log_entry(
                 self.ctx.person.id, new_entry_id(), day=self.day, prompt=self.prompt.value, text=text,
                 sharing=self.sharing.value, client_id=self.ctx.client_id)
         except StoreUnavailable as exc:
-            self.feedback.value = notice_html(f"Niet bewaard — probeer het zo opnieuw. {exc.message}", "error")
+            self.feedback.show(f"Niet bewaard — probeer het zo opnieuw. {exc.message}", "error")
             return False
-        self.feedback.value = notice_html(f"Toegevoegd aan je logboek. {self._readers(entry.sharing)}")
+        self.feedback.show(f"Toegevoegd aan je logboek. {self._readers(entry.sharing)}")
         self.text.value = ""
         if not self._loaded:
             self._load_own()  # the list could not be read before: it now includes the new entry
@@ -320,7 +321,7 @@ class Logbook(widgets.VBox):
     def _dropped(self, card: _EntryCard) -> None:
         self.cards.remove(card)
         self.cards_box.children = [c.widget for c in self.cards]
-        self.feedback.value = notice_html("Het stukje is verwijderd.")
+        self.feedback.show("Het stukje is verwijderd.")
         self._show_note()
 
     def _show_note(self) -> None:
