@@ -27,18 +27,15 @@ from wijwerken_widgets.ui.context import Context
 from wijwerken_widgets.ui.notices import Feedback, message
 
 if TYPE_CHECKING:
-    from wijwerken_widgets.pages.dag3.schema import PlansPart
+    from wijwerken_widgets.pages.dag3.schema import Common, PlansPart
     from wijwerken_widgets.shared.stakeholders.session import MapSession
 
-EMPTY_PLANS = "Nog geen gesprekken gepland. Kies hierboven met wie jullie in gesprek gaan."
-NO_GAP = ("Op jullie kaart staat niemand bij wie de energie omhoog moet. Kies hieronder iemand van de kaart "
-          "om mee in gesprek te gaan.")
 
-
-def conversation_label(session: ConversationSession, item: GroupItem) -> str:
+def conversation_label(session: ConversationSession, item: GroupItem, common: Common) -> str:
     """"Wethouder Jansen · Fatima · week 12": with whom, who talks, and when (when known)."""
     plan = Gesprek.of(item)
-    parts = [plan.stakeholder or "Onbekende stakeholder", session.author(plan.wie) if plan.wie else "nog niemand"]
+    parts = [plan.stakeholder or common.unknown_stakeholder,
+             session.author(plan.wie) if plan.wie else common.nobody_yet]
     wanneer = " ".join(plan.wanneer.split())
     if wanneer:
         parts.append(wanneer if len(wanneer) <= 40 else wanneer[:39] + "…")
@@ -60,6 +57,7 @@ class ConversationPlans(widgets.VBox):
 
     def __init__(self, session: ConversationSession, map_session: MapSession | None, part: PlansPart) -> None:
         self.session, self.map_session, self.part = session, map_session, part
+        self.common = texts.load().common
         self.editors: dict[str, PlanEditor] = {}
         self._wie_options: list[tuple[str, int]] | None = None
         self._buttons_key: tuple | None = None
@@ -69,24 +67,24 @@ class ConversationPlans(widgets.VBox):
         self.take_buttons = widgets.HBox(layout=widgets.Layout(flex_flow="row wrap"))
         self.other = widgets.Dropdown(description=part.other_stakeholder, layout=styles.layout(),
                                       style={"description_width": "initial"})
-        other_button = button("Gesprek plannen", "plus")
+        other_button = button(part.plan_other_button, "plus")
         other_button.on_click(lambda _: self.take_other())
-        refresh = button("Vernieuwen", "refresh")
+        refresh = button(self.common.refresh_button, "refresh")
         refresh.on_click(lambda _: self.refresh())
         self.feedback = Feedback()
-        self.selector = widgets.Dropdown(description="Gesprek", layout=styles.layout(),
+        self.selector = widgets.Dropdown(description=self.common.conversation, layout=styles.layout(),
                                          style={"description_width": "initial"})
         self.selector.quiet = False
         self.selector.observe(lambda _: self.selector.quiet or self._show(self.selector.value), names="value")
         self.editor_area = box([])
-        self.empty = static_html(f"<p class='ww-empty'>{html.escape(EMPTY_PLANS)}</p>")
+        self.empty = static_html(f"<p class='ww-empty'>{html.escape(part.plans_empty)}</p>")
         self.plans_area = box([])
         super().__init__([
             self.shortlist_view,
             self.take_buttons,
             widgets.HBox([self.other, other_button, refresh], layout=widgets.Layout(align_items="center")),
             self.feedback,
-            static_html("<h3>Jullie gespreksplannen</h3>"),
+            static_html(f"<h3>{html.escape(part.plans_title)}</h3>"),
             self.plans_area,
         ], layout=styles.layout(), _dom_classes=("ww-conversation-plans",))
         session.on_change(lambda _: self._refresh_all())
@@ -107,7 +105,7 @@ class ConversationPlans(widgets.VBox):
     def _who_when(self, item: GroupItem) -> str:
         plan = Gesprek.of(item)
         wanneer = " ".join(plan.wanneer.split())
-        who = self.session.author(plan.wie) if plan.wie else "nog niemand"
+        who = self.session.author(plan.wie) if plan.wie else self.common.nobody_yet
         return f"{who}, {wanneer}" if wanneer else who
 
     def shortlist_html(self) -> str:
@@ -118,13 +116,13 @@ class ConversationPlans(widgets.VBox):
             return title + render_markdown(self.part.shortlist_empty)
         chosen = shortlist(self.map_session.map)
         if not chosen:
-            return title + f"<p class='ww-empty'>{html.escape(NO_GAP)}</p>"
+            return title + f"<p class='ww-empty'>{html.escape(self.part.no_gap)}</p>"
         planned = self._planned()
         items = []
         for s in chosen:
             plans = planned.get(s.id, [])
-            status = "gesprek gepland: " + "; ".join(map(self._who_when, plans)) if plans \
-                else "nog geen gesprek gepland"
+            status = self.part.planned.format(plannen="; ".join(map(self._who_when, plans))) if plans \
+                else self.part.not_planned
             energy = f"{ENERGIE[s.energie_nu].lower()} → {ENERGIE[s.energie_gewenst].lower()}"
             items.append(
                 f"<li><strong>{html.escape(s.naam)}</strong> <span class='ww-hint'>"
@@ -140,7 +138,7 @@ class ConversationPlans(widgets.VBox):
         return found or Stakeholder(id=plan.stakeholder_id, naam=plan.stakeholder)
 
     def wie_options(self) -> list[tuple[str, int]]:
-        """"Nog niemand" and the group's participants (read once), and whoever is logged in."""
+        """Nobody yet and the group's participants (read once), and whoever is logged in."""
         if self._wie_options is None:
             try:
                 people = [(p.name, p.id) for p in self.session.members()]
@@ -149,7 +147,7 @@ class ConversationPlans(widgets.VBox):
             me = self.session.ctx.person
             if all(pid != me.id for _, pid in people):
                 people.append((me.name, me.id))
-            self._wie_options = [("Nog niemand", NOBODY), *people]
+            self._wie_options = [(self.part.nobody, NOBODY), *people]
         return list(self._wie_options)
 
     # -- drawing ---------------------------------------------------------------------------------------------
@@ -167,8 +165,8 @@ class ConversationPlans(widgets.VBox):
         if key != self._buttons_key:
             self._buttons_key = key
             self.take_buttons.children = [self._take_button(s, s.id in planned) for s in chosen]
-        options = [("Kies een stakeholder", ""),
-                   *((f"{s.naam} (al gepland)" if s.id in planned else s.naam, s.id)
+        options = [(self.part.choose_stakeholder, ""),
+                   *((self.part.already_planned.format(naam=s.naam) if s.id in planned else s.naam, s.id)
                      for s in self._stakeholders())]
         if options != self._other_options:
             current = self.other.value
@@ -177,7 +175,7 @@ class ConversationPlans(widgets.VBox):
             self.other.value = current if any(v == current for _, v in options) else ""
 
     def _take_button(self, stakeholder: Stakeholder, planned: bool) -> widgets.Button:
-        text = f"{'Bekijk het' if planned else 'Plan een'} gesprek met {stakeholder.naam}"
+        text = (self.part.open_button if planned else self.part.plan_button).format(naam=stakeholder.naam)
         take = widgets.Button(description=text, icon="folder-open" if planned else "comments", tooltip=text,
                               layout=styles.layout(), style=styles.button_style())
         take.on_click(lambda _: self.take_on(stakeholder.id))
@@ -185,7 +183,7 @@ class ConversationPlans(widgets.VBox):
 
     def _refresh_selector(self) -> None:
         plans = self.session.conversations()
-        options = [(conversation_label(self.session, p), p.item_id) for p in plans]
+        options = [(conversation_label(self.session, p, self.common), p.item_id) for p in plans]
         ids = [item_id for _, item_id in options]
         current = self.selector.value
         if current is not None and current not in ids:
@@ -202,10 +200,10 @@ class ConversationPlans(widgets.VBox):
         item = self.session.items.get((Gesprek.KIND, item_id))
         if item is None:
             return
-        naam = Gesprek.of(item).stakeholder or "deze stakeholder"
-        who = "jou" if item.person_id == self.session.ctx.person.id else self.session.author(item.person_id)
-        self.say(f"Het gesprek met {naam} is verwijderd door {who}. In de geschiedenis blijft het bewaard.",
-                 "info")
+        naam = Gesprek.of(item).stakeholder or self.part.removed_unknown
+        mine = item.person_id == self.session.ctx.person.id
+        who = self.part.removed_by_you if mine else self.session.author(item.person_id)
+        self.say(self.part.removed.format(naam=naam, wie=who), "info")
 
     def _show(self, item_id: str | None) -> None:
         """Show the editor of plan ``item_id`` (made the first time)."""
@@ -232,7 +230,7 @@ class ConversationPlans(widgets.VBox):
 
     def take_other(self) -> str | None:
         if not self.other.value:
-            self.say("Kies eerst een stakeholder uit de lijst.", "warning")
+            self.say(self.part.choose_first, "warning")
             return None
         return self.plan(self.other.value)
 
@@ -240,7 +238,7 @@ class ConversationPlans(widgets.VBox):
         """Start a plan with ``stakeholder_id`` and select it; returns its id (``None`` when it failed)."""
         stakeholder = next((s for s in self._stakeholders() if s.id == stakeholder_id), None)
         if stakeholder is None:
-            self.say("Deze stakeholder staat niet meer op de kaart.", "warning")
+            self.say(self.part.not_on_map, "warning")
             return None
         item_id = new_id()
         plan = Gesprek(item_id, stakeholder_id=stakeholder.id, stakeholder=stakeholder.naam,
@@ -279,6 +277,6 @@ def section(ctx: Context) -> widgets.Widget:
     current = page_conversations(ctx)
     if current is None:
         return message(content.no_group.strip(), "info")
-    top = [group_links(ctx, current.ctx.group, "Je bekijkt als trainer de gesprekken van:")] if ctx.group is None else []
+    top = [group_links(ctx, current.ctx.group, part.trainer_intro)] if ctx.group is None else []
     return Exercise(part.title, part.instruction,
                     [*top, ConversationPlans(current, page_map(ctx, poll_seconds=None), part)])

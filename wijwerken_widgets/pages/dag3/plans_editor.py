@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
-from wijwerken_widgets.content.loader import TextField
 from wijwerken_widgets.pages.dag3.plans_coaching import coach_questions, suggest_questions
 from wijwerken_widgets.shared.conversations.items import Gesprek, question_lines
 from wijwerken_widgets.store import GroupItem, StoreUnavailable
@@ -25,11 +24,11 @@ from wijwerken_widgets.ui.notices import Feedback, message
 
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag3.plans import ConversationPlans
+    from wijwerken_widgets.pages.dag3.schema import QuestionCoachingTexts
 
 NOBODY = 0  # the "wie" choice "Nog niemand" (stored as None)
 HOOFDVRAAG_KEY = "dag1.hoofdvraag"
 """Dag 1's answer the suggested questions start from (registered by Dag 1; a page never imports another page)."""
-WIE_FIELD = TextField("Wie voert het gesprek?")
 
 
 def _question_key(question: str) -> str:
@@ -42,14 +41,14 @@ def _opening_words(question: str, count: int = 6) -> str:
     return " ".join(words[:count]) + (" …" if len(words) > count else "")
 
 
-def _numbers(numbers: list[int]) -> str:
+def _numbers(numbers: list[int], words: QuestionCoachingTexts) -> str:
     """"Vraag 2" or "Vragen 1, 3 en 4"."""
     if len(numbers) == 1:
-        return f"Vraag {numbers[0]}"
-    return "Vragen " + ", ".join(map(str, numbers[:-1])) + f" en {numbers[-1]}"
+        return words.one.format(nummer=numbers[0])
+    return words.several.format(nummers=", ".join(map(str, numbers[:-1])), laatste=numbers[-1])
 
 
-def coaching_html(lines: list[str]) -> str:
+def coaching_html(lines: list[str], words: QuestionCoachingTexts) -> str:
     """Coaching on all questions (escaped, one list): each tip names its question; open ones share a line."""
     if not lines:
         return ""
@@ -66,15 +65,16 @@ def coaching_html(lines: list[str]) -> str:
             items.append(
                 f'<li class="ww-coach-tip" data-rule="{html.escape(item.rule)}">'
                 '<span class="ww-coach-icon">➜</span>'
-                f"<span><strong>Vraag {index + 1}</strong> (“{html.escape(_opening_words(line))}”): "
+                f"<span><strong>{html.escape(words.one.format(nummer=index + 1))}</strong> "
+                f"(“{html.escape(_opening_words(line))}”): "
                 f"{html.escape(item.message)}{example}</span></li>"
             )
     if good:
         items.append(
             f'<li class="ww-coach-goed" data-rule="open_question"><span class="ww-coach-icon">✓</span>'
-            f"<span><strong>{_numbers(good)}</strong>: {html.escape(good_message)}</span></li>"
+            f"<span><strong>{html.escape(_numbers(good, words))}</strong>: {html.escape(good_message)}</span></li>"
         )
-    title = '<div class="ww-coach-title">Feedback op jullie vragen</div>'
+    title = f'<div class="ww-coach-title">{html.escape(words.title)}</div>'
     return f'<div class="ww-coach">{title}<ul>{"".join(items)}</ul></div>'
 
 
@@ -84,16 +84,17 @@ class PlanEditor:
     def __init__(self, owner: ConversationPlans, item: GroupItem) -> None:
         self.owner, self.item_id = owner, item.item_id
         session, fields = owner.session, owner.part.fields
+        self.words = owner.part.editor
         self.wie = widgets.Dropdown(options=owner.wie_options(), value=NOBODY, layout=styles.layout())
         self.controls = {name: text_input(getattr(fields, name), rows=2, single_line=name == "wanneer")
                          for name in Gesprek.TEXTS}
         self.vragen = text_input(fields.vragen, rows=6)
-        self.suggest_button = button("Vraagsuggesties", "lightbulb-o")
+        self.suggest_button = button(self.words.suggest_button, "lightbulb-o")
         self.suggest_button.on_click(lambda _: self.show_suggestions())
         self.suggestions = box([])
         self.suggested: list[tuple[str, widgets.Button]] = []
         self.feedback = Feedback()
-        self.remove_button = button("Gesprek verwijderen", "trash")
+        self.remove_button = button(self.words.remove_button, "trash")
         self.remove_button.on_click(lambda _: self.ask_remove())
         self.confirm = box([])
         self._confirm_children: list[widgets.Widget] | None = None
@@ -103,11 +104,11 @@ class PlanEditor:
             fixed=Gesprek.of(item).fixed_data(),
         )
         # Made after the first load: a value set after construction is one more message to the browser.
-        self.coaching = static_html(coaching_html(question_lines(self.vragen.value)))
+        self.coaching = static_html(coaching_html(question_lines(self.vragen.value), owner.part.coaching))
         for control in [self.wie, self.vragen, *self.controls.values()]:
             control.observe(self._edited, names="value")
         self.widget = box([
-            labelled(WIE_FIELD, self.wie),
+            labelled(fields.wie, self.wie),
             labelled(fields.wanneer, self.controls["wanneer"]),
             labelled(fields.doel, self.controls["doel"]),
             labelled(fields.opening, self.controls["opening"]),
@@ -146,7 +147,7 @@ class PlanEditor:
     # -- questions -------------------------------------------------------------------------------------------
     def _questions_changed(self) -> None:
         lines = question_lines(self.vragen.value)
-        value = coaching_html(lines)
+        value = coaching_html(lines, self.owner.part.coaching)
         if value != self.coaching.value:
             self.coaching.value = value
         self._mark_added(lines)
@@ -167,7 +168,7 @@ class PlanEditor:
         questions = suggest_questions(hoofdvraag, stakeholder, session.ctx.group.vraagstuk)
         self.suggested, rows = [], []
         for question in questions:
-            add = button("Toevoegen", "plus")
+            add = button(self.words.add_suggestion, "plus")
             add.on_click(lambda _, q=question: self.add_question(q))
             self.suggested.append((question, add))
             rows.append(widgets.HBox([add, static_html(html.escape(question))], layout=styles.plain_layout()))
@@ -179,7 +180,7 @@ class PlanEditor:
         """Append ``question`` as a new line, unless it is already one of the questions."""
         lines = question_lines(self.vragen.value)
         if _question_key(question) in {_question_key(line) for line in lines}:
-            self.say("Die vraag staat er al.", "info")
+            self.say(self.words.already_there, "info")
             return
         text = self.vragen.value.rstrip()
         self.vragen.value = f"{text}\n{question}" if text else question
@@ -190,19 +191,17 @@ class PlanEditor:
         for question, add in self.suggested:
             added = _question_key(question) in present
             add.disabled = added
-            add.description = "Staat erin" if added else "Toevoegen"
+            add.description = self.words.suggestion_added if added else self.words.add_suggestion
             add.icon = "check" if added else "plus"
 
     # -- removing --------------------------------------------------------------------------------------------
     def ask_remove(self) -> None:
         """First click: ask to confirm (the confirmation controls are made when first needed)."""
         if self._confirm_children is None:
-            yes, no = button("Ja, verwijderen", "trash"), button("Nee, bewaren")
+            yes, no = button(self.words.confirm_yes, "trash"), button(self.words.confirm_no)
             yes.on_click(lambda _: self.remove())
             no.on_click(lambda _: setattr(self.confirm, "children", []))
-            text = ("Weet je het zeker? Het plan verdwijnt voor de hele groep. "
-                    "In de geschiedenis blijft het bewaard.")
-            self._confirm_children = [message(text, "warning"),
+            self._confirm_children = [message(self.words.confirm_remove, "warning"),
                                       widgets.HBox([yes, no], layout=styles.plain_layout())]
         self.confirm.children = self._confirm_children
 

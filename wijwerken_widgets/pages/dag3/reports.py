@@ -31,11 +31,6 @@ if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag3.schema import ReportsPart
 
 MAX_QUOTE = 2000
-EMPTY_REPORTS = ("Nog geen gesprekken gepland. Plan hierboven eerst een gesprek; daarna schrijf je hier het "
-                 "verslag.")
-ASK_CONSENT = ("Je hebt nog niet genoteerd of je toestemming kreeg voor citaten. Vraag het alsnog, en haal "
-               "de citaten weg als het antwoord nee is.")
-NO_QUOTES = "<p class='ww-empty'>Nog geen citaten bij dit gesprek.</p>"
 
 
 
@@ -60,14 +55,14 @@ class _ReportEditor:
         self.quote_notice = static_html(self._notice_html())
         self.quote_list = box([])
         self.quote_input = text_input(part.fields.citaat, single_line=True)
-        add = button("Citaat bewaren", "plus")
+        add = button(part.add_quote, "plus")
         add.on_click(lambda _: self.add_quote())
         self.feedback = Feedback()
         self.widget = box([
             labelled(TextField(part.consent_label), self.consent),
             *(labelled(getattr(part.fields, name), control) for name, control in self.controls.items()),
             self.status,
-            static_html("<h4>Citaten</h4>"),
+            static_html(f"<h4>{html.escape(part.quotes_title)}</h4>"),
             self.quote_notice,
             self.quote_list,
             labelled(part.fields.citaat, self.quote_input, add, self.feedback),
@@ -99,16 +94,14 @@ class _ReportEditor:
 
     def _notice_html(self) -> str:
         """What consent means for the quotes of this conversation now (empty when there is nothing to say)."""
-        count = len(self.quotes())
+        count, part = len(self.quotes()), self.owner.part
         if self.consent.value == "nee":
-            body = render_markdown(self.owner.part.no_consent_message)
+            body = render_markdown(part.no_consent_message)
             if count:
-                kept = "staat nog 1 citaat" if count == 1 else f"staan nog {count} citaten"
-                them = "het" if count == 1 else "ze"
-                body += f"<p><strong>Bij dit gesprek {kept}.</strong> Haal {them} hieronder weg.</p>"
+                body += render_markdown(part.quotes_kept_one if count == 1 else part.quotes_kept.format(aantal=count))
             return notice_html(body, "warning" if count else "info", safe_html=True)
         if self.consent.value == "onbekend" and count:
-            return notice_html(ASK_CONSENT, "warning")
+            return notice_html(part.ask_consent, "warning")
         return ""
 
     def _draw_notice(self) -> None:
@@ -125,14 +118,15 @@ class _ReportEditor:
             if quotes:
                 self.quote_list.children = [self._quote_row(q) for q in quotes]
             else:
-                self.quote_list.children = [static_html(NO_QUOTES)]
+                no_quotes = html.escape(self.owner.part.no_quotes)
+                self.quote_list.children = [static_html(f"<p class='ww-empty'>{no_quotes}</p>")]
         self._draw_notice()
 
     def _quote_row(self, quote: GroupItem) -> widgets.Widget:
         session = self.owner.session
         text = html.escape(Citaat.of(quote).tekst)
         who = html.escape(f"{session.author(quote.person_id)}, {clock(quote.changed_at)}")
-        remove = button("Weghalen", "trash")
+        remove = button(self.owner.part.remove_quote, "trash")
         remove.on_click(lambda _: self.remove_quote(quote.item_id))
         return widgets.HBox([static_html(f"<q>{text}</q> <span class='ww-hint'>({who})</span>"), remove],
                             layout=styles.plain_layout())
@@ -142,16 +136,16 @@ class _ReportEditor:
         part = self.owner.part
         text = " ".join(self.quote_input.value.split())
         if not text:
-            self.say("Typ eerst het citaat in het vak hierboven.", "warning")
+            self.say(part.quote_empty, "warning")
             return
         if len(text) > MAX_QUOTE:
-            self.say(f"Dit citaat is te lang (meer dan {MAX_QUOTE} tekens). Kies de kern.", "warning")
+            self.say(part.quote_too_long.format(maximum=MAX_QUOTE), "warning")
             return
         if self.consent.value == "nee":
             self.say(" ".join(part.no_consent_message.split()), "error")
             return
         if any(" ".join(Citaat.of(q).tekst.split()) == text for q in self.quotes()):
-            self.say("Dit citaat staat er al.", "info")
+            self.say(part.quote_twice, "info")
             return
         quote = Citaat(new_id(), gesprek_id=self.plan_id, stakeholder_id=self.stakeholder_id, tekst=text)
         try:
@@ -161,10 +155,9 @@ class _ReportEditor:
             return
         self.quote_input.value = ""
         if self.consent.value == "onbekend":
-            self.say("Citaat bewaard. Vraag nog wel toestemming, en noteer hierboven wat de ander zei.",
-                     "warning")
+            self.say(part.quote_saved_ask_consent, "warning")
         else:
-            self.say("Citaat bewaard.", "success")
+            self.say(part.quote_saved, "success")
 
     def remove_quote(self, item_id: str) -> None:
         """Mark a quote removed (the history keeps it)."""
@@ -177,7 +170,7 @@ class _ReportEditor:
         except StoreUnavailable as exc:
             self.say(exc.message, "error")
             return
-        self.say("Citaat weggehaald.", "info")
+        self.say(self.owner.part.quote_removed, "info")
 
     def say(self, text: str, kind: str) -> None:
         self.feedback.show(text, kind)
@@ -188,22 +181,23 @@ class ConversationReports(widgets.VBox):
 
     def __init__(self, session: ConversationSession, part: ReportsPart) -> None:
         self.session, self.part = session, part
+        self.common = texts.load().common
         self.editors: dict[str, _ReportEditor] = {}
         self._options: list[tuple[str, str]] = []
-        self.selector = widgets.Dropdown(description="Gesprek", layout=styles.layout(),
+        self.selector = widgets.Dropdown(description=self.common.conversation, layout=styles.layout(),
                                          style={"description_width": "initial"})
         self.selector.quiet = False
         self.selector.observe(lambda _: self.selector.quiet or self._show(self.selector.value), names="value")
         self.editor_area = box([])
         self.main = [self.selector, markdown(part.privacy_reminder, "ww-notice"), self.editor_area]
-        self.empty = static_html(f"<p class='ww-empty'>{html.escape(EMPTY_REPORTS)}</p>")
+        self.empty = static_html(f"<p class='ww-empty'>{html.escape(part.empty)}</p>")
         super().__init__([], layout=styles.layout(), _dom_classes=("ww-conversation-reports",))
         session.on_change(lambda _: self._refresh())
         self._refresh()
 
     def _refresh(self) -> None:
         plans = self.session.conversations()
-        options = [(conversation_label(self.session, p), p.item_id) for p in plans]
+        options = [(conversation_label(self.session, p, self.common), p.item_id) for p in plans]
         ids = [item_id for _, item_id in options]
         if options != self._options:
             self._options = options

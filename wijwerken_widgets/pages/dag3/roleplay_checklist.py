@@ -26,8 +26,6 @@ if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag3.roleplay_scenario_schema import Scenario
     from wijwerken_widgets.pages.dag3.schema import CheckItem, RoleplayPart
 
-NOT_RATED = "Nog niet ingevuld"
-EXAMPLE_LABEL = "Concreet voorbeeld"
 LABEL_WIDTH = "11em"  # the rating and the example line up
 
 
@@ -53,16 +51,17 @@ class ObserverChecklist(widgets.VBox):
                  round_index: int, voor: int, scenario_id: str) -> None:
         self.session, self.part = session, part
         self.items = checklist_for(part, scenario.soort)
-        ratings = [(NOT_RATED, ""), *((r, r) for r in part.ratings)]
+        words = part.checklist
+        ratings = [(words.not_rated, ""), *((r, r) for r in part.ratings)]
         self._rating_values = {value for _, value in ratings}
         self.ratings: dict[str, widgets.Dropdown] = {}
         self.examples: dict[str, widgets.Widget] = {}
         points = []
         for item in self.items:
-            self.ratings[item.key] = widgets.Dropdown(options=ratings, value="", description="Oordeel",
+            self.ratings[item.key] = widgets.Dropdown(options=ratings, value="", description=words.rating_label,
                                                       layout=styles.plain_layout(), style=_rating_style())
             self.examples[item.key] = widgets.Textarea(
-                placeholder=item.voorbeeld, description=EXAMPLE_LABEL, rows=2, continuous_update=True,
+                placeholder=item.voorbeeld, description=words.example_label, rows=2, continuous_update=True,
                 layout=styles.layout(), style=_example_style())
             points.append(box([
                 static_html(f'<label class="ww-label">{html.escape(item.label)}</label>'
@@ -82,8 +81,8 @@ class ObserverChecklist(widgets.VBox):
             control.observe(lambda _: self.saver.changed(), names="value")
         reminders = "".join(f"<li>{render_markdown(point)}</li>" for point in scenario.aandachtspunten_observator)
         intro = static_html(
-            "<h4>Checklist voor de observator</h4>"
-            f'<div class="ww-notice"><strong>Let in dit rollenspel vooral op:</strong><ul>{reminders}</ul></div>',
+            f"<h4>{html.escape(words.title)}</h4>"
+            f'<div class="ww-notice"><strong>{html.escape(words.reminders)}</strong><ul>{reminders}</ul></div>',
             "ww-text",
         )
         super().__init__([intro, *points, labelled(part.tip, self.tip), self.status], layout=styles.layout(),

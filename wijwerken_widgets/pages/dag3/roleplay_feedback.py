@@ -46,10 +46,13 @@ class FeedbackView(widgets.HTML):
             self.value = value
 
     def _one(self, item: GroupItem, feedback: Feedback) -> str:
+        part = self.part
         scenario = self.scenarios.get(feedback.scenario) if feedback.scenario is not None else None
-        title = scenario.titel if scenario is not None else "Rollenspel"
-        round_text = f" · ronde {feedback.ronde + 1}" if feedback.ronde is not None else ""
-        author = self.session.author(feedback.van) if feedback.van is not None else "iemand"
+        title = scenario.titel if scenario is not None else part.feedback_untitled
+        if feedback.ronde is not None:
+            title += " · " + part.feedback_round.format(nummer=feedback.ronde + 1)
+        author = self.session.author(feedback.van) if feedback.van is not None else part.feedback_someone
+        sent_by = part.feedback_from.format(naam=author, tijd=clock(item.changed_at))
         labels = {c.key: c.label for c in checklist_for(self.part, feedback.soort)}
         points = feedback.punten
         rows = []
@@ -65,9 +68,9 @@ class FeedbackView(widgets.HTML):
         tip = _text(feedback.tip)
         return (
             '<div class="ww-card ww-feedback-item">'
-            f"<strong>{html.escape(title)}{round_text}</strong>"
-            f'<div class="ww-hint">Van {html.escape(author)}, {clock(item.changed_at)}</div>'
+            f"<strong>{html.escape(title)}</strong>"
+            f'<div class="ww-hint">{html.escape(sent_by)}</div>'
             + (f"<ul>{''.join(rows)}</ul>" if rows else "")
-            + (f"<p><strong>Tip:</strong> {tip}</p>" if tip else "")
+            + (f"<p><strong>{html.escape(part.feedback_tip)}</strong> {tip}</p>" if tip else "")
             + "</div>"
         )

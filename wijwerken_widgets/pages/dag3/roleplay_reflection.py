@@ -26,7 +26,7 @@ class RoundReflection(widgets.VBox):
         self.status = SaveStatus()
         self.saver = autosave_form(ctx, reflection_key(trio_id, round_index), self.inputs, self.status)
         heading = static_html(f"<h4>{html.escape(part.reflection_title)}</h4>"
-                              '<p class="ww-hint">Dit is voor jezelf: je groepsgenoten zien het niet.</p>', "ww-text")
+                              f'<p class="ww-hint">{html.escape(part.reflection_hint)}</p>', "ww-text")
         super().__init__(
             [heading, *(labelled(getattr(fields, name), control) for name, control in self.inputs.items()),
              self.status],

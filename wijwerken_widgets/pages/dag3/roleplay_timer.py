@@ -8,10 +8,11 @@ loop, only while running and while it is the round on show.
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Callable
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
@@ -23,8 +24,8 @@ from wijwerken_widgets.store import StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import button
 
-TIME_UP = "De tijd is om"
-STATES = {"running": "De tijd loopt.", "paused": "Gepauzeerd.", "ready": "Druk op Start als jullie beginnen."}
+if TYPE_CHECKING:
+    from wijwerken_widgets.pages.dag3.schema import TimerTexts
 
 
 def utc_now() -> datetime:
@@ -40,15 +41,15 @@ def mm_ss(seconds: float) -> str:
 class RoundTimer(widgets.VBox):
     """The mm:ss countdown of round ``round_index`` of trio ``trio_id``, with Start / Pauze / Opnieuw."""
 
-    def __init__(self, session: ConversationSession, trio_id: str, round_index: int, minutes: int, *,
-                 now: Callable[[], datetime] | None = None) -> None:
-        self.session, self.trio_id, self.round_index = session, trio_id, round_index
+    def __init__(self, session: ConversationSession, trio_id: str, round_index: int, minutes: int,
+                 words: TimerTexts, *, now: Callable[[], datetime] | None = None) -> None:
+        self.session, self.trio_id, self.round_index, self.words = session, trio_id, round_index, words
         self.duration = float(minutes) * 60
         self.now = now or utc_now
         self.clock = widgets.HTML(layout=styles.layout(), style=styles.html_style(), _dom_classes=("ww-timer",))
-        self.start_button = button("Start", "play")
-        self.pause_button = button("Pauze", "pause")
-        self.reset_button = button("Opnieuw", "undo")
+        self.start_button = button(words.start_button, "play")
+        self.pause_button = button(words.pause_button, "pause")
+        self.reset_button = button(words.reset_button, "undo")
         self.start_button.on_click(lambda _: self.start())
         self.pause_button.on_click(lambda _: self.pause())
         self.reset_button.on_click(lambda _: self.reset())
@@ -87,7 +88,7 @@ class RoundTimer(widgets.VBox):
     def text(self) -> str:
         """What the clock shows: ``07:59``, or the time-up message."""
         left = self.remaining()
-        return f"00:00 · {TIME_UP}" if left <= 0 else mm_ss(left)
+        return f"00:00 · {self.words.time_up}" if left <= 0 else mm_ss(left)
 
     # -- actions ---------------------------------------------------------------------------------------------
     def start(self) -> None:
@@ -110,7 +111,7 @@ class RoundTimer(widgets.VBox):
             item = self.session.item(Trio.KIND, self.trio_id)
             trio = Trio.of(item) if item is not None else None
             if trio is None or not 0 <= self.round_index < len(trio.rondes):
-                self.error = "Deze ronde bestaat niet meer."
+                self.error = self.words.round_gone
                 self.draw()
                 return
             self.error = ""
@@ -126,10 +127,11 @@ class RoundTimer(widgets.VBox):
         left, running = self.remaining(), self.running
         if left <= 0:
             body = (f'<div class="ww-notice ww-notice-error ww-time-up" role="alert"><span class="ww-timer-clock">'
-                    f"00:00</span> <strong>{TIME_UP}</strong></div>")
+                    f"00:00</span> <strong>{html.escape(self.words.time_up)}</strong></div>")
         else:
             state = "running" if running else "paused" if self._round().resterend is not None else "ready"
-            body = f'<span class="ww-timer-clock">{mm_ss(left)}</span> <span class="ww-hint">{STATES[state]}</span>'
+            hint = html.escape(getattr(self.words, state))
+            body = f'<span class="ww-timer-clock">{mm_ss(left)}</span> <span class="ww-hint">{hint}</span>'
 
         if self.error:
             body += notice_html(self.error, "error")

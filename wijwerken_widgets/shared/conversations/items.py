@@ -33,6 +33,7 @@ CONSENT = ("onbekend", "ja", "nee")
 """A report's ``toestemming`` for quotes: not asked yet, yes, no."""
 ROLES = ("gespreksvoerder", "gesprekspartner", "observator")
 """The roles of a role-play round, in the order they are listed."""
+GESPREKSVOERDER, GESPREKSPARTNER, OBSERVATOR = ROLES
 
 T = TypeVar("T", bound="_Item")
 
@@ -233,7 +234,7 @@ def roles(members: list[int] | tuple[int, ...], round_index: int) -> dict[int, s
     count = len(members)
     lead = round_index % count
     partner = (round_index + 1) % count
-    return {member: ROLES[0] if i == lead else ROLES[1] if i == partner else ROLES[2]
+    return {member: GESPREKSVOERDER if i == lead else GESPREKSPARTNER if i == partner else OBSERVATOR
             for i, member in enumerate(members)}
 
 
@@ -283,7 +284,7 @@ class Trio(_Item):
 
     def lead(self, round_index: int) -> int:
         """The gespreksvoerder of round ``round_index``."""
-        return next(m for m, role in self.roles(round_index).items() if role == ROLES[0])
+        return next(m for m, role in self.roles(round_index).items() if role == GESPREKSVOERDER)
 
     def with_round(self, scenario_id: str) -> Trio:
         """This trio with one more round (a fresh timer) playing ``scenario_id``."""
