@@ -7,12 +7,32 @@ against it only when the file or the schema changed.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import string
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 Text = Annotated[str, Field(min_length=1)]
 """Participant-facing text (plain or Markdown); never empty."""
+
+
+def template(*names: str) -> Any:
+    """Text the workbook fills in with ``str.format``: it may hold the placeholders ``{name}`` of ``names`` (each
+    optional) and no others, so a trainer's typo is reported when the file loads, not when the text is shown."""
+    allowed = ", ".join(f"{{{name}}}" for name in names) or "none"
+
+    def check(text: str) -> str:
+        try:
+            found = {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+        except ValueError:
+            raise ValueError("has a { without } (or the other way round)") from None
+        if unknown := sorted(found - set(names)):
+            shown = ", ".join(f"{{{name}}}" for name in unknown)
+            raise ValueError(f"unknown placeholder {shown}; the placeholders this text may use: {allowed}")
+        return text
+
+    return Annotated[Text, AfterValidator(check)]
+
 
 Phase = Literal["Look", "Think", "Act"]
 VraagstukKind = Literal["extern", "intern"]

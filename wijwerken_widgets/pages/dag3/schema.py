@@ -1,8 +1,9 @@
 """The schema (pydantic) of ``exercises/dag3.yaml`` (Dag 3, Think: gesprekken en rollenspel); loaded by
 ``content.loader``. Every text a participant reads on Dag 3 is here, down to button labels and notices.
 
-A :func:`template` is a text the workbook fills in (``{naam}``, ``{aantal}`` …): only the placeholders it names may
-appear, so a typo in a trainer's edit is reported when the file loads, not when a participant presses a button.
+A ``template(...)`` (``content.schema``) is a text the workbook fills in (``{naam}``, ``{aantal}`` …): only the
+placeholders it names may appear, so a trainer's typo is reported when the file loads, not when a participant presses
+a button.
 
 The role-play scenarios (``exercises/rollenspel/``) and the question coaching (``exercises/vraagcoaching.yaml``)
 have their own files and schemas.
@@ -10,29 +11,11 @@ have their own files and schemas.
 
 from __future__ import annotations
 
-import string
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, field_validator
+from pydantic import Field, field_validator
 
-from wijwerken_widgets.content.schema import ContentModel, Part, Phase, Text, TextField
-
-
-def template(*names: str) -> Any:
-    """A text that may hold the placeholders ``{name}`` of ``names`` (each optional), and no others."""
-    allowed = ", ".join(f"{{{name}}}" for name in names) or "none"
-
-    def check(text: str) -> str:
-        try:
-            found = {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
-        except ValueError:
-            raise ValueError("has a { without } (or the other way round)") from None
-        if unknown := sorted(found - set(names)):
-            shown = ", ".join(f"{{{name}}}" for name in unknown)
-            raise ValueError(f"unknown placeholder {shown}; the placeholders this text may use: {allowed}")
-        return text
-
-    return Annotated[Text, AfterValidator(check)]
+from wijwerken_widgets.content.schema import ContentModel, Part, Phase, Text, TextField, template
 
 
 class Common(ContentModel):
