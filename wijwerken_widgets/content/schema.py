@@ -19,16 +19,18 @@ Text = Annotated[str, Field(min_length=1)]
 def template(*names: str) -> Any:
     """Text the workbook fills in with ``str.format``: it may hold the placeholders ``{name}`` of ``names`` (each
     optional) and no others, so a trainer's typo is reported when the file loads, not when the text is shown."""
-    allowed = ", ".join(f"{{{name}}}" for name in names) or "none"
+    allowed = ", ".join(f"{{{name}}}" for name in names)
 
     def check(text: str) -> str:
+        # The messages are for a trainer (Dutch), like every content error.
         try:
             found = {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
         except ValueError:
-            raise ValueError("has a { without } (or the other way round)") from None
+            raise ValueError("een { zonder } (of andersom); schrijf {{ of }} voor een accolade zelf") from None
         if unknown := sorted(found - set(names)):
             shown = ", ".join(f"{{{name}}}" for name in unknown)
-            raise ValueError(f"unknown placeholder {shown}; the placeholders this text may use: {allowed}")
+            where = f"hier alleen {allowed}" if names else "hier niets"
+            raise ValueError(f"{shown} kan het werkboek niet invullen; tussen accolades mag {where}")
         return text
 
     return Annotated[Text, AfterValidator(check)]
