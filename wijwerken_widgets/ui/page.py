@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import ipywidgets as widgets
 from IPython.display import display
@@ -152,8 +153,10 @@ class Page:
             slot.children = [self._build(build)]
 
     # -- sections -------------------------------------------------------------------------------------------
-    def section(self, build: Builder) -> None:
-        """Add a section to the page; ``build(ctx)`` fills it as soon as the participant is known."""
+    def section(self, exercise: ModuleType | Builder) -> None:
+        """Add a section to the page, filled as soon as the participant is known: ``exercise`` is an exercise module
+        (``page.section(dag2.grid)`` calls ``grid.section(ctx)``) or any function of the context."""
+        build: Builder = getattr(exercise, "section", exercise)
         if self.ctx is None:
             slot = widgets.VBox(layout=styles.plain_layout(), _dom_classes=("ww-section",))
             self._pending.append((slot, build))
