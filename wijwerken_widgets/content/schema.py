@@ -8,7 +8,7 @@ against it only when the file or the schema changed.
 from __future__ import annotations
 
 import string
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -16,9 +16,10 @@ Text = Annotated[str, Field(min_length=1)]
 """Participant-facing text (plain or Markdown); never empty."""
 
 
-def template(*names: str) -> Any:
-    """Text the workbook fills in with ``str.format``: it may hold the placeholders ``{name}`` of ``names`` (each
-    optional) and no others, so a trainer's typo is reported when the file loads, not when the text is shown."""
+def placeholders(*names: str) -> AfterValidator:
+    """For text the workbook fills in with ``str.format`` (``Annotated[Text, placeholders("naam")]``): it may hold
+    the placeholders ``{name}`` of ``names`` (each optional) and no others, so a trainer's typo is reported when the
+    file loads, not when the text is shown."""
     allowed = ", ".join(f"{{{name}}}" for name in names)
 
     def check(text: str) -> str:
@@ -33,7 +34,7 @@ def template(*names: str) -> Any:
             raise ValueError(f"{shown} kan het werkboek niet invullen; tussen accolades mag {where}")
         return text
 
-    return Annotated[Text, AfterValidator(check)]
+    return AfterValidator(check)
 
 
 Phase = Literal["Look", "Think", "Act"]

@@ -212,9 +212,9 @@ class ConversationPlans(widgets.VBox):
             if self.editor_area.children:
                 self.editor_area.children = []
             return
-        editor = self.editors.get(item_id)
+        editor = self.editors.get(item.item_id)
         if editor is None:
-            editor = self.editors[item_id] = PlanEditor(self, item)
+            editor = self.editors[item.item_id] = PlanEditor(self, item)
         if self.editor_area.children != (editor.widget,):
             self.editor_area.children = [editor.widget]
 

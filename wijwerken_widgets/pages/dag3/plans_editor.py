@@ -165,7 +165,8 @@ class PlanEditor:
             return
         hoofdvraag = answer.value if answer is not None and isinstance(answer.value, str) else ""
         stakeholder = self.owner.stakeholder_of(item)
-        questions = suggest_questions(hoofdvraag, stakeholder, session.ctx.group.vraagstuk)
+        group = session.ctx.group
+        questions = suggest_questions(hoofdvraag, stakeholder, group.vraagstuk if group is not None else None)
         self.suggested, rows = [], []
         for question in questions:
             add = button(self.words.add_suggestion, "plus")

@@ -215,9 +215,9 @@ class ConversationReports(widgets.VBox):
             if self.editor_area.children:
                 self.editor_area.children = []
             return
-        editor = self.editors.get(plan_id)
+        editor = self.editors.get(plan.item_id)
         if editor is None:
-            editor = self.editors[plan_id] = _ReportEditor(self, plan)
+            editor = self.editors[plan.item_id] = _ReportEditor(self, plan)
         else:
             editor.show_quotes()
         if self.editor_area.children != (editor.widget,):

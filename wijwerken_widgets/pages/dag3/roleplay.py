@@ -97,7 +97,7 @@ class Roleplay(widgets.VBox):
         self._shown = key  # first: saving what is pending notifies the session, which calls this again
         self._leave_round()
         self.feedback.clear()
-        if key[0] == "start":
+        if key[0] == "start" or trio is None:
             self.trio, self.round_index, self.role = None, -1, None
             children = self._start_form()
         else:
@@ -241,9 +241,10 @@ class Roleplay(widgets.VBox):
                 rows.append(f'<li class="ww-role-mine"><mark><strong>{me}</strong>: {label}</mark></li>')
             else:
                 rows.append(f"<li>{html.escape(name)}: {label}</li>")
-        mine = getattr(self.part.roles, self.role)
+        role = cast[self.me]
+        mine = getattr(self.part.roles, role)
         help_text = mine.uitleg + ("\n\n" + mine.facilitator_uitleg if soort == FACILITATOR else "")
-        my_role = html.escape(words.my_role.format(rol=self.role_label(self.role, soort)))
+        my_role = html.escape(words.my_role.format(rol=self.role_label(role, soort)))
         return (f"<h3>{html.escape(title)}</h3>{sub}<ul class='ww-trio'>{''.join(rows)}</ul>"
                 f'<div class="ww-notice ww-role-help"><strong>{my_role}</strong>{render_markdown(help_text)}</div>')
 

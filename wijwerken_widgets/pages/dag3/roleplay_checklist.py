@@ -48,7 +48,7 @@ class ObserverChecklist(widgets.VBox):
     """What the observator saw in round ``round_index`` of trio ``trio_id``, for gespreksvoerder ``voor``."""
 
     def __init__(self, session: ConversationSession, part: RoleplayPart, scenario: Scenario, *, trio_id: str,
-                 round_index: int, voor: int, scenario_id: str) -> None:
+                 round_index: int, voor: int, scenario_id: str | None) -> None:
         self.session, self.part = session, part
         self.items = checklist_for(part, scenario.soort)
         words = part.checklist

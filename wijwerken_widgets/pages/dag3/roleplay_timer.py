@@ -109,8 +109,8 @@ class RoundTimer(widgets.VBox):
             if self._stopped:
                 return  # a new round began meanwhile; this timer is no longer on show
             item = self.session.item(Trio.KIND, self.trio_id)
-            trio = Trio.of(item) if item is not None else None
-            if trio is None or not 0 <= self.round_index < len(trio.rondes):
+            trio = Trio.of(item) if item is not None else Trio(self.trio_id)
+            if item is None or not 0 <= self.round_index < len(trio.rondes):
                 self.error = self.words.round_gone
                 self.draw()
                 return

@@ -1,9 +1,9 @@
 """The schema (pydantic) of ``exercises/dag3.yaml`` (Dag 3, Think: gesprekken en rollenspel); loaded by
 ``content.loader``. Every text a participant reads on Dag 3 is here, down to button labels and notices.
 
-A ``template(...)`` (``content.schema``) is a text the workbook fills in (``{naam}``, ``{aantal}`` …): only the
-placeholders it names may appear, so a trainer's typo is reported when the file loads, not when a participant presses
-a button.
+A text marked with ``placeholders(...)`` (``content.schema``) is one the workbook fills in (``{naam}``, ``{aantal}``
+…): only the placeholders it names may appear, so a trainer's typo is reported when the file loads, not when a
+participant presses a button.
 
 The role-play scenarios (``exercises/rollenspel/``) and the question coaching (``exercises/vraagcoaching.yaml``)
 have their own files and schemas.
@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, field_validator
 
-from wijwerken_widgets.content.schema import ContentModel, Part, Phase, Text, TextField, template
+from wijwerken_widgets.content.schema import ContentModel, Part, Phase, Text, TextField, placeholders
 
 
 class Common(ContentModel):
@@ -58,8 +58,8 @@ class QuestionCoachingTexts(ContentModel):
     """The frame of the coaching on a plan's questions (the coaching itself is in ``vraagcoaching.yaml``)."""
 
     title: Text
-    one: template("nummer")
-    several: template("nummers", "laatste")
+    one: Annotated[Text, placeholders("nummer")]
+    several: Annotated[Text, placeholders("nummers", "laatste")]
 
 
 class PlansPart(Part):
@@ -69,12 +69,12 @@ class PlansPart(Part):
     """Label of the choice of any stakeholder of the map (not only the shortlist)."""
     no_gap: Text
     """The map has stakeholders, but nobody whose energy should rise."""
-    planned: template("plannen")
+    planned: Annotated[Text, placeholders("plannen")]
     not_planned: Text
-    plan_button: template("naam")
-    open_button: template("naam")
+    plan_button: Annotated[Text, placeholders("naam")]
+    open_button: Annotated[Text, placeholders("naam")]
     choose_stakeholder: Text
-    already_planned: template("naam")
+    already_planned: Annotated[Text, placeholders("naam")]
     plan_other_button: Text
     choose_first: Text
     not_on_map: Text
@@ -82,7 +82,7 @@ class PlansPart(Part):
     plans_empty: Text
     nobody: Text
     """The "wie" choice for nobody yet."""
-    removed: template("naam", "wie")
+    removed: Annotated[Text, placeholders("naam", "wie")]
     removed_by_you: Text
     removed_unknown: Text
     trainer_intro: Text
@@ -116,10 +116,10 @@ class ReportsPart(Part):
     ask_consent: Text
     quotes_kept_one: Text
     """Markdown: consent was refused and one quote is still kept."""
-    quotes_kept: template("aantal")
+    quotes_kept: Annotated[Text, placeholders("aantal")]
     """Markdown: consent was refused and ``{aantal}`` quotes are still kept."""
     quote_empty: Text
-    quote_too_long: template("maximum")
+    quote_too_long: Annotated[Text, placeholders("maximum")]
     quote_twice: Text
     quote_saved: Text
     quote_saved_ask_consent: Text
@@ -177,8 +177,8 @@ class StartTexts(ContentModel):
     back_button: Text
     too_few_members: Text
     no_scenarios: Text
-    too_few: template("aantal")
-    too_many: template("aantal")
+    too_few: Annotated[Text, placeholders("aantal")]
+    too_many: Annotated[Text, placeholders("aantal")]
     choose_scenario: Text
     started: Text
 
@@ -186,13 +186,13 @@ class StartTexts(ContentModel):
 class RoundTexts(ContentModel):
     """One round: its title, who plays what, the scenario as far as one's role may read it."""
 
-    title: template("nummer")
-    title_with_scenario: template("nummer", "titel")
-    details: template("soort", "minuten")
-    me: template("naam")
-    my_role: template("rol")
+    title: Annotated[Text, placeholders("nummer")]
+    title_with_scenario: Annotated[Text, placeholders("nummer", "titel")]
+    details: Annotated[Text, placeholders("soort", "minuten")]
+    me: Annotated[Text, placeholders("naam")]
+    my_role: Annotated[Text, placeholders("rol")]
     unreadable: Text
-    scenario_gone: template("scenario")
+    scenario_gone: Annotated[Text, placeholders("scenario")]
     situation_title: Text
     rolkaart_title: Text
     assignment_title: Text
@@ -207,7 +207,7 @@ class NextRoundTexts(ContentModel):
     choose_scenario: Text
     trio_gone: Text
     already_started: Text
-    started: template("nummer")
+    started: Annotated[Text, placeholders("nummer")]
 
 
 class TimerTexts(ContentModel):
@@ -250,8 +250,8 @@ class RoleplayPart(Part):
     feedback_empty: Text
     feedback_untitled: Text
     """The title of feedback whose scenario no longer exists."""
-    feedback_round: template("nummer")
-    feedback_from: template("naam", "tijd")
+    feedback_round: Annotated[Text, placeholders("nummer")]
+    feedback_from: Annotated[Text, placeholders("naam", "tijd")]
     feedback_someone: Text
     feedback_tip: Text
 
@@ -265,13 +265,13 @@ class RoleplayPart(Part):
 
 
 class TrainerPart(Part):
-    conversations: template("aantal")
+    conversations: Annotated[Text, placeholders("aantal")]
     no_conversations: Text
     report_done: Text
-    quotes: template("aantal")
-    roleplay: template("aantal")
+    quotes: Annotated[Text, placeholders("aantal")]
+    roleplay: Annotated[Text, placeholders("aantal")]
     """Markdown."""
-    trio: template("namen", "nummer", "scenario", "naam")
+    trio: Annotated[Text, placeholders("namen", "nummer", "scenario", "naam")]
     no_trios: Text
     broken_scenarios: Text
 

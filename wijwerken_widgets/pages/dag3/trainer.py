@@ -27,7 +27,8 @@ def _live(items: list[GroupItem], kind: str) -> list[GroupItem]:
 def _plan_line(plan: Gesprek, people: dict[int, str], reported: bool, quotes: int, part: TrainerPart,
                common: Common) -> str:
     """"Wijkraad · Fatima · week 12 · verslag ✓ · 2 citaten" (escaped)."""
-    parts = [plan.stakeholder or "?", people.get(plan.wie, common.nobody_yet)]
+    who = common.nobody_yet if plan.wie is None else people.get(plan.wie, common.nobody_yet)
+    parts = [plan.stakeholder or "?", who]
     parts += [plan.wanneer] if plan.wanneer else []
     parts += [part.report_done] if reported else []
     parts += [part.quotes.format(aantal=quotes)] if quotes else []

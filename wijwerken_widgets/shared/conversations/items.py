@@ -22,12 +22,12 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Final, TypeVar
 
 if TYPE_CHECKING:
     from wijwerken_widgets.store import GroupItem
 
-SPACE = "gesprekken"
+SPACE: Final = "gesprekken"
 """The store space of a group's conversation items."""
 CONSENT = ("onbekend", "ja", "nee")
 """A report's ``toestemming`` for quotes: not asked yet, yes, no."""

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from wijwerken_widgets.content.schema import ContentModel, Text, template
+from wijwerken_widgets.content.schema import ContentModel, Text, placeholders
 
 
 class PerSharing(ContentModel):
@@ -49,7 +49,7 @@ class LogbookContent(ContentModel):
     trainer_shared_empty: Text
     no_group_shared: Text
     refresh_button: Text
-    day: template("nummer")
+    day: Annotated[Text, placeholders("nummer")]
     """How an entry's day (``dag3``) is called; other days (``algemeen``) are shown capitalised."""
     writer_title: Text
     prompt_label: Text
@@ -70,7 +70,7 @@ class LogbookContent(ContentModel):
     free_written: Text
     """Shown instead of the prompt above an entry written without one."""
     shared_with: PerSharing
-    edit_older: template("aantal")
+    edit_older: Annotated[Text, placeholders("aantal")]
     remove_button: Text
     remove_confirm: Text
     not_removed: Text
