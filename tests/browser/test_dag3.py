@@ -101,7 +101,7 @@ def test_the_observators_feedback_appears_for_the_gespreksvoerder(
     checklist.locator("textarea").first.fill(example)
     expect(checklist.locator(".ww-save-status")).to_contain_text("Opgeslagen", timeout=SAVE_TIMEOUT)
 
-    feedback = page.locator(".ww-feedback")  # the gespreksvoerder's page, not reloaded
+    feedback = page.locator(".ww-received-feedback")  # the gespreksvoerder's page, not reloaded
     expect(feedback).to_contain_text(example, timeout=SYNC_TIMEOUT)
     expect(feedback).to_contain_text("Duidelijk gezien")
     expect(feedback).to_contain_text(observer.naam)

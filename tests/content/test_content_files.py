@@ -219,3 +219,19 @@ def test_a_duplicate_checklist_key_in_dag3_names_file_and_field(content_copy: Pa
     edit(path, "      - key: doorvragen\n", "      - key: open_vragen\n")
     error = load_error(load_dag3, content_copy)
     assert "dag3.yaml" in error and "checklist_gesprek" in error and "open_vragen" in error
+
+
+def test_is_an_unknown_placeholder_in_a_dag3_text_named_with_what_it_may_use(content_copy: Path) -> None:
+    """Is a Dag 3 text with a misspelt placeholder caught at load time, naming its line, field and the allowed ones?"""
+    path = content_copy / DAG3_FILE
+    edit(path, 'plan_button: "Plan een gesprek met {naam}"', 'plan_button: "Plan een gesprek met {name}"')
+    error = load_error(load_dag3, content_copy)
+    assert error.startswith(f"{path}:{line_of(path, 'plan_button:')}: exercises.plans.plan_button: ")
+    assert "{name}" in error and "{naam}" in error
+
+
+def test_is_an_unbalanced_brace_in_a_dag3_text_an_error(content_copy: Path) -> None:
+    """Is a Dag 3 text with a { but no } reported instead of crashing when a participant presses a button?"""
+    path = content_copy / DAG3_FILE
+    edit(path, 'quotes: "{aantal} citaten"', 'quotes: "{aantal citaten"')
+    assert "exercises.trainer.quotes: " in load_error(load_dag3, content_copy)

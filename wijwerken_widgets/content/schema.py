@@ -7,12 +7,35 @@ against it only when the file or the schema changed.
 
 from __future__ import annotations
 
+import string
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 Text = Annotated[str, Field(min_length=1)]
 """Participant-facing text (plain or Markdown); never empty."""
+
+
+def placeholders(*names: str) -> AfterValidator:
+    """For text the workbook fills in with ``str.format`` (``Annotated[Text, placeholders("naam")]``): it may hold
+    the placeholders ``{name}`` of ``names`` (each optional) and no others, so a trainer's typo is reported when the
+    file loads, not when the text is shown."""
+    allowed = ", ".join(f"{{{name}}}" for name in names)
+
+    def check(text: str) -> str:
+        # The messages are for a trainer (Dutch), like every content error.
+        try:
+            found = {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+        except ValueError:
+            raise ValueError("een { zonder } (of andersom); schrijf {{ of }} voor een accolade zelf") from None
+        if unknown := sorted(found - set(names)):
+            shown = ", ".join(f"{{{name}}}" for name in unknown)
+            where = f"hier alleen {allowed}" if names else "hier niets"
+            raise ValueError(f"{shown} kan het werkboek niet invullen; tussen accolades mag {where}")
+        return text
+
+    return AfterValidator(check)
+
 
 Phase = Literal["Look", "Think", "Act"]
 VraagstukKind = Literal["extern", "intern"]

@@ -279,7 +279,8 @@ def test_is_every_feedback_item_complete_and_immutable():
 @pytest.mark.parametrize("soort", list(SOORTEN))
 @pytest.mark.parametrize("energie", list(ENERGIE))
 def test_are_suggestions_open_clean_unique_and_filled(soort, energie):
-    """For every soort and energie: 5–7 distinct questions, no "{", each open with no closed/leading/solution flag."""
+    """For every soort and energie: are there 5–7 distinct questions, without "{", each open and not closed, leading
+    or containing a solution?"""
     rules = load_question_coaching()
     for hoofdvraag in HOOFDVRAGEN:
         questions = suggest_questions(hoofdvraag, person(soort, energie), rules=rules)

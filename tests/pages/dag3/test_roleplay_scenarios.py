@@ -132,7 +132,7 @@ def test_does_adding_one_file_add_one_scenario(folder: Path):
 
 
 def test_do_defaults_apply_and_yml_files_count(tmp_path: Path):
-    """Without duur_minuten a scenario takes 8 minutes; a ``.yml`` file is a scenario too."""
+    """Does a scenario without duur_minuten take 8 minutes, and is a ``.yml`` file a scenario too?"""
     (tmp_path / "kort.yml").write_text(VALID.replace("duur_minuten: 10\n", ""), encoding="utf-8")
     loaded = load_scenarios(tmp_path)
     assert loaded.problems == []
@@ -156,7 +156,7 @@ def test_are_other_files_ignored(folder: Path):
 
 
 def test_does_a_second_file_with_the_same_id_get_reported(folder: Path):
-    """``x.yaml`` and ``x.yml`` would share one id: the first (by name) wins and the other is reported."""
+    """When ``x.yaml`` and ``x.yml`` would share one id, does the first (by name) win and is the other reported?"""
     (folder / "01-sceptische-collega.yml").write_text(VALID, encoding="utf-8")
     loaded = load_scenarios(folder)
     assert loaded.ids() == shipped_ids()
@@ -166,13 +166,14 @@ def test_does_a_second_file_with_the_same_id_get_reported(folder: Path):
 
 
 def test_is_a_missing_folder_a_problem_not_a_crash(tmp_path: Path):
+    """Is a missing scenario folder reported as a problem rather than a crash?"""
     loaded = load_scenarios(tmp_path / "bestaat-niet")
     assert loaded.scenarios == []
     assert loaded.problems == [f"{tmp_path / 'bestaat-niet'}: folder not found"]
 
 
 def test_is_an_unknown_scenario_id_an_error(folder: Path):
-    """An id names a file in the folder, nothing else (no paths)."""
+    """Is an id that names no file in the folder (nothing else, no paths) an error?"""
     with pytest.raises(ContentError, match="no scenario 'bestaat-niet'"):
         load_scenario("bestaat-niet", folder)
     with pytest.raises(ContentError, match="no scenario"):
@@ -297,6 +298,7 @@ def test_is_a_fixed_file_picked_up_again(folder: Path):
 
 
 def test_do_several_broken_files_each_get_their_own_problem(folder: Path):
+    """Does each of several broken files get its own problem, and the good ones still load?"""
     (folder / "00-a.yaml").write_text(VALID.replace("soort: gesprek", "soort: x"), encoding="utf-8")
     (folder / "00-b.yaml").write_text("titel: [", encoding="utf-8")
     loaded = load_scenarios(folder)

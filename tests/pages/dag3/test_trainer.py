@@ -30,6 +30,7 @@ def _text(view: Dag3TrainerView) -> str:
 
 
 def test_the_trainer_sees_each_groups_conversations_and_rounds(ctx: Context, trainer: Context) -> None:
+    """Does the trainer see each group's conversations (names escaped) and the current round of each trio?"""
     session = ConversationSession(ctx, poll_seconds=None)
     session.put("gesprek", "g1", {"stakeholder": "<b>Wijkraad</b> Zuid", "stakeholder_id": "s1",
                                   "wie": ctx.person.id, "wanneer": "week 12"})
@@ -47,6 +48,7 @@ def test_the_trainer_sees_each_groups_conversations_and_rounds(ctx: Context, tra
 
 def test_a_broken_scenario_file_is_named_for_the_trainer(trainer: Context, tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Is a scenario file with a mistake named for the trainer, with the field that is wrong?"""
     copy = tmp_path / "exercises"
     shutil.copytree(paths.exercises_dir(), copy)
     (copy / "rollenspel" / "08-kapot.yaml").write_text("schema_version: 1\ntitel: Kapot\nsoort: toneel\n",
@@ -61,5 +63,6 @@ def test_a_broken_scenario_file_is_named_for_the_trainer(trainer: Context, tmp_p
 
 
 def test_participants_do_not_get_the_trainer_section(ctx: Context, trainer: Context) -> None:
+    """Is the trainer section hidden for participants and shown to trainers?"""
     assert dag3.trainer.section(ctx).layout.display == "none"
     assert "Voor trainers" in html.unescape(dag3.trainer.section(trainer).children[0].value)

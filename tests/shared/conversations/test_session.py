@@ -1,10 +1,11 @@
-"""Dag 3's shared items in a kernel: the session, role rotation, and autosave of one shared item by two people."""
+"""Dag 3's shared items in a kernel: the session and autosave of one shared item by two people."""
 
 from __future__ import annotations
 
 import ipywidgets as widgets
 
-from wijwerken_widgets.shared.conversations.session import ConversationSession, roles
+from wijwerken_widgets.shared.conversations.items import Citaat, Feedback, Trio
+from wijwerken_widgets.shared.conversations.session import ConversationSession
 from wijwerken_widgets.ui.item_autosave import ItemAutosave
 
 
@@ -17,14 +18,8 @@ def _editor(session: ConversationSession, item_id: str) -> tuple[widgets.Textare
     return doel, saver
 
 
-def test_roles_rotate_so_everyone_leads_once_in_three_rounds() -> None:
-    leads = [next(p for p, r in roles([1, 2, 3], n).items() if r == "gespreksvoerder") for n in range(3)]
-    assert leads == [1, 2, 3]
-    assert roles([1, 2, 3], 0) == {1: "gespreksvoerder", 2: "gesprekspartner", 3: "observator"}
-    assert roles([1, 2, 3, 4], 3) == {1: "gesprekspartner", 2: "observator", 3: "observator", 4: "gespreksvoerder"}
-
-
 def test_a_shared_item_typed_by_one_appears_for_the_other_and_keeps_its_fixed_data(ctx, groupmate) -> None:
+    """Does a shared item typed by one groupmate appear for the other after a poll, with its fixed data kept?"""
     mine, theirs = ConversationSession(ctx, poll_seconds=None), ConversationSession(groupmate, poll_seconds=None)
     doel, _ = _editor(mine, "g1")
     doel.value = "Begrijpen hoe de wijkraad het ervaart"  # no event loop: saved at once
@@ -38,6 +33,7 @@ def test_a_shared_item_typed_by_one_appears_for_the_other_and_keeps_its_fixed_da
 
 
 def test_two_people_editing_the_same_version_are_told_and_both_versions_stay(ctx, groupmate) -> None:
+    """When two people edit the same version, is the second told whose version it overlapped, and do both stay?"""
     mine, theirs = ConversationSession(ctx, poll_seconds=None), ConversationSession(groupmate, poll_seconds=None)
     doel, _ = _editor(mine, "g1")
     doel.value = "eerste"
@@ -52,6 +48,7 @@ def test_two_people_editing_the_same_version_are_told_and_both_versions_stay(ctx
 
 
 def test_new_items_are_listed_in_the_order_they_were_made_even_after_edits(ctx) -> None:
+    """Are items listed in the order they were made, also after edits, and are the group's members found?"""
     session = ConversationSession(ctx, poll_seconds=None)
     for item_id in ("a", "b"):
         session.put("gesprek", item_id, {"stakeholder": item_id})
@@ -59,3 +56,15 @@ def test_new_items_are_listed_in_the_order_they_were_made_even_after_edits(ctx) 
     again = ConversationSession(ctx, poll_seconds=None)
     assert [i.item_id for i in again.conversations()] == ["a", "b"]
     assert [p.name for p in again.members()] and all(p.group_id == ctx.group.id for p in again.members())
+
+
+def test_a_typed_item_is_saved_as_its_kind_and_found_by_its_links(ctx) -> None:
+    """Does ``put_item`` store a typed item under its kind, so quotes, trios and feedback are found by their links?"""
+    session = ConversationSession(ctx, poll_seconds=None)
+    session.put_item(Citaat("c1", gesprek_id="g1", stakeholder_id="s1", tekst="Eindelijk"))
+    session.put_item(Trio("t1", leden=(ctx.person.id, 98, 99)))
+    session.put_item(Feedback("t1-0-99", trio_id="t1", ronde=0, voor=ctx.person.id, van=99))
+    [quote] = session.quotes("g1")
+    assert quote.kind == "citaat" and Citaat.of(quote).tekst == "Eindelijk" and session.quotes("g2") == []
+    assert [t.item_id for t in session.trios_of(ctx.person.id)] == ["t1"] and session.trios_of(97) == []
+    assert [f.item_id for f in session.feedback_for(ctx.person.id)] == ["t1-0-99"] and session.feedback_for(99) == []

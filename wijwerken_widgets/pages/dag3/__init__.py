@@ -1,9 +1,12 @@
 """Dag 3 — Think: gesprekken en rollenspel. ``workbooks/dag3.ipynb`` adds one section per part of
 ``exercises/dag3.yaml``.
 
-Each part is the module of the same name (its ``section(ctx)`` builds it). The group's plans, reports, quotes, trios
-and feedback share one ``ConversationSession`` (``shared.conversations.session.page_conversations``); the Dag 2 map
+Each part is the module of the same name (its ``section(ctx)`` builds it; ``plans_editor`` is the editor of one
+plan). The group's plans, reports, quotes, trios and feedback share one ``ConversationSession``
+(``shared.conversations.session.page_conversations``) and are read and written through their types
+(``shared.conversations.items``); ``keys.py`` registers them and the personal answers Dag 3 saves. The Dag 2 map
 (for the shortlist) is read once per page and on "Vernieuwen". The logboek is personal and works without a group.
+Every text a participant reads is in ``exercises/dag3.yaml`` (``texts.load()``).
 """
 
 from __future__ import annotations

@@ -16,7 +16,8 @@ from wijwerken_widgets.core.dutch import clock
 from wijwerken_widgets.core.html import notice_html, render_markdown
 from wijwerken_widgets.pages.dag3 import texts
 from wijwerken_widgets.pages.dag3.plans import conversation_label, set_options
-from wijwerken_widgets.shared.conversations.session import CONSENT, ConversationSession, page_conversations
+from wijwerken_widgets.shared.conversations.items import CONSENT, Citaat, Gesprek, Verslag
+from wijwerken_widgets.shared.conversations.session import ConversationSession, page_conversations
 from wijwerken_widgets.shared.stakeholders.model import new_id
 from wijwerken_widgets.store import GroupItem, StoreUnavailable
 from wijwerken_widgets.ui import styles
@@ -24,18 +25,12 @@ from wijwerken_widgets.ui.autosave import SaveStatus
 from wijwerken_widgets.ui.blocks import Exercise, box, button, hidden, labelled, markdown, static_html, text_input
 from wijwerken_widgets.ui.context import Context
 from wijwerken_widgets.ui.item_autosave import ItemAutosave
-from wijwerken_widgets.ui.notices import message
+from wijwerken_widgets.ui.notices import Feedback
 
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag3.schema import ReportsPart
 
-REPORT_FIELDS = ("notities", "energie", "verrassingen", "vervolg")
 MAX_QUOTE = 2000
-EMPTY_REPORTS = ("Nog geen gesprekken gepland. Plan hierboven eerst een gesprek; daarna schrijf je hier het "
-                 "verslag.")
-ASK_CONSENT = ("Je hebt nog niet genoteerd of je toestemming kreeg voor citaten. Vraag het alsnog, en haal "
-               "de citaten weg als het antwoord nee is.")
-NO_QUOTES = "<p class='ww-empty'>Nog geen citaten bij dit gesprek.</p>"
 
 
 
@@ -44,15 +39,15 @@ class _ReportEditor:
 
     def __init__(self, owner: ConversationReports, plan: GroupItem) -> None:
         self.owner, self.plan_id = owner, plan.item_id
-        self.stakeholder_id = plan.data.get("stakeholder_id")
+        self.stakeholder_id = Gesprek.of(plan).stakeholder_id
         session, part = owner.session, owner.part
         self.consent = widgets.Dropdown(options=list(zip(part.consent_options, CONSENT)), value=CONSENT[0],
                                         layout=styles.layout())
-        self.controls = {name: text_input(getattr(part.fields, name), rows=3) for name in REPORT_FIELDS}
+        self.controls = {name: text_input(getattr(part.fields, name), rows=3) for name in Verslag.TEXTS}
         self.status = SaveStatus()
         self.saver = ItemAutosave(
-            session, "verslag", plan.item_id, get_value=self.value, set_value=self.fill, status=self.status,
-            fixed={"gesprek_id": plan.item_id, "stakeholder_id": self.stakeholder_id},
+            session, Verslag.KIND, plan.item_id, get_value=self.value, set_value=self.fill, status=self.status,
+            fixed=Verslag(plan.item_id, gesprek_id=plan.item_id, stakeholder_id=self.stakeholder_id).fixed_data(),
         )
         for control in [self.consent, *self.controls.values()]:
             control.observe(self._edited, names="value")
@@ -60,14 +55,14 @@ class _ReportEditor:
         self.quote_notice = static_html(self._notice_html())
         self.quote_list = box([])
         self.quote_input = text_input(part.fields.citaat, single_line=True)
-        add = button("Citaat bewaren", "plus")
+        add = button(part.add_quote, "plus")
         add.on_click(lambda _: self.add_quote())
-        self.feedback = box([])
+        self.feedback = Feedback()
         self.widget = box([
             labelled(TextField(part.consent_label), self.consent),
             *(labelled(getattr(part.fields, name), control) for name, control in self.controls.items()),
             self.status,
-            static_html("<h4>Citaten</h4>"),
+            static_html(f"<h4>{html.escape(part.quotes_title)}</h4>"),
             self.quote_notice,
             self.quote_list,
             labelled(part.fields.citaat, self.quote_input, add, self.feedback),
@@ -76,14 +71,17 @@ class _ReportEditor:
 
     # -- the report ------------------------------------------------------------------------------------------
     def value(self) -> dict[str, Any]:
-        return {"toestemming": self.consent.value, **{name: c.value for name, c in self.controls.items()}}
+        """What the form shows, as the report's edited fields."""
+        report = Verslag(self.plan_id, toestemming=self.consent.value,
+                         **{name: control.value for name, control in self.controls.items()})
+        return report.edited_data()
 
     def fill(self, value: dict[str, Any]) -> None:
         """Show a stored version (the first load, or a groupmate's edit); the saver does not save what it fills."""
-        consent = value.get("toestemming")
-        self.consent.value = consent if consent in CONSENT else CONSENT[0]
+        report = Verslag.from_data(self.plan_id, value)
+        self.consent.value = report.toestemming
         for name, control in self.controls.items():
-            control.value = str(value.get(name) or "")
+            control.value = getattr(report, name)
 
     def _edited(self, change: dict) -> None:
         if change["owner"] is self.consent:
@@ -96,16 +94,14 @@ class _ReportEditor:
 
     def _notice_html(self) -> str:
         """What consent means for the quotes of this conversation now (empty when there is nothing to say)."""
-        count = len(self.quotes())
+        count, part = len(self.quotes()), self.owner.part
         if self.consent.value == "nee":
-            body = render_markdown(self.owner.part.no_consent_message)
+            body = render_markdown(part.no_consent_message)
             if count:
-                kept = "staat nog 1 citaat" if count == 1 else f"staan nog {count} citaten"
-                them = "het" if count == 1 else "ze"
-                body += f"<p><strong>Bij dit gesprek {kept}.</strong> Haal {them} hieronder weg.</p>"
+                body += render_markdown(part.quotes_kept_one if count == 1 else part.quotes_kept.format(aantal=count))
             return notice_html(body, "warning" if count else "info", safe_html=True)
         if self.consent.value == "onbekend" and count:
-            return notice_html(ASK_CONSENT, "warning")
+            return notice_html(part.ask_consent, "warning")
         return ""
 
     def _draw_notice(self) -> None:
@@ -122,14 +118,15 @@ class _ReportEditor:
             if quotes:
                 self.quote_list.children = [self._quote_row(q) for q in quotes]
             else:
-                self.quote_list.children = [static_html(NO_QUOTES)]
+                no_quotes = html.escape(self.owner.part.no_quotes)
+                self.quote_list.children = [static_html(f"<p class='ww-empty'>{no_quotes}</p>")]
         self._draw_notice()
 
     def _quote_row(self, quote: GroupItem) -> widgets.Widget:
         session = self.owner.session
-        text = html.escape(str(quote.data.get("tekst") or ""))
+        text = html.escape(Citaat.of(quote).tekst)
         who = html.escape(f"{session.author(quote.person_id)}, {clock(quote.changed_at)}")
-        remove = button("Weghalen", "trash")
+        remove = button(self.owner.part.remove_quote, "trash")
         remove.on_click(lambda _: self.remove_quote(quote.item_id))
         return widgets.HBox([static_html(f"<q>{text}</q> <span class='ww-hint'>({who})</span>"), remove],
                             layout=styles.plain_layout())
@@ -139,45 +136,44 @@ class _ReportEditor:
         part = self.owner.part
         text = " ".join(self.quote_input.value.split())
         if not text:
-            self.say("Typ eerst het citaat in het vak hierboven.", "warning")
+            self.say(part.quote_empty, "warning")
             return
         if len(text) > MAX_QUOTE:
-            self.say(f"Dit citaat is te lang (meer dan {MAX_QUOTE} tekens). Kies de kern.", "warning")
+            self.say(part.quote_too_long.format(maximum=MAX_QUOTE), "warning")
             return
         if self.consent.value == "nee":
             self.say(" ".join(part.no_consent_message.split()), "error")
             return
-        if any(" ".join(str(q.data.get("tekst") or "").split()) == text for q in self.quotes()):
-            self.say("Dit citaat staat er al.", "info")
+        if any(" ".join(Citaat.of(q).tekst.split()) == text for q in self.quotes()):
+            self.say(part.quote_twice, "info")
             return
-        data = {"gesprek_id": self.plan_id, "stakeholder_id": self.stakeholder_id, "tekst": text}
+        quote = Citaat(new_id(), gesprek_id=self.plan_id, stakeholder_id=self.stakeholder_id, tekst=text)
         try:
-            self.owner.session.put("citaat", new_id(), data)
+            self.owner.session.put_item(quote)
         except StoreUnavailable as exc:
             self.say(exc.message, "error")
             return
         self.quote_input.value = ""
         if self.consent.value == "onbekend":
-            self.say("Citaat bewaard. Vraag nog wel toestemming, en noteer hierboven wat de ander zei.",
-                     "warning")
+            self.say(part.quote_saved_ask_consent, "warning")
         else:
-            self.say("Citaat bewaard.", "success")
+            self.say(part.quote_saved, "success")
 
     def remove_quote(self, item_id: str) -> None:
         """Mark a quote removed (the history keeps it)."""
         session = self.owner.session
-        quote = session.item("citaat", item_id)
+        quote = session.item(Citaat.KIND, item_id)
         if quote is None:
             return
         try:
-            session.put("citaat", item_id, quote.data, base_version=quote.version, deleted=True)
+            session.put_item(Citaat.of(quote), base_version=quote.version, deleted=True)
         except StoreUnavailable as exc:
             self.say(exc.message, "error")
             return
-        self.say("Citaat weggehaald.", "info")
+        self.say(self.owner.part.quote_removed, "info")
 
     def say(self, text: str, kind: str) -> None:
-        self.feedback.children = [message(text, kind)]
+        self.feedback.show(text, kind)
 
 
 class ConversationReports(widgets.VBox):
@@ -185,22 +181,23 @@ class ConversationReports(widgets.VBox):
 
     def __init__(self, session: ConversationSession, part: ReportsPart) -> None:
         self.session, self.part = session, part
+        self.common = texts.load().common
         self.editors: dict[str, _ReportEditor] = {}
         self._options: list[tuple[str, str]] = []
-        self.selector = widgets.Dropdown(description="Gesprek", layout=styles.layout(),
+        self.selector = widgets.Dropdown(description=self.common.conversation, layout=styles.layout(),
                                          style={"description_width": "initial"})
         self.selector.quiet = False
         self.selector.observe(lambda _: self.selector.quiet or self._show(self.selector.value), names="value")
         self.editor_area = box([])
         self.main = [self.selector, markdown(part.privacy_reminder, "ww-notice"), self.editor_area]
-        self.empty = static_html(f"<p class='ww-empty'>{html.escape(EMPTY_REPORTS)}</p>")
+        self.empty = static_html(f"<p class='ww-empty'>{html.escape(part.empty)}</p>")
         super().__init__([], layout=styles.layout(), _dom_classes=("ww-conversation-reports",))
         session.on_change(lambda _: self._refresh())
         self._refresh()
 
     def _refresh(self) -> None:
         plans = self.session.conversations()
-        options = [(conversation_label(self.session, p), p.item_id) for p in plans]
+        options = [(conversation_label(self.session, p, self.common), p.item_id) for p in plans]
         ids = [item_id for _, item_id in options]
         if options != self._options:
             self._options = options
@@ -213,14 +210,14 @@ class ConversationReports(widgets.VBox):
 
     def _show(self, plan_id: str | None) -> None:
         """Show the report of ``plan_id`` (made the first time), with its quotes up to date."""
-        plan = None if plan_id is None else self.session.item("gesprek", plan_id)
+        plan = None if plan_id is None else self.session.item(Gesprek.KIND, plan_id)
         if plan is None:
             if self.editor_area.children:
                 self.editor_area.children = []
             return
-        editor = self.editors.get(plan_id)
+        editor = self.editors.get(plan.item_id)
         if editor is None:
-            editor = self.editors[plan_id] = _ReportEditor(self, plan)
+            editor = self.editors[plan.item_id] = _ReportEditor(self, plan)
         else:
             editor.show_quotes()
         if self.editor_area.children != (editor.widget,):

@@ -13,7 +13,7 @@ import functools
 import html
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 from ipywidgets.widgets.widget_bool import CheckboxStyle
@@ -26,31 +26,22 @@ from wijwerken_widgets.pages.dag3.roleplay_feedback import FeedbackView
 from wijwerken_widgets.pages.dag3.roleplay_reflection import RoundReflection
 from wijwerken_widgets.pages.dag3.roleplay_scenarios import ScenarioSet
 from wijwerken_widgets.pages.dag3.roleplay_timer import RoundTimer
-from wijwerken_widgets.shared.conversations.session import ROLES, ConversationSession, page_conversations, roles
+from wijwerken_widgets.shared.conversations.items import GESPREKSPARTNER, OBSERVATOR, ROLES, Ronde, Trio
+from wijwerken_widgets.shared.conversations.session import ConversationSession, page_conversations
 from wijwerken_widgets.shared.stakeholders.model import new_id
 from wijwerken_widgets.store import GroupItem, StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import Exercise, box, button, hidden, static_html
 from wijwerken_widgets.ui.context import Context
-from wijwerken_widgets.ui.notices import message
+from wijwerken_widgets.ui.notices import Feedback, message
 
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag3.roleplay_scenario_schema import Scenario
     from wijwerken_widgets.pages.dag3.schema import RoleplayPart
 
 MIN_OTHERS, MAX_OTHERS = 2, 3
-SOORT_LABELS = {"gesprek": "gesprek", "facilitator": "facilitator"}
-FACILITATOR_ROLE = {
-    "gespreksvoerder": "facilitator van de groep",
-    "gesprekspartner": "speelt de groep",
-    "observator": "",
-}
-FACILITATOR_HELP = {
-    "gespreksvoerder": "In dit rollenspel ben je de **facilitator**: je begeleidt een groep (gespeeld door de "
-                       "gesprekspartner) naar oplossingen die de groep zelf bedenkt.",
-    "gesprekspartner": "In dit rollenspel speel je **de groep**: spreek gerust als twee of drie verschillende mensen.",
-    "observator": "Let vooral op of de facilitator stuurt, of de groep zelf oplossingen laat vinden.",
-}
+FACILITATOR = "facilitator"
+"""The soort of scenario in which the gespreksvoerder facilitates a group (see ``roleplay_scenario_schema``)."""
 
 
 @functools.cache
@@ -61,20 +52,6 @@ def _checkbox_style() -> CheckboxStyle:
 @functools.cache
 def _picker_style() -> DescriptionStyle:
     return DescriptionStyle()
-
-
-def new_round(scenario_id: str) -> dict[str, Any]:
-    return {"scenario": scenario_id, "gestart": None, "resterend": None}
-
-
-def trio_members(data: dict[str, Any]) -> list[int]:
-    leden = data.get("leden")
-    return [m for m in leden if isinstance(m, int) and not isinstance(m, bool)] if isinstance(leden, list) else []
-
-
-def trio_rounds(data: dict[str, Any]) -> list[dict[str, Any]]:
-    rondes = data.get("rondes")
-    return [r for r in rondes if isinstance(r, dict)] if isinstance(rondes, list) else []
 
 
 class Roleplay(widgets.VBox):
@@ -97,7 +74,7 @@ class Roleplay(widgets.VBox):
         self.choices: dict[int, widgets.Checkbox] = {}
         self.scenario_picker: widgets.Dropdown | None = None
         self.next_picker: widgets.Dropdown | None = None
-        self.feedback = widgets.VBox(layout=styles.plain_layout())
+        self.feedback = Feedback()
         super().__init__([self.feedback], layout=styles.layout(), _dom_classes=("ww-roleplay",))
         session.on_change(lambda _: self.refresh())
         self.refresh()
@@ -112,14 +89,15 @@ class Roleplay(widgets.VBox):
         if trio is None or self._starting_over is not None:
             key: tuple = ("start", self._starting_over)
         else:
-            key = ("trio", trio.item_id, len(trio_rounds(trio.data)), tuple(trio_members(trio.data)))
+            current = Trio.of(trio)
+            key = ("trio", trio.item_id, len(current.rondes), current.leden)
         if key == self._shown:
             self.trio = trio if key[0] == "trio" else self.trio
             return
         self._shown = key  # first: saving what is pending notifies the session, which calls this again
         self._leave_round()
-        self.feedback.children = []
-        if key[0] == "start":
+        self.feedback.clear()
+        if key[0] == "start" or trio is None:
             self.trio, self.round_index, self.role = None, -1, None
             children = self._start_form()
         else:
@@ -138,17 +116,21 @@ class Roleplay(widgets.VBox):
         self.timer = self.checklist = self.reflection = None
 
     def _say(self, text: str, kind: str) -> None:
-        self.feedback.children = [message(text, kind)]
+        self.feedback.show(text, kind)
+
+    def soort_label(self, soort: str) -> str:
+        """How a soort of scenario is called (its key when the content does not name it)."""
+        return getattr(self.part.soorten, soort, soort)
 
     def _scenario_options(self) -> list[tuple[str, str]]:
-        return [(f"{s.titel} ({SOORT_LABELS.get(s.soort, s.soort)}) — {s.korte_omschrijving}", sid)
+        return [(f"{s.titel} ({self.soort_label(s.soort)}) — {s.korte_omschrijving}", sid)
                 for sid, s in self.scenarios.scenarios]
 
     # -- starting a trio -------------------------------------------------------------------------------------
     def _start_form(self) -> list[widgets.Widget]:
-        back = []
+        back, words = [], self.part.start
         if self._starting_over is not None:
-            back_button = button("Terug naar je trio", "arrow-left")
+            back_button = button(words.back_button, "arrow-left")
             back_button.on_click(lambda _: self._back())
             back = [back_button]
         try:
@@ -156,51 +138,44 @@ class Roleplay(widgets.VBox):
         except StoreUnavailable as exc:
             return [message(exc.message, "error"), *back]
         if len(others) < MIN_OTHERS:
-            return [message("Voor een trio heb je minstens twee groepsgenoten nodig. Vraag je trainer om je groep "
-                            "aan te vullen, of oefen samen met een andere groep.", "info"), *back]
+            return [message(words.too_few_members, "info"), *back]
         if not self.scenarios.scenarios:
-            return [message("Er staan nog geen rollenspellen klaar. Vraag je trainer om er een toe te voegen.",
-                            "info"), *back]
+            return [message(words.no_scenarios, "info"), *back]
         self.choices = {p.id: widgets.Checkbox(False, description=p.name, indent=False,
                                                layout=styles.plain_layout(), style=_checkbox_style())
                         for p in others}
         self.scenario_picker = widgets.Dropdown(options=self._scenario_options(), layout=styles.layout(),
                                                 style=_picker_style())
-        start = button("Start het trio", "play", "ww-primary")
+        start = button(words.button, "play", "ww-primary")
         start.on_click(lambda _: self.start())
-        intro = static_html(
-            "<h3>Start een trio</h3><p>Kies met wie je oefent: twee groepsgenoten (of drie, dan observeren er "
-            "twee). Jij voert in de eerste ronde het gesprek; daarna schuiven de rollen door.</p>", "ww-text")
-        pick = static_html('<label class="ww-label">Het eerste rollenspel</label>')
+        intro = static_html(f"<h3>{html.escape(words.title)}</h3><p>{html.escape(words.intro)}</p>", "ww-text")
+        pick = static_html(f'<label class="ww-label">{html.escape(words.scenario_label)}</label>')
         return [intro, box(self.choices.values(), "ww-field ww-trio-members"), pick, self.scenario_picker,
                 widgets.HBox([start, *back], layout=styles.plain_layout())]
 
     def start(self) -> None:
         """Save a new trio with the chosen groupmates and first scenario; refuse a wrong number in Dutch."""
-        chosen = [pid for pid, check in self.choices.items() if check.value]
+        chosen, words = [pid for pid, check in self.choices.items() if check.value], self.part.start
         if len(chosen) < MIN_OTHERS:
-            self._say(f"Kies minstens twee groepsgenoten (je koos er {len(chosen)}): een trio is met z'n drieën.",
-                      "warning")
+            self._say(words.too_few.format(aantal=len(chosen)), "warning")
             return
         if len(chosen) > MAX_OTHERS:
-            self._say(f"Kies hoogstens drie groepsgenoten (je koos er {len(chosen)}): met meer dan vier wordt het "
-                      "te druk. Maak liever twee trio's.", "warning")
+            self._say(words.too_many.format(aantal=len(chosen)), "warning")
             return
         scenario_id = self.scenario_picker.value if self.scenario_picker is not None else None
         if scenario_id is None or self.scenarios.get(scenario_id) is None:
-            self._say("Kies eerst een rollenspel.", "warning")
+            self._say(words.choose_scenario, "warning")
             return
         before = self._starting_over
         self._starting_over = None
         try:
-            self.session.put("trio", new_id(), {"leden": [self.me, *chosen], "rondes": [new_round(scenario_id)]})
+            self.session.put_item(Trio(new_id(), leden=(self.me, *chosen), rondes=(Ronde(scenario_id),)))
         except StoreUnavailable as exc:
             self._starting_over = before
             self._say(exc.message, "error")
             return
         self.refresh()
-        self._say("Jullie trio staat klaar. Je groepsgenoten zien het binnen een paar seconden op hun scherm.",
-                  "success")
+        self._say(words.started, "success")
 
     def _back(self) -> None:
         self._starting_over = None
@@ -214,34 +189,35 @@ class Roleplay(widgets.VBox):
 
     # -- a round ---------------------------------------------------------------------------------------------
     def role_label(self, role: str, soort: str | None) -> str:
-        name = getattr(self.part.roles, role).naam
-        extra = FACILITATOR_ROLE[role] if soort == "facilitator" else ""
-        return f"{name} ({extra})" if extra else name
+        """The role's name, with what it means in a facilitator scenario ("Gesprekspartner (speelt de groep)")."""
+        texts = getattr(self.part.roles, role)
+        extra = texts.facilitator if soort == FACILITATOR else ""
+        return f"{texts.naam} ({extra})" if extra else texts.naam
 
     def _round_view(self, trio: GroupItem) -> list[widgets.Widget]:
-        members, rounds = trio_members(trio.data), trio_rounds(trio.data)
+        current = Trio.of(trio)
+        members, rounds = current.leden, current.rondes
         controls = self._round_controls(trio, rounds)
         if not rounds or self.me not in members or len(members) < 3:
             self.round_index, self.role = -1, None
-            return [message("Dit trio kan ik niet lezen. Start hieronder een nieuw trio.", "warning"), *controls]
+            return [message(self.part.round.unreadable, "warning"), *controls]
         index = len(rounds) - 1
-        scenario_id = rounds[index].get("scenario")
-        scenario = self.scenarios.get(scenario_id) if isinstance(scenario_id, str) else None
-        cast = roles(members, index)
+        scenario_id = rounds[index].scenario
+        scenario = self.scenarios.get(scenario_id) if scenario_id is not None else None
+        cast = current.roles(index)
         self.round_index, self.role = index, cast[self.me]
         soort = scenario.soort if scenario is not None else None
         children: list[widgets.Widget] = [static_html(self._header_html(index, scenario, cast, soort), "ww-text")]
         if scenario is None:
-            children.append(message(
-                f"Het rollenspel van deze ronde ('{scenario_id}') bestaat niet meer; misschien heeft de trainer het "
-                "weggehaald. Kies hieronder een ander rollenspel en start de volgende ronde.", "warning"))
+            children.append(message(self.part.round.scenario_gone.format(scenario=scenario_id), "warning"))
         else:
-            self.timer = RoundTimer(self.session, trio.item_id, index, scenario.duur_minuten, now=self._now)
+            self.timer = RoundTimer(self.session, trio.item_id, index, scenario.duur_minuten, self.part.timer,
+                                    now=self._now)
             children += [self.timer, static_html(self._scenario_html(scenario), "ww-text ww-scenario")]
-            if self.role == "observator":
-                lead = next(m for m, r in cast.items() if r == "gespreksvoerder")
+            if self.role == OBSERVATOR:
                 self.checklist = ObserverChecklist(self.session, self.part, scenario, trio_id=trio.item_id,
-                                                   round_index=index, voor=lead, scenario_id=scenario_id)
+                                                   round_index=index, voor=current.lead(index),
+                                                   scenario_id=scenario_id)
                 children.append(self.checklist)
         self.reflection = RoundReflection(self.session.ctx, self.part, trio.item_id, index)
         if self._feedback_view is None:
@@ -249,81 +225,85 @@ class Roleplay(widgets.VBox):
         return [*children, self.reflection, self._feedback_view, *controls]
 
     def _header_html(self, index: int, scenario: Scenario | None, cast: dict[int, str], soort: str | None) -> str:
-        title = f"Ronde {index + 1}" + (f": {scenario.titel}" if scenario is not None else "")
-        sub = ""
-        if scenario is not None:
-            sub = (f'<p class="ww-hint">Soort: {html.escape(SOORT_LABELS.get(scenario.soort, scenario.soort))} · '
-                   f"{scenario.duur_minuten} minuten</p>")
+        words = self.part.round
+        if scenario is None:
+            title, sub = words.title.format(nummer=index + 1), ""
+        else:
+            title = words.title_with_scenario.format(nummer=index + 1, titel=scenario.titel)
+            details = words.details.format(soort=self.soort_label(scenario.soort), minuten=scenario.duur_minuten)
+            sub = f'<p class="ww-hint">{html.escape(details)}</p>'
         rows = []
         for member in sorted(cast, key=lambda m: ROLES.index(cast[m])):
-            name = html.escape(self.session.author(member))
+            name = self.session.author(member)
             label = html.escape(self.role_label(cast[member], soort))
             if member == self.me:
-                rows.append(f'<li class="ww-role-mine"><mark><strong>{name} (jij)</strong>: {label}</mark></li>')
+                me = html.escape(words.me.format(naam=name))
+                rows.append(f'<li class="ww-role-mine"><mark><strong>{me}</strong>: {label}</mark></li>')
             else:
-                rows.append(f"<li>{name}: {label}</li>")
-        mine = self.role
-        help_text = getattr(self.part.roles, mine).uitleg
-        if soort == "facilitator":
-            help_text += "\n\n" + FACILITATOR_HELP[mine]
+                rows.append(f"<li>{html.escape(name)}: {label}</li>")
+        role = cast[self.me]
+        mine = getattr(self.part.roles, role)
+        help_text = mine.uitleg + ("\n\n" + mine.facilitator_uitleg if soort == FACILITATOR else "")
+        my_role = html.escape(words.my_role.format(rol=self.role_label(role, soort)))
         return (f"<h3>{html.escape(title)}</h3>{sub}<ul class='ww-trio'>{''.join(rows)}</ul>"
-                f'<div class="ww-notice ww-role-help"><strong>Jouw rol: {html.escape(self.role_label(mine, soort))}'
-                f"</strong>{render_markdown(help_text)}</div>")
+                f'<div class="ww-notice ww-role-help"><strong>{my_role}</strong>{render_markdown(help_text)}</div>')
 
     def _scenario_html(self, scenario: Scenario) -> str:
         """The situation for everyone; the rolkaart only for the gesprekspartner, the assignment for the others."""
-        text = f"<h4>De situatie</h4>{render_markdown(scenario.situatie)}"
-        if self.role == "gesprekspartner":
-            text += ("<h4>Jouw rolkaart (alleen jij ziet deze; laat hem niet zien)</h4>"
+        words = self.part.round
+        text = f"<h4>{html.escape(words.situation_title)}</h4>{render_markdown(scenario.situatie)}"
+        if self.role == GESPREKSPARTNER:
+            text += (f"<h4>{html.escape(words.rolkaart_title)}</h4>"
                      f'<div class="ww-notice ww-rolkaart">{render_markdown(scenario.rolkaart)}</div>')
         else:
-            who = "de facilitator" if scenario.soort == "facilitator" else "de gespreksvoerder"
-            text += f"<h4>Opdracht voor {who}</h4>{render_markdown(scenario.opdracht_gespreksvoerder)}"
+            title = words.assignment_title_facilitator if scenario.soort == FACILITATOR else words.assignment_title
+            text += f"<h4>{html.escape(title)}</h4>{render_markdown(scenario.opdracht_gespreksvoerder)}"
         if scenario.bron:
             text += f'<p class="ww-source">{html.escape(scenario.bron)}</p>'
         return text
 
-    def _round_controls(self, trio: GroupItem, rounds: list[dict[str, Any]]) -> list[widgets.Widget]:
+    def _round_controls(self, trio: GroupItem, rounds: tuple[Ronde, ...]) -> list[widgets.Widget]:
         options = self._scenario_options()
-        played = {r.get("scenario") for r in rounds}
+        played = {r.scenario for r in rounds}
         fresh = [sid for _, sid in options if sid not in played]
         self.next_picker = widgets.Dropdown(options=options, value=(fresh or [options[0][1]])[0] if options else None,
                                             layout=styles.layout(), style=_picker_style())
-        next_button = button("Volgende ronde", "forward", "ww-primary")
-        new_trio = button("Nieuw trio", "users")
+        words = self.part.next_round
+        next_button = button(words.button, "forward", "ww-primary")
+        new_trio = button(words.new_trio_button, "users")
         seen = len(rounds)
         next_button.on_click(lambda _: self.next_round(trio.item_id, seen))
         new_trio.on_click(lambda _: self.start_over())
-        text = static_html("<h4>Klaar met deze ronde?</h4><p>Kies het rollenspel voor de volgende ronde. De rollen "
-                           "schuiven dan één plek door.</p>", "ww-text")
+        text = static_html(f"<h4>{html.escape(words.title)}</h4><p>{html.escape(words.intro)}</p>", "ww-text")
         return [text, self.next_picker, widgets.HBox([next_button, new_trio], layout=styles.plain_layout())]
 
     def next_round(self, trio_id: str | None = None, seen: int | None = None) -> None:
         """Append a round with the chosen scenario, unless a trio member just did (then show theirs)."""
         trio_id = trio_id or (self.trio.item_id if self.trio is not None else None)
-        seen = len(trio_rounds(self.trio.data)) if seen is None and self.trio is not None else seen
+        seen = len(Trio.of(self.trio).rondes) if seen is None and self.trio is not None else seen
         scenario_id = self.next_picker.value if self.next_picker is not None else None
+        words = self.part.next_round
         if trio_id is None:
             return
         if scenario_id is None or self.scenarios.get(scenario_id) is None:
-            self._say("Kies eerst een rollenspel voor de volgende ronde.", "warning")
+            self._say(words.choose_scenario, "warning")
             return
         try:
             self.session.reload()
-            item = self.session.item("trio", trio_id)
+            item = self.session.item(Trio.KIND, trio_id)
             if item is None:
-                self._say("Dit trio bestaat niet meer. Start een nieuw trio.", "warning")
+                self._say(words.trio_gone, "warning")
                 return
-            rounds = trio_rounds(item.data)
+            current = Trio.of(item)
+            rounds = current.rondes
             if len(rounds) != seen:
-                self._say("Iemand uit je trio heeft net al een nieuwe ronde gestart; die zie je nu hierboven.", "info")
+                self._say(words.already_started, "info")
                 return
-            self.session.put("trio", trio_id, {**item.data, "rondes": [*rounds, new_round(scenario_id)]},
-                             base_version=item.version)
+            self.session.put_item(current.with_round(scenario_id), base_version=item.version)
         except StoreUnavailable as exc:
             self._say(exc.message, "error")
             return
-        self._say(f"Ronde {len(rounds) + 1} is begonnen. De rollen zijn één plek doorgeschoven.", "success")
+        self._say(words.started.format(nummer=len(rounds) + 1), "success")
 
 
 def section(ctx: Context) -> widgets.Widget:

@@ -6,7 +6,7 @@ Redrawn after every change of the session, so an observator's checklist shows up
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
@@ -14,6 +14,7 @@ from wijwerken_widgets.core.dutch import clock
 from wijwerken_widgets.core.html import render_markdown
 from wijwerken_widgets.pages.dag3.roleplay_checklist import checklist_for
 from wijwerken_widgets.pages.dag3.roleplay_scenarios import ScenarioSet
+from wijwerken_widgets.shared.conversations.items import Feedback
 from wijwerken_widgets.shared.conversations.session import ConversationSession
 from wijwerken_widgets.ui import styles
 
@@ -22,63 +23,54 @@ if TYPE_CHECKING:
     from wijwerken_widgets.store import GroupItem
 
 
-def _text(value: Any) -> str:
+def _text(value: str) -> str:
     """Typed text, escaped, with its line breaks kept."""
-    return html.escape(value.strip()).replace("\n", "<br>") if isinstance(value, str) else ""
-
-
-def _points(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    points = data.get("punten")
-    return {k: v for k, v in points.items() if isinstance(v, dict)} if isinstance(points, dict) else {}
-
-
-def has_content(data: dict[str, Any]) -> bool:
-    """Whether the observator filled in anything (a rating, an example or the tip)."""
-    filled = any(_text(p.get("oordeel")) or _text(p.get("voorbeeld")) for p in _points(data).values())
-    return filled or bool(_text(data.get("tip")))
+    return html.escape(value.strip()).replace("\n", "<br>")
 
 
 class FeedbackView(widgets.HTML):
     """All feedback for the current person as gespreksvoerder: scenario, round, observator, points and tip."""
 
     def __init__(self, session: ConversationSession, part: RoleplayPart, scenarios: ScenarioSet) -> None:
-        super().__init__(layout=styles.layout(), style=styles.html_style(), _dom_classes=("ww-feedback",))
+        super().__init__(layout=styles.layout(), style=styles.html_style(), _dom_classes=("ww-received-feedback",))
         self.session, self.part, self.scenarios = session, part, scenarios
         session.on_change(lambda _: self.draw())
         self.draw()
 
     def draw(self) -> None:
-        items = [f for f in self.session.feedback_for(self.session.ctx.person.id) if has_content(f.data)]
-        body = "".join(self._one(item) for item in items) or render_markdown(self.part.feedback_empty)
+        items = [(item, Feedback.of(item)) for item in self.session.feedback_for(self.session.ctx.person.id)]
+        body = "".join(self._one(item, feedback) for item, feedback in items if feedback.has_content)
+        body = body or render_markdown(self.part.feedback_empty)
         value = f"<h4>{html.escape(self.part.feedback_title)}</h4>{body}"
         if value != self.value:
             self.value = value
 
-    def _one(self, item: GroupItem) -> str:
-        data = item.data
-        scenario = self.scenarios.get(data.get("scenario")) if isinstance(data.get("scenario"), str) else None
-        title = scenario.titel if scenario is not None else "Rollenspel"
-        ronde = data.get("ronde")
-        round_text = f" · ronde {ronde + 1}" if isinstance(ronde, int) and not isinstance(ronde, bool) else ""
-        author = self.session.author(data["van"]) if isinstance(data.get("van"), int) else "iemand"
-        labels = {c.key: c.label for c in checklist_for(self.part, data.get("soort"))}
-        points = _points(data)
+    def _one(self, item: GroupItem, feedback: Feedback) -> str:
+        part = self.part
+        scenario = self.scenarios.get(feedback.scenario) if feedback.scenario is not None else None
+        title = scenario.titel if scenario is not None else part.feedback_untitled
+        if feedback.ronde is not None:
+            title += " · " + part.feedback_round.format(nummer=feedback.ronde + 1)
+        author = self.session.author(feedback.van) if feedback.van is not None else part.feedback_someone
+        sent_by = part.feedback_from.format(naam=author, tijd=clock(item.changed_at))
+        labels = {c.key: c.label for c in checklist_for(self.part, feedback.soort)}
+        points = feedback.punten
         rows = []
         for key in [*labels, *(k for k in points if k not in labels)]:  # the checklist's order, then any others
-            point = points.get(key, {})
-            oordeel, voorbeeld = _text(point.get("oordeel")), _text(point.get("voorbeeld"))
-            if not (oordeel or voorbeeld):
+            point = points.get(key)
+            if point is None or not point.filled:
                 continue
+            oordeel, voorbeeld = _text(point.oordeel), _text(point.voorbeeld)
             line = f"<strong>{html.escape(labels.get(key, key))}</strong>"
             line += f": {oordeel}" if oordeel else ""
             line += f'<div class="ww-hint">{voorbeeld}</div>' if voorbeeld else ""
             rows.append(f"<li>{line}</li>")
-        tip = _text(data.get("tip"))
+        tip = _text(feedback.tip)
         return (
             '<div class="ww-card ww-feedback-item">'
-            f"<strong>{html.escape(title)}{round_text}</strong>"
-            f'<div class="ww-hint">Van {html.escape(author)}, {clock(item.changed_at)}</div>'
+            f"<strong>{html.escape(title)}</strong>"
+            f'<div class="ww-hint">{html.escape(sent_by)}</div>'
             + (f"<ul>{''.join(rows)}</ul>" if rows else "")
-            + (f"<p><strong>Tip:</strong> {tip}</p>" if tip else "")
+            + (f"<p><strong>{html.escape(part.feedback_tip)}</strong> {tip}</p>" if tip else "")
             + "</div>"
         )

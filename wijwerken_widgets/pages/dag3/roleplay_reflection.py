@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
+from wijwerken_widgets.pages.dag3.keys import reflection_key
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.autosave import SaveStatus, adopt_statuses, autosave_form
 from wijwerken_widgets.ui.blocks import labelled, static_html, text_input
@@ -16,12 +17,8 @@ if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag3.schema import RoleplayPart
 
 
-def reflection_key(trio_id: str, round_index: int) -> str:
-    return f"dag3.rollenspel.{trio_id}.{round_index}"
-
-
 class RoundReflection(widgets.VBox):
-    """Three autosaved fields under ``dag3.rollenspel.<trio>.<round index>`` (the participant's own answer)."""
+    """Three autosaved fields under ``keys.ROUND_REFLECTION`` of this trio and round (the participant's own answer)."""
 
     def __init__(self, ctx: Context, part: RoleplayPart, trio_id: str, round_index: int) -> None:
         fields = part.reflection
@@ -29,7 +26,7 @@ class RoundReflection(widgets.VBox):
         self.status = SaveStatus()
         self.saver = autosave_form(ctx, reflection_key(trio_id, round_index), self.inputs, self.status)
         heading = static_html(f"<h4>{html.escape(part.reflection_title)}</h4>"
-                              '<p class="ww-hint">Dit is voor jezelf: je groepsgenoten zien het niet.</p>', "ww-text")
+                              f'<p class="ww-hint">{html.escape(part.reflection_hint)}</p>', "ww-text")
         super().__init__(
             [heading, *(labelled(getattr(fields, name), control) for name, control in self.inputs.items()),
              self.status],

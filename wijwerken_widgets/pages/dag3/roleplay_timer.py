@@ -1,43 +1,35 @@
 """Dag 3 role-play: the countdown of the current round, shared by the trio (Start / Pauze / Opnieuw).
 
-The state lives in the trio item's round (``gestart``: ISO UTC while running, ``resterend``: seconds left when
-paused or at the start of the running stretch), so every member's kernel shows the same time after polling. The
-clock ticks once per second on the kernel's event loop, only while running and while it is the round on show.
+The state lives in the trio item's round (:class:`~wijwerken_widgets.shared.conversations.items.Ronde`:
+``gestart`` while running, ``resterend``: seconds left when paused or at the start of the running stretch), so
+every member's kernel shows the same time after polling. The clock ticks once per second on the kernel's event
+loop, only while running and while it is the round on show.
 """
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Callable
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
 from wijwerken_widgets.core.html import notice_html
 from wijwerken_widgets.core.loop import running_loop
+from wijwerken_widgets.shared.conversations.items import Ronde, Trio
 from wijwerken_widgets.shared.conversations.session import ConversationSession
 from wijwerken_widgets.store import StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import button
 
-TIME_UP = "De tijd is om"
-STATES = {"running": "De tijd loopt.", "paused": "Gepauzeerd.", "ready": "Druk op Start als jullie beginnen."}
+if TYPE_CHECKING:
+    from wijwerken_widgets.pages.dag3.schema import TimerTexts
 
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
-
-
-def parse_time(value: Any) -> datetime | None:
-    """A stored ISO time as aware UTC, or ``None`` when absent or unreadable."""
-    if not isinstance(value, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return None
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
 
 
 def mm_ss(seconds: float) -> str:
@@ -49,15 +41,15 @@ def mm_ss(seconds: float) -> str:
 class RoundTimer(widgets.VBox):
     """The mm:ss countdown of round ``round_index`` of trio ``trio_id``, with Start / Pauze / Opnieuw."""
 
-    def __init__(self, session: ConversationSession, trio_id: str, round_index: int, minutes: int, *,
-                 now: Callable[[], datetime] | None = None) -> None:
-        self.session, self.trio_id, self.round_index = session, trio_id, round_index
+    def __init__(self, session: ConversationSession, trio_id: str, round_index: int, minutes: int,
+                 words: TimerTexts, *, now: Callable[[], datetime] | None = None) -> None:
+        self.session, self.trio_id, self.round_index, self.words = session, trio_id, round_index, words
         self.duration = float(minutes) * 60
         self.now = now or utc_now
         self.clock = widgets.HTML(layout=styles.layout(), style=styles.html_style(), _dom_classes=("ww-timer",))
-        self.start_button = button("Start", "play")
-        self.pause_button = button("Pauze", "pause")
-        self.reset_button = button("Opnieuw", "undo")
+        self.start_button = button(words.start_button, "play")
+        self.pause_button = button(words.pause_button, "pause")
+        self.reset_button = button(words.reset_button, "undo")
         self.start_button.on_click(lambda _: self.start())
         self.pause_button.on_click(lambda _: self.pause())
         self.reset_button.on_click(lambda _: self.reset())
@@ -71,66 +63,59 @@ class RoundTimer(widgets.VBox):
         self.draw()
 
     # -- state -----------------------------------------------------------------------------------------------
-    def _round(self) -> dict[str, Any]:
-        item = self.session.item("trio", self.trio_id)
-        rounds = item.data.get("rondes") if item is not None else None
-        if isinstance(rounds, list) and 0 <= self.round_index < len(rounds) and isinstance(rounds[self.round_index],
-                                                                                              dict):
-            return rounds[self.round_index]
-        return {}
+    def _round(self) -> Ronde:
+        """This round as the session has it now (a fresh round when the trio or the round is gone)."""
+        item = self.session.item(Trio.KIND, self.trio_id)
+        rounds = Trio.of(item).rondes if item is not None else ()
+        return rounds[self.round_index] if 0 <= self.round_index < len(rounds) else Ronde()
 
-    def _base(self, state: dict[str, Any]) -> float:
-        left = state.get("resterend")
-        if isinstance(left, (int, float)) and not isinstance(left, bool) and math.isfinite(left):
-            return min(max(0.0, float(left)), self.duration)
-        return self.duration
+    def _base(self, state: Ronde) -> float:
+        """Seconds left when the running stretch began (or while paused), within the round's duration."""
+        return self.duration if state.resterend is None else min(max(0.0, state.resterend), self.duration)
 
     def remaining(self) -> float:
         """Seconds left (0 when the time is up)."""
         state = self._round()
-        base, started = self._base(state), parse_time(state.get("gestart"))
-        if started is None:
-            return base
-        return max(0.0, base - max(0.0, (self.now() - started).total_seconds()))
+        if state.gestart is None:
+            return self._base(state)
+        return max(0.0, self._base(state) - max(0.0, (self.now() - state.gestart).total_seconds()))
 
     @property
     def running(self) -> bool:
-        return parse_time(self._round().get("gestart")) is not None and self.remaining() > 0
+        return self._round().gestart is not None and self.remaining() > 0
 
     @property
     def text(self) -> str:
         """What the clock shows: ``07:59``, or the time-up message."""
         left = self.remaining()
-        return f"00:00 · {TIME_UP}" if left <= 0 else mm_ss(left)
+        return f"00:00 · {self.words.time_up}" if left <= 0 else mm_ss(left)
 
     # -- actions ---------------------------------------------------------------------------------------------
     def start(self) -> None:
         if not self.running and self.remaining() > 0:
-            self._write({"gestart": self.now().isoformat(), "resterend": self.remaining()})
+            self._write(gestart=self.now(), resterend=self.remaining())
 
     def pause(self) -> None:
         if self.running:
-            self._write({"gestart": None, "resterend": self.remaining()})
+            self._write(gestart=None, resterend=self.remaining())
 
     def reset(self) -> None:
-        self._write({"gestart": None, "resterend": None})
+        self._write(gestart=None, resterend=None)
 
-    def _write(self, changes: dict[str, Any]) -> None:
+    def _write(self, **changes: Any) -> None:
         """Change this round's timer fields in the newest version of the trio (a groupmate may have changed it)."""
         try:
             self.session.reload()
             if self._stopped:
                 return  # a new round began meanwhile; this timer is no longer on show
-            item = self.session.item("trio", self.trio_id)
-            rounds = item.data.get("rondes") if item is not None else None
-            if not isinstance(rounds, list) or not 0 <= self.round_index < len(rounds):
-                self.error = "Deze ronde bestaat niet meer."
+            item = self.session.item(Trio.KIND, self.trio_id)
+            trio = Trio.of(item) if item is not None else Trio(self.trio_id)
+            if item is None or not 0 <= self.round_index < len(trio.rondes):
+                self.error = self.words.round_gone
                 self.draw()
                 return
-            rounds = [dict(r) if isinstance(r, dict) else r for r in rounds]
-            rounds[self.round_index] = {**rounds[self.round_index], **changes}
             self.error = ""
-            self.session.put("trio", self.trio_id, {**item.data, "rondes": rounds}, base_version=item.version)
+            self.session.put_item(trio.with_timer(self.round_index, **changes), base_version=item.version)
         except StoreUnavailable as exc:
             self.error = exc.message
             self.draw()
@@ -142,10 +127,11 @@ class RoundTimer(widgets.VBox):
         left, running = self.remaining(), self.running
         if left <= 0:
             body = (f'<div class="ww-notice ww-notice-error ww-time-up" role="alert"><span class="ww-timer-clock">'
-                    f"00:00</span> <strong>{TIME_UP}</strong></div>")
+                    f"00:00</span> <strong>{html.escape(self.words.time_up)}</strong></div>")
         else:
-            state = "running" if running else "paused" if self._round().get("resterend") is not None else "ready"
-            body = f'<span class="ww-timer-clock">{mm_ss(left)}</span> <span class="ww-hint">{STATES[state]}</span>'
+            state = "running" if running else "paused" if self._round().resterend is not None else "ready"
+            hint = html.escape(getattr(self.words, state))
+            body = f'<span class="ww-timer-clock">{mm_ss(left)}</span> <span class="ww-hint">{hint}</span>'
 
         if self.error:
             body += notice_html(self.error, "error")

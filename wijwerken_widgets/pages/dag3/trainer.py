@@ -4,74 +4,84 @@ logboek entries participants shared with the trainer (with a download that never
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
-from wijwerken_widgets.core.html import notice_html
+from wijwerken_widgets.core.html import notice_html, render_markdown
 from wijwerken_widgets.pages.dag3 import texts
-from wijwerken_widgets.shared.conversations.session import roles
+from wijwerken_widgets.shared.conversations.items import SPACE, Citaat, Feedback, Gesprek, Trio, Verslag
 from wijwerken_widgets.store import GroupItem, StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import Exercise, button, hidden, static_html
 from wijwerken_widgets.ui.context import Context
+
+if TYPE_CHECKING:
+    from wijwerken_widgets.pages.dag3.schema import Common, TrainerPart
 
 
 def _live(items: list[GroupItem], kind: str) -> list[GroupItem]:
     return [i for i in items if i.kind == kind and not i.deleted]
 
 
-def group_summary_html(name: str, items: list[GroupItem], people: dict[int, str], titles: dict[str, str]) -> str:
+def _plan_line(plan: Gesprek, people: dict[int, str], reported: bool, quotes: int, part: TrainerPart,
+               common: Common) -> str:
+    """"Wijkraad · Fatima · week 12 · verslag ✓ · 2 citaten" (escaped)."""
+    who = common.nobody_yet if plan.wie is None else people.get(plan.wie, common.nobody_yet)
+    parts = [plan.stakeholder or "?", who]
+    parts += [plan.wanneer] if plan.wanneer else []
+    parts += [part.report_done] if reported else []
+    parts += [part.quotes.format(aantal=quotes)] if quotes else []
+    return html.escape(" · ".join(parts))
+
+
+def group_summary_html(name: str, items: list[GroupItem], people: dict[int, str], titles: dict[str, str],
+                       part: TrainerPart, common: Common) -> str:
     """One group's Dag 3 work in a few lines (everything escaped)."""
-    plans = _live(items, "gesprek")
-    reports = {i.item_id for i in _live(items, "verslag") if any(i.data.get(k) for k in ("notities", "energie"))}
-    quotes = _live(items, "citaat")
+    plans = [Gesprek.of(i) for i in _live(items, Gesprek.KIND)]
+    reports = {r.id for r in map(Verslag.of, _live(items, Verslag.KIND)) if r.notities or r.energie}
+    quotes = [Citaat.of(i) for i in _live(items, Citaat.KIND)]
     rows = "".join(
-        f"<li>{html.escape(str(p.data.get('stakeholder', '?')))} · "
-        f"{html.escape(people.get(p.data.get('wie'), 'nog niemand'))}"
-        f"{' · ' + html.escape(str(p.data['wanneer'])) if p.data.get('wanneer') else ''}"
-        f"{' · verslag ✓' if p.item_id in reports else ''}"
-        f"{' · ' + str(n) + ' citaten' if (n := sum(q.data.get('gesprek_id') == p.item_id for q in quotes)) else ''}"
-        "</li>"
+        f"<li>{_plan_line(p, people, p.id in reports, sum(q.gesprek_id == p.id for q in quotes), part, common)}</li>"
         for p in plans
     )
     trios = []
-    for trio in _live(items, "trio"):
-        members = [m for m in trio.data.get("leden", []) if isinstance(m, int)]
-        rounds = trio.data.get("rondes", [])
-        if not members or not rounds:
+    for trio in map(Trio.of, _live(items, Trio.KIND)):
+        if not trio.leden or not trio.rondes:
             continue
-        lead = next(m for m, role in roles(members, len(rounds) - 1).items() if role == "gespreksvoerder")
-        scenario = titles.get(str(rounds[-1].get("scenario")), str(rounds[-1].get("scenario")))
-        names = ", ".join(people.get(m, "?") for m in members)
-        trios.append(f"<li>{html.escape(names)}: ronde {len(rounds)}, {html.escape(scenario)}, "
-                     f"gespreksvoerder {html.escape(people.get(lead, '?'))}</li>")
-    feedback = len(_live(items, "feedback"))
+        lead = trio.lead(len(trio.rondes) - 1)
+        scenario_id = str(trio.rondes[-1].scenario)
+        scenario = titles.get(scenario_id, scenario_id)
+        names = ", ".join(people.get(m, "?") for m in trio.leden)
+        line = part.trio.format(namen=names, nummer=len(trio.rondes), scenario=scenario, naam=people.get(lead, "?"))
+        trios.append(f"<li>{html.escape(line)}</li>")
+    feedback = len(_live(items, Feedback.KIND))
     return (
         f"<h4>{html.escape(name)}</h4>"
-        f"<p><strong>Gesprekken ({len(plans)})</strong></p>"
-        + (f"<ul>{rows}</ul>" if rows else "<p class='ww-empty'>Nog geen gesprekken gepland.</p>")
-        + f"<p><strong>Rollenspel</strong> · {feedback} keer feedback van een observator</p>"
-        + (f"<ul>{''.join(trios)}</ul>" if trios else "<p class='ww-empty'>Nog geen trio's.</p>")
+        f"<p><strong>{html.escape(part.conversations.format(aantal=len(plans)))}</strong></p>"
+        + (f"<ul>{rows}</ul>" if rows else f"<p class='ww-empty'>{html.escape(part.no_conversations)}</p>")
+        + render_markdown(part.roleplay.format(aantal=feedback))
+        + (f"<ul>{''.join(trios)}</ul>" if trios else f"<p class='ww-empty'>{html.escape(part.no_trios)}</p>")
     )
 
 
-def scenario_problems_html(problems: list[str]) -> str:
+def scenario_problems_html(problems: list[str], part: TrainerPart) -> str:
     if not problems:
         return ""
     items = "".join(f"<li><pre>{html.escape(p)}</pre></li>" for p in problems)
-    return (f"<div class='ww-notice ww-notice-warning'><p><strong>Deze rollenspellen staan niet in de lijst, "
-            f"want het bestand bevat een fout:</strong></p><ul>{items}</ul></div>")
+    return (f"<div class='ww-notice ww-notice-warning'><p><strong>{html.escape(part.broken_scenarios)}</strong></p>"
+            f"<ul>{items}</ul></div>")
 
 
 class Dag3TrainerView(widgets.VBox):
     """Read-only overview for trainers, refreshed with "Vernieuwen"."""
 
-    def __init__(self, ctx: Context, part) -> None:
+    def __init__(self, ctx: Context, part: TrainerPart) -> None:
         from wijwerken_widgets.shared.logbook.export import LogbookExport
 
-        self.ctx = ctx
+        self.ctx, self.part, self.common = ctx, part, texts.load().common
         self.overview = static_html("")
-        refresh = button("Vernieuwen", "refresh")
+        refresh = button(self.common.refresh_button, "refresh")
         refresh.on_click(lambda _: self.show())
         super().__init__([refresh, self.overview, LogbookExport(ctx)], layout=styles.layout())
         self.show()
@@ -84,12 +94,13 @@ class Dag3TrainerView(widgets.VBox):
         try:
             cohort_id = self.ctx.person.cohort_id
             people = {p.id: p.name for p in self.ctx.store.people(cohort_id)}
-            parts = [group_summary_html(g.name, self.ctx.store.items("gesprekken", g.id), people, titles)
+            parts = [group_summary_html(g.name, self.ctx.store.items(SPACE, g.id), people, titles, self.part,
+                                        self.common)
                      for g in self.ctx.store.groups(cohort_id)]
         except StoreUnavailable as exc:
             self.overview.value = notice_html(exc.message, "error")
             return
-        self.overview.value = scenario_problems_html(scenarios.problems) + "".join(parts)
+        self.overview.value = scenario_problems_html(scenarios.problems, self.part) + "".join(parts)
 
 
 def section(ctx: Context) -> widgets.Widget:

@@ -6,6 +6,7 @@ a file. CSV and Excel are made like Dag 2's map export: ``;`` and UTF-8 with BOM
 
 from __future__ import annotations
 
+import html
 import io
 import logging
 from datetime import date
@@ -15,6 +16,7 @@ import ipywidgets as widgets
 
 from wijwerken_widgets.core.dutch import LOCAL_TIME
 from wijwerken_widgets.core.html import notice_html
+from wijwerken_widgets.shared.logbook import texts
 from wijwerken_widgets.shared.logbook.widget import author_groups, begun_at, day_label
 from wijwerken_widgets.store import StoreUnavailable
 from wijwerken_widgets.ui import styles
@@ -39,13 +41,13 @@ def logbook_table(store: Store, reader: Person) -> pd.DataFrame:
     """The entries shared with ``reader`` (oldest first), one row each, with the :data:`COLUMNS`."""
     import pandas as pd
 
-    entries = store.shared_log_entries(reader)
-    groups = author_groups(store, reader.cohort_id) if entries else {}
+    entries, part = store.shared_log_entries(reader), texts.load()
+    groups = author_groups(store, reader.cohort_id, part) if entries else {}
     rows = [
         {
             "deelnemer": s.author,
             "groep": groups.get(s.entry.person_id, ""),
-            "dag": day_label(s.entry.day),
+            "dag": day_label(s.entry.day, part),
             "datum": begun_at(s.entry).astimezone(LOCAL_TIME).strftime("%Y-%m-%d %H:%M"),
             "vraag": s.entry.prompt,
             "tekst": s.entry.text,
@@ -81,18 +83,16 @@ class LogbookExport(widgets.VBox):
     """CSV and Excel buttons for a trainer; anyone else sees a short notice."""
 
     def __init__(self, ctx: Context) -> None:
-        self.ctx = ctx
+        self.ctx, self.words = ctx, texts.load().export
         if ctx.person.role != "trainer":
-            super().__init__([message("Alleen trainers kunnen de gedeelde logboekstukjes downloaden.")],
-                             layout=styles.layout())
+            super().__init__([message(self.words.trainers_only)], layout=styles.layout())
             return
         self.link = widgets.HTML(layout=styles.layout(), style=styles.html_style())
-        self.csv_button = button("CSV", "download")
+        self.csv_button = button(self.words.csv_button, "download")
         self.csv_button.on_click(lambda _: self.export("csv"))
-        self.xlsx_button = button("Excel", "download")
+        self.xlsx_button = button(self.words.excel_button, "download")
         self.xlsx_button.on_click(lambda _: self.export("xlsx"))
-        intro = static_html('<p class="ww-hint">Download de logboekstukjes die deelnemers met jou deelden. '
-                            "Privé stukjes staan er niet in.</p>")
+        intro = static_html(f'<p class="ww-hint">{html.escape(self.words.intro)}</p>')
         super().__init__([intro, widgets.HBox([self.csv_button, self.xlsx_button], layout=styles.plain_layout()),
                           self.link], layout=styles.layout())
 
@@ -108,7 +108,7 @@ class LogbookExport(widgets.VBox):
             return
         except Exception:
             log.exception("logboek export %s failed", extension)
-            self.link.value = notice_html("Dit bestand kon niet worden gemaakt. Probeer het opnieuw.", "error")
+            self.link.value = notice_html(self.words.failed, "error")
             return
         filename = f"logboek-gedeeld-{date.today().isoformat()}.{extension}"
         self.link.value = download_link(data, filename, CSV_MIME if extension == "csv" else XLSX_MIME)

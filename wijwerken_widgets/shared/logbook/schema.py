@@ -6,7 +6,31 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from wijwerken_widgets.content.schema import ContentModel, Text
+from wijwerken_widgets.content.schema import ContentModel, Text, placeholders
+
+
+class PerSharing(ContentModel):
+    """One text per sharing level of an entry (``store.schema.SHARING``)."""
+
+    prive: Text
+    trainer: Text
+    groep: Text
+
+
+class Readers(PerSharing):
+    """Who can read an entry, per sharing level; ``of_a_trainer`` for a trainer's own shared entries."""
+
+    of_a_trainer: Text
+
+
+class ExportTexts(ContentModel):
+    """The trainer's download of the entries shared with them."""
+
+    trainers_only: Text
+    intro: Text
+    csv_button: Text
+    excel_button: Text
+    failed: Text
 
 
 class LogbookContent(ContentModel):
@@ -23,3 +47,34 @@ class LogbookContent(ContentModel):
     shared_empty: Text
     trainer_shared_title: Text
     trainer_shared_empty: Text
+    no_group_shared: Text
+    refresh_button: Text
+    day: Annotated[Text, placeholders("nummer")]
+    """How an entry's day (``dag3``) is called; other days (``algemeen``) are shown capitalised."""
+    writer_title: Text
+    prompt_label: Text
+    free_prompt: Text
+    """The last choice of prompt: writing without one (stored as an empty prompt)."""
+    placeholder: Text
+    sharing_label: Text
+    sharing_options: PerSharing
+    no_group_help: Text
+    add_button: Text
+    empty_entry: Text
+    not_saved: Text
+    added: Text
+    readers: Readers
+    own_title: Text
+    own_empty: Text
+    own_unreadable: Text
+    free_written: Text
+    """Shown instead of the prompt above an entry written without one."""
+    shared_with: PerSharing
+    edit_older: Annotated[Text, placeholders("aantal")]
+    remove_button: Text
+    remove_confirm: Text
+    not_removed: Text
+    removed: Text
+    author_trainer: Text
+    author_no_group: Text
+    export: ExportTexts

@@ -14,7 +14,7 @@ import functools
 import html
 import re
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 from ipywidgets.widgets.widget_selection import ToggleButtonsStyle
@@ -26,10 +26,14 @@ from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.autosave import Autosave, Saved, SaveStatus
 from wijwerken_widgets.ui.blocks import box, button, static_html
 from wijwerken_widgets.ui.context import Context
+from wijwerken_widgets.ui.notices import Feedback
 
-FREE_PROMPT = "Eigen vraag / vrij schrijven"
-SHARING_OPTIONS = (("Privé", "prive"), ("Trainer", "trainer"), ("Groep", "groep"))
-SHARED_WITH = {"prive": "privé", "trainer": "gedeeld met de trainer", "groep": "gedeeld met de groep"}
+if TYPE_CHECKING:
+    from wijwerken_widgets.shared.logbook.schema import LogbookContent
+
+SHARING = ("prive", "trainer", "groep")
+"""An entry's sharing levels (``store.schema.SHARING``), in the order they are offered; their Dutch names are in
+``logboek.yaml`` (``sharing_options``)."""
 EDITABLE = 5
 """How many of one's newest entries are built as editable cards when the page opens."""
 
@@ -69,15 +73,16 @@ def dutch_datetime(moment: datetime) -> str:
     return f"{local.day} {MONTHS[local.month - 1]} {local.year}, {local:%H:%M}"
 
 
-def day_label(day: str) -> str:
-    """``dag3`` → ``Dag 3``; ``algemeen`` → ``Algemeen``."""
+def day_label(day: str, part: LogbookContent) -> str:
+    """``dag3`` → ``Dag 3`` (``part.day``); ``algemeen`` → ``Algemeen``."""
     match = re.fullmatch(r"dag\s*(\d+)", day.strip().lower())
-    return f"Dag {match.group(1)}" if match else day[:1].upper() + day[1:]
+    return part.day.format(nummer=match.group(1)) if match else day[:1].upper() + day[1:]
 
 
-def prompt_options(prompts: dict[str, list[str]], day: str) -> list[tuple[str, str]]:
+def prompt_options(part: LogbookContent, day: str) -> list[tuple[str, str]]:
     """(label, prompt) for the prompt choice: ``day``'s prompts first, then other days', then "algemeen", then free
     writing (stored as an empty prompt). Prompts of other days carry their day in the label."""
+    prompts: dict[str, list[str]] = dict(part.prompts)
     order = [day] + [d for d in prompts if d not in (day, "algemeen")] + (["algemeen"] if day != "algemeen" else [])
     options: list[tuple[str, str]] = []
     seen: set[str] = set()
@@ -86,21 +91,22 @@ def prompt_options(prompts: dict[str, list[str]], day: str) -> list[tuple[str, s
             if prompt in seen:
                 continue
             seen.add(prompt)
-            options.append((prompt if d == day else f"{day_label(d)}: {prompt}", prompt))
-    return [*options, (FREE_PROMPT, "")]
+            options.append((prompt if d == day else f"{day_label(d, part)}: {prompt}", prompt))
+    return [*options, (part.free_prompt, "")]
 
 
 def _text_html(text: str) -> str:
     return "<br>".join(html.escape(line) for line in text.strip().splitlines()) or "&nbsp;"
 
 
-def entry_html(entry: LogEntry, author: str = "", group: str = "") -> str:
+def entry_html(entry: LogEntry, part: LogbookContent, author: str = "", group: str = "") -> str:
     """One entry, read-only (everything typed is escaped)."""
     who = ""
     if author:
         who = f"<strong>{html.escape(author)}</strong>" + (f" ({html.escape(group)})" if group else "") + " · "
-    meta = f"{who}{dutch_datetime(begun_at(entry))} · {day_label(entry.day)} · {SHARED_WITH.get(entry.sharing, '')}"
-    prompt = html.escape(entry.prompt) if entry.prompt else "Vrij geschreven"
+    shared = html.escape(getattr(part.shared_with, entry.sharing, ""))
+    meta = f"{who}{dutch_datetime(begun_at(entry))} · {day_label(entry.day, part)} · {shared}"
+    prompt = html.escape(entry.prompt or part.free_written)
     return (f'<div class="ww-row-card"><div class="ww-hint">{meta}</div>'
             f'<div class="ww-label">{prompt}</div><div>{_text_html(entry.text)}</div></div>')
 
@@ -111,9 +117,10 @@ def _toggle_style() -> ToggleButtonsStyle:
     return ToggleButtonsStyle()
 
 
-def _sharing_buttons(value: str = "prive") -> widgets.ToggleButtons:
-    return widgets.ToggleButtons(options=list(SHARING_OPTIONS), value=value, layout=styles.plain_layout(),
-                                 style=_toggle_style(), _dom_classes=("ww-choice",))
+def _sharing_buttons(part: LogbookContent, value: str = SHARING[0]) -> widgets.ToggleButtons:
+    options = [(getattr(part.sharing_options, level), level) for level in SHARING]
+    return widgets.ToggleButtons(options=options, value=value, layout=styles.plain_layout(), style=_toggle_style(),
+                                 _dom_classes=("ww-choice",))
 
 
 # ------------------------------------------------------------------------------------------ one own entry
@@ -171,34 +178,35 @@ class _EntryCard:
     """An editable card of one own entry: header, text, sharing, remove (with a confirmation click), status."""
 
     def __init__(self, logbook: Logbook, entry: LogEntry) -> None:
-        self.logbook = logbook
-        prompt = html.escape(entry.prompt) if entry.prompt else "Vrij geschreven"
-        header = static_html(f'<div class="ww-hint">{dutch_datetime(begun_at(entry))} · {day_label(entry.day)}'
+        self.logbook, part = logbook, logbook.part
+        prompt = html.escape(entry.prompt or part.free_written)
+        header = static_html(f'<div class="ww-hint">{dutch_datetime(begun_at(entry))} · {day_label(entry.day, part)}'
                              f'</div><label class="ww-label">{prompt}</label>')
         self.text = widgets.Textarea(value=entry.text, rows=4, layout=styles.layout(), style=styles.text_style(),
                                      continuous_update=True)
-        self.sharing = _sharing_buttons(entry.sharing)
+        self.sharing = _sharing_buttons(part, entry.sharing)
         self.status = SaveStatus()
         self.saver = EntryAutosave(logbook.ctx, entry, self.text, self.sharing, self.status)
         self.sharing.observe(lambda _: self.saver.save_now(), names="value")
-        self.remove_button = button("Verwijderen", "trash", "ww-remove")
+        self.remove_button = button(part.remove_button, "trash", "ww-remove")
         self.remove_button.on_click(lambda _: self.remove())
-        self._remove_failed = False
+        self._confirming = self._remove_failed = False
         self.status.on_retry(lambda: self.remove() if self._remove_failed else None)
         self.widget = box([header, self.text, self.sharing, self.status, self.remove_button], "ww-row-card")
 
     def remove(self) -> None:
         """First click asks for confirmation; the second stores a removed version and drops the card."""
-        if self.remove_button.description == "Verwijderen":
+        if not self._confirming:
+            self._confirming = True
             with self.remove_button.hold_sync():
-                self.remove_button.description = "Zeker weten? Klik nogmaals"
+                self.remove_button.description = self.logbook.part.remove_confirm
                 self.remove_button.button_style = "danger"
             return
         try:
             self.saver.remove()
         except StoreUnavailable as exc:
             self._remove_failed = True  # "Opnieuw proberen" tries the removal again
-            self.status.show(f"Niet verwijderd — probeer opnieuw. {exc.message}", "error")
+            self.status.show(f"{self.logbook.part.not_removed} {exc.message}", "error")
             return
         self.logbook._dropped(self)
 
@@ -209,27 +217,28 @@ class _EntryCard:
 class Logbook(widgets.VBox):
     """Write, reread and share reflections; ``day`` (``dag3``) is stored with new entries and orders the prompts."""
 
-    def __init__(self, ctx: Context, part: Any, day: str) -> None:
+    def __init__(self, ctx: Context, part: LogbookContent, day: str) -> None:
         self.ctx, self.part, self.day = ctx, part, day
         self.cards: list[_EntryCard] = []
         self._older: list[LogEntry] = []
         self._loaded = False
 
-        self.prompt = widgets.Dropdown(options=prompt_options(dict(part.prompts), day), layout=styles.layout())
-        self.text = widgets.Textarea(rows=5, placeholder="Schrijf hier je gedachten op…", layout=styles.layout(),
+        self.prompt = widgets.Dropdown(options=prompt_options(part, day), layout=styles.layout())
+        self.text = widgets.Textarea(rows=5, placeholder=part.placeholder, layout=styles.layout(),
                                      style=styles.text_style(), continuous_update=True)
-        self.sharing = _sharing_buttons()
-        self.add_button = button("Toevoegen", "plus", "ww-add")
+        self.sharing = _sharing_buttons(part)
+        self.add_button = button(part.add_button, "plus", "ww-add")
         self.add_button.on_click(lambda _: self.add())
-        self.feedback = widgets.HTML(layout=styles.layout(), style=styles.html_style())
+        self.feedback = Feedback()
         help_text = part.sharing_help
         if ctx.person.role != "trainer" and ctx.person.group_id is None:
-            help_text += "\n\nJe zit (nog) niet in een groep: wat je met de groep deelt, ziet alleen je trainer."
+            help_text += "\n\n" + part.no_group_help
         writer = box([
-            static_html('<h3>Nieuw stukje</h3><label class="ww-label">Waar wil je over schrijven?</label>'),
+            static_html(f"<h3>{html.escape(part.writer_title)}</h3>"
+                        f'<label class="ww-label">{html.escape(part.prompt_label)}</label>'),
             self.prompt,
             self.text,
-            static_html('<label class="ww-label">Met wie deel je dit?</label>'
+            static_html(f'<label class="ww-label">{html.escape(part.sharing_label)}</label>'
                         f'<div class="ww-hint">{render_markdown(help_text)}</div>'),
             self.sharing,
             self.add_button,
@@ -239,12 +248,13 @@ class Logbook(widgets.VBox):
         self.own_note = widgets.HTML(layout=styles.layout(), style=styles.html_style())
         self.cards_box = widgets.VBox(layout=styles.plain_layout())
         self.older_box = widgets.VBox(layout=styles.plain_layout())
-        own = box([static_html("<h3>Jouw logboek</h3>"), self.own_note, self.cards_box, self.older_box])
+        own = box([static_html(f"<h3>{html.escape(part.own_title)}</h3>"), self.own_note, self.cards_box,
+                   self.older_box])
 
         self.shared_view = widgets.HTML(layout=styles.layout(), style=styles.html_style())
         others: list[widgets.Widget] = [self.shared_view]
         if self._can_receive:
-            self.refresh_button = button("Vernieuwen", "refresh", "ww-refresh")
+            self.refresh_button = button(part.refresh_button, "refresh", "ww-refresh")
             self.refresh_button.on_click(lambda _: self.refresh())
             others.append(self.refresh_button)
         super().__init__([writer, own, box(others)], layout=styles.layout(), _dom_classes=("ww-logbook",))
@@ -257,29 +267,30 @@ class Logbook(widgets.VBox):
 
     def _readers(self, sharing: str) -> str:
         """Who can read an entry of this person with ``sharing``, in a short Dutch sentence."""
+        readers = self.part.readers
         if sharing == "prive":
-            return "Alleen jij ziet het."
+            return readers.prive
         if self.ctx.person.role == "trainer":
-            return "De andere trainers van deze groep deelnemers kunnen het lezen."
+            return readers.of_a_trainer
         if sharing == "trainer" or self.ctx.person.group_id is None:
-            return "Je trainer kan het lezen."
-        return "Je groep en je trainer kunnen het lezen."
+            return readers.trainer
+        return readers.groep
 
     # -- writing -----------------------------------------------------------------------------------------------
     def add(self) -> bool:
         """Save the typed text as a new entry (as "Toevoegen" does); returns whether it was saved."""
         text = self.text.value.strip()
         if not text:
-            self.feedback.value = notice_html("Schrijf eerst iets op; een leeg stukje wordt niet bewaard.", "error")
+            self.feedback.show(self.part.empty_entry, "error")
             return False
         try:
             entry = self.ctx.store.save_log_entry(
                 self.ctx.person.id, new_entry_id(), day=self.day, prompt=self.prompt.value, text=text,
                 sharing=self.sharing.value, client_id=self.ctx.client_id)
         except StoreUnavailable as exc:
-            self.feedback.value = notice_html(f"Niet bewaard — probeer het zo opnieuw. {exc.message}", "error")
+            self.feedback.show(f"{self.part.not_saved} {exc.message}", "error")
             return False
-        self.feedback.value = notice_html(f"Toegevoegd aan je logboek. {self._readers(entry.sharing)}")
+        self.feedback.show(f"{self.part.added} {self._readers(entry.sharing)}")
         self.text.value = ""
         if not self._loaded:
             self._load_own()  # the list could not be read before: it now includes the new entry
@@ -295,7 +306,7 @@ class Logbook(widgets.VBox):
         try:
             entries = self.ctx.store.log_entries(self.ctx.person.id)
         except StoreUnavailable as exc:
-            self.own_note.value = notice_html(f"Je logboek kon niet worden gelezen. {exc.message}", "error")
+            self.own_note.value = notice_html(f"{self.part.own_unreadable} {exc.message}", "error")
             return
         self._loaded = True
         newest = list(reversed(entries))
@@ -303,10 +314,10 @@ class Logbook(widgets.VBox):
         self.cards_box.children = [card.widget for card in self.cards]
         self._older = newest[EDITABLE:]
         if self._older:
-            more = button(f"Oudere stukjes bewerken ({len(self._older)})", "pencil", "ww-refresh")
+            more = button(self.part.edit_older.format(aantal=len(self._older)), "pencil", "ww-refresh")
             more.on_click(lambda _: self.edit_older())
             self.older_box.children = [
-                static_html("".join(entry_html(entry) for entry in self._older)), more]
+                static_html("".join(entry_html(entry, self.part) for entry in self._older)), more]
         self._show_note()
 
     def edit_older(self) -> None:
@@ -320,12 +331,12 @@ class Logbook(widgets.VBox):
     def _dropped(self, card: _EntryCard) -> None:
         self.cards.remove(card)
         self.cards_box.children = [c.widget for c in self.cards]
-        self.feedback.value = notice_html("Het stukje is verwijderd.")
+        self.feedback.show(self.part.removed)
         self._show_note()
 
     def _show_note(self) -> None:
         empty = not self.cards and not self._older
-        self.own_note.value = '<p class="ww-empty">Je hebt nog niets in je logboek geschreven.</p>' if empty else ""
+        self.own_note.value = f'<p class="ww-empty">{html.escape(self.part.own_empty)}</p>' if empty else ""
 
     # -- shared with me ----------------------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -334,12 +345,11 @@ class Logbook(widgets.VBox):
         title = self.part.trainer_shared_title if trainer else self.part.shared_title
         heading = f"<h3>{html.escape(title)}</h3>"
         if not self._can_receive:
-            self.shared_view.value = heading + notice_html(
-                "Je zit (nog) niet in een groep, dus er zijn geen groepsgenoten die iets met je delen.")
+            self.shared_view.value = heading + notice_html(self.part.no_group_shared)
             return
         try:
             entries = self.ctx.store.shared_log_entries(self.ctx.person)
-            groups = author_groups(self.ctx.store, self.ctx.person.cohort_id) if trainer and entries else {}
+            groups = author_groups(self.ctx.store, self.ctx.person.cohort_id, self.part) if trainer and entries else {}
         except StoreUnavailable as exc:
             self.shared_view.value = heading + notice_html(exc.message, "error")
             return
@@ -348,12 +358,13 @@ class Logbook(widgets.VBox):
             self.shared_view.value = heading + f'<p class="ww-empty">{html.escape(empty)}</p>'
             return
         self.shared_view.value = heading + "".join(
-            entry_html(s.entry, s.author, groups.get(s.entry.person_id, "")) for s in reversed(entries))
+            entry_html(s.entry, self.part, s.author, groups.get(s.entry.person_id, "")) for s in reversed(entries))
 
 
-def author_groups(store: Any, cohort_id: int) -> dict[int, str]:
-    """Person id → group name ("trainer" for trainers, "geen groep" if none) in a cohort (two small queries)."""
+def author_groups(store: Any, cohort_id: int, part: LogbookContent) -> dict[int, str]:
+    """Person id → group name (or, for trainers and for someone in no group, what ``part`` calls them) in a cohort
+    (two small queries)."""
     names = {g.id: g.name for g in store.groups(cohort_id)}
-    return {p.id: "trainer" if p.role == "trainer" else names.get(p.group_id, "geen groep")
+    return {p.id: part.author_trainer if p.role == "trainer" else names.get(p.group_id, part.author_no_group)
             for p in store.people(cohort_id)}
 

@@ -1,0 +1,73 @@
+"""Dag 3's round timer: one clock for the trio, kept in the trio item, ticking in the kernel only while it runs."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.dag3 import new_views, start_trio
+from wijwerken_widgets.pages.dag3.roleplay_timer import RoundTimer
+
+
+def test_the_timer_is_shared_and_counts_down_with_pauses(trio, part, scenarios, clock) -> None:
+    """When one member starts, pauses and resets the timer, does another member's kernel show the same time?"""
+    fatima, jeroen, _ = new_views(trio, scenarios, part, now=clock)
+    start_trio(fatima)
+    jeroen.session.reload()
+    timer, theirs = fatima.timer, jeroen.timer
+    assert isinstance(timer, RoundTimer) and timer.text == "08:00" and "08:00" in timer.clock.value
+    assert not timer.running and timer.pause_button.disabled
+    timer.start_button.click()
+    clock.advance(90)
+    assert timer.text == "06:30" and timer.running and timer.start_button.disabled
+    assert theirs.text == "08:00"  # not polled yet
+    jeroen.session.reload()
+    assert theirs.text == "06:30" and theirs.running
+    theirs.pause_button.click()  # Jeroen pauses
+    clock.advance(100)
+    fatima.session.reload()
+    assert timer.text == theirs.text == "06:30" and not timer.running
+    timer.start()
+    clock.advance(389.5)
+    assert timer.text == "00:01"
+    clock.advance(1)
+    jeroen.session.reload()
+    for shown in (timer, theirs):
+        shown.draw()  # what the once-a-second tick does in a kernel
+        assert "De tijd is om" in shown.text and "De tijd is om" in shown.clock.value
+        assert shown.start_button.disabled
+    theirs.reset_button.click()
+    fatima.session.reload()
+    assert timer.text == "08:00" and not timer.running
+
+
+def test_the_clock_ticks_on_the_event_loop_only_while_running_and_on_show(
+    trio, part, scenarios, clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a kernel: does the clock redraw by itself once a second, and stop when paused or when the round moves on?"""
+    import asyncio
+    import threading
+
+    from wijwerken_widgets.pages.dag3 import roleplay_timer
+
+    loop = asyncio.new_event_loop()
+    monkeypatch.setattr(roleplay_timer, "running_loop", lambda: loop)
+    try:
+        view = new_views(trio[:1], scenarios, part, now=clock)[0]
+        start_trio(view)
+        timer = view.timer
+        assert timer._handle is None  # not started: nothing ticks
+        timer.start()
+        assert timer._handle is not None
+        clock.advance(2)
+        # Its own thread: the browser tests' Playwright may already run a loop in this one.
+        runner = threading.Thread(target=lambda: loop.run_until_complete(asyncio.sleep(1.1)))
+        runner.start()
+        runner.join()
+        assert "07:58" in timer.clock.value
+        timer.pause()
+        assert timer._handle is None
+        timer.start()
+        view.next_round()
+        assert timer._handle is None and view.timer is not timer and view.timer._handle is None
+    finally:
+        loop.close()
