@@ -1,6 +1,6 @@
 """Dag 3: the editor of one conversation plan, with live coaching on its questions and suggested questions.
 
-Made when a plan is first chosen in :class:`~wijwerken_widgets.pages.dag3.plans.ConversationPlans`, then reused;
+Made when a plan is first chosen in ``plans.ConversationPlans``, then reused;
 the plan is one ``gesprek`` item (:class:`~wijwerken_widgets.shared.conversations.items.Gesprek`), autosaved as a
 whole by :class:`ItemAutosave`, so groupmates' edits show up while nobody here is typing.
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import unicodedata
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import ipywidgets as widgets
 
@@ -23,8 +23,20 @@ from wijwerken_widgets.ui.item_autosave import ItemAutosave
 from wijwerken_widgets.ui.notices import Feedback, message
 
 if TYPE_CHECKING:
-    from wijwerken_widgets.pages.dag3.plans import ConversationPlans
-    from wijwerken_widgets.pages.dag3.schema import QuestionCoachingTexts
+    from wijwerken_widgets.pages.dag3.schema import PlansPart, QuestionCoachingTexts
+    from wijwerken_widgets.shared.conversations.session import ConversationSession
+    from wijwerken_widgets.shared.stakeholders.model import Stakeholder
+
+
+class Plans(Protocol):
+    """What an editor needs of the plans it belongs to (``plans.ConversationPlans``)."""
+
+    session: ConversationSession
+    part: PlansPart
+
+    def wie_options(self) -> list[tuple[str, int]]: ...
+
+    def stakeholder_of(self, item: GroupItem) -> Stakeholder: ...
 
 NOBODY = 0  # the "wie" choice "Nog niemand" (stored as None)
 HOOFDVRAAG_KEY = "dag1.hoofdvraag"
@@ -81,7 +93,7 @@ def coaching_html(lines: list[str], words: QuestionCoachingTexts) -> str:
 class PlanEditor:
     """The fields of one conversation plan (built when the plan is first chosen, then reused)."""
 
-    def __init__(self, owner: ConversationPlans, item: GroupItem) -> None:
+    def __init__(self, owner: Plans, item: GroupItem) -> None:
         self.owner, self.item_id = owner, item.item_id
         session, fields = owner.session, owner.part.fields
         self.words = owner.part.editor
