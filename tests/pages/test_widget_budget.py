@@ -1,0 +1,118 @@
+"""Does a page keep the same number of live widget models however often its forms save or fail?
+
+Every widget is a model in the kernel and in the browser; a page that makes a new widget for each notice or status
+grows without end on a training day. Each page is built as its notebook builds it, then one save and one error
+warm it up (rarely needed widgets, such as the retry button, are made on first use), and then 50 saves and 50
+errors must leave the count of live models where it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+
+import ipywidgets as widgets
+from ipywidgets.widgets.widget import _instances
+
+from wijwerken_widgets.pages import dag1, dag2, dag3, logboek
+from wijwerken_widgets.pages.dag2.entry_form import StakeholderForm
+from wijwerken_widgets.pages.dag3.plans import ConversationPlans
+from wijwerken_widgets.shared.logbook.widget import Logbook
+from wijwerken_widgets.shared.stakeholders.model import validate_stakeholder
+from wijwerken_widgets.shared.stakeholders.session import page_map
+from wijwerken_widgets.ui.context import Context
+
+ROUNDS = 50
+Locked = Callable[[], AbstractContextManager[None]]
+
+
+def _tree(widget: widgets.Widget) -> Iterator[widgets.Widget]:
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _tree(child)
+
+
+def _find(sections: list[widgets.Widget], kind: type) -> widgets.Widget:
+    return next(w for section in sections for w in _tree(section) if isinstance(w, kind))
+
+
+def _live() -> int:
+    return len(_instances)
+
+
+def _steady(save: Callable[[int], None], fail: Callable[[int], None], locked: Locked) -> tuple[int, int]:
+    """The live model count after a warm-up save and error, and after ROUNDS more of each."""
+    save(0)
+    with locked():
+        fail(0)
+    before = _live()
+    for i in range(1, ROUNDS + 1):
+        save(i)
+        with locked():
+            fail(i)
+    return before, _live()
+
+
+def _typing(field: widgets.Widget) -> Callable[[int], None]:
+    """Typing a new text into an autosaved field (outside a kernel, it saves at once)."""
+    return lambda i: setattr(field, "value", f"Tekst {i}")
+
+
+def test_dag1(ctx: Context, write_locked: Locked) -> None:
+    """Dag 1: typing the hoofdvraag, saved or refused by a locked store."""
+    sections = [m.section(ctx) for m in (dag1.vraagstuk_choice, dag1.problem_statement, dag1.assumptions,
+                                         dag1.real_problem, dag1.summary_card)]
+    field = next(w for w in _tree(sections[1]) if isinstance(w, widgets.Textarea))
+    before, after = _steady(_typing(field), _typing(field), write_locked)
+    assert after == before
+
+
+def test_dag2(ctx: Context, write_locked: Locked) -> None:
+    """Dag 2: changing a stakeholder in the form, and the form's errors (no name; a locked store)."""
+    page_map(ctx).add([validate_stakeholder({"naam": "Wijkagent"})])
+    sections = [m.section(ctx) for m in (dag2.entry, dag2.network, dag2.grid, dag2.energy, dag2.insight,
+                                         dag2.history, dag2.export)]
+    form = _find(sections, StakeholderForm)
+    stakeholder = page_map(ctx).map.stakeholders[0]
+
+    def save(i: int) -> None:
+        form.load(stakeholder)
+        form.fields["notitie"].value = f"Notitie {i}"
+        form.submit()
+
+    def fail(i: int) -> None:
+        form.load(None)
+        form.fields["naam"].value = "" if i % 2 else f"Nieuw {i}"
+        form.submit()
+
+    before, after = _steady(save, fail, write_locked)
+    assert after == before
+
+
+def test_dag3(ctx: Context, write_locked: Locked) -> None:
+    """Dag 3: typing in a conversation plan, saved or refused by a locked store."""
+    page_map(ctx, poll_seconds=None).add([validate_stakeholder({"naam": "Wethouder", "invloed": 5, "belang": 5,
+                                                                "energie_nu": "weerstand", "energie_gewenst": "trekker"})])
+    sections = [m.section(ctx) for m in (dag3.plans, dag3.reports, dag3.roleplay, dag3.logbook, dag3.trainer)]
+    plans = _find(sections, ConversationPlans)
+    plans.take_buttons.children[0].click()
+    editor = next(w for w in _tree(plans.plans_area) if isinstance(w, widgets.Textarea))
+    before, after = _steady(_typing(editor), _typing(editor), write_locked)
+    assert after == before
+
+
+def test_logboek(ctx: Context, write_locked: Locked) -> None:
+    """The logboek page: editing an entry, adding an empty one, and adding while the store is locked."""
+    logbook: Logbook = logboek.logbook(ctx)
+    logbook.text.value = "Eerste stukje"
+    logbook.add()
+    [card] = logbook.cards
+
+    def fail(i: int) -> None:
+        logbook.text.value = "" if i % 2 else f"Niet bewaard {i}"
+        logbook.add()
+        card.text.value = f"Niet bewaard, aangevuld {i}"
+
+    before, after = _steady(lambda i: setattr(card.text, "value", f"Herzien {i}"), fail, write_locked)
+    assert after == before
+    assert len(logbook.cards) == 1
