@@ -193,7 +193,7 @@ def test_standalone_document_has_an_escaped_heading_and_no_page_script(tricky_ma
 
 def test_the_library_can_come_from_the_workbooks_own_server(tricky_map: StakeholderMap) -> None:
     """With a library URL, is vis-network referenced (tiny document) instead of inlined, and only that changes?"""
-    from wijwerken_widgets.pages.dag2.network_draw import use_library
+    from wijwerken_widgets.pages.dag2.network_pyvis import use_library
 
     positions = layout(tricky_map)
     inline = graph_document(tricky_map, positions)

@@ -1,22 +1,21 @@
-"""The stakeholder network as one offline HTML document (pyvis + inlined vis-network), for a sandboxed iframe.
+"""Dag 2's stakeholder network as an offline HTML document for a sandboxed iframe: the wijwerken part.
 
-Positions are computed here (networkx) and drawn with physics off, so the browser never has to settle a layout.
-Everything a participant typed reaches the document only as JSON inside a script (pyvis' Jinja ``tojson`` escapes
-``<``, ``>``, ``&`` and ``'``) or through :func:`html.escape`; tooltips stay plain text (see ``_plain``).
+Colours, shapes, tooltips, the Dutch legend and the drag script are made here; :mod:`.network_pyvis` turns the pyvis
+``Network`` into the document. Positions are computed in Python (networkx) and drawn with physics off, so the browser
+never has to settle a layout. Everything a participant typed reaches the document only as JSON inside a script
+(Jinja's ``tojson``) or through :func:`html.escape`; tooltips stay plain text (see ``network_pyvis.plain_title``).
 """
 
 from __future__ import annotations
 
-import functools
 import html
-import re
 import textwrap
 from collections import defaultdict
 from collections.abc import Mapping
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wijwerken_widgets.pages.dag2 import network_pyvis
 from wijwerken_widgets.shared.stakeholders.layout import Position, place_new
 from wijwerken_widgets.shared.stakeholders.model import (
     ENERGIE,
@@ -59,12 +58,6 @@ _LABEL_MAX = 28
 _MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
 
 
-def _plain(text: str) -> str:
-    """Tooltip text that keeps pyvis on its plain-text tooltip: it switches to an ``innerHTML`` popup as soon as a
-    title contains "href", so a zero-width space goes inside every "href" (any case)."""
-    return re.sub(r"(?i)(h)(?=ref)", "\\1\u200b", text)
-
-
 def shorten(text: str, limit: int) -> str:
     """``text`` cut to ``limit`` characters with "…" when it is longer."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -82,7 +75,7 @@ def node_tooltip(s: Stakeholder) -> str:
     if s.notitie:
         lines.append("Notitie: " + textwrap.shorten(s.notitie, 400, placeholder=" …"))
     wrapped = [part for line in lines for part in textwrap.wrap(line, 60, break_long_words=True) or [""]]
-    return _plain("\n".join(wrapped))
+    return network_pyvis.plain_title("\n".join(wrapped))
 
 
 def _node_options(s: Stakeholder, position: Position) -> dict:
@@ -102,25 +95,10 @@ def _node_options(s: Stakeholder, position: Position) -> dict:
     }
 
 
-@functools.cache
-def _template_env(template_dir: str):
-    """pyvis's Jinja environment, shared by every graph so its template is compiled once (≈ 0.1 s each time)."""
-    from jinja2 import Environment, FileSystemLoader
-
-    return Environment(loader=FileSystemLoader(template_dir))
-
-
 def _network(m: StakeholderMap, positions: Mapping[str, Position], height_px: int) -> Network:
-    from pyvis.edge import Edge
-    from pyvis.network import Network
-
-    net = Network(height=f"{int(height_px)}px", width="100%", directed=False, cdn_resources="in_line", heading="")
-    net.templateEnv = _template_env(net.template_dir)  # compiled once per kernel, not once per drawing
-    net.toggle_physics(False)
-    net.toggle_drag_nodes(True)
-    net.options.edges.smooth.enabled = False
+    net = network_pyvis.static_network(height_px)
     net.options.edges.color.inherit = False
-    net.options.interaction.__dict__.update(dragView=True, zoomView=True, hover=True, tooltipDelay=150)
+    net.options.interaction.tooltipDelay = 150
     net.options.nodes = {
         "font": {"size": 14, "face": "system-ui, sans-serif", "color": "#1f2328", "strokeWidth": 4,
                  "strokeColor": "#ffffff"},
@@ -142,21 +120,12 @@ def _network(m: StakeholderMap, positions: Mapping[str, Position], height_px: in
             "color": {"color": colour, "highlight": colour, "hover": colour},
             "dashes": dashes,
             "width": widths[r.sterkte - 1],
-            "title": _plain(title),
+            "title": network_pyvis.plain_title(title),
             "smooth": smooth if nth else False,
         }
-        # pyvis' add_edge scans all edges per call (quadratic) and keeps one edge per pair: build its Edge directly.
-        net.edges.append(Edge(r.van, r.naar, **options).options)
+        network_pyvis.add_edge(net, r.van, r.naar, **options)
     return net
 
-
-_EXTERNAL_TAG = re.compile(
-    r"""<link\b[^>]*\bhref\s*=\s*["']?(?:https?:)?//[^>]*>"""
-    r"""|<script\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?//[^>]*>\s*</script>""",
-    re.IGNORECASE,
-)
-_COMMENTED_TAGS = re.compile(r"<!--\s*<link.*?-->", re.DOTALL)
-_EMPTY_HEADING = re.compile(r"<center>\s*<h1>\s*</h1>\s*</center>")
 
 # The canvas is HEIGHT px high but shrinks (down to 160px) when the frame is too low for it and the legend.
 _STYLE_TEMPLATE = """<style>
@@ -255,56 +224,30 @@ def graph_document(
     (a folder on the workbook's own server holding ``vis-network.min.js`` and ``vis-network.css``, ending in "/",
     optionally followed by a query), vis-network is loaded from there instead of inlined.
     """
-    document = _document(m, positions, height_px, title, interactive, header="")
-    return document if library_url is None else use_library(document, library_url)
-
-
-def use_library(document: str, library_url: str) -> str:
-    """``document`` with the inlined vis-network replaced by ``<script src>``/``<link>`` tags to ``library_url``."""
-    folder, _, query = library_url.partition("?")
-    suffix = f"?{query}" if query else ""
-    script, style = _library()
-    inline_script, inline_style = f"<script>{script}</script>", f"<style>{style}</style>"
-    if inline_script not in document:
-        return document  # an empty map, or a pyvis that inlines differently: keep it self-contained
-    script_tag = f'<script src="{html.escape(folder + "vis-network.min.js" + suffix)}"></script>'
-    style_tag = f'<link rel="stylesheet" href="{html.escape(folder + "vis-network.css" + suffix)}">'
-    return document.replace(inline_script, script_tag, 1).replace(inline_style, style_tag, 1)
-
-
-@functools.cache
-def _library() -> tuple[str, str]:
-    """The vis-network script and stylesheet exactly as pyvis inlines them."""
-    import pyvis
-
-    folder = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
-    script = (folder / "vis-network.min.js").read_text(encoding="utf-8").rstrip("\n")
-    return script, (folder / "vis-network.css").read_text(encoding="utf-8")
+    return _document(m, positions, height_px, title, interactive, header="", library_url=library_url)
 
 
 def _document(
-    m: StakeholderMap, positions: Mapping[str, Position], height_px: int, title: str, interactive: bool, header: str
+    m: StakeholderMap,
+    positions: Mapping[str, Position],
+    height_px: int,
+    title: str,
+    interactive: bool,
+    header: str,
+    library_url: str | None = None,
 ) -> str:
     if not m.stakeholders:
         return _empty_document(title, header)
     if any(s.id not in positions for s in m.stakeholders):
         positions = place_new(m, positions)
-    document = _network(m, positions, height_px).generate_html()
-    if "div.popup" in document:  # the innerHTML popup must never be switched on (see _plain)
-        raise RuntimeError("pyvis switched to its HTML popup")
-    document = _EXTERNAL_TAG.sub("", document)
-    document = _COMMENTED_TAGS.sub("", document)
-    document = _EMPTY_HEADING.sub("", document)
-    document = document.replace("<html>", '<!DOCTYPE html>\n<html lang="nl">', 1)
-    document = document.replace(
-        '<meta charset="utf-8">', f'<meta charset="utf-8">\n<title>{html.escape(title)}</title>', 1
+    return network_pyvis.document(
+        _network(m, positions, height_px),
+        title=title,
+        head=_style(height_px),
+        before=header,
+        after=_legend(interactive) + (_POSITIONS_SCRIPT if interactive else ""),
+        library_url=library_url,
     )
-    document = document.replace("</head>", _style(height_px) + "\n</head>", 1)
-    if header:
-        document = document.replace("<body>", f"<body>\n{header}", 1)
-    tail = _legend(interactive) + (_POSITIONS_SCRIPT if interactive else "")
-    cut = document.rindex("</body>")
-    return document[:cut] + tail + "\n" + document[cut:]
 
 
 def graph_iframe(document: str, *, height_px: int = 600, label: str = "Netwerkkaart van de stakeholders") -> str:
