@@ -59,12 +59,12 @@ class StakeholderImport(widgets.VBox):
         ], layout=styles.layout(), _dom_classes=("ww-stakeholder-import",))
 
     def preview_paste(self) -> None:
-        from wijwerken_widgets.shared.stakeholders import tables
+        from wijwerken_widgets.shared.stakeholders import table_import as tables
 
         self._show(tables.parse_pasted(self.paste.value))
 
     def preview_upload(self) -> None:
-        from wijwerken_widgets.shared.stakeholders import tables
+        from wijwerken_widgets.shared.stakeholders import table_import as tables
 
         if not self.upload.value:
             return
@@ -82,7 +82,7 @@ class StakeholderImport(widgets.VBox):
         self._show(result)
 
     def _show(self, result, error: str | None = None) -> None:
-        from wijwerken_widgets.shared.stakeholders import tables
+        from wijwerken_widgets.shared.stakeholders import table_import as tables
 
         content = self.content
         self.feedback.clear()

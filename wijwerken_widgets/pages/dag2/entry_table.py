@@ -94,7 +94,7 @@ class StakeholderTable(widgets.VBox):
         self.editor_box.layout.display = ""
 
     def save_editor(self) -> None:
-        from wijwerken_widgets.shared.stakeholders import tables
+        from wijwerken_widgets.shared.stakeholders import table_import as tables
 
         result = tables.parse_pasted(self.editor.value)
         new, updated = tables.merge_into(self.session.map, result.stakeholders, given=result.given)
