@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -163,6 +164,16 @@ def test_missing_positions_are_filled_in(tricky_map: StakeholderMap) -> None:
     document = graph_document(tricky_map, {"a": (5.0, 5.0)})
     nodes = {n["id"]: (n["x"], n["y"]) for n in vis_json(document, "nodes = new vis.DataSet(")}
     assert nodes["a"] == (5.0, 5.0) and len(nodes) == 4
+
+
+@pytest.mark.parametrize("line", ["", "Wethouder Jansen", " voor", "achter ", "   ", "tab\there", "regel\nbreuk",
+                                  "x" * 60, "x" * 61, "nbsp\u00a0hier", "Energie: Neutraal → Trekker", "a  b",
+                                  "\u200bnul", "Notitie: " + "lang woord " * 12])
+def test_tooltip_lines_wrap_exactly_as_textwrap(line: str) -> None:
+    """The shortcut for lines that already fit gives what ``textwrap.wrap`` gives."""
+    from wijwerken_widgets.pages.dag2 import network_draw
+
+    assert network_draw._wrap(line) == (textwrap.wrap(line, 60, break_long_words=True) or [""])
 
 
 def test_iframe_escapes_the_document_and_keeps_the_sandbox_closed(tricky_map: StakeholderMap) -> None:

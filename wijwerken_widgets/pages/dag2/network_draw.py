@@ -74,8 +74,15 @@ def node_tooltip(s: Stakeholder) -> str:
     ]
     if s.notitie:
         lines.append("Notitie: " + textwrap.shorten(s.notitie, 400, placeholder=" …"))
-    wrapped = [part for line in lines for part in textwrap.wrap(line, 60, break_long_words=True) or [""]]
-    return network_pyvis.plain_title("\n".join(wrapped))
+    return network_pyvis.plain_title("\n".join(part for line in lines for part in _wrap(line)))
+
+
+def _wrap(line: str, width: int = 60) -> list[str]:
+    """``textwrap.wrap(line, width)`` (``[""]`` for an empty line), without its cost for a line that already fits:
+    no character it would replace (tabs, line breaks) and no trailing space it would drop."""
+    if len(line) <= width and line.isprintable() and not line.endswith(" "):
+        return [line]
+    return textwrap.wrap(line, width, break_long_words=True) or [""]
 
 
 def _node_options(s: Stakeholder, position: Position) -> dict:
