@@ -173,10 +173,11 @@ def _assets() -> tuple[str, str, str]:
     import pyvis
 
     folder = Path(pyvis.__file__).parent / "templates" / "lib"
-    return tuple(
+    utils, script, style = (
         (folder / name).read_text(encoding="utf-8")
         for name in ("bindings/utils.js", f"{VIS_NETWORK}/vis-network.min.js", f"{VIS_NETWORK}/vis-network.css")
     )
+    return utils, script, style
 
 
 @functools.cache

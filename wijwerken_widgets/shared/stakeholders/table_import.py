@@ -42,10 +42,11 @@ def parse_table(df: pd.DataFrame) -> ImportResult:
     ``i + 2``. A frame without column names (a ``RangeIndex``) may hold its header in its first row, or none.
     A ``type`` column says per row "stakeholder" or "relatie"; without it every row is a stakeholder."""
     reader = RowReader()
-    if isinstance(df.columns, pd.RangeIndex):
+    columns: pd.Index = df.columns  # typed as labels of any kind: pandas' stubs say str, a RangeIndex has ints
+    if isinstance(columns, pd.RangeIndex):
         reader.read_grid(df.values.tolist(), kind=ANY_KIND, where=row_label("Rij"))
     else:
-        grid = [[str(column) for column in df.columns], *df.values.tolist()]
+        grid = [[str(column) for column in columns], *df.values.tolist()]
         reader.read_grid(grid, kind=ANY_KIND, where=row_label("Rij"), header=True)
     return reader.result()
 

@@ -113,7 +113,7 @@ def to_xlsx(m: StakeholderMap) -> bytes:
 def to_networkx(m: StakeholderMap) -> nx.Graph:
     """One node per stakeholder (id; ``label`` = naam, plus the file columns with labels) and one edge per pair:
     ``soort``/``sterkte``/``weight`` of the strongest relation, ``soorten`` lists every kind between the two."""
-    graph = nx.Graph()
+    graph: nx.Graph[str] = nx.Graph()
     for s in m.stakeholders:
         graph.add_node(s.id, label=s.naam, **_stakeholder_row(s))
     pairs: dict[frozenset[str], list[Relation]] = {}
