@@ -59,12 +59,12 @@ class StakeholderImport(widgets.VBox):
         ], layout=styles.layout(), _dom_classes=("ww-stakeholder-import",))
 
     def preview_paste(self) -> None:
-        from wijwerken_widgets.shared.stakeholders import table_import as tables
+        from wijwerken_widgets.shared.stakeholders import table_import
 
-        self._show(tables.parse_pasted(self.paste.value))
+        self._show(table_import.parse_pasted(self.paste.value))
 
     def preview_upload(self) -> None:
-        from wijwerken_widgets.shared.stakeholders import table_import as tables
+        from wijwerken_widgets.shared.stakeholders import table_import
 
         if not self.upload.value:
             return
@@ -74,7 +74,7 @@ class StakeholderImport(widgets.VBox):
             self._show(None, self.content.too_big.format(name=name, megabytes=MAX_UPLOAD_MB))
             return
         try:
-            result = tables.read_file(name, data)
+            result = table_import.read_file(name, data)
         except Exception:  # any unreadable file: a Dutch message, never a traceback
             log.warning("could not read uploaded file %r", name, exc_info=True)
             self._show(None, self.content.unreadable.format(name=name))
@@ -82,7 +82,7 @@ class StakeholderImport(widgets.VBox):
         self._show(result)
 
     def _show(self, result, error: str | None = None) -> None:
-        from wijwerken_widgets.shared.stakeholders import table_import as tables
+        from wijwerken_widgets.shared.stakeholders import table_import
 
         content = self.content
         self.feedback.clear()
@@ -92,8 +92,8 @@ class StakeholderImport(widgets.VBox):
             self.confirm.layout.display = "none"
             self.feedback.show(error or "", "error")
             return
-        new, updated = tables.merge_into(self.session.map, result.stakeholders, given=result.given)
-        relations, unresolved = tables.resolve_relations(result.relations, self.session.map, new)
+        new, updated = table_import.merge_into(self.session.map, result.stakeholders, given=result.given)
+        relations, unresolved = table_import.resolve_relations(result.relations, self.session.map, new)
         problems = [*result.problems, *unresolved]
         summary = content.summary_relations if relations else content.summary
         counts = {"new": _strong(len(new)), "updated": _strong(len(updated)), "relations": _strong(len(relations))}

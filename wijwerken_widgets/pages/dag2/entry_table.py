@@ -94,10 +94,10 @@ class StakeholderTable(widgets.VBox):
         self.editor_box.layout.display = ""
 
     def save_editor(self) -> None:
-        from wijwerken_widgets.shared.stakeholders import table_import as tables
+        from wijwerken_widgets.shared.stakeholders import table_import
 
-        result = tables.parse_pasted(self.editor.value)
-        new, updated = tables.merge_into(self.session.map, result.stakeholders, given=result.given)
+        result = table_import.parse_pasted(self.editor.value)
+        new, updated = table_import.merge_into(self.session.map, result.stakeholders, given=result.given)
         try:
             self.session.add([*new, *updated])
         except StoreUnavailable as exc:
