@@ -34,7 +34,8 @@ def _source(copy: Path, module: str) -> Path:
 
 
 def test_every_schema_of_a_content_file_is_found() -> None:
-    """Are the schemas of the pages, the coaching, the logboek, the scenarios and the question coaching all covered?"""
+    """Are the schemas of the pages, the coaching, the logboek, the scenarios, the question coaching and the texts
+    every page shares all covered?"""
     assert {
         "wijwerken_widgets.content.schema",
         "wijwerken_widgets.pages.start.schema",
@@ -45,6 +46,7 @@ def test_every_schema_of_a_content_file_is_found() -> None:
         "wijwerken_widgets.pages.dag3.plans_coaching_schema",
         "wijwerken_widgets.shared.coaching_schema",
         "wijwerken_widgets.shared.logbook.schema",
+        "wijwerken_widgets.ui.schema",
     } <= set(SCHEMA_MODULES)
 
 

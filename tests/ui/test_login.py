@@ -6,7 +6,10 @@ import pytest
 
 from wijwerken_widgets.people.identity import SESSION_COOKIE, LoginBackoff, person_from_environment
 from wijwerken_widgets.store import StoreUnavailable
-from wijwerken_widgets.ui.login import WRONG_CODE, LoginForm
+from wijwerken_widgets.ui import texts
+from wijwerken_widgets.ui.login import LoginForm
+
+WRONG_CODE = texts.load().login.wrong_code
 
 
 class FakeClock:

@@ -5,8 +5,11 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pytest
 
+from wijwerken_widgets.ui import texts
 from wijwerken_widgets.ui.login import LoginForm
-from wijwerken_widgets.ui.page import FRIENDLY_ERROR, Page
+from wijwerken_widgets.ui.page import Page
+
+FRIENDLY_ERROR = texts.load().page.friendly_error
 
 
 @pytest.fixture

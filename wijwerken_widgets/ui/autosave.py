@@ -18,7 +18,7 @@ import ipywidgets as widgets
 
 from wijwerken_widgets.core.dutch import clock
 from wijwerken_widgets.core.loop import running_loop
-from wijwerken_widgets.ui import styles
+from wijwerken_widgets.ui import styles, texts
 from wijwerken_widgets.ui.context import Context
 
 log = logging.getLogger(__name__)
@@ -46,7 +46,7 @@ class SaveStatus(widgets.Label):
         return self.value
 
     def on_retry(self, callback: Callable[[], Any]) -> None:
-        """Call ``callback()`` when the participant presses "Opnieuw proberen"."""
+        """Call ``callback()`` when the participant presses the retry button (``save.retry_button``)."""
         self._retry_callbacks.append(callback)
 
     def show(self, text: str, state: str) -> None:
@@ -55,7 +55,7 @@ class SaveStatus(widgets.Label):
             self.value = text
             self._dom_classes = ("ww-save-status", f"ww-status-{state}")
         if state == "error" and self.retry_button is None:
-            self.retry_button = widgets.Button(description="Opnieuw proberen", icon="refresh")
+            self.retry_button = widgets.Button(description=texts.load().save.retry_button, icon="refresh")
             self.retry_button.on_click(lambda _: [callback() for callback in self._retry_callbacks])
             self._show_after([self.retry_button])
         if self.retry_button is not None:
@@ -67,7 +67,7 @@ class SaveStatus(widgets.Label):
     def show_conflict(self, text: str, other_value: str) -> None:
         self.show(text, "conflict")
         if self.other_button is None:
-            self.other_button = widgets.Button(description="Toon de andere versie")
+            self.other_button = widgets.Button(description=texts.load().save.show_other_button)
             self.other_text = widgets.Textarea(disabled=True, layout={"display": "none", "width": "auto"})
             self.other_button.on_click(lambda _: self._toggle_other())
             self._show_after([self.other_button, self.other_text])
@@ -87,7 +87,8 @@ class SaveStatus(widgets.Label):
     def _toggle_other(self) -> None:
         hidden = self.other_text.layout.display == "none"
         self.other_text.layout.display = "" if hidden else "none"
-        self.other_button.description = "Verberg de andere versie" if hidden else "Toon de andere versie"
+        words = texts.load().save
+        self.other_button.description = words.hide_other_button if hidden else words.show_other_button
 
 
 def adopt_statuses(container: widgets.Box) -> widgets.Box:
@@ -167,7 +168,7 @@ class Autosave:
         self.base_id, self.saved_value = latest.id, latest.value
         self.fill(latest.value)
         self._dirty = False
-        self.status.show(f"Opgeslagen {clock(latest.saved_at)}", "ok")
+        self.status.show(texts.load().save.saved.format(tijd=clock(latest.saved_at)), "ok")
 
     def fill(self, value: Any) -> None:
         """Show a stored ``value`` in the widget; the change events this fires are not edits to save."""
@@ -182,7 +183,7 @@ class Autosave:
         if self._filling or (self._get() == self.saved_value and not self._dirty):
             return
         self._dirty = True
-        self.status.show("Wordt opgeslagen…", "busy")
+        self.status.show(texts.load().save.saving, "busy")
         self._schedule(DEBOUNCE_SECONDS)
 
     def _schedule(self, delay: float) -> None:
@@ -209,13 +210,13 @@ class Autosave:
             saved = self._write(value)
         except StoreUnavailable as exc:
             log.warning("save of %s for person %s failed: %s", self.key, self.ctx.person.id, exc.__cause__ or exc)
-            self.status.show(f"Niet opgeslagen — probeer opnieuw. {exc.message}", "error")
+            self.status.show(texts.load().save.not_saved.format(melding=exc.message), "error")
             if running_loop() is not None:
                 self._schedule(RETRY_SECONDS)
             return False
         self.base_id, self.saved_value = saved.base_id, value
         self._dirty = self._get() != value  # typed on while saving: save again
-        text = f"Opgeslagen {clock(saved.saved_at)}"
+        text = texts.load().save.saved.format(tijd=clock(saved.saved_at))
         if saved.conflict is not None:
             self.status.show_conflict(f"{text}. {saved.conflict}", _as_text(saved.other_value))
         else:
@@ -231,8 +232,7 @@ class Autosave:
         )
         conflict = None
         if result.conflict is not None:
-            conflict = (f"Let op: dit antwoord is om {clock(result.conflict.saved_at)} ook in een ander venster of "
-                        "op een ander apparaat gewijzigd. Beide versies zijn bewaard; hier zie je jouw versie.")
+            conflict = texts.load().save.conflict.format(tijd=clock(result.conflict.saved_at))
         self.ctx.notify_saved(self.key, result.version)
         return Saved(result.version.id, result.version.saved_at, conflict,
                      None if result.conflict is None else result.conflict.value)

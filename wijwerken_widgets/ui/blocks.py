@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 
 from wijwerken_widgets.core.html import render_markdown
-from wijwerken_widgets.ui import styles
+from wijwerken_widgets.ui import styles, texts
 from wijwerken_widgets.ui.autosave import adopt_statuses
 
 if TYPE_CHECKING:
@@ -102,10 +102,11 @@ def text_input(field: TextField, *, rows: int = 3, single_line: bool = False, va
 
 
 def label_html(field: TextField) -> str:
-    """The field's label and, when it has one, its help as a fold-out."""
+    """The field's label and, when it has one, its help as a fold-out (titled ``fields.help_summary``)."""
     label = f'<label class="ww-label">{html.escape(field.label)}</label>'
     if field.help:
-        label += f'<div class="ww-details">{details_html("Tips", render_markdown(field.help))}</div>'
+        summary = texts.load().fields.help_summary
+        label += f'<div class="ww-details">{details_html(summary, render_markdown(field.help))}</div>'
     return label
 
 

@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from typing import Generic, TypeVar
 
 from wijwerken_widgets.store import GroupItem, ItemChange, ItemSaveResult
+from wijwerken_widgets.ui import texts
 from wijwerken_widgets.ui.context import Context
 
 log = logging.getLogger("wijwerken")
@@ -94,7 +95,8 @@ class GroupSession(Generic[S]):
         """The name of a participant of this cohort (for "gewijzigd door …")."""
         if person_id not in self._names and self.ctx.cohort is not None:
             self._names = {p.id: p.name for p in self.ctx.store.people(self.ctx.cohort.id)}
-        return self._names.get(person_id, "iemand")
+        name = self._names.get(person_id)
+        return name if name is not None else texts.load().group.someone
 
     # -- writing ---------------------------------------------------------------------------------------------
     def save(self, changes: list[ItemChange]) -> list[ItemSaveResult]:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from wijwerken_widgets.core.dutch import clock
+from wijwerken_widgets.ui import texts
 from wijwerken_widgets.ui.autosave import Autosave, Saved, SaveStatus
 from wijwerken_widgets.ui.group_session import GroupSession
 
@@ -53,7 +54,7 @@ class ItemAutosave(Autosave):
         self.saved_value = value
         self.fill(value)
         self._dirty = False
-        self.status.show(f"Opgeslagen {clock(item.changed_at)}", "ok")
+        self.status.show(texts.load().save.saved.format(tijd=clock(item.changed_at)), "ok")
 
     def _follow(self) -> None:
         """A newer version arrived (a groupmate's): show it, unless this tab has unsaved edits."""
@@ -64,14 +65,15 @@ class ItemAutosave(Autosave):
             self.base_id = item.version  # our own save, already shown
             return
         self.load()
-        self.status.show(f"Bijgewerkt door {self.session.author(item.person_id)} om {clock(item.changed_at)}", "ok")
+        updated = texts.load().save.updated_by.format(naam=self.session.author(item.person_id),
+                                                      tijd=clock(item.changed_at))
+        self.status.show(updated, "ok")
 
     def _write(self, value: dict[str, Any]) -> Saved:
         result = self.session.put(self.kind, self.item_id, {**self.fixed, **value}, base_version=self.base_id)
         mine, conflict = result.item, self.session.conflict(result)
         if conflict is None:
             return Saved(mine.version, mine.changed_at)
-        text = (f"Let op: {conflict.their_name} heeft dit om {clock(conflict.theirs.changed_at)} ook gewijzigd. "
-                "Beide versies zijn bewaard; hier zie je jouw versie.")
+        text = texts.load().save.group_conflict.format(naam=conflict.their_name, tijd=clock(conflict.theirs.changed_at))
         theirs = {k: v for k, v in conflict.theirs.data.items() if k in value}  # what the participant edits
         return Saved(mine.version, mine.changed_at, text, theirs)

@@ -10,27 +10,22 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 
 from wijwerken_widgets.people.identity import LoginBackoff, WrongCode, login, session_cookie_js
+from wijwerken_widgets.ui import texts
 
 if TYPE_CHECKING:
     from wijwerken_widgets.store import Person, Store
 
-INTRO = "Log in met je persoonlijke code. Die kreeg je van je trainer."
-WRONG_CODE = (
-    "Deze code kennen we niet. Controleer de code en probeer het opnieuw; hulp nodig? Vraag het je trainer."
-)
-EMPTY_CODE = "Vul eerst je persoonlijke code in."
-CHECKING = "Even controleren…"
-WELCOME = "Welkom, {name}! Je bent ingelogd."
-
 
 def wait_text(seconds: float) -> str:
-    """Dutch 'try again in N seconds' (rounded up)."""
+    """'Try again in N seconds' (rounded up), as ``login.wait`` of ``algemeen.yaml`` says it."""
     n = max(1, int(-(-seconds // 1)))
-    return f"Probeer het over {n} {'seconde' if n == 1 else 'seconden'} opnieuw."
+    wait = texts.load().login.wait
+    return (wait.one if n == 1 else wait.many).format(n=n)
 
 
 class LoginForm(widgets.VBox):
-    """Code field, 'Inloggen' button and a message line; sets the session cookie after a right code.
+    """Code field, login button and a message line (texts: ``login`` of ``algemeen.yaml``); sets the session
+    cookie after a right code.
 
     ``submit(code)`` does what the button does, so tests need no browser. Only plain-text widgets show text
     that contains user input.
@@ -42,15 +37,16 @@ class LoginForm(widgets.VBox):
         self.backoff = LoginBackoff()
         self._callbacks: list[Callable[[Person], None]] = []
         self._timer: threading.Timer | None = None
+        self.words = words = texts.load().login
 
-        self.intro = widgets.Label(INTRO)
+        self.intro = widgets.Label(words.intro)
         self.code = widgets.Password(
-            placeholder="bijvoorbeeld K7QM-4XPD-9TWA",
-            description="Jouw code",
+            placeholder=words.code_placeholder,
+            description=words.code_label,
             style={"description_width": "initial"},
             layout=widgets.Layout(width="24em"),
         )
-        self.button = widgets.Button(description="Inloggen", button_style="primary", icon="sign-in")
+        self.button = widgets.Button(description=words.button, button_style="primary", icon="sign-in")
         self.message = widgets.Label("")
         self.script = widgets.Output()
         self.person: Person | None = None
@@ -78,15 +74,15 @@ class LoginForm(widgets.VBox):
             self._show_wait(wait)
             return None
         if not code.strip():
-            self.message.value = EMPTY_CODE
+            self.message.value = self.words.empty_code
             return None
         self.button.disabled = True
-        self.message.value = CHECKING
+        self.message.value = self.words.checking
         try:
             person, token = login(self.store, code)
         except WrongCode:
             delay = self.backoff.record_failure(self.clock())
-            self.message.value = f"{WRONG_CODE} {wait_text(delay)}"
+            self.message.value = f"{self.words.wrong_code} {wait_text(delay)}"
             self._schedule_refresh()
             return None
         except StoreUnavailable as error:
@@ -96,7 +92,7 @@ class LoginForm(widgets.VBox):
         self.backoff.record_success()
         self.person = person
         self.code.value = ""
-        self.message.value = WELCOME.format(name=person.name)
+        self.message.value = self.words.welcome.format(naam=person.name)
         # Voilà treats widget outputs as trusted, so the browser runs this script and stores the cookie.
         self.script.outputs = (
             {
@@ -117,11 +113,11 @@ class LoginForm(widgets.VBox):
             self._schedule_refresh()
         elif self.button.disabled:
             self.button.disabled = False
-            self.message.value = "Je kunt het nu opnieuw proberen."
+            self.message.value = self.words.try_again
 
     def _show_wait(self, wait: float) -> None:
         self.button.disabled = True
-        self.message.value = f"{WRONG_CODE} {wait_text(wait)}"
+        self.message.value = f"{self.words.wrong_code} {wait_text(wait)}"
 
     def _schedule_refresh(self) -> None:
         if self._timer is not None:

@@ -19,24 +19,12 @@ import ipywidgets as widgets
 from IPython.display import display
 
 from wijwerken_widgets.core.html import render_markdown
-from wijwerken_widgets.ui import styles
+from wijwerken_widgets.core.problems import ContentError
+from wijwerken_widgets.ui import styles, texts
 from wijwerken_widgets.ui.context import Context
 from wijwerken_widgets.ui.notices import message
 
 log = logging.getLogger("wijwerken")
-
-FRIENDLY_ERROR = (
-    "Er ging iets mis bij het laden van dit onderdeel. Probeer de pagina opnieuw te laden; "
-    "lukt het niet, meld het dan bij je trainer."
-)
-STORE_DOWN = (
-    "Het werkboek kan je gegevens nu niet bereiken. Probeer het over een paar minuten opnieuw door de pagina te "
-    "herladen; lukt het dan nog niet, meld het bij je trainer."
-)
-UNKNOWN_HUB_USER = (
-    "Je bent ingelogd als '{user}', maar die naam staat niet in de deelnemerslijst van een groep. "
-    "Vraag je trainer om je toe te voegen."
-)
 
 Builder = Callable[[Context], widgets.Widget]
 STYLESHEET = Path(__file__).with_name("widgets.css")
@@ -56,7 +44,11 @@ def _configure_logging() -> None:
 
 
 def _install_friendly_errors() -> None:
-    """In Voilà a failing cell shows a Dutch message (never a traceback) and is logged server-side."""
+    """In Voilà a failing cell shows a Dutch message (never a traceback) and is logged server-side.
+
+    When ``algemeen.yaml`` itself cannot be read the handler shows nothing: the cell has failed, so the template's
+    own Dutch error message is shown instead (``index.html.j2``, ``block error``).
+    """
     from IPython import get_ipython
 
     shell = get_ipython()
@@ -65,7 +57,13 @@ def _install_friendly_errors() -> None:
 
     def handler(shell, etype, evalue, tb, tb_offset=None):
         log.error("cell failed on page %s", os.environ.get("SCRIPT_NAME", "?"), exc_info=(etype, evalue, tb))
-        display(message(FRIENDLY_ERROR, "error"))
+        try:
+            friendly = texts.load().page.friendly_error
+        except ContentError:
+            log.exception("the texts every page shares (%s) cannot be read", texts.FILE)
+            return None
+        display(message(friendly, "error"))
+        return None
 
     shell.set_custom_exc((Exception,), handler)
 
@@ -97,18 +95,19 @@ class Page:
         from wijwerken_widgets.people.identity import person_from_environment
         from wijwerken_widgets.store import Store, StoreUnavailable
 
+        words = texts.load().page  # a broken algemeen.yaml fails here, before anything is shown
         person, notice = None, None
         try:
             self.store = Store.open()
             person = person_from_environment(self.store)
         except StoreUnavailable:
             log.exception("store unavailable while opening a page")
-            notice = message(STORE_DOWN, "error")
+            notice = message(words.store_down, "error")
         if notice is None and person is None:
             if os.environ.get("WIJWERKEN_CODE") and not self.friendly:
                 raise RuntimeError("WIJWERKEN_CODE is set but belongs to nobody in the store: check the code.")
             if hub_user := os.environ.get("JUPYTERHUB_USER"):
-                notice = message(UNKNOWN_HUB_USER.format(user=hub_user), "error")
+                notice = message(words.unknown_hub_user.format(gebruiker=hub_user), "error")
             else:
                 from wijwerken_widgets.ui.login import LoginForm
 
@@ -137,9 +136,9 @@ class Page:
         return self
 
     def _who_text(self, person) -> str:
-        where = f" · {self.ctx.group.name}" if self.ctx.group else ""
-        role = " (trainer)" if person.role == "trainer" else ""
-        return f"Ingelogd als {person.name}{role}{where}"
+        words = texts.load().page
+        who = (words.logged_in_trainer if person.role == "trainer" else words.logged_in).format(naam=person.name)
+        return words.with_group.format(wie=who, groep=self.ctx.group.name) if self.ctx.group else who
 
     def _logged_in(self, person) -> None:
         self.top.children = self.top.children[:1]  # keep the form's output: it sets the cookie
@@ -176,4 +175,4 @@ class Page:
             if not self.friendly:
                 raise
             log.exception("building a section of %s failed", self.title)
-            return message(FRIENDLY_ERROR, "error")
+            return message(texts.load().page.friendly_error, "error")

@@ -1,0 +1,94 @@
+"""The schema (pydantic) of ``exercises/algemeen.yaml``: the texts of the ui kit, which every page shares.
+
+Save status lines, the page's own notices (errors, who is logged in) and the login form. Loaded by ``texts.py``;
+never imported by a page kernel (see ``content.loader``).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from wijwerken_widgets.content.schema import ContentModel, Text, placeholders
+
+Time = Annotated[Text, placeholders("tijd")]
+NameTime = Annotated[Text, placeholders("naam", "tijd")]
+
+
+class SaveTexts(ContentModel):
+    """The status line under an answer that saves itself (``ui/autosave.py``, ``ui/item_autosave.py``)."""
+
+    saved: Time
+    """After a save, or when a stored answer is shown: ``{tijd}`` is the time (14:03)."""
+    saving: Text
+    not_saved: Annotated[Text, placeholders("melding")]
+    """The store could not be reached; ``{melding}`` says why and what to do (the store's own message)."""
+    retry_button: Text
+    conflict: Time
+    """Another tab or device of the same person saved this answer in between (at ``{tijd}``)."""
+    show_other_button: Text
+    hide_other_button: Text
+    updated_by: NameTime
+    """A groupmate's newer version of a shared item arrived and is shown now."""
+    group_conflict: NameTime
+    """A groupmate (``{naam}``) changed the same shared item at ``{tijd}``; both versions are kept."""
+
+
+class GroupTexts(ContentModel):
+    """What a group's shared items say about who made them (``ui/group_session.py``)."""
+
+    someone: Text
+    """Stands in for a name that is not found (someone no longer in the cohort)."""
+
+
+class PageTexts(ContentModel):
+    """What every page says itself (``ui/page.py``)."""
+
+    friendly_error: Text
+    """Shown instead of a part of the page that failed to load."""
+    store_down: Text
+    unknown_hub_user: Annotated[Text, placeholders("gebruiker")]
+    logged_in: Annotated[Text, placeholders("naam")]
+    logged_in_trainer: Annotated[Text, placeholders("naam")]
+    with_group: Annotated[Text, placeholders("wie", "groep")]
+    """``{wie}``: one of the two lines above; ``{groep}``: the name of the person's group."""
+
+
+class Seconds(ContentModel):
+    """A wait in whole seconds: ``one`` for 1, ``many`` for any other number ``{n}``."""
+
+    one: Annotated[Text, placeholders("n")]
+    many: Annotated[Text, placeholders("n")]
+
+
+class LoginTexts(ContentModel):
+    """The login form (``ui/login.py``)."""
+
+    intro: Text
+    code_label: Text
+    code_placeholder: str = ""
+    button: Text
+    empty_code: Text
+    checking: Text
+    wrong_code: Text
+    wait: Seconds
+    """Follows ``wrong_code`` while the form makes the participant wait before the next try."""
+    try_again: Text
+    welcome: Annotated[Text, placeholders("naam")]
+
+
+class FieldTexts(ContentModel):
+    """Around an input box (``ui/blocks.py``)."""
+
+    help_summary: Text
+    """The fold-out with a field's help text."""
+
+
+class CommonContent(ContentModel):
+    """``exercises/algemeen.yaml``."""
+
+    schema_version: Literal[1]
+    save: SaveTexts
+    group: GroupTexts
+    page: PageTexts
+    login: LoginTexts
+    fields: FieldTexts
