@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
-from wijwerken_widgets.core.dutch import clock
+from wijwerken_widgets.core.dutch import LOCAL_TIME, clock
 from wijwerken_widgets.pages.dag2 import texts
 from wijwerken_widgets.pages.dag2.keys import RELATION, STAKEHOLDER
 from wijwerken_widgets.shared.stakeholders.session import MapSession, page_map
@@ -24,7 +24,7 @@ SHOWN = 15
 
 
 def _when(item: MapItem) -> str:
-    return f"{item.changed_at.astimezone().strftime('%d-%m')} {clock(item.changed_at)}"
+    return f"{item.changed_at.astimezone(LOCAL_TIME):%d-%m} {clock(item.changed_at)}"
 
 
 def describe(item: MapItem, session: MapSession, content: HistoryPart | None = None) -> str:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as widgets
 from ipywidgets.widgets.widget_selection import ToggleButtonsStyle
 
-from wijwerken_widgets.core.dutch import LOCAL_TIME
+from wijwerken_widgets.core.dutch import clock, long_date
 from wijwerken_widgets.core.html import notice_html, render_markdown
 from wijwerken_widgets.store import LogEntry, StoreUnavailable
 from wijwerken_widgets.ui import styles
@@ -37,8 +37,6 @@ SHARING = ("prive", "trainer", "groep")
 EDITABLE = 5
 """How many of one's newest entries are built as editable cards when the page opens."""
 
-MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-          "november", "december")
 _STAMP = re.compile(r"^(\d{14})-")
 
 
@@ -69,8 +67,7 @@ def begun_at(entry: LogEntry) -> datetime:
 
 def dutch_datetime(moment: datetime) -> str:
     """``14 maart 2025, 14:03`` in Dutch local time."""
-    local = moment.astimezone(LOCAL_TIME)
-    return f"{local.day} {MONTHS[local.month - 1]} {local.year}, {local:%H:%M}"
+    return f"{long_date(moment)}, {clock(moment)}"
 
 
 def day_label(day: str, part: LogbookContent) -> str:
