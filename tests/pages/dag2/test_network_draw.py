@@ -13,8 +13,8 @@ import pyvis
 
 from tests.pages.dag2.conftest import IMG
 from tests.support.maps import chain_map
+from wijwerken_widgets.pages.dag2 import texts
 from wijwerken_widgets.pages.dag2.network_draw import (
-    EMPTY_MESSAGE,
     HOUDING_COLOURS,
     graph_document,
     graph_iframe,
@@ -24,6 +24,7 @@ from wijwerken_widgets.shared.stakeholders.layout import layout
 from wijwerken_widgets.shared.stakeholders.model import HOUDINGEN, RELATIE_SOORTEN, StakeholderMap
 
 PYVIS_LIB = Path(pyvis.__file__).parent / "templates" / "lib"
+EMPTY_MESSAGE = texts.load().exercises.network.picture.empty
 
 
 def vis_json(document: str, marker: str) -> object:

@@ -1,7 +1,7 @@
 """Dag 2's stakeholder network as an offline HTML document for a sandboxed iframe: the wijwerken part.
 
-Colours, shapes, tooltips, the Dutch legend and the drag script are made here; :mod:`.network_pyvis` turns the pyvis
-``Network`` into the document. Positions are computed in Python (networkx) and drawn with physics off, so the browser
+Colours, shapes, tooltips, the Dutch legend and the drag script are made here, with the texts of
+``exercises.network.picture`` in ``dag2.yaml``; :mod:`.network_pyvis` turns the pyvis ``Network`` into the document. Positions are computed in Python (networkx) and drawn with physics off, so the browser
 never has to settle a layout. Everything a participant typed reaches the document only as JSON inside a script
 (Jinja's ``tojson``) or through :func:`html.escape`; tooltips stay plain text (see ``network_pyvis.plain_title``).
 """
@@ -12,10 +12,11 @@ import html
 import textwrap
 from collections import defaultdict
 from collections.abc import Mapping
-from datetime import date
+from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
-from wijwerken_widgets.pages.dag2 import network_pyvis
+from wijwerken_widgets.core.dutch import long_date
+from wijwerken_widgets.pages.dag2 import network_pyvis, texts
 from wijwerken_widgets.shared.stakeholders.layout import Position, place_new
 from wijwerken_widgets.shared.stakeholders.model import (
     ENERGIE,
@@ -30,6 +31,8 @@ from wijwerken_widgets.shared.stakeholders.model import (
 
 if TYPE_CHECKING:  # networkx, numpy, scipy and pyvis load on first use: grid_svg and energy_svg import the palette
     from pyvis.network import Network
+
+    from wijwerken_widgets.pages.dag2.schema import NetworkLegend, NetworkPicture, NetworkTooltip
 
 
 # Okabe-Ito based: green and vermillion stay apart for the common colour-vision deficiencies.
@@ -53,9 +56,12 @@ RELATION_STYLES: dict[str, tuple[str, bool | list[int], tuple[float, float, floa
     "formele_lijn": ("#8a8a8a", False, (3.0, 4.5, 6.0)),
     "informeel": ("#5f6b7a", [2, 5], (1.0, 1.5, 2.5)),
 }
-EMPTY_MESSAGE = "Nog geen stakeholders op de kaart."
 _LABEL_MAX = 28
-_MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+
+
+def _picture() -> NetworkPicture:
+    """The drawing's texts: ``exercises.network.picture`` of ``dag2.yaml``."""
+    return texts.load().exercises.network.picture
 
 
 def shorten(text: str, limit: int) -> str:
@@ -63,17 +69,19 @@ def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def node_tooltip(s: Stakeholder) -> str:
-    """Plain-text tooltip: name, kind, attitude, scores, energy and the note (wrapped, shortened)."""
+def node_tooltip(s: Stakeholder, words: NetworkTooltip | None = None) -> str:
+    """Plain-text tooltip: name, kind, attitude, scores, energy and the note (wrapped, shortened); ``words`` are
+    the templates of ``picture.tooltip`` (read from ``dag2.yaml`` when not given)."""
+    words = words or _picture().tooltip
     lines = [
         s.naam,
         f"{SOORTEN[s.soort]} · {POSITIES[s.positie]}",
-        f"Houding: {HOUDINGEN[s.houding]}",
-        f"Invloed {s.invloed}/5 · Belang {s.belang}/5",
-        f"Energie: {ENERGIE[s.energie_nu]} → {ENERGIE[s.energie_gewenst]}",
+        words.attitude.format(houding=HOUDINGEN[s.houding]),
+        words.scores.format(invloed=s.invloed, belang=s.belang),
+        words.energy.format(nu=ENERGIE[s.energie_nu], gewenst=ENERGIE[s.energie_gewenst]),
     ]
     if s.notitie:
-        lines.append("Notitie: " + textwrap.shorten(s.notitie, 400, placeholder=" …"))
+        lines.append(words.note.format(notitie=textwrap.shorten(s.notitie, 400, placeholder=" …")))
     return network_pyvis.plain_title("\n".join(part for line in lines for part in _wrap(line)))
 
 
@@ -85,12 +93,12 @@ def _wrap(line: str, width: int = 60) -> list[str]:
     return textwrap.wrap(line, width, break_long_words=True) or [""]
 
 
-def _node_options(s: Stakeholder, position: Position) -> dict:
+def _node_options(s: Stakeholder, position: Position, words: NetworkTooltip) -> dict:
     fill, border = HOUDING_COLOURS[s.houding], HOUDING_BORDERS[s.houding]
     colour = {"background": fill, "border": border}
     return {
         "label": shorten(s.naam, _LABEL_MAX),
-        "title": node_tooltip(s),
+        "title": node_tooltip(s, words),
         "shape": SHAPES[s.positie],
         "size": 8 + 4 * s.invloed,
         "color": {**colour, "highlight": colour, "hover": colour},
@@ -102,7 +110,7 @@ def _node_options(s: Stakeholder, position: Position) -> dict:
     }
 
 
-def _network(m: StakeholderMap, positions: Mapping[str, Position], height_px: int) -> Network:
+def _network(m: StakeholderMap, positions: Mapping[str, Position], height_px: int, words: NetworkTooltip) -> Network:
     net = network_pyvis.static_network(height_px)
     net.options.edges.color.inherit = False
     net.options.interaction.tooltipDelay = 150
@@ -111,7 +119,7 @@ def _network(m: StakeholderMap, positions: Mapping[str, Position], height_px: in
                  "strokeColor": "#ffffff"},
     }
     for s in m.stakeholders:
-        net.add_node(s.id, **_node_options(s, positions[s.id]))
+        net.add_node(s.id, **_node_options(s, positions[s.id], words))
     names = m.by_id()
     pair_count: dict[frozenset[str], int] = defaultdict(int)
     for r in m.relations:
@@ -121,8 +129,8 @@ def _network(m: StakeholderMap, positions: Mapping[str, Position], height_px: in
         pair_count[r.ends] += 1
         bend = "curvedCW" if nth % 2 else "curvedCCW"
         smooth = {"enabled": True, "type": bend, "roundness": 0.15 * (1 + nth // 2)}
-        kind = f"{RELATIE_SOORTEN[r.soort]} ({STERKTES[r.sterkte].lower()})"
-        title = f"{kind}: {names[r.van].naam} – {names[r.naar].naam}"
+        title = words.relation.format(soort=RELATIE_SOORTEN[r.soort], sterkte=STERKTES[r.sterkte].lower(),
+                                      van=names[r.van].naam, naar=names[r.naar].naam)
         options = {
             "color": {"color": colour, "highlight": colour, "hover": colour},
             "dashes": dashes,
@@ -158,7 +166,7 @@ def _style(height_px: int) -> str:
     return _STYLE_TEMPLATE.replace("HEIGHT", str(int(height_px)))
 
 
-def _legend(interactive: bool) -> str:
+def _legend(interactive: bool, words: NetworkLegend) -> str:
     def swatch(shape: str, fill: str, border: str) -> str:
         if shape == "diamond":
             figure = f'<path d="M7 1 L13 7 L7 13 L1 7 Z" fill="{fill}" stroke="{border}" stroke-width="1.5"/>'
@@ -178,16 +186,19 @@ def _legend(interactive: bool) -> str:
     houding = "".join(item(swatch("dot", HOUDING_COLOURS[k], HOUDING_BORDERS[k]), v) for k, v in HOUDINGEN.items())
     positie = "".join(item(swatch(SHAPES[k], "#ffffff", "#44566f"), v) for k, v in POSITIES.items())
     relaties = "".join(item(line(k), v) for k, v in RELATIE_SOORTEN.items())
+    def group(name: str, body: str) -> str:
+        return f'<span class="wk-group"><b>{html.escape(name)}</b>{body}</span>'
+
     groups = [
-        f'<span class="wk-group"><b>Houding:</b>{houding}</span>',
-        f'<span class="wk-group"><b>Vorm:</b>{positie}</span>',
-        f'<span class="wk-group"><b>Lijnen:</b>{relaties}</span>',
-        '<span class="wk-group"><b>Grootte:</b> hoe groter, hoe meer invloed</span>',
+        group(words.attitude, houding),
+        group(words.shape, positie),
+        group(words.lines, relaties),
+        group(words.size, " " + html.escape(words.size_text)),
     ]
     if interactive:
-        groups.append('<span class="wk-group wk-hint">Sleep een stakeholder om de kaart te ordenen; '
-                      "scroll om te zoomen.</span>")
-    return f'<div class="wk-legend" role="note" aria-label="Legenda">{"".join(groups)}</div>'
+        groups.append(f'<span class="wk-group wk-hint">{html.escape(words.hint)}</span>')
+    label = html.escape(words.label, quote=True)
+    return f'<div class="wk-legend" role="note" aria-label="{label}">{"".join(groups)}</div>'
 
 
 # Runs after pyvis' drawGraph() has filled its global ``network``; tells the page where dragged nodes ended up.
@@ -202,16 +213,16 @@ if (typeof network !== "undefined" && network) {
 </script>"""
 
 
-def _header(title: str) -> str:
-    today = date.today()
-    stamp = f"{today.day} {_MONTHS[today.month - 1]} {today.year}"
-    return f'<header class="wk-header"><h1>{html.escape(title)}</h1><p>Gemaakt op {stamp}</p></header>'
+def _header(title: str, made_on: str) -> str:
+    stamp = made_on.format(datum=long_date(datetime.now(timezone.utc)))
+    return f'<header class="wk-header"><h1>{html.escape(title)}</h1><p>{html.escape(stamp)}</p></header>'
 
 
-def _empty_document(title: str, header: str = "") -> str:
+def _empty_document(title: str, empty: str, header: str = "") -> str:
     return (
         f'<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n<title>{html.escape(title)}</title>\n'
-        f"{_style(160)}\n</head>\n<body>\n{header}<p class=\"wk-empty\">{EMPTY_MESSAGE}</p>\n</body>\n</html>\n"
+        f"{_style(160)}\n</head>\n<body>\n{header}<p class=\"wk-empty\">{html.escape(empty)}</p>\n</body>\n"
+        "</html>\n"
     )
 
 
@@ -220,17 +231,19 @@ def graph_document(
     positions: Mapping[str, Position],
     *,
     height_px: int = 560,
-    title: str = "Stakeholderkaart",
+    title: str | None = None,
     interactive: bool = True,
     library_url: str | None = None,
 ) -> str:
-    """A complete offline HTML document drawing the map (physics off, draggable, zoomable) with a Dutch legend.
+    """A complete offline HTML document drawing the map (physics off, draggable, zoomable) with a Dutch legend;
+    ``title`` defaults to ``picture.document_title`` of ``dag2.yaml``.
 
     Stakeholders missing from ``positions`` are placed with :func:`place_new`. With ``interactive``, dragging a node
     posts ``{type: "wijwerken-positions", positions: {id: {x, y}}}`` to the parent window. With ``library_url``
     (a folder on the workbook's own server holding ``vis-network.min.js`` and ``vis-network.css``, ending in "/",
     optionally followed by a query), vis-network is loaded from there instead of inlined.
     """
+    title = _picture().document_title if title is None else title
     return _document(m, positions, height_px, title, interactive, header="", library_url=library_url)
 
 
@@ -243,22 +256,25 @@ def _document(
     header: str,
     library_url: str | None = None,
 ) -> str:
+    picture = _picture()
     if not m.stakeholders:
-        return _empty_document(title, header)
+        return _empty_document(title, picture.empty, header)
     if any(s.id not in positions for s in m.stakeholders):
         positions = place_new(m, positions)
     return network_pyvis.document(
-        _network(m, positions, height_px),
+        _network(m, positions, height_px, picture.tooltip),
         title=title,
         head=_style(height_px),
         before=header,
-        after=_legend(interactive) + (_POSITIONS_SCRIPT if interactive else ""),
+        after=_legend(interactive, picture.legend) + (_POSITIONS_SCRIPT if interactive else ""),
         library_url=library_url,
     )
 
 
-def graph_iframe(document: str, *, height_px: int = 600, label: str = "Netwerkkaart van de stakeholders") -> str:
-    """The document in a sandboxed iframe (scripts run, but with an opaque origin: no access to the page)."""
+def graph_iframe(document: str, *, height_px: int = 600, label: str | None = None) -> str:
+    """The document in a sandboxed iframe (scripts run, but with an opaque origin: no access to the page), named
+    ``label`` for screen readers (default ``picture.label`` of ``dag2.yaml``)."""
+    label = _picture().label if label is None else label
     return (
         f'<iframe srcdoc="{html.escape(document, quote=True)}" sandbox="allow-scripts" '
         f'title="{html.escape(label, quote=True)}" style="width:100%;height:{int(height_px)}px;border:0"></iframe>'
@@ -267,4 +283,4 @@ def graph_iframe(document: str, *, height_px: int = 600, label: str = "Netwerkka
 
 def standalone_document(m: StakeholderMap, positions: Mapping[str, Position], title: str) -> str:
     """The map as a file to download: opens in any browser without a network, with a heading and today's date."""
-    return _document(m, positions, 640, title, False, header=_header(title))
+    return _document(m, positions, 640, title, False, header=_header(title, _picture().made_on))

@@ -169,6 +169,50 @@ class EntryPart(Part):
     relations: RelationTexts
 
 
+# --- 2. network -------------------------------------------------------------------------------------------------
+
+
+class NetworkLegend(ContentModel):
+    """The legend under the drawing: colour, shape, lines, size, and how to move the drawing."""
+
+    label: Text
+    """The legend's name for screen readers."""
+    attitude: Text
+    shape: Text
+    lines: Text
+    size: Text
+    size_text: Text
+    hint: Text
+    """Only under the drawing in the workbook, where stakeholders can be dragged (not in the downloaded page)."""
+
+
+class NetworkTooltip(ContentModel):
+    """The plain text shown when the mouse rests on a stakeholder (after the name and kind) or a line."""
+
+    attitude: Annotated[Text, placeholders("houding")]
+    scores: Annotated[Text, placeholders("invloed", "belang")]
+    energy: Annotated[Text, placeholders("nu", "gewenst")]
+    note: Annotated[Text, placeholders("notitie")]
+    relation: Annotated[Text, placeholders("soort", "sterkte", "van", "naar")]
+
+
+class NetworkPicture(ContentModel):
+    """The drawing (``network_draw.py``), in the workbook and as the downloaded web page."""
+
+    label: Text
+    """The drawing's name for screen readers (the frame it is shown in)."""
+    document_title: Text
+    empty: Text
+    made_on: Annotated[Text, placeholders("datum")]
+    """Under the title of the downloaded web page; ``{datum}`` is the day it was made (14 maart 2025)."""
+    legend: NetworkLegend
+    tooltip: NetworkTooltip
+
+
+class NetworkPart(Part):
+    picture: NetworkPicture
+
+
 # --- 3. grid, 4. energy -----------------------------------------------------------------------------------------
 
 
@@ -300,7 +344,7 @@ class ExportPart(Part):
 
 class Dag2Exercises(ContentModel):
     entry: EntryPart
-    network: Part
+    network: NetworkPart
     grid: GridPart
     energy: EnergyPart
     insight: InsightPart
