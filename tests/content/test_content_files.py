@@ -15,15 +15,16 @@ from wijwerken_widgets.pages.dag3 import texts as dag3_texts
 from wijwerken_widgets.pages.start import texts as start_texts
 from wijwerken_widgets.shared import coaching
 from wijwerken_widgets.shared.logbook import texts as logbook_texts
+from wijwerken_widgets.shared.stakeholders import texts as map_texts
 from wijwerken_widgets.ui import texts as common_texts
 
 START_FILE, DAG1_FILE, DAG2_FILE, DAG3_FILE = start_texts.FILE, dag1_texts.FILE, dag2_texts.FILE, dag3_texts.FILE
-COACHING_FILE, LOGBOOK_FILE, COMMON_FILE = coaching.FILE, logbook_texts.FILE, common_texts.FILE
+COACHING_FILE, LOGBOOK_FILE, COMMON_FILE, MAP_FILE = coaching.FILE, logbook_texts.FILE, common_texts.FILE, map_texts.FILE
 load_start, load_dag1, load_dag2, load_dag3 = start_texts.load, dag1_texts.load, dag2_texts.load, dag3_texts.load
-load_coaching, load_logbook, load_common = coaching.load_rules, logbook_texts.load, common_texts.load
+load_coaching, load_logbook, load_common, load_map = coaching.load_rules, logbook_texts.load, common_texts.load, map_texts.load
 
 LOADERS = {START_FILE: load_start, DAG1_FILE: load_dag1, DAG2_FILE: load_dag2, DAG3_FILE: load_dag3,
-           COACHING_FILE: load_coaching, LOGBOOK_FILE: load_logbook, COMMON_FILE: load_common}
+           COACHING_FILE: load_coaching, LOGBOOK_FILE: load_logbook, COMMON_FILE: load_common, MAP_FILE: load_map}
 
 
 @pytest.fixture

@@ -46,6 +46,7 @@ def test_every_schema_of_a_content_file_is_found() -> None:
         "wijwerken_widgets.pages.dag3.plans_coaching_schema",
         "wijwerken_widgets.shared.coaching_schema",
         "wijwerken_widgets.shared.logbook.schema",
+        "wijwerken_widgets.shared.stakeholders.schema",
         "wijwerken_widgets.ui.schema",
     } <= set(SCHEMA_MODULES)
 

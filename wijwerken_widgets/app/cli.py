@@ -67,9 +67,10 @@ def _check_content() -> None:
     from wijwerken_widgets.pages.start import texts as start
     from wijwerken_widgets.shared import coaching
     from wijwerken_widgets.shared.logbook import texts as logboek
+    from wijwerken_widgets.shared.stakeholders import texts as stakeholderkaart
     from wijwerken_widgets.ui import texts as algemeen
 
-    files = [(m.FILE, m.load) for m in (algemeen, start, dag1, dag2, dag3, logboek)]
+    files = [(m.FILE, m.load) for m in (algemeen, start, dag1, dag2, dag3, logboek, stakeholderkaart)]
     files.append((coaching.FILE, coaching.load_rules))
     for name, load in files:
         try:

@@ -2,6 +2,8 @@
 
 Values are stored by key (``"formele_lijn"``); the Dutch labels are for display. :func:`parse_choice` accepts a
 key or a label in any case, so a trainer's spreadsheet with "Formele lijn" imports as well as an export does.
+What a check says when input is wrong is in ``exercises/stakeholderkaart.yaml`` (``checks``, ``fields``), read only
+when a message is made.
 """
 
 from __future__ import annotations
@@ -59,6 +61,17 @@ class InvalidInput(ValueError):
         self.message = message
 
 
+def _invalid(check: str, **values: Any) -> InvalidInput:
+    """The :class:`InvalidInput` saying ``checks.<check>`` of ``stakeholderkaart.yaml``, filled in with ``values``
+    (``veld``: a key of its ``fields``, named as the file names it)."""
+    from wijwerken_widgets.shared.stakeholders import texts
+
+    content = texts.load()
+    if "veld" in values:
+        values["veld"] = getattr(content.fields, values["veld"])
+    return InvalidInput(getattr(content.checks, check).format(**values))
+
+
 def new_id() -> str:
     """A stable id for a new stakeholder or relation (it survives renames and restores)."""
     return uuid.uuid4().hex
@@ -77,22 +90,22 @@ def name_key(name: Any) -> str:
     return " ".join(unicodedata.normalize("NFKC", str(name or "")).casefold().split())
 
 
-def parse_choice(value: Any, options: Mapping[str, str], field_label: str, default: str | None = None) -> str:
-    """The key in ``options`` that ``value`` names by key or Dutch label (any case, spaces or underscores)."""
+def parse_choice(value: Any, options: Mapping[str, str], field: str, default: str | None = None) -> str:
+    """The key in ``options`` that ``value`` names by key or Dutch label (any case, spaces or underscores).
+    ``field`` is the field's key in ``fields`` of ``stakeholderkaart.yaml`` (its name in a message)."""
     text = name_key(value).replace("_", " ")
     if not text:
         if default is not None:
             return default
-        raise InvalidInput(f"Vul {field_label} in.")
+        raise _invalid("missing_choice", veld=field)
     for key, label in options.items():
         if text in (key.replace("_", " "), name_key(label)):
             return key
-    choices = ", ".join(options.values())
-    raise InvalidInput(f"'{clean_text(value)}' is geen geldige keuze voor {field_label}; kies uit: {choices}.")
+    raise _invalid("invalid_choice", waarde=clean_text(value), veld=field, keuzes=", ".join(options.values()))
 
 
-def parse_score(value: Any, field_label: str, low: int = SCORE_MIN, high: int = SCORE_MAX, default: int = 3) -> int:
-    """A whole number from ``low`` to ``high``; empty gives ``default``."""
+def parse_score(value: Any, field: str, low: int = SCORE_MIN, high: int = SCORE_MAX, default: int = 3) -> int:
+    """A whole number from ``low`` to ``high``; empty gives ``default``. ``field``: as for :func:`parse_choice`."""
     if value is None or (isinstance(value, float) and math.isnan(value)) or clean_text(value) == "":
         return default
     try:
@@ -100,7 +113,7 @@ def parse_score(value: Any, field_label: str, low: int = SCORE_MIN, high: int = 
     except ValueError:
         number = None
     if number is None or number != int(number) or not low <= number <= high:
-        raise InvalidInput(f"{field_label} is een heel getal van {low} tot en met {high}, niet '{clean_text(value)}'.")
+        raise _invalid("invalid_score", veld=field, van=low, tot=high, waarde=clean_text(value))
     return int(number)
 
 
@@ -108,7 +121,7 @@ def _note(value: Any) -> str:
     text = "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value).strip()
     text = unicodedata.normalize("NFC", text)
     if len(text) > MAX_NOTE:
-        raise InvalidInput(f"De notitie is te lang (meer dan {MAX_NOTE} tekens).")
+        raise _invalid("note_too_long", max=MAX_NOTE)
     return text
 
 
@@ -177,19 +190,19 @@ def validate_stakeholder(fields: Mapping[str, Any], *, item_id: str | None = Non
     """A :class:`Stakeholder` from form, table or file values (keys or Dutch labels), or :class:`InvalidInput`."""
     naam = clean_text(fields.get("naam"))
     if not naam:
-        raise InvalidInput("Geef de stakeholder een naam (een rol of initialen mag ook).")
+        raise _invalid("no_name")
     if len(naam) > MAX_NAME:
-        raise InvalidInput(f"De naam is te lang (meer dan {MAX_NAME} tekens); kort hem in of gebruik een rol.")
+        raise _invalid("name_too_long", max=MAX_NAME)
     return Stakeholder(
         id=item_id or new_id(),
         naam=naam,
         soort=parse_choice(fields.get("soort"), SOORTEN, "soort", default="anders"),
-        positie=parse_choice(fields.get("positie"), POSITIES, "intern/extern", default="intern"),
-        invloed=parse_score(fields.get("invloed"), "Invloed"),
-        belang=parse_score(fields.get("belang"), "Belang"),
+        positie=parse_choice(fields.get("positie"), POSITIES, "positie", default="intern"),
+        invloed=parse_score(fields.get("invloed"), "invloed"),
+        belang=parse_score(fields.get("belang"), "belang"),
         houding=parse_choice(fields.get("houding"), HOUDINGEN, "houding", default="onbekend"),
-        energie_nu=parse_choice(fields.get("energie_nu"), ENERGIE, "energie nu", default="neutraal"),
-        energie_gewenst=parse_choice(fields.get("energie_gewenst"), ENERGIE, "gewenste energie", default="neutraal"),
+        energie_nu=parse_choice(fields.get("energie_nu"), ENERGIE, "energie_nu", default="neutraal"),
+        energie_gewenst=parse_choice(fields.get("energie_gewenst"), ENERGIE, "energie_gewenst", default="neutraal"),
         notitie=_note(fields.get("notitie")),
     )
 
@@ -198,15 +211,15 @@ def validate_relation(fields: Mapping[str, Any], *, item_id: str | None = None) 
     """A :class:`Relation` between two different stakeholder ids, or :class:`InvalidInput`."""
     van, naar = str(fields.get("van") or ""), str(fields.get("naar") or "")
     if not van or not naar:
-        raise InvalidInput("Kies bij een relatie allebei de stakeholders.")
+        raise _invalid("relation_ends")
     if van == naar:
-        raise InvalidInput("Een relatie loopt tussen twee verschillende stakeholders.")
+        raise _invalid("relation_to_itself")
     return Relation(
         id=item_id or new_id(),
         van=van,
         naar=naar,
-        soort=parse_choice(fields.get("soort"), RELATIE_SOORTEN, "soort relatie", default="samenwerking"),
-        sterkte=parse_score(fields.get("sterkte"), "Sterkte", 1, 3, default=2),
+        soort=parse_choice(fields.get("soort"), RELATIE_SOORTEN, "relatie", default="samenwerking"),
+        sterkte=parse_score(fields.get("sterkte"), "sterkte", 1, 3, default=2),
     )
 
 

@@ -2,7 +2,8 @@
 
 Reads the files that :mod:`.tables` writes, and what people make themselves: ``;``, ``,`` or tab as CSV separator,
 UTF-8, UTF-16 or Latin-1, a formula's leading ``'`` (see :mod:`.tables`) removed again; :mod:`.table_rows` reads the
-rows. Import never raises: bad rows are skipped and reported in Dutch by row number.
+rows. Import never raises: bad rows are skipped and reported in Dutch by row number (the words are in
+``exercises/stakeholderkaart.yaml``: ``files``, ``rows``, ``fitting``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import fields, replace
 import pandas as pd
 
 from wijwerken_widgets.core.downloads import CSV_SEPARATOR
+from wijwerken_widgets.shared.stakeholders import texts
 from wijwerken_widgets.shared.stakeholders.model import (
     InvalidInput,
     Relation,
@@ -44,10 +46,10 @@ def parse_table(df: pd.DataFrame) -> ImportResult:
     reader = RowReader()
     columns: pd.Index = df.columns  # typed as labels of any kind: pandas' stubs say str, a RangeIndex has ints
     if isinstance(columns, pd.RangeIndex):
-        reader.read_grid(df.values.tolist(), kind=ANY_KIND, where=row_label("Rij"))
+        reader.read_grid(df.values.tolist(), kind=ANY_KIND, where=row_label("row"))
     else:
         grid = [[str(column) for column in columns], *df.values.tolist()]
-        reader.read_grid(grid, kind=ANY_KIND, where=row_label("Rij"), header=True)
+        reader.read_grid(grid, kind=ANY_KIND, where=row_label("row"), header=True)
     return reader.result()
 
 
@@ -80,9 +82,9 @@ def _read_csv(data: bytes) -> ImportResult:
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_guess_separator(text)))
     except csv.Error:
-        return ImportResult(problems=["Dit CSV-bestand kan ik niet lezen. Sla het opnieuw op als CSV of .xlsx."])
+        return ImportResult(problems=[texts.load().files.csv_unreadable])
     reader = RowReader()
-    reader.read_grid([[_unescape_formula(cell) for cell in row] for row in rows], kind=ANY_KIND, where=row_label("Rij"))
+    reader.read_grid([[_unescape_formula(cell) for cell in row] for row in rows], kind=ANY_KIND, where=row_label("row"))
     return reader.result()
 
 
@@ -90,15 +92,15 @@ def _read_xlsx(data: bytes) -> ImportResult:
     try:
         sheets = pd.read_excel(io.BytesIO(data), sheet_name=None, header=None, dtype=object, engine="openpyxl")
     except Exception:
-        return ImportResult(problems=["Dit Excel-bestand kan ik niet lezen. Sla het opnieuw op als .xlsx of CSV."])
+        return ImportResult(problems=[texts.load().files.excel_unreadable])
     by_key = {name_key(name): name for name in sheets}
     relations_sheet = by_key.get("relaties") or by_key.get("relations")
     people_sheet = by_key.get("stakeholders") or next((name for name in sheets if name != relations_sheet), None)
     reader = RowReader()
     if people_sheet is not None:
-        reader.read_grid(sheets[people_sheet].values.tolist(), kind=ANY_KIND, where=row_label("Rij"))
+        reader.read_grid(sheets[people_sheet].values.tolist(), kind=ANY_KIND, where=row_label("row"))
     if relations_sheet is not None:
-        where = row_label(f"Blad {relations_sheet}, rij")
+        where = row_label("sheet_row", blad=relations_sheet)
         reader.read_grid(sheets[relations_sheet].values.tolist(), kind=ROW_RELATION, where=where)
     return reader.result()
 
@@ -110,7 +112,7 @@ def read_file(name: str, data: bytes) -> ImportResult:
     if data.startswith(b"PK\x03\x04") or lower.endswith((".xlsx", ".xlsm")):
         return _read_xlsx(data)
     if data.startswith(b"\xd0\xcf\x11\xe0") or lower.endswith(".xls"):
-        return ImportResult(problems=["Dit is een oud Excel-bestand (.xls). Sla het op als .xlsx of CSV."])
+        return ImportResult(problems=[texts.load().files.old_excel])
     return _read_csv(data)
 
 
@@ -122,7 +124,7 @@ def parse_pasted(text: str) -> ImportResult:
     else:
         rows = [[line] for line in text.splitlines()]
     reader = RowReader()
-    reader.read_grid(rows, kind=ANY_KIND, where=row_label("Regel"))
+    reader.read_grid(rows, kind=ANY_KIND, where=row_label("line"))
     return reader.result()
 
 
@@ -164,18 +166,19 @@ def resolve_relations(
     seen: set[tuple[frozenset[str], str]] = set()
     for item in relations:
         van, naar = ids.get(name_key(item.van_naam)), ids.get(name_key(item.naar_naam))
-        missing = [f"'{name}'" for name, found in ((item.van_naam, van), (item.naar_naam, naar)) if found is None]
         if van is None or naar is None:
-            verb = "staan" if len(missing) > 1 else "staat"
-            problems.append(
-                f"Relatie '{item.van_naam}' – '{item.naar_naam}': {' en '.join(missing)} {verb} niet op de kaart; "
-                "deze relatie is overgeslagen."
-            )
+            words = texts.load().fitting
+            if van is None and naar is None:
+                problems.append(words.both_missing.format(van=item.van_naam, naar=item.naar_naam))
+            else:
+                missing = item.van_naam if van is None else item.naar_naam
+                problems.append(words.one_missing.format(van=item.van_naam, naar=item.naar_naam, naam=missing))
             continue
         try:
             relation = validate_relation({"van": van, "naar": naar, "soort": item.soort, "sterkte": item.sterkte})
         except InvalidInput as error:
-            problems.append(f"Relatie '{item.van_naam}' – '{item.naar_naam}': {error.message}")
+            problems.append(texts.load().fitting.invalid.format(van=item.van_naam, naar=item.naar_naam,
+                                                                 melding=error.message))
             continue
         signature = (relation.ends, relation.soort)
         if signature in seen:

@@ -2,18 +2,21 @@
 
 A header row may name the columns in Dutch or English (``_ALIASES``); values may be labels or keys in any case.
 :class:`RowReader` never raises: a bad row is skipped and reported by its row number. :mod:`.table_import` feeds it
-the rows of files and pasted text.
+the rows of files and pasted text. The problems are worded in ``exercises/stakeholderkaart.yaml`` (``rows``), read
+only when there is one to report.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from wijwerken_widgets.shared.stakeholders import texts
 from wijwerken_widgets.shared.stakeholders.model import (
     RELATIE_SOORTEN,
     STERKTES,
@@ -30,6 +33,9 @@ from wijwerken_widgets.shared.stakeholders.tables import (
     ROW_STAKEHOLDER,
     STAKEHOLDER_COLUMNS,
 )
+
+if TYPE_CHECKING:
+    from wijwerken_widgets.shared.stakeholders.schema import RowTexts
 
 # File column -> Stakeholder field (only intern_extern differs).
 _FIELD_OF_COLUMN = {column: column for column in STAKEHOLDER_COLUMNS} | {"intern_extern": "positie"}
@@ -56,6 +62,8 @@ _ROW_KINDS = {
 }
 _STRENGTH_OF_LABEL = {name_key(label): str(value) for value, label in STERKTES.items()}
 ANY_KIND = "auto"  # a table whose rows may be either kind (a ``type`` column says which; default stakeholder)
+Where = Callable[[], str]
+"""Where a row is ("Rij 3"), made only when a problem names it."""
 
 
 @dataclass(frozen=True)
@@ -99,13 +107,18 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+def _rows_texts() -> RowTexts:
+    """``rows`` of ``stakeholderkaart.yaml``."""
+    return texts.load().rows
+
+
 class RowReader:
     """Collects rows from one or more tables into an :class:`ImportResult`."""
 
     def __init__(self) -> None:
         self.people: dict[str, Stakeholder] = {}
         self.given: dict[str, frozenset[str]] = {}
-        self.first_seen: dict[Any, str] = {}
+        self.first_seen: dict[Any, Where] = {}
         self.relations: dict[tuple[frozenset[str], str], RelationByName] = {}
         self.problems: list[str] = []
 
@@ -129,19 +142,19 @@ class RowReader:
             positional = RELATION_COLUMNS if kind == ROW_RELATION else STAKEHOLDER_COLUMNS
             columns, unused = dict(enumerate(positional)), []
         if unused:
-            self.problems.append(f"Deze kolommen gebruik ik niet: {', '.join(unused)}.")
+            self.problems.append(_rows_texts().unused_columns.format(kolommen=", ".join(unused)))
         named = set(columns.values())
         if kind == ROW_RELATION and not {"van", "naar"} <= named:
-            self.problems.append("Ik vind geen kolommen 'van' en 'naar' bij de relaties; die heb ik overgeslagen.")
+            self.problems.append(_rows_texts().no_relation_columns)
             return
         if kind != ROW_RELATION and "naam" not in named and "type" not in named:
-            self.problems.append("Ik vind geen kolom 'naam'. Zet de namen in een kolom met 'naam' erboven.")
+            self.problems.append(_rows_texts().no_name_column)
             return
         for index in range(start, len(cells)):
             row = cells[index]
             values = {column: row[i] if i < len(row) else "" for i, column in columns.items()}
             if any(values.values()):
-                self._read_row(values, kind, where(index + 1))
+                self._read_row(values, kind, functools.partial(where, index + 1))
 
     @staticmethod
     def _columns(header: list[str], kind: str) -> tuple[dict[int, str], list[str]]:
@@ -164,29 +177,26 @@ class RowReader:
             columns = {i: c for i, c in columns.items() if c in RELATION_COLUMNS}
         return columns, unused
 
-    def _read_row(self, values: dict[str, str], kind: str, where: str) -> None:
+    def _read_row(self, values: dict[str, str], kind: str, where: Where) -> None:
         if kind == ANY_KIND:
             kind = _ROW_KINDS.get(name_key(values.get("type", "")), "")
             if not values.get("type"):
                 is_relation = not values.get("naam") and (values.get("van") or values.get("naar"))
                 kind = ROW_RELATION if is_relation else ROW_STAKEHOLDER
             elif not kind:
-                self.problems.append(
-                    f"{where}: type '{values['type']}' ken ik niet; gebruik 'stakeholder' of 'relatie'. "
-                    "Deze rij is overgeslagen."
-                )
+                self.problems.append(_rows_texts().unknown_type.format(plek=where(), type=values["type"]))
                 return
         if kind == ROW_RELATION:
             self._add_relation(values, where)
         else:
             self._add_stakeholder(values, where)
 
-    def _add_stakeholder(self, values: dict[str, str], where: str) -> None:
+    def _add_stakeholder(self, values: dict[str, str], where: Where) -> None:
         data = {_FIELD_OF_COLUMN[column]: values.get(column, "") for column in STAKEHOLDER_COLUMNS}
         try:
             person = validate_stakeholder(data)
         except InvalidInput as error:
-            self.problems.append(f"{where}: {error.message} Deze rij is overgeslagen.")
+            self.problems.append(_rows_texts().invalid_row.format(plek=where(), melding=error.message))
             return
         given = frozenset(name for name, value in data.items() if value and name != "naam")
         earlier = self.people.get(person.key)
@@ -196,22 +206,16 @@ class RowReader:
             return
         self.people[person.key] = replace(earlier, **{name: getattr(person, name) for name in given})
         self.given[person.key] = self.given[person.key] | given
-        self.problems.append(
-            f"{where}: '{person.naam}' staat er al eerder in ({_lower_first(self.first_seen[person.key])}). "
-            f"Ik heb ze samengevoegd tot één stakeholder; waar ze verschillen, telt de latere rij."
-        )
+        earlier_where = _lower_first(self.first_seen[person.key]())
+        self.problems.append(_rows_texts().merged.format(plek=where(), naam=person.naam, eerder=earlier_where))
 
-    def _add_relation(self, values: dict[str, str], where: str) -> None:
+    def _add_relation(self, values: dict[str, str], where: Where) -> None:
         van, naar = clean_text(values.get("van")), clean_text(values.get("naar"))
-        skipped = "Deze rij is overgeslagen."
         if not van or not naar:
-            self.problems.append(f"{where}: vul bij een relatie zowel 'van' als 'naar' in. {skipped}")
+            self.problems.append(_rows_texts().relation_ends.format(plek=where()))
             return
         if name_key(van) == name_key(naar):
-            self.problems.append(
-                f"{where}: een relatie loopt tussen twee verschillende stakeholders, niet van '{van}' naar "
-                f"zichzelf. {skipped}"
-            )
+            self.problems.append(_rows_texts().relation_to_itself.format(plek=where(), van=van))
             return
         strength = values.get("sterkte", "")
         strength = _STRENGTH_OF_LABEL.get(name_key(strength), strength)
@@ -219,20 +223,20 @@ class RowReader:
             data = {"van": van, "naar": naar, "soort": values.get("relatie"), "sterkte": strength}
             relation = validate_relation(data)
         except InvalidInput as error:
-            self.problems.append(f"{where}: {error.message} {skipped}")
+            self.problems.append(_rows_texts().invalid_row.format(plek=where(), melding=error.message))
             return
         signature = (frozenset((name_key(van), name_key(naar))), relation.soort)
         if signature in self.relations:
-            self.problems.append(
-                f"{where}: de relatie '{RELATIE_SOORTEN[relation.soort]}' tussen '{van}' en '{naar}' staat er al "
-                f"eerder in ({_lower_first(self.first_seen[signature])}). {skipped}"
-            )
+            earlier_where = _lower_first(self.first_seen[signature]())
+            self.problems.append(_rows_texts().relation_twice.format(
+                plek=where(), soort=RELATIE_SOORTEN[relation.soort], van=van, naar=naar, eerder=earlier_where))
             return
         self.relations[signature] = RelationByName(van, naar, relation.soort, relation.sterkte)
         self.first_seen[signature] = where
 
 
-def row_label(prefix: str) -> Callable[[int], str]:
-    """Where a row is, for :meth:`RowReader.read_grid`: ``row_label("Rij")(3)`` is "Rij 3"."""
-    return lambda number: f"{prefix} {number}"
+def row_label(kind: str, **values: str) -> Callable[[int], str]:
+    """Where a row is, for :meth:`RowReader.read_grid`: ``row_label("row")(3)`` is "Rij 3", as ``rows.<kind>`` of
+    ``stakeholderkaart.yaml`` says it (``row``, ``line``; ``sheet_row`` with ``blad``)."""
+    return lambda number: getattr(_rows_texts(), kind).format(n=number, **values)
 
