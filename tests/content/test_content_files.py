@@ -237,3 +237,29 @@ def test_is_an_unbalanced_brace_in_a_dag3_text_an_error(content_copy: Path) -> N
     path = content_copy / DAG3_FILE
     edit(path, 'quotes: "{aantal} citaten"', 'quotes: "{aantal citaten"')
     assert "exercises.trainer.quotes: " in load_error(load_dag3, content_copy)
+
+
+def test_is_an_unknown_placeholder_in_the_shared_texts_an_error(content_copy: Path) -> None:
+    """Is a save status line with a misspelt placeholder caught when algemeen.yaml loads, not on every page?"""
+    path = content_copy / COMMON_FILE
+    edit(path, 'saved: "Opgeslagen {tijd}"', 'saved: "Opgeslagen {time}"')
+    error = load_error(load_common, content_copy)
+    assert error.startswith(f"{path}:{line_of(path, 'Opgeslagen {time}')}: save.saved: ")
+    assert "{time}" in error and "{tijd}" in error
+
+
+def test_is_an_unknown_placeholder_in_the_network_tooltip_an_error(content_copy: Path) -> None:
+    """Is a Dag 2 tooltip line with a placeholder the drawing does not fill in caught when dag2.yaml loads?"""
+    path = content_copy / DAG2_FILE
+    edit(path, 'energy: "Energie: {nu} → {gewenst}"', 'energy: "Energie: {nu} → {straks}"')
+    error = load_error(load_dag2, content_copy)
+    assert error.startswith(f"{path}:{line_of(path, '{straks}')}: exercises.network.picture.tooltip.energy: ")
+
+
+def test_is_an_unknown_placeholder_in_a_stakeholder_map_message_an_error(content_copy: Path) -> None:
+    """Is an import problem with a placeholder the workbook cannot fill in caught when stakeholderkaart.yaml
+    loads?"""
+    path = content_copy / MAP_FILE
+    edit(path, 'row: "Rij {n}"', 'row: "Rij {nummer}"')
+    error = load_error(load_map, content_copy)
+    assert error.startswith(f"{path}:{line_of(path, 'Rij {nummer}')}: rows.row: ")
