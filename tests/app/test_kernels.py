@@ -9,7 +9,8 @@ import pytest
 import requests
 from playwright.sync_api import BrowserContext, Page, expect
 
-from tests.support.voila_server import VoilaServer, start_server, stop_server, wait_for
+from tests.support.voila_server import VoilaServer, start_server, stop_server
+from tests.support.waiting import wait_for
 
 BANNER = "#wijwerken-verbinding"
 

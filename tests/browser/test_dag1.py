@@ -8,7 +8,8 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.support.browser import RequestLog
-from tests.support.voila_server import printed_codes, start_wijwerken, stop_server, wait_for
+from tests.support.voila_server import printed_codes, start_wijwerken, stop_server
+from tests.support.waiting import wait_for
 from tests.support.workbook import LOAD_TIMEOUT, Workbook, log_in
 
 pytestmark = pytest.mark.browser

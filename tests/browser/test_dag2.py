@@ -13,7 +13,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, FrameLocator, Locator, Page, expect
 
 from tests.support.browser import RequestLog
-from tests.support.voila_server import PrintedCode, wait_for
+from tests.support.voila_server import PrintedCode
+from tests.support.waiting import wait_for
 from tests.support.workbook import LOAD_TIMEOUT, Workbook, log_in
 
 pytestmark = pytest.mark.browser
