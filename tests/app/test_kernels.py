@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import signal
+from collections.abc import Callable
 
 import psutil
 import pytest
 import requests
 from playwright.sync_api import BrowserContext, Page, expect
 
-from tests.support.voila_server import VoilaServer, start_server, stop_server
+from tests.support.voila_server import VoilaServer, stop_server
 from tests.support.waiting import wait_for
 
 BANNER = "#wijwerken-verbinding"
@@ -47,16 +48,13 @@ def test_visits_and_reloads_leave_no_kernels_behind(fresh_server: VoilaServer, c
     assert "api/shutdown" not in fresh_server.log()  # Voilà logs only refused (4xx) shutdown beacons
 
 
-def test_kernels_without_a_page_are_culled(tmp_path) -> None:
+def test_kernels_without_a_page_are_culled(server_factory: Callable[..., VoilaServer]) -> None:
     """Is the kernel of a page fetched without a browser (no shutdown beacon) stopped once it is idle?"""
-    server = start_server(data_dir=tmp_path / "data", log_path=tmp_path / "server.log", cull_idle_timeout=3)
-    try:
-        for _ in range(3):
-            assert requests.get(server.page_url("textarea.ipynb"), timeout=30).status_code == 200
-        assert len(server.kernel_processes()) == 3
-        wait_for(lambda: not server.kernel_processes(), timeout=30, message="idle kernels were not culled")
-    finally:
-        stop_server(server)
+    server = server_factory(cull_idle_timeout=3)
+    for _ in range(3):
+        assert requests.get(server.page_url("textarea.ipynb"), timeout=30).status_code == 200
+    assert len(server.kernel_processes()) == 3
+    wait_for(lambda: not server.kernel_processes(), timeout=30, message="idle kernels were not culled")
 
 
 @pytest.mark.browser
@@ -87,17 +85,16 @@ def test_stopped_server_shows_the_banner(fresh_server: VoilaServer, page: Page) 
 
 
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
-def test_stop_signal_ends_server_and_kernels(tmp_path, sig: int) -> None:
+def test_stop_signal_ends_server_and_kernels(fresh_server: VoilaServer, sig: int) -> None:
     """Does Ctrl-C (SIGINT) or SIGTERM stop the server with exit code 0 and leave no kernel running?"""
-    server = start_server(data_dir=tmp_path / "data", log_path=tmp_path / "server.log")
     for _ in range(2):
-        assert requests.get(server.page_url("textarea.ipynb"), timeout=30).status_code == 200
-    kernels = server.kernel_processes()
+        assert requests.get(fresh_server.page_url("textarea.ipynb"), timeout=30).status_code == 200
+    kernels = fresh_server.kernel_processes()
     assert len(kernels) == 2
-    voila = psutil.Process(server.process.pid).children()
+    voila = psutil.Process(fresh_server.process.pid).children()
 
-    assert stop_server(server, sig=sig) == 0
+    assert stop_server(fresh_server, sig=sig) == 0
 
     _gone, alive = psutil.wait_procs(kernels + voila, timeout=10)
     assert alive == []
-    assert "y/n" not in server.log() and "Shutdown this" not in server.log()
+    assert "y/n" not in fresh_server.log() and "Shutdown this" not in fresh_server.log()

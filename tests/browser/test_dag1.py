@@ -109,6 +109,7 @@ def test_kernel_killed_mid_typing_loses_at_most_the_last_second(
     assert (saved + " En dit typ").startswith(value)
 
 
+@pytest.mark.server  # starts two servers of its own
 def test_answers_survive_a_server_restart_and_reach_another_device(
     tmp_path, browser, page: Page
 ) -> None:
