@@ -17,6 +17,7 @@ from tests.support.waiting import wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_NOTEBOOKS = ROOT / "tests" / "fixtures" / "notebooks"
+KERNEL_FILE = re.compile(r"kernel-(?P<id>[0-9a-f-]+)\.json")
 
 
 def free_port() -> int:
@@ -60,6 +61,13 @@ class VoilaServer:
             except psutil.NoSuchProcess:
                 continue
         return kernels
+
+
+def kernel_id(kernel: psutil.Process) -> str:
+    """The Jupyter kernel id of a kernel process (its connection file is ``kernel-<id>.json``)."""
+    match = KERNEL_FILE.search(" ".join(kernel.cmdline()))
+    assert match, kernel.cmdline()
+    return match["id"]
 
 
 def _answers(url: str) -> bool:
