@@ -18,6 +18,18 @@ CULL_IDLE_TIMEOUT = 5
 """Seconds of idleness after which the culling test's server stops a kernel: the margin between a page being served
 and the test looking at that page's kernel, which takes milliseconds."""
 
+# True once the page's kernel connection has settled: the websocket is connected and the kernel idle. From then on
+# the banner script (wijwerken.js) only shows the banner on a change of status, i.e. a real loss. (An async function:
+# for `page.evaluate`, which awaits it; `page.wait_for_function` would take the promise itself as a truthy answer.)
+CONNECTION_SETTLED = """async () => {
+  const app = window.jupyterapp;
+  if (!app) { return false; }
+  const later = new Promise(resolve => setTimeout(() => resolve(null), 1000));
+  const manager = await Promise.race([app.widgetManagerPromise.promise, later]);
+  return !!manager && !!manager.kernel && manager.kernel.connectionStatus === "connected"
+    && manager.kernel.status === "idle";
+}"""
+
 
 def _open(page: Page, url: str) -> None:
     page.goto(url)
@@ -79,8 +91,8 @@ def test_killed_kernel_shows_the_banner(fresh_server: VoilaServer, page: Page) -
     """When the page's kernel process dies, does the page say in Dutch that the connection is lost?"""
     _open(page, fresh_server.page_url("textarea.ipynb"))
     banner = page.locator(BANNER)
-    page.wait_for_timeout(1000)  # let a false alarm show itself before the check below
-    expect(banner).to_be_hidden()
+    wait_for(lambda: page.evaluate(CONNECTION_SETTLED), timeout=30, message="the page's kernel never connected")
+    expect(banner).to_be_hidden()  # no false alarm while the page loaded and connected
 
     (kernel,) = fresh_server.kernel_processes()
     kernel.send_signal(signal.SIGKILL)
