@@ -1,8 +1,12 @@
-"""Fixtures: a real wijwerken server (started through `run_voila`) on the fixture notebooks."""
+"""Fixtures: a real wijwerken server (started through `run_voila`) on the fixture notebooks.
+
+Every test that uses one of these fixtures is marked ``server`` by the root conftest.py (SERVER_FIXTURES there).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -19,8 +23,23 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VoilaServer]:
 
 
 @pytest.fixture
-def fresh_server(tmp_path) -> Iterator[VoilaServer]:
+def server_factory(tmp_path: Path) -> Iterator[Callable[..., VoilaServer]]:
+    """``server_factory(**options)`` starts a server of the test's own, with `start_server` options (e.g. a short
+    ``cull_idle_timeout``); every server it started is stopped after the test, also when the test stopped it."""
+    started: list[VoilaServer] = []
+
+    def start(**options) -> VoilaServer:
+        running = start_server(data_dir=tmp_path / "data", log_path=tmp_path / f"server-{len(started)}.log",
+                               **options)
+        started.append(running)
+        return running
+
+    yield start
+    for running in started:
+        stop_server(running)
+
+
+@pytest.fixture
+def fresh_server(server_factory: Callable[..., VoilaServer]) -> VoilaServer:
     """A server of its own, for tests that kill kernels or stop the server."""
-    running = start_server(data_dir=tmp_path / "data", log_path=tmp_path / "server.log")
-    yield running
-    stop_server(running)
+    return server_factory()

@@ -9,7 +9,8 @@ import requests
 from playwright.sync_api import Page, expect
 
 from tests.support.browser import RequestLog
-from tests.support.voila_server import VoilaServer, wait_for
+from tests.support.voila_server import VoilaServer
+from tests.support.waiting import wait_for
 
 pytestmark = pytest.mark.browser
 

@@ -1,4 +1,7 @@
-"""A real `wijwerken serve` (the README's command) with the demo cohort, for the participant's browser tests."""
+"""A real `wijwerken serve` (the README's command) with the demo cohort, for the participant's browser tests.
+
+Every test that uses ``workbook`` is marked ``server`` by the root conftest.py (SERVER_FIXTURES there).
+"""
 
 from __future__ import annotations
 

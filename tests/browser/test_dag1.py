@@ -8,7 +8,8 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.support.browser import RequestLog
-from tests.support.voila_server import printed_codes, start_wijwerken, stop_server, wait_for
+from tests.support.voila_server import printed_codes, start_wijwerken, stop_server
+from tests.support.waiting import wait_for
 from tests.support.workbook import LOAD_TIMEOUT, Workbook, log_in
 
 pytestmark = pytest.mark.browser
@@ -108,6 +109,7 @@ def test_kernel_killed_mid_typing_loses_at_most_the_last_second(
     assert (saved + " En dit typ").startswith(value)
 
 
+@pytest.mark.server  # starts two servers of its own
 def test_answers_survive_a_server_restart_and_reach_another_device(
     tmp_path, browser, page: Page
 ) -> None:

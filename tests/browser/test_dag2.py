@@ -13,7 +13,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, FrameLocator, Locator, Page, expect
 
 from tests.support.browser import RequestLog
-from tests.support.voila_server import PrintedCode, wait_for
+from tests.support.voila_server import PrintedCode
+from tests.support.waiting import wait_for
 from tests.support.workbook import LOAD_TIMEOUT, Workbook, log_in
 
 pytestmark = pytest.mark.browser
@@ -270,17 +271,22 @@ def test_a_dragged_node_keeps_its_place_after_a_reload(workbook: Workbook, page:
     page.mouse.up()
     moved = frame.evaluate("id => network.getPositions([id])[id]", node)
     assert moved["x"] > before["x"] + 20, (before, moved)
-    # The template's bridge typed the new place into the graph's hidden field; give ipywidgets a moment to send it
-    # to the kernel before reloading (a reload within milliseconds of a drag would drop it, like unsent typing).
+    # The template's bridge typed the new place into the graph's hidden field; ipywidgets sends it to the kernel,
+    # which stores it for the group. A reload before that would drop it (like unsent typing): wait for the store.
     expect(page.locator(".ww-graph-positions input")).to_have_value(re.compile(node), timeout=10_000)
-    page.wait_for_timeout(2_000)
+    with workbook.store() as store:
+        group_id = next(p.group_id for p in store.people(1) if p.name == workbook.participant(2).naam)
 
-    # The kernel stores it shortly after the drag; a reload draws from the store.
-    def kept_after_reload():
-        page.reload()
-        expect(status(page)).to_contain_text(f"Kaart van {GROUP}:", timeout=LOAD_TIMEOUT)
-        again = _graph_frame_with(page, naam).evaluate("id => network.getPositions([id])[id]", node)
-        return again if abs(again["x"] - moved["x"]) < 1 else None
+        def stored_place():
+            return next((item.data for item in store.items("map", group_id)
+                         if item.kind == "position" and item.item_id == node and not item.deleted
+                         and abs(item.data["x"] - moved["x"]) < 1 and abs(item.data["y"] - moved["y"]) < 1), None)
 
-    after = wait_for(kept_after_reload, timeout=90, message="the dragged position did not come back after a reload")
-    assert abs(after["y"] - moved["y"]) < 1
+        wait_for(stored_place, timeout=SAVE_TIMEOUT / 1000, message="the kernel did not store the dragged position")
+
+    # A reload draws from the store.
+    page.reload()
+    expect(status(page)).to_contain_text(f"Kaart van {GROUP}:", timeout=LOAD_TIMEOUT)
+    after = _graph_frame_with(page, naam).evaluate("id => network.getPositions([id])[id]", node)
+    assert abs(after["x"] - moved["x"]) < 1, (moved, after)
+    assert abs(after["y"] - moved["y"]) < 1, (moved, after)

@@ -12,10 +12,8 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from tests.support.dag3 import new_map
 from tests.support.workbook import LOAD_TIMEOUT, Workbook, log_in
-from wijwerken_widgets.shared.stakeholders.model import validate_stakeholder
-from wijwerken_widgets.shared.stakeholders.session import MapSession
-from wijwerken_widgets.store import Store
 from wijwerken_widgets.ui.context import Context
 
 pytestmark = pytest.mark.browser
@@ -34,14 +32,11 @@ def second_context(browser: Browser) -> Iterator[BrowserContext]:
 
 def put_on_map(workbook: Workbook, *names: str) -> None:
     """Stakeholders whose energy should rise (so they are on the shortlist), on Groep Buiten's map."""
-    store = Store.open(f"sqlite:///{workbook.server.data_dir / 'wijwerken.sqlite3'}")
-    try:
+    with workbook.store() as store:
         person = next(p for p in store.people(1) if p.name == workbook.participant(0).naam)
-        session = MapSession(Context.for_person(store, person), poll_seconds=None)
-        session.add([validate_stakeholder({"naam": n, "soort": "inwoner", "energie_nu": "weerstand",
-                                           "energie_gewenst": "steunend"}) for n in names])
-    finally:
-        store.close()
+        new_map(Context.for_person(store, person),
+                *({"naam": n, "soort": "inwoner", "energie_nu": "weerstand", "energie_gewenst": "steunend"}
+                  for n in names))
 
 
 def open_page(page: Page, workbook: Workbook, notebook: str, participant: int, ready: str) -> None:

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta, timezone
 
 import ipywidgets as widgets
 
+from tests.support.maps import map_session
 from wijwerken_widgets.pages.dag3 import texts as dag3_texts
 from wijwerken_widgets.pages.dag3.plans import ConversationPlans
 from wijwerken_widgets.pages.dag3.plans_editor import PlanEditor
@@ -80,7 +81,7 @@ def new_session(ctx: Context) -> ConversationSession:
 
 def new_map(ctx: Context, *people: dict) -> MapSession:
     """The group's Dag 2 map with ``people`` added (the shortlist's source)."""
-    session = MapSession(ctx, poll_seconds=None)
+    session = map_session(ctx)
     session.add([validate_stakeholder(p) for p in people])
     return session
 

@@ -7,18 +7,17 @@ import signal
 import socket
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
 import psutil
 import requests
 
+from tests.support.waiting import wait_for
+
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_NOTEBOOKS = ROOT / "tests" / "fixtures" / "notebooks"
-T = TypeVar("T")
+KERNEL_FILE = re.compile(r"kernel-(?P<id>[0-9a-f-]+)\.json")
 
 
 def free_port() -> int:
@@ -26,18 +25,6 @@ def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def wait_for(check: Callable[[], T], *, timeout: float, interval: float = 0.2, message: str = "") -> T:
-    """Poll ``check`` until it returns something truthy; raise ``TimeoutError`` after ``timeout`` seconds."""
-    deadline = time.monotonic() + timeout
-    while True:
-        result = check()
-        if result:
-            return result
-        if time.monotonic() > deadline:
-            raise TimeoutError(message or f"condition not met within {timeout} s")
-        time.sleep(interval)
 
 
 @dataclass
@@ -74,6 +61,13 @@ class VoilaServer:
             except psutil.NoSuchProcess:
                 continue
         return kernels
+
+
+def kernel_id(kernel: psutil.Process) -> str:
+    """The Jupyter kernel id of a kernel process (its connection file is ``kernel-<id>.json``)."""
+    match = KERNEL_FILE.search(" ".join(kernel.cmdline()))
+    assert match, kernel.cmdline()
+    return match["id"]
 
 
 def _answers(url: str) -> bool:

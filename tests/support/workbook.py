@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from playwright.sync_api import Page, expect
 
 from tests.support.voila_server import PrintedCode, VoilaServer
+from wijwerken_widgets.store import Store
 
 LOAD_TIMEOUT = 60_000
 
@@ -23,6 +26,15 @@ class Workbook:
 
     def participant(self, n: int = 0) -> PrintedCode:
         return [c for c in self.codes if c.rol == "deelnemer"][n]
+
+    @contextmanager
+    def store(self) -> Iterator[Store]:
+        """The server's own store, opened by the test: to see what the kernels saved, or to add to it."""
+        store = Store.open(f"sqlite:///{self.server.data_dir / 'wijwerken.sqlite3'}")
+        try:
+            yield store
+        finally:
+            store.close()
 
 
 def log_in(page: Page, code: str) -> None:
