@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 
 import ipywidgets as widgets
+import pytest
 from ipywidgets.widgets.widget import _instances
 
 from wijwerken_widgets.pages import dag1, dag2, dag3, logboek
@@ -20,10 +21,21 @@ from wijwerken_widgets.pages.dag3.plans import ConversationPlans
 from wijwerken_widgets.shared.logbook.widget import Logbook
 from wijwerken_widgets.shared.stakeholders.model import validate_stakeholder
 from wijwerken_widgets.shared.stakeholders.session import page_map
+from wijwerken_widgets.store import Store
+from wijwerken_widgets.store.engine import make_engine
 from wijwerken_widgets.ui.context import Context
 
 ROUNDS = 50
 Locked = Callable[[], AbstractContextManager[None]]
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    """The demo store, giving up on a locked database after 5 ms: the 50 errors need no more to happen."""
+    Store.open(db_url).close()
+    opened = Store(make_engine(db_url, lock_timeout_ms=5))
+    yield opened
+    opened.close()
 
 
 def _tree(widget: widgets.Widget) -> Iterator[widgets.Widget]:

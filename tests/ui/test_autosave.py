@@ -8,7 +8,7 @@ from contextlib import contextmanager
 import ipywidgets as widgets
 from jupyter_client.manager import start_new_kernel
 
-from wijwerken_widgets.ui.autosave import DEBOUNCE_SECONDS, autosave_widget
+from wijwerken_widgets.ui.autosave import autosave_widget
 from wijwerken_widgets.ui.context import Context
 
 
@@ -79,11 +79,18 @@ def count():
 for text in ("W", "Wi", "Wij", "Wij-", "Wij-Werken"):
     area.value = text
     await asyncio.sleep(0.05)
+print(count())
+"""
+    saved = """
+for _ in range(400):  # wait until the save has happened (at most 20 s): the burst's versions, all of them
+    if count():
+        break
+    await asyncio.sleep(0.05)
+print(count())
 """
     with running_kernel() as run:
-        run(setup)
-        during = run("await asyncio.sleep(0.2); print(count())")
-        after = run(f"await asyncio.sleep({DEBOUNCE_SECONDS} + 0.5); print(count())")
+        during = run(setup)
+        after = run(saved)
         value = run('print(store.latest_answer(ctx.person.id, "t.debounced").value)')
     assert (during, after, value) == ("0", "1", "Wij-Werken")
 

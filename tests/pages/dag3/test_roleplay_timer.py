@@ -60,7 +60,11 @@ def test_the_clock_ticks_on_the_event_loop_only_while_running_and_on_show(
         assert timer._handle is not None
         clock.advance(2)
         # Its own thread: the browser tests' Playwright may already run a loop in this one.
-        runner = threading.Thread(target=lambda: loop.run_until_complete(asyncio.sleep(1.1)))
+        async def ticked() -> None:  # the loop runs until the clock has redrawn by itself (at most 10 s)
+            while "07:58" not in timer.clock.value:
+                await asyncio.sleep(0.02)
+
+        runner = threading.Thread(target=lambda: loop.run_until_complete(asyncio.wait_for(ticked(), 10)))
         runner.start()
         runner.join()
         assert "07:58" in timer.clock.value
