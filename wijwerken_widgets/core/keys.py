@@ -7,6 +7,8 @@ they never need to know an exercise's internals: "every key and item of day N, a
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -51,17 +53,25 @@ class Registry:
         if len(set(keys)) != len(keys):
             raise ValueError(f"{self.page}: an answer key is registered twice")
 
-    def answer(self, key: str) -> AnswerKey:
-        """The registered answer ``key``; a ``KeyError`` for a key nobody registered."""
-        return next(a for a in self.answers if a.key == key) if key in self.keys() else _missing(self.page, key)
-
     def keys(self) -> frozenset[str]:
+        """Every registered answer key (patterns as written, e.g. ``dag3.rollenspel.{trio}.{ronde}``)."""
         return frozenset(a.key for a in self.answers)
+
+    def answer(self, key: str) -> AnswerKey | None:
+        """The registered answer that a stored ``key`` is, or is made from: in a pattern key each ``{placeholder}``
+        stands for one dot-free part. ``None`` when the page does not save ``key``."""
+        return next((a for a in self.answers if _pattern(a.key).fullmatch(key)), None)
+
+    def item(self, space: str, kind: str) -> ItemKind | None:
+        """The registered kind of group item, or ``None`` when the page does not write it."""
+        return next((i for i in self.items if (i.space, i.kind) == (space, kind)), None)
 
     def exercise(self, name: str) -> tuple[AnswerKey, ...]:
         """The answer keys of one exercise (a YAML key of the page), in registry order."""
         return tuple(a for a in self.answers if a.exercise == name)
 
 
-def _missing(page: str, key: str) -> AnswerKey:
-    raise KeyError(f"{page}: no answer key {key!r} in the registry")
+@functools.cache
+def _pattern(key: str) -> re.Pattern[str]:
+    return re.compile("".join(r"[^.]+" if part.startswith("{") else re.escape(part)
+                              for part in re.split(r"(\{\w+\})", key)))

@@ -7,7 +7,7 @@ import pytest
 from tests.support.dag3 import GESPREK, WETHOUDER, all_widgets, new_map, reload_all, start_trio
 from wijwerken_widgets.pages import dag3
 from wijwerken_widgets.pages.dag3 import texts as dag3_texts
-from wijwerken_widgets.pages.dag3.keys import REGISTRY, ROUND_REFLECTION, answer_for, item_kind, reflection_key
+from wijwerken_widgets.pages.dag3.keys import REGISTRY, ROUND_REFLECTION, reflection_key
 from wijwerken_widgets.pages.dag3.plans import ConversationPlans
 from wijwerken_widgets.pages.dag3.reports import ConversationReports
 from wijwerken_widgets.pages.dag3.roleplay import Roleplay
@@ -65,13 +65,13 @@ def test_is_every_answer_and_item_the_exercises_save_registered(trio: list[Conte
     _drive_every_exercise(trio)
 
     saved = {key for person in trio for key in store.latest_answers(person.person.id)}
-    assert saved and all(answer_for(key) is not None for key in saved), saved
-    assert {answer_for(key) for key in saved} == set(REGISTRY.answers)
+    assert saved and all(REGISTRY.answer(key) is not None for key in saved), saved
+    assert {REGISTRY.answer(key) for key in saved} == set(REGISTRY.answers)
     [trio_item] = [i for i in store.items(SPACE, trio[0].group.id) if i.kind == "trio"]
     assert {reflection_key(trio_item.item_id, n) for n in (0, 1)} <= saved
 
     written = {(SPACE, i.kind) for i in store.items(SPACE, trio[0].group.id)}
-    assert all(item_kind(space, kind) is not None for space, kind in written), written
+    assert all(REGISTRY.item(space, kind) is not None for space, kind in written), written
     assert written == {(k.space, k.kind) for k in REGISTRY.items}
 
 
@@ -81,7 +81,7 @@ def test_does_every_stored_item_read_back_as_its_type_unchanged(trio: list[Conte
     history = store.items_history(SPACE, trio[0].group.id, limit=1000)
     assert len(history) > len(store.items(SPACE, trio[0].group.id))  # edits, timer steps and rounds are versions
     for version in history:
-        kind = item_kind(SPACE, version.kind)
+        kind = REGISTRY.item(SPACE, version.kind)
         assert kind is not None and kind.type is TYPES[version.kind]
         stored = {k: v for k, v in version.data.items() if k != "aangemaakt"}
         assert kind.type.from_data(version.item_id, version.data).data() == stored, (version.kind, stored)
@@ -92,10 +92,10 @@ def test_is_each_registered_key_part_of_an_exercise_of_dag3() -> None:
     exercises = set(vars(dag3_texts.load().exercises))
     assert {a.exercise for a in REGISTRY.answers} | {i.exercise for i in REGISTRY.items} <= exercises
     assert REGISTRY.answer(ROUND_REFLECTION.key) is ROUND_REFLECTION
-    assert answer_for(reflection_key("3f2a", 0)) is ROUND_REFLECTION
+    assert REGISTRY.answer(reflection_key("3f2a", 0)) is ROUND_REFLECTION
     for other in ("dag3.rollenspel.3f2a", "dag3.rollenspel.a.b.c", "dag1.hoofdvraag", "xdag3.rollenspel.a.0"):
-        assert answer_for(other) is None
-    assert item_kind("map", "stakeholder") is None
+        assert REGISTRY.answer(other) is None
+    assert REGISTRY.item("map", "stakeholder") is None
 
 
 @pytest.mark.parametrize("kind", REGISTRY.items, ids=lambda k: k.kind)

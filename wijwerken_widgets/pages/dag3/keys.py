@@ -1,14 +1,12 @@
 """Dag 3's key registry: every personal answer it saves and every kind of group item it writes (see ``core/keys.py``).
 
 The round reflections are saved per trio and round: their key is a pattern (``{trio}`` and ``{ronde}`` stand for
-one dot-free part each); :func:`reflection_key` makes one and :func:`answer_for` finds the entry of a stored key.
+one dot-free part each); :func:`reflection_key` makes one and ``REGISTRY.answer`` finds the entry of a stored key.
 The conversation items live in the ``"gesprekken"`` space, each read and written by its type in
 ``shared/conversations/items.py``. Dag 3 also reads Dag 1's hoofdvraag (for suggested questions) but never saves it.
 """
 
 from __future__ import annotations
-
-import re
 
 from wijwerken_widgets.core.keys import AnswerKey, ItemKind, Registry
 from wijwerken_widgets.shared.conversations.items import SPACE, Citaat, Feedback, Gesprek, Trio, Verslag
@@ -42,18 +40,3 @@ REGISTRY = Registry(page="dag3", answers=(ROUND_REFLECTION,), items=(PLANS, REPO
 def reflection_key(trio_id: str, round_index: int) -> str:
     """The key of one's reflection after round ``round_index`` (0-based) of trio ``trio_id``."""
     return ROUND_REFLECTION.key.format(trio=trio_id, ronde=round_index)
-
-
-def answer_for(key: str) -> AnswerKey | None:
-    """The registered answer ``key`` is, or is made from (a pattern key), or ``None`` when it is not Dag 3's."""
-    for answer in REGISTRY.answers:
-        pattern = "".join(r"[^.]+" if part.startswith("{") else re.escape(part)
-                          for part in re.split(r"(\{\w+\})", answer.key))
-        if re.fullmatch(pattern, key):
-            return answer
-    return None
-
-
-def item_kind(space: str, kind: str) -> ItemKind | None:
-    """The registered kind of group item, or ``None`` when Dag 3 does not write it."""
-    return next((i for i in REGISTRY.items if (i.space, i.kind) == (space, kind)), None)
