@@ -114,7 +114,7 @@ def test_two_groupmates_see_each_others_stakeholders_without_reloading(
     # Bram did nothing: only the kernel's polling can bring Anna's stakeholder to his page.
     expect(status(other)).to_have_text(counted(start + 1), timeout=SYNC_TIMEOUT)
     expect(picker_option(other, "Wijkagent Noord")).to_have_count(1, timeout=SYNC_TIMEOUT)
-    expect(other.locator(".ww-power-grid")).to_contain_text("Wijkagent Noord", timeout=SYNC_TIMEOUT)
+    expect(other.locator(".ww-grid")).to_contain_text("Wijkagent Noord", timeout=SYNC_TIMEOUT)
 
     add_stakeholder(other, "Bewoner Rozenstraat")
     expect(status(page)).to_have_text(counted(start + 2), timeout=SYNC_TIMEOUT)
@@ -159,7 +159,7 @@ def test_graph_canvas_and_power_grid_are_drawn(workbook: Workbook, page: Page) -
                "let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i]) n++; return n; }")
     wait_for(lambda: canvas.evaluate(painted) > 0, timeout=20, message="the graph canvas stayed blank")
 
-    grid = page.locator(".ww-power-grid svg")
+    grid = page.locator(".ww-grid svg")
     expect(grid).to_be_visible()
     for title in QUADRANTS:
         expect(grid.locator("text").filter(has_text=re.compile(rf"^{title}$"))).to_have_count(1)
@@ -176,7 +176,7 @@ def test_html_in_a_name_and_note_is_shown_literally_and_never_runs(workbook: Wor
     open_dag2(page, workbook, workbook.participant(0))
     add_stakeholder(page, XSS_NAME, XSS_NOTE, **{"Energie nu": "Onbewust", "Gewenst": "Trekker"})
 
-    expect(page.locator(".ww-power-grid")).to_contain_text(XSS_NAME, timeout=SAVE_TIMEOUT)
+    expect(page.locator(".ww-grid")).to_contain_text(XSS_NAME, timeout=SAVE_TIMEOUT)
     expect(page.locator(".ww-energy svg")).to_contain_text(XSS_NAME)
     expect(page.locator(".ww-energy .ww-shortlist")).to_contain_text(XSS_NAME)
     expect(page.locator(".ww-history")).to_contain_text(f"'{XSS_NAME}' op de kaart")
@@ -193,7 +193,7 @@ def test_html_in_a_name_and_note_is_shown_literally_and_never_runs(workbook: Wor
     expect(graph_frame(page).locator("div.popup")).to_have_count(0)
 
     expect(page.locator("img[src='x']")).to_have_count(0)
-    expect(page.locator(".ww-power-grid script, .ww-energy script")).to_have_count(0)
+    expect(page.locator(".ww-grid script, .ww-energy script")).to_have_count(0)
     assert dialogs == []
     assert [text for text in consoled if "alert" in text] == []
 
@@ -222,7 +222,7 @@ def test_a_removed_stakeholder_can_be_put_back(workbook: Workbook, page: Page) -
     expect(history.locator(".ww-notice")).to_have_text(f"'{naam}' staat weer op de kaart.", timeout=SAVE_TIMEOUT)
     expect(status(page)).to_have_text(counted(count), timeout=SAVE_TIMEOUT)
     expect(picker_option(page, naam)).to_have_count(1)
-    expect(page.locator(".ww-power-grid")).to_contain_text(naam)
+    expect(page.locator(".ww-grid")).to_contain_text(naam)
 
 
 def test_the_map_survives_a_reload(workbook: Workbook, page: Page) -> None:
@@ -236,7 +236,7 @@ def test_the_map_survives_a_reload(workbook: Workbook, page: Page) -> None:
     expect(status(page)).to_have_text(counted(count), timeout=LOAD_TIMEOUT)
     expect(page.locator(".ww-login")).to_have_count(0)
     expect(picker_option(page, naam)).to_have_count(1)
-    expect(page.locator(".ww-power-grid")).to_contain_text(naam)
+    expect(page.locator(".ww-grid")).to_contain_text(naam)
 
 
 def _graph_frame_with(page: Page, naam: str):

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from tests.support.maps import map_session
-from wijwerken_widgets.pages.dag2.export import MapExportView
+from wijwerken_widgets.pages.dag2.export import ExportView
 from wijwerken_widgets.shared.stakeholders.model import validate_stakeholder
 from wijwerken_widgets.ui.context import Context
 
@@ -16,7 +16,7 @@ def test_a_download_is_named_after_the_group_and_the_day(ctx: Context) -> None:
     """Does the CSV button offer a file named stakeholderkaart-<group>-<date>.csv?"""
     session = map_session(ctx)
     session.add([validate_stakeholder({"naam": "Wijkagent"})])
-    view = MapExportView(session)
+    view = ExportView(session)
     assert view.title == "Stakeholderkaart Groep Buiten"
     [buttons] = [child for child in view.children if child is not view.link]
     assert [b.description for b in buttons.children] == ["Excel", "CSV", "Webpagina", "GraphML", "GEXF",
@@ -27,7 +27,7 @@ def test_a_download_is_named_after_the_group_and_the_day(ctx: Context) -> None:
 
 def test_a_failed_export_says_so_in_dutch(ctx: Context, caplog: pytest.LogCaptureFixture) -> None:
     """When making a file fails, does the participant get a Dutch notice instead of a traceback?"""
-    view = MapExportView(map_session(ctx))
+    view = ExportView(map_session(ctx))
 
     def broken(_map) -> bytes:
         raise RuntimeError("disk full")

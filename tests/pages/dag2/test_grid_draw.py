@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from tests.pages.dag2.conftest import svg_texts, svg_titles
 from tests.support.maps import person
 from wijwerken_widgets.pages.dag2 import texts as dag2_texts
-from wijwerken_widgets.pages.dag2.grid_draw import QUADRANTS, power_grid_svg
+from wijwerken_widgets.pages.dag2.grid_draw import QUADRANTS, grid_svg
 from wijwerken_widgets.pages.dag2.network_draw import HOUDING_COLOURS
 from wijwerken_widgets.shared.stakeholders.model import Stakeholder, StakeholderMap
 
@@ -20,7 +20,7 @@ def quadrants() -> list[tuple[str, str]]:
 
 def test_power_grid_escapes_names_and_shows_the_quadrants(tricky_map: StakeholderMap) -> None:
     """Is the grid well-formed, accessible SVG with its four quadrants and advice, and every name as text?"""
-    svg = power_grid_svg(tricky_map)
+    svg = grid_svg(tricky_map)
     root = ET.fromstring(svg)  # well-formed XML
     assert root.tag == "svg" and root.get("role") == "img" and "4 stakeholders" in root.get("aria-label")
     assert root.get("width") == "100%" and root.get("viewBox")
@@ -42,7 +42,7 @@ def test_power_grid_lists_a_crowded_cell_with_more() -> None:
     crowd = [person(f"p{i}", f"Medewerker {i:02d}", invloed=3, belang=3) for i in range(11)]
     others = [person("q", "Burgemeester", invloed=5, belang=5), person("r", "Buurman", invloed=1, belang=1)]
     m = StakeholderMap.build([*crowd, *others])
-    svg = power_grid_svg(m)
+    svg = grid_svg(m)
     texts = svg_texts(svg)
     shown = [t for t in texts if t.startswith("Medewerker")]
     more = [t for t in texts if t.endswith(" meer")]
@@ -58,7 +58,7 @@ def test_power_grid_points_take_the_houding_colour() -> None:
     """Do the markers take the houding's colour, a circle for intern and a diamond for extern (as in the network)?"""
     m = StakeholderMap.build([person("a", "A", houding="tegenstander"), person("b", "B", houding="voorstander",
                                                                                  positie="extern", invloed=5)])
-    root = ET.fromstring(power_grid_svg(m))
+    root = ET.fromstring(grid_svg(m))
     markers = [g[1] for g in root.findall(".//g[@class='wk-person']")]
     assert [(e.tag, e.get("fill")) for e in markers] == [
         ("circle", HOUDING_COLOURS["tegenstander"]), ("path", HOUDING_COLOURS["voorstander"])]
@@ -66,9 +66,9 @@ def test_power_grid_points_take_the_houding_colour() -> None:
 
 def test_power_grid_of_an_empty_map_and_of_odd_characters() -> None:
     """Does an empty map still show the quadrants with a hint, and are characters XML cannot hold dropped?"""
-    svg = power_grid_svg(StakeholderMap())
+    svg = grid_svg(StakeholderMap())
     assert any("Nog geen stakeholders" in t for t in svg_texts(svg))
     assert all(title in svg_texts(svg) for title, _ in quadrants())
     odd = StakeholderMap.build([Stakeholder(id="x", naam="Bel\x01 \x1b[0m & <co>")])
-    texts = svg_texts(power_grid_svg(odd))
+    texts = svg_texts(grid_svg(odd))
     assert "Bel [0m & <co>" in texts

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from tests.support.maps import map_session
-from wijwerken_widgets.pages.dag2.history import MapHistoryView
+from wijwerken_widgets.pages.dag2.history import HistoryView
 from wijwerken_widgets.shared.stakeholders.model import validate_relation, validate_stakeholder
 from wijwerken_widgets.ui.context import Context
 
@@ -16,7 +16,7 @@ def test_an_import_is_one_line_in_the_history(ctx: Context) -> None:
     people = [validate_stakeholder({"naam": f"Bewoner {i}"}) for i in range(5)]
     session.add(people, [validate_relation({"van": people[0].id, "naar": people[1].id})])
     session.add([validate_stakeholder({"naam": "Wijkagent"})])
-    text = html.unescape(MapHistoryView(session).changes.value)
+    text = html.unescape(HistoryView(session).changes.value)
     assert f"{ctx.person.name} zette 'Wijkagent' op de kaart" in text
     assert f"{ctx.person.name} zette of wijzigde 5 stakeholders en 1 relatie in één keer" in text
     assert text.count("<li>") == 2

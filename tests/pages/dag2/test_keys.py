@@ -12,7 +12,7 @@ from wijwerken_widgets.pages import dag2
 from wijwerken_widgets.pages.dag2 import keys, texts
 from wijwerken_widgets.pages.dag2.entry_form import StakeholderForm
 from wijwerken_widgets.pages.dag2.entry_relations import RelationForm
-from wijwerken_widgets.pages.dag2.insight import NetworkInsightView
+from wijwerken_widgets.pages.dag2.insight import InsightView
 from wijwerken_widgets.pages.dag2.keys import REGISTRY
 from wijwerken_widgets.pages.dag2.network import NetworkView
 from wijwerken_widgets.shared.stakeholders.session import MapSession, page_map
@@ -44,7 +44,7 @@ def fill_every_exercise(ctx: Context) -> None:
     relations.van.value, relations.naar.value = people[0].id, people[1].id
     relations.submit()
     find(dag2.network.section(ctx), NetworkView).positions.value = json.dumps({people[0].id: {"x": 10, "y": 20}})
-    insight = find(dag2.insight.section(ctx), NetworkInsightView)
+    insight = find(dag2.insight.section(ctx), InsightView)
     insight.me.value = people[1].id
     insight.reflection.value = "Ik ken vooral collega's"
 

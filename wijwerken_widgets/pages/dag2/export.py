@@ -48,7 +48,7 @@ def formats(title: str, labels) -> list[tuple[str, str, str, Callable[[Stakehold
     ]
 
 
-class MapExportView(widgets.VBox):
+class ExportView(widgets.VBox):
     def __init__(self, session: MapSession, part: ExportPart | None = None) -> None:
         self.session = session
         self.content = content = part or texts.load().exercises.export
@@ -79,4 +79,4 @@ class MapExportView(widgets.VBox):
 def section(ctx: Context) -> widgets.Widget:
     """The ``export`` part of ``dag2.yaml``: the map's downloads (nothing for someone in no group)."""
     part, current = texts.load().exercises.export, page_map(ctx)
-    return hidden() if current is None else Exercise(part.title, part.instruction, [MapExportView(current, part)])
+    return hidden() if current is None else Exercise(part.title, part.instruction, [ExportView(current, part)])

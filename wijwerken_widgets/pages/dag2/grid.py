@@ -11,18 +11,18 @@ from wijwerken_widgets.ui.blocks import Exercise, hidden
 from wijwerken_widgets.ui.context import Context
 
 
-class PowerGridView(widgets.HTML):
+class GridView(widgets.HTML):
     def __init__(self, session: MapSession) -> None:
-        super().__init__(layout=styles.layout(), _dom_classes=("ww-power-grid",))
+        super().__init__(layout=styles.layout(), _dom_classes=("ww-grid",))
         self.session = session
         self.page = texts.load()
         session.on_change(lambda _: self.draw())
         self.draw()
 
     def draw(self) -> None:
-        from wijwerken_widgets.pages.dag2.grid_draw import power_grid_svg
+        from wijwerken_widgets.pages.dag2.grid_draw import grid_svg
 
-        value = f"<figure class='ww-figure'>{power_grid_svg(self.session.map, self.page)}</figure>"
+        value = f"<figure class='ww-figure'>{grid_svg(self.session.map, self.page)}</figure>"
         if value != self.value:
             self.value = value
 
@@ -30,4 +30,4 @@ class PowerGridView(widgets.HTML):
 def section(ctx: Context) -> widgets.Widget:
     """The ``grid`` part of ``dag2.yaml``: the invloed × belang grid of the group's map (nothing for someone in no group)."""
     part, current = texts.load().exercises.grid, page_map(ctx)
-    return hidden() if current is None else Exercise(part.title, part.instruction, [PowerGridView(current)])
+    return hidden() if current is None else Exercise(part.title, part.instruction, [GridView(current)])

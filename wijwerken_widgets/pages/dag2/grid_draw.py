@@ -143,7 +143,7 @@ def _cell(people: list[Stakeholder], invloed: int, belang: int, picture: GridPic
     return parts
 
 
-def power_grid_svg(m: StakeholderMap, page: Dag2Content | None = None) -> str:
+def grid_svg(m: StakeholderMap, page: Dag2Content | None = None) -> str:
     """The power/interest grid: belang left to right, invloed bottom to top, four quadrants with advice; its words
     are ``page``'s (default: ``dag2.yaml``)."""
     page = page or texts.load()

@@ -70,7 +70,7 @@ def lines(history: list[MapItem], session: MapSession, page: Dag2Content | None 
     return out
 
 
-class MapHistoryView(widgets.VBox):
+class HistoryView(widgets.VBox):
     """The latest changes (attributed) and a restore for removed stakeholders."""
 
     def __init__(self, session: MapSession, page: Dag2Content | None = None) -> None:
@@ -120,4 +120,4 @@ def section(ctx: Context) -> widgets.Widget:
     """The ``history`` part of ``dag2.yaml``: who changed what on the map (nothing for someone in no group)."""
     page, current = texts.load(), page_map(ctx)
     return hidden() if current is None else Exercise(page.exercises.history.title, page.exercises.history.instruction,
-                                                     [MapHistoryView(current, page)])
+                                                     [HistoryView(current, page)])

@@ -21,7 +21,7 @@ NOT_ON_MAP = ""
 SETTLE_SECONDS = 2.0
 
 
-class NetworkInsightView(widgets.VBox):
+class InsightView(widgets.VBox):
     """The findings, a "this is me" picker (saved per participant) and a reflection on that position."""
 
     def __init__(self, ctx: Context, session: MapSession, content: InsightPart) -> None:
@@ -109,4 +109,4 @@ class NetworkInsightView(widgets.VBox):
 def section(ctx: Context) -> widgets.Widget:
     """The ``insight`` part of ``dag2.yaml``: what the network says, and where the participant stands (nothing for someone in no group)."""
     part, current = texts.load().exercises.insight, page_map(ctx)
-    return hidden() if current is None else Exercise(part.title, part.instruction, [NetworkInsightView(ctx, current, part)])
+    return hidden() if current is None else Exercise(part.title, part.instruction, [InsightView(ctx, current, part)])
