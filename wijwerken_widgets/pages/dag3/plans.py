@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 
 from wijwerken_widgets.core.html import render_markdown
+from wijwerken_widgets.core.ids import new_id
 from wijwerken_widgets.pages.dag3 import texts
 from wijwerken_widgets.pages.dag3.plans_editor import NOBODY, PlanEditor
 from wijwerken_widgets.shared.conversations.items import Gesprek
 from wijwerken_widgets.shared.conversations.session import ConversationSession, page_conversations
 from wijwerken_widgets.shared.groups import group_links
-from wijwerken_widgets.shared.stakeholders.model import ENERGIE, SOORTEN, Stakeholder, new_id, shortlist
+from wijwerken_widgets.shared.stakeholders.model import ENERGIE, SOORTEN, Stakeholder, shortlist
 from wijwerken_widgets.shared.stakeholders.session import page_map
 from wijwerken_widgets.store import GroupItem, StoreUnavailable
 from wijwerken_widgets.ui import styles

@@ -14,11 +14,11 @@ import ipywidgets as widgets
 from wijwerken_widgets.content.loader import TextField
 from wijwerken_widgets.core.dutch import clock
 from wijwerken_widgets.core.html import notice_html, render_markdown
+from wijwerken_widgets.core.ids import new_id
 from wijwerken_widgets.pages.dag3 import texts
 from wijwerken_widgets.pages.dag3.plans import conversation_label, set_options
 from wijwerken_widgets.shared.conversations.items import CONSENT, Citaat, Gesprek, Verslag
 from wijwerken_widgets.shared.conversations.session import ConversationSession, page_conversations
-from wijwerken_widgets.shared.stakeholders.model import new_id
 from wijwerken_widgets.store import GroupItem, StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.autosave import SaveStatus

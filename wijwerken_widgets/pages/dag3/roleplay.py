@@ -20,6 +20,7 @@ from ipywidgets.widgets.widget_bool import CheckboxStyle
 from ipywidgets.widgets.widget_description import DescriptionStyle
 
 from wijwerken_widgets.core.html import render_markdown
+from wijwerken_widgets.core.ids import new_id
 from wijwerken_widgets.pages.dag3 import texts
 from wijwerken_widgets.pages.dag3.roleplay_checklist import ObserverChecklist
 from wijwerken_widgets.pages.dag3.roleplay_feedback import FeedbackView
@@ -28,7 +29,6 @@ from wijwerken_widgets.pages.dag3.roleplay_scenarios import ScenarioSet
 from wijwerken_widgets.pages.dag3.roleplay_timer import RoundTimer
 from wijwerken_widgets.shared.conversations.items import GESPREKSPARTNER, OBSERVATOR, ROLES, Ronde, Trio
 from wijwerken_widgets.shared.conversations.session import ConversationSession, page_conversations
-from wijwerken_widgets.shared.stakeholders.model import new_id
 from wijwerken_widgets.store import GroupItem, StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import Exercise, box, button, hidden, static_html

@@ -48,7 +48,7 @@ def new_entry_id(now: datetime | None = None) -> str:
 
     The store keeps only each version's own time; the id carries the first one, so no extra query is needed.
     """
-    from wijwerken_widgets.shared.stakeholders.model import new_id
+    from wijwerken_widgets.core.ids import new_id
 
     moment = (now or datetime.now(timezone.utc)).astimezone(timezone.utc)
     return f"{moment:%Y%m%d%H%M%S}-{new_id()[:24]}"  # at most 39 characters (the column holds 40)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import math
 import unicodedata
-import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from wijwerken_widgets.core.ids import new_id
 
 SOORTEN: dict[str, str] = {
     "collega": "Collega",
@@ -70,11 +71,6 @@ def _invalid(check: str, **values: Any) -> InvalidInput:
     if "veld" in values:
         values["veld"] = getattr(content.fields, values["veld"])
     return InvalidInput(getattr(content.checks, check).format(**values))
-
-
-def new_id() -> str:
-    """A stable id for a new stakeholder or relation (it survives renames and restores)."""
-    return uuid.uuid4().hex
 
 
 def clean_text(text: Any) -> str:
