@@ -1,11 +1,13 @@
 """Dag 1's registry (see ``core.keys``): every answer a participant saves on this page, and what it means.
 
-The exercise modules save under these constants; nothing else in the page spells a key.
+The exercise modules save under these constants; nothing else in the package spells a key. The keys later days
+read (``HOOFDVRAAG``) are spelled in ``shared/vraagstuk.py``.
 """
 
 from __future__ import annotations
 
 from wijwerken_widgets.core.keys import AnswerKey, Registry
+from wijwerken_widgets.shared.vraagstuk import HOOFDVRAAG as HOOFDVRAAG  # the key later days read lives in shared
 
 PREFIX = "dag1."
 """Every Dag 1 answer key starts with this (``store.latest_answers(person_id, PREFIX)``)."""
@@ -14,7 +16,6 @@ VRAAGSTUK_KIND = "dag1.vraagstuk.soort"
 VRAAGSTUK_DESCRIPTION = "dag1.vraagstuk.beschrijving"
 PROBLEEM = "dag1.probleem"
 DOEL = "dag1.doel"
-HOOFDVRAAG = "dag1.hoofdvraag"
 AANNAMES = "dag1.aannames"
 WAAROM = "dag1.waarom"
 PROBLEEMBOOM = "dag1.probleemboom"

@@ -15,6 +15,7 @@ import ipywidgets as widgets
 
 from wijwerken_widgets.pages.dag3.plans_coaching import coach_questions, suggest_questions
 from wijwerken_widgets.shared.conversations.items import Gesprek, question_lines
+from wijwerken_widgets.shared.vraagstuk import HOOFDVRAAG
 from wijwerken_widgets.store import GroupItem, StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.autosave import SaveStatus
@@ -39,8 +40,6 @@ class Plans(Protocol):
     def stakeholder_of(self, item: GroupItem) -> Stakeholder: ...
 
 NOBODY = 0  # the "wie" choice "Nog niemand" (stored as None)
-HOOFDVRAAG_KEY = "dag1.hoofdvraag"
-"""Dag 1's answer the suggested questions start from (registered by Dag 1; a page never imports another page)."""
 
 
 def _question_key(question: str) -> str:
@@ -171,7 +170,7 @@ class PlanEditor:
         if item is None:
             return
         try:
-            answer = session.ctx.store.latest_answer(session.ctx.person.id, HOOFDVRAAG_KEY)
+            answer = session.ctx.store.latest_answer(session.ctx.person.id, HOOFDVRAAG)
         except StoreUnavailable as exc:
             self.say(exc.message, "error")
             return
