@@ -122,3 +122,59 @@ def test_unavailable_store_keeps_the_text_and_saves_once_back(ctx: Context, writ
     saver.status.retry_button.click()
     assert saver.status.text.startswith("Opgeslagen")
     assert ctx.store.latest_answer(ctx.person.id, "t.retry").value == "belangrijke gedachte"
+
+
+def test_continuous_typing_is_saved_before_it_stops(ctx: Context, monkeypatch) -> None:
+    """On a real asyncio loop, typing without any pause for 7 s: is it saved within about 3 s, while still typing?"""
+    import asyncio
+
+    from wijwerken_widgets.ui import autosave
+
+    loop = asyncio.new_event_loop()
+    monkeypatch.setattr(autosave, "running_loop", lambda: loop)
+    area = widgets.Textarea()
+    autosave_widget(ctx, "t.continuous", area)
+
+    async def type_for(seconds: float) -> list[tuple[float, int]]:
+        start, counts = loop.time(), []
+        text = ""
+        while loop.time() - start < seconds:
+            text += "a"
+            area.value = text
+            await asyncio.sleep(0.1)  # a keystroke every 0.1 s: never the 0.8 s pause the debounce waits for
+            counts.append((loop.time() - start, len(ctx.store.answer_history(ctx.person.id, "t.continuous"))))
+        return counts
+
+    try:
+        counts = loop.run_until_complete(type_for(7.0))
+    finally:
+        loop.close()
+    first_save = next(at for at, saved in counts if saved)
+    assert first_save < autosave.MAX_WAIT_SECONDS + 1.0
+    assert counts[-1][1] >= 2  # it keeps saving every few seconds while typing goes on
+
+
+def test_a_pause_still_saves_after_the_short_debounce(ctx: Context, monkeypatch) -> None:
+    """One keystroke then quiet: saved after the debounce (well before the maximum wait)."""
+    import asyncio
+
+    from wijwerken_widgets.ui import autosave
+
+    loop = asyncio.new_event_loop()
+    monkeypatch.setattr(autosave, "running_loop", lambda: loop)
+    area = widgets.Textarea()
+    autosave_widget(ctx, "t.pause", area)
+
+    async def one_edit() -> float:
+        start = loop.time()
+        area.value = "kort"
+        while not ctx.store.answer_history(ctx.person.id, "t.pause"):
+            await asyncio.sleep(0.02)
+            assert loop.time() - start < 10
+        return loop.time() - start
+
+    try:
+        waited = loop.run_until_complete(one_edit())
+    finally:
+        loop.close()
+    assert autosave.DEBOUNCE_SECONDS - 0.05 <= waited < autosave.MAX_WAIT_SECONDS

@@ -1,6 +1,7 @@
 """Automatic, debounced saving of one answer, with a visible Dutch status line.
 
-Every change schedules a save ~0.8 s after typing stops. Each save appends a version to the store; when another tab
+Every change schedules a save ~0.8 s after typing stops, and at the latest ~3 s after the first unsaved keystroke
+(continuous typing is saved too, so only the last seconds ever live in the browser alone). Each save appends a version to the store; when another tab
 or device saved the same answer in between, this tab says so and offers the other version (both stay in the history).
 When the store is unavailable the text stays in the widget, the status says so, and saving is retried.
 """
@@ -24,7 +25,11 @@ from wijwerken_widgets.ui.context import Context
 log = logging.getLogger(__name__)
 
 DEBOUNCE_SECONDS = 0.8
+MAX_WAIT_SECONDS = 3.0
+"""The longest an edit waits for a pause in typing before it is saved anyway."""
 RETRY_SECONDS = 5.0
+
+
 class SaveStatus(widgets.Label):
     """The line under an answer: saved, saving, not saved (with retry), or changed elsewhere.
 
@@ -142,6 +147,7 @@ class Autosave:
         self.status = status or SaveStatus()
         self.status.on_retry(self.flush)
         self._handle: asyncio.TimerHandle | None = None
+        self._unsaved_since: float | None = None  # loop time of the first edit not yet saved
         self._dirty = False
         self._filling = False
         self.base_id: int | None = None
@@ -184,7 +190,17 @@ class Autosave:
             return
         self._dirty = True
         self.status.show(texts.load().save.saving, "busy")
-        self._schedule(DEBOUNCE_SECONDS)
+        self._schedule(self._debounce_delay())
+
+    def _debounce_delay(self) -> float:
+        """Wait for a pause in typing, but never longer than MAX_WAIT_SECONDS after the first unsaved edit."""
+        loop = running_loop()
+        if loop is None:
+            return DEBOUNCE_SECONDS
+        now = loop.time()
+        if self._unsaved_since is None:
+            self._unsaved_since = now
+        return max(0.0, min(DEBOUNCE_SECONDS, self._unsaved_since + MAX_WAIT_SECONDS - now))
 
     def _schedule(self, delay: float) -> None:
         if self._handle is not None:
@@ -211,10 +227,12 @@ class Autosave:
         except StoreUnavailable as exc:
             log.warning("save of %s for person %s failed: %s", self.key, self.ctx.person.id, exc.__cause__ or exc)
             self.status.show(texts.load().save.not_saved.format(melding=exc.message), "error")
+            self._unsaved_since = None  # typing on while the store is down waits for a pause again
             if running_loop() is not None:
                 self._schedule(RETRY_SECONDS)
             return False
         self.base_id, self.saved_value = saved.base_id, value
+        self._unsaved_since = None
         self._dirty = self._get() != value  # typed on while saving: save again
         text = texts.load().save.saved.format(tijd=clock(saved.saved_at))
         if saved.conflict is not None:
@@ -222,7 +240,7 @@ class Autosave:
         else:
             self.status.show(text, "ok")
         if self._dirty:
-            self._schedule(DEBOUNCE_SECONDS)
+            self._schedule(self._debounce_delay())
         return not self._dirty
 
     def _write(self, value: Any) -> Saved:
