@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -19,7 +19,7 @@ import ipywidgets as widgets
 
 from wijwerken_widgets.core.dutch import clock
 from wijwerken_widgets.core.loop import running_loop
-from wijwerken_widgets.ui import styles, texts
+from wijwerken_widgets.ui import drafts, styles, texts
 from wijwerken_widgets.ui.context import Context
 
 log = logging.getLogger(__name__)
@@ -129,7 +129,8 @@ class Autosave:
     """Keeps one stored answer (``key``) in step with a widget's value.
 
     ``get_value``/``set_value`` read and fill the widget, so composite exercises (lists, trees) use the same path
-    as a single text field. Call :meth:`changed` on every edit; :meth:`flush` saves immediately.
+    as a single text field. Call :meth:`changed` on every edit; :meth:`flush` saves immediately. ``fields`` are the
+    text widgets (by name) whose unsaved text the browser keeps until it is stored (see ``ui/drafts.py``).
     """
 
     def __init__(
@@ -141,8 +142,12 @@ class Autosave:
         set_value: Callable[[Any], None],
         status: SaveStatus | None = None,
         empty: Any = "",
+        fields: Mapping[str, widgets.Widget] | None = None,
     ) -> None:
         self.ctx, self.key = ctx, key
+        self.fields = list((fields or {}).values())
+        for name, field in (fields or {}).items():
+            drafts.keep(ctx, field, f"{key}.{name}" if name else key)
         self._get, self._set = get_value, set_value
         self.status = status or SaveStatus()
         self.status.on_retry(self.flush)
@@ -174,6 +179,7 @@ class Autosave:
         self.base_id, self.saved_value = latest.id, latest.value
         self.fill(latest.value)
         self._dirty = False
+        drafts.stored(self.ctx, *self.fields)
         self.status.show(texts.load().save.saved.format(tijd=clock(latest.saved_at)), "ok")
 
     def fill(self, value: Any) -> None:
@@ -233,6 +239,7 @@ class Autosave:
             return False
         self.base_id, self.saved_value = saved.base_id, value
         self._unsaved_since = None
+        drafts.stored(self.ctx, *self.fields)
         self._dirty = self._get() != value  # typed on while saving: save again
         text = texts.load().save.saved.format(tijd=clock(saved.saved_at))
         if saved.conflict is not None:
@@ -256,6 +263,11 @@ class Autosave:
                      None if result.conflict is None else result.conflict.value)
 
 
+def _texts(controls: Mapping[str, widgets.Widget]) -> dict[str, widgets.Widget]:
+    """The free-text controls among ``controls`` (the ones whose typing the browser keeps until saved)."""
+    return {name: c for name, c in controls.items() if isinstance(c, (widgets.Text, widgets.Textarea))}
+
+
 def autosave_widget(ctx: Context, key: str, widget: widgets.ValueWidget, status: SaveStatus | None = None) -> Autosave:
     """Autosave a single-value widget (Text, Textarea, ToggleButtons …) under ``key``."""
     saver = Autosave(
@@ -265,6 +277,7 @@ def autosave_widget(ctx: Context, key: str, widget: widgets.ValueWidget, status:
         set_value=lambda value: setattr(widget, "value", value),
         status=status,
         empty=widget.value,
+        fields=_texts({"": widget}),
     )
     widget.observe(lambda _: saver.changed(), names="value")
     return saver
@@ -283,7 +296,8 @@ def autosave_form(
             if isinstance(value, dict) and name in value:
                 control.value = value[name]
 
-    saver = Autosave(ctx, key, get_value=get_value, set_value=set_value, status=status, empty=get_value())
+    saver = Autosave(ctx, key, get_value=get_value, set_value=set_value, status=status, empty=get_value(),
+                     fields=_texts(controls))
     for control in controls.values():
         control.observe(lambda _: saver.changed(), names="value")
     return saver

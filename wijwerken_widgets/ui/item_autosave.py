@@ -7,11 +7,13 @@ this tab's save lands and says whose version it overlapped (both stay in the his
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
+import ipywidgets as widgets
+
 from wijwerken_widgets.core.dutch import clock
-from wijwerken_widgets.ui import texts
+from wijwerken_widgets.ui import drafts, texts
 from wijwerken_widgets.ui.autosave import Autosave, Saved, SaveStatus
 from wijwerken_widgets.ui.group_session import GroupSession
 
@@ -20,6 +22,7 @@ class ItemAutosave(Autosave):
     """Keeps the item ``(kind, item_id)`` of ``session`` in step with a widget's value (a dict of fields).
 
     ``fixed`` is data saved with every version that the widget does not edit (e.g. the plan a report belongs to).
+    ``fields`` are its text widgets by name: their unsaved text is kept in the browser (``ui/drafts.py``).
     """
 
     def __init__(
@@ -32,11 +35,12 @@ class ItemAutosave(Autosave):
         set_value: Callable[[dict[str, Any]], None],
         fixed: dict[str, Any] | None = None,
         status: SaveStatus | None = None,
+        fields: Mapping[str, widgets.Widget] | None = None,
     ) -> None:
         self.session, self.kind, self.item_id = session, kind, item_id
         self.fixed = dict(fixed or {})
         super().__init__(session.ctx, f"{kind}:{item_id}", get_value=get_value, set_value=set_value,
-                         status=status, empty=get_value())
+                         status=status, empty=get_value(), fields=fields)
         self._listener = lambda _: self._follow()
         session.on_change(self._listener)
 
@@ -54,6 +58,7 @@ class ItemAutosave(Autosave):
         self.saved_value = value
         self.fill(value)
         self._dirty = False
+        drafts.stored(self.ctx, *self.fields)
         self.status.show(texts.load().save.saved.format(tijd=clock(item.changed_at)), "ok")
 
     def _follow(self) -> None:

@@ -150,6 +150,7 @@ class Page:
         pending, self._pending = self._pending, []
         for slot, build in pending:
             slot.children = [self._build(build)]
+        self._place_ledger()
 
     # -- sections -------------------------------------------------------------------------------------------
     def section(self, exercise: ModuleType | Builder) -> None:
@@ -163,10 +164,21 @@ class Page:
             slot = widgets.VBox([self._build(build)], layout=styles.plain_layout(), _dom_classes=("ww-section",))
         self.sections.append(slot)
         self.add(slot)
+        if self.ctx is not None:
+            self._place_ledger()
 
     def add(self, widget: widgets.Widget) -> None:
         """Add a widget that needs nobody logged in (e.g. the start page's overview) to the page."""
         self.root.children = [*self.root.children, widget]
+
+    def _place_ledger(self) -> None:
+        """Put the page's drafts ledger (``ui/drafts.py``, hidden) into the page once a section has made it."""
+        from wijwerken_widgets.ui.drafts import LEDGER
+
+        found = self.ctx.shared.get(LEDGER) if self.ctx is not None else None
+        if found is not None and not found.placed:
+            found.placed = True
+            self.add(found.widget)
 
     def _build(self, build: Builder) -> widgets.Widget:
         try:

@@ -1,6 +1,6 @@
 """The schema (pydantic) of ``exercises/algemeen.yaml``: the texts of the ui kit, which every page shares.
 
-Save status lines, the page's own notices (errors, who is logged in) and the login form. Loaded by ``texts.py``;
+Save status lines, text kept in the browser until it is saved, the page's own notices (errors, who is logged in) and the login form. Loaded by ``texts.py``;
 never imported by a page kernel (see ``content.loader``).
 """
 
@@ -31,6 +31,17 @@ class SaveTexts(ContentModel):
     """A groupmate's newer version of a shared item arrived and is shown now."""
     group_conflict: NameTime
     """A groupmate (``{naam}``) changed the same shared item at ``{tijd}``; both versions are kept."""
+
+
+class DraftTexts(ContentModel):
+    """Text typed but not yet stored, offered back after a reload (``ui/drafts.py``, ``static/wijwerken-drafts.js``)."""
+
+    found: Time
+    """Above the kept text, next to its field; ``{tijd}`` is when it was last typed (14:03)."""
+    restore_button: Text
+    """Puts the kept text back into the field (it is then saved as usual)."""
+    discard_button: Text
+    """Forgets the kept text; the field keeps what is stored."""
 
 
 class GroupTexts(ContentModel):
@@ -88,6 +99,7 @@ class CommonContent(ContentModel):
 
     schema_version: Literal[1]
     save: SaveTexts
+    drafts: DraftTexts
     group: GroupTexts
     page: PageTexts
     login: LoginTexts

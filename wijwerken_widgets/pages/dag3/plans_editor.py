@@ -112,7 +112,7 @@ class PlanEditor:
         self.status = SaveStatus()
         self.saver = ItemAutosave(
             session, Gesprek.KIND, item.item_id, get_value=self.value, set_value=self.fill, status=self.status,
-            fixed=Gesprek.of(item).fixed_data(),
+            fixed=Gesprek.of(item).fixed_data(), fields={**self.controls, "vragen": self.vragen},
         )
         # Made after the first load: a value set after construction is one more message to the browser.
         self.coaching = static_html(coaching_html(question_lines(self.vragen.value), owner.part.coaching))

@@ -48,6 +48,7 @@ class _ReportEditor:
         self.saver = ItemAutosave(
             session, Verslag.KIND, plan.item_id, get_value=self.value, set_value=self.fill, status=self.status,
             fixed=Verslag(plan.item_id, gesprek_id=plan.item_id, stakeholder_id=self.stakeholder_id).fixed_data(),
+            fields=self.controls,
         )
         for control in [self.consent, *self.controls.values()]:
             control.observe(self._edited, names="value")

@@ -76,7 +76,8 @@ class ObserverChecklist(widgets.VBox):
         fixed = Feedback(self.item_id, trio_id=trio_id, ronde=round_index, voor=voor, van=observer,
                          scenario=scenario_id, soort=scenario.soort)
         self.saver = ItemAutosave(session, Feedback.KIND, self.item_id, get_value=self.value,
-                                  set_value=self.set_value, status=self.status, fixed=fixed.fixed_data())
+                                  set_value=self.set_value, status=self.status, fixed=fixed.fixed_data(),
+                                  fields={**self.examples, "tip": self.tip})
         for control in [*self.ratings.values(), *self.examples.values(), self.tip]:
             control.observe(lambda _: self.saver.changed(), names="value")
         reminders = "".join(f"<li>{render_markdown(point)}</li>" for point in scenario.aandachtspunten_observator)
