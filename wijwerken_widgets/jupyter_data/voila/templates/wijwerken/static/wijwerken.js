@@ -1,10 +1,20 @@
 /*
- * wijwerken: show a Dutch banner (#wijwerken-verbinding) when the page loses its kernel.
+ * wijwerken: when the page loses its kernel, show a Dutch banner (#wijwerken-verbinding), make every field of the
+ * workbook read-only and say so in the save status lines (nothing typed from then on could be saved).
  *
  * Voilà 0.5.13 sets `window.jupyterapp` once its front end has started; the app's widget manager
  * (`jupyterapp.widgetManagerPromise`) holds the page's KernelConnection from @jupyterlab/services, whose
  * `statusChanged` ("dead", "autorestarting" …) and `connectionStatusChanged` ("connected", "connecting",
- * "disconnected") signals tell us when the kernel died or the websocket to the server is gone.
+ * "disconnected") signals tell us when the kernel died (SIGKILL) or the websocket to the server is gone.
+ *
+ * A kernel shut down through the kernel API (`DELETE /api/kernels/<id>`: the idle culler, the server) sends
+ * neither: jupyter_server keeps the page's websocket open and no "dead" status arrives. So the page also asks the
+ * server every CHECK_MS for `GET /api/kernels/<id>` (a lookup in the server's kernel manager: no kernel CPU, and it
+ * does not count as kernel activity for the idle culler): 404 means the kernel is gone; no answer twice in a row
+ * means the server or the network is gone.
+ *
+ * Other scripts hear about it through the window event "wijwerken:verbroken" (static/wijwerken-drafts.js keeps
+ * the unsaved text in the browser).
  */
 (function () {
   "use strict";
@@ -12,12 +22,18 @@
   var BANNER_ID = "wijwerken-verbinding";
   var RECONNECT_GRACE_MS = 3000;
   var APP_WAIT_MS = 120000;
+  var CHECK_MS = 2000;
+  var CHECK_TIMEOUT_MS = 4000;
+  var CHECK_FAILURES = 2;
+  var OFFLINE_STATUS = "Niet verbonden: wat je nu ziet, wordt niet meer opgeslagen.";
   var unloading = false;
   var kernelLost = false;
   var graceTimer = null;
+  var failures = 0;
 
   // Registered before Voilà's own beforeunload handler (which disposes the connection), so a reload or
-  // closing the tab does not flash the banner.
+  // closing the tab does not flash the banner. wijwerken-drafts.js (loaded before this script) stops the
+  // event before it gets here when it asks the participant whether to leave.
   window.addEventListener("beforeunload", function () { unloading = true; });
   window.addEventListener("pagehide", function () { unloading = true; });
 
@@ -30,9 +46,76 @@
     document.body.classList.toggle("wijwerken-verbroken", visible);
   }
 
+  function lockFields() {
+    var root = document.getElementById("rendered_cells") || document.body;
+    var fields = root.querySelectorAll("textarea, input, select, button");
+    for (var i = 0; i < fields.length; i++) {
+      var field = fields[i];
+      if (field.closest(".wijwerken-concept")) {
+        continue;  // the offer of kept text (wijwerken-drafts.js) stays usable
+      }
+      if (field.tagName === "TEXTAREA" || (field.tagName === "INPUT" && /^(text|search|email|url|tel|number|password)?$/.test(field.type))) {
+        field.readOnly = true;
+      } else {
+        field.disabled = true;
+      }
+      field.setAttribute("aria-disabled", "true");
+    }
+    var statuses = root.querySelectorAll(".ww-save-status");
+    for (var j = 0; j < statuses.length; j++) {
+      statuses[j].textContent = OFFLINE_STATUS;
+      statuses[j].classList.add("ww-status-error");
+    }
+  }
+
   function loseKernel() {
-    kernelLost = true;
+    if (unloading) {
+      return;
+    }
+    if (!kernelLost) {
+      kernelLost = true;
+      window.dispatchEvent(new CustomEvent("wijwerken:verbroken"));
+    }
+    lockFields();
     setBanner(true);
+  }
+
+  // Is the kernel still there? (See the comment at the top: an API shutdown is not told over the websocket.)
+  function checkKernel(kernel) {
+    if (kernelLost || unloading || kernel.isDisposed) {
+      return;
+    }
+    var url = kernel.serverSettings.baseUrl + "api/kernels/" + encodeURIComponent(kernel.id);
+    var controller = window.AbortController ? new AbortController() : null;
+    var timeout = window.setTimeout(function () { if (controller) { controller.abort(); } }, CHECK_TIMEOUT_MS);
+    fetch(url, { credentials: "same-origin", cache: "no-store", signal: controller ? controller.signal : undefined })
+      .then(function (response) {
+        if (response.status === 404) {
+          loseKernel();
+          return null;
+        }
+        if (!response.ok) {
+          throw new Error("kernel check: HTTP " + response.status);
+        }
+        return response.json();
+      })
+      .then(function (model) {
+        if (model && model.execution_state === "dead") {
+          loseKernel();
+        } else if (model) {
+          failures = 0;
+        }
+      })
+      .catch(function () {
+        failures += 1;
+        if (failures >= CHECK_FAILURES) {
+          loseKernel();
+        }
+      })
+      .then(function () {
+        window.clearTimeout(timeout);
+        window.setTimeout(function () { checkKernel(kernel); }, CHECK_MS);
+      });
   }
 
   function onConnectionStatus(status) {
@@ -60,11 +143,13 @@
   }
 
   function watch(kernel) {
+    window.wijwerkenKernel = kernel;
     kernel.statusChanged.connect(function (_sender, status) { onKernelStatus(status); });
     kernel.connectionStatusChanged.connect(function (_sender, status) { onConnectionStatus(status); });
     kernel.disposed.connect(function () { loseKernel(); });
     onKernelStatus(kernel.status);
     onConnectionStatus(kernel.connectionStatus);
+    window.setTimeout(function () { checkKernel(kernel); }, CHECK_MS);
   }
 
   function waitForApp(deadline) {
