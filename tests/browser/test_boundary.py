@@ -88,7 +88,7 @@ def test_a_kernel_shut_down_through_the_api_is_noticed_and_its_unsaved_text_offe
     field.fill("Eerste zin is bewaard.")
     expect(status_of(page, PROBLEEM)).to_contain_text(SAVED, timeout=15_000)
 
-    kernel = page.evaluate("() => window.wijwerkenKernel.id")
+    kernel = page.evaluate("async () => (await window.jupyterapp.widgetManagerPromise.promise).kernel.id")
     xsrf = next(c["value"] for c in page.context.cookies() if c["name"] == "_xsrf")
     shut = requests.delete(f"{workbook.server.url}api/kernels/{kernel}", headers={"X-XSRFToken": xsrf},
                            cookies={"_xsrf": xsrf}, timeout=30)
