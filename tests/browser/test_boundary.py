@@ -43,6 +43,7 @@ def open_dag1(page: Page, workbook: Workbook, code: str) -> None:
     log_in(page, code)
     expect(page.locator(PROBLEEM)).to_be_visible(timeout=LOAD_TIMEOUT)
     page.wait_for_function("() => document.querySelector('.ww-draft-ledger') !== null", timeout=30_000)
+    expect(page.locator(".ww-draft-ledger")).to_be_hidden()  # the ledger is data for the page's script only
 
 
 def kept_drafts(page: Page) -> int:
