@@ -8,10 +8,11 @@
  * "disconnected") signals tell us when the kernel died (SIGKILL) or the websocket to the server is gone.
  *
  * A kernel shut down through the kernel API (`DELETE /api/kernels/<id>`: the idle culler, the server) sends
- * neither: jupyter_server keeps the page's websocket open and no "dead" status arrives. So the page also asks the
- * server every CHECK_MS for `GET /api/kernels/<id>` (a lookup in the server's kernel manager: no kernel CPU, and it
- * does not count as kernel activity for the idle culler): 404 means the kernel is gone; no answer twice in a row
- * means the server or the network is gone.
+ * neither: jupyter_server keeps the page's websocket open and no "dead" status arrives (measured: no banner for
+ * 40 s and more). So the page also asks the server every CHECK_MS (HIDDEN_CHECK_MS in a background tab) for
+ * `GET /api/kernels/<id>`: a lookup in the server's kernel manager (Voilà serves this route; no kernel CPU, and it
+ * does not count as kernel activity for the idle culler). 404 or execution_state "dead" means the kernel is gone;
+ * no answer CHECK_FAILURES times in a row means the server or the network is gone.
  *
  * Other scripts hear about it through the window event "wijwerken:verbroken" (static/wijwerken-drafts.js keeps
  * the unsaved text in the browser).
@@ -23,6 +24,7 @@
   var RECONNECT_GRACE_MS = 3000;
   var APP_WAIT_MS = 120000;
   var CHECK_MS = 2000;
+  var HIDDEN_CHECK_MS = 10000;  // a tab in the background asks less often
   var CHECK_TIMEOUT_MS = 4000;
   var CHECK_FAILURES = 2;
   var OFFLINE_STATUS = "Niet verbonden: wat je nu ziet, wordt niet meer opgeslagen.";
@@ -114,7 +116,7 @@
       })
       .then(function () {
         window.clearTimeout(timeout);
-        window.setTimeout(function () { checkKernel(kernel); }, CHECK_MS);
+        window.setTimeout(function () { checkKernel(kernel); }, document.hidden ? HIDDEN_CHECK_MS : CHECK_MS);
       });
   }
 
