@@ -12,7 +12,8 @@
  * 40 s and more). So the page also asks the server every CHECK_MS (HIDDEN_CHECK_MS in a background tab) for
  * `GET /api/kernels/<id>`: a lookup in the server's kernel manager (Voilà serves this route; no kernel CPU, and it
  * does not count as kernel activity for the idle culler). 404 or execution_state "dead" means the kernel is gone;
- * no answer CHECK_FAILURES times in a row means the server or the network is gone.
+ * a refused request CHECK_FAILURES times in a row (or no answer within CHECK_TIMEOUT_MS, CHECK_SLOW times) means the
+ * server or the network is gone.
  *
  * Other scripts hear about it through the window event "wijwerken:verbroken" (static/wijwerken-drafts.js keeps
  * the unsaved text in the browser).
@@ -25,13 +26,16 @@
   var APP_WAIT_MS = 120000;
   var CHECK_MS = 2000;
   var HIDDEN_CHECK_MS = 10000;  // a tab in the background asks less often
-  var CHECK_TIMEOUT_MS = 4000;
-  var CHECK_FAILURES = 2;
+  var CHECK_TIMEOUT_MS = 8000;
+  var CHECK_FAILURES = 2;  // refused or failed requests in a row: the server or the network is gone
+  var CHECK_SLOW = 5;  // unanswered (timed out) requests in a row: a busy server is not a lost kernel
   var OFFLINE_STATUS = "Niet verbonden: wat je nu ziet, wordt niet meer opgeslagen.";
   var unloading = false;
   var kernelLost = false;
   var graceTimer = null;
   var failures = 0;
+  var slow = 0;
+  var allowed = true;
 
   // Registered before Voilà's own beforeunload handler (which disposes the connection), so a reload or
   // closing the tab does not flash the banner. wijwerken-drafts.js (loaded before this script) stops the
@@ -84,7 +88,7 @@
 
   // Is the kernel still there? (See the comment at the top: an API shutdown is not told over the websocket.)
   function checkKernel(kernel) {
-    if (kernelLost || unloading || kernel.isDisposed) {
+    if (kernelLost || unloading || kernel.isDisposed || !allowed) {
       return;
     }
     var url = kernel.serverSettings.baseUrl + "api/kernels/" + encodeURIComponent(kernel.id);
@@ -94,6 +98,10 @@
       .then(function (response) {
         if (response.status === 404) {
           loseKernel();
+          return null;
+        }
+        if (response.status === 401 || response.status === 403) {
+          allowed = false;  // this server does not let the page ask (e.g. a token): rely on the signals only
           return null;
         }
         if (!response.ok) {
@@ -106,11 +114,16 @@
           loseKernel();
         } else if (model) {
           failures = 0;
+          slow = 0;
         }
       })
-      .catch(function () {
-        failures += 1;
-        if (failures >= CHECK_FAILURES) {
+      .catch(function (err) {
+        if (err && err.name === "AbortError") {
+          slow += 1;
+        } else {
+          failures += 1;
+        }
+        if (failures >= CHECK_FAILURES || slow >= CHECK_SLOW) {
           loseKernel();
         }
       })
