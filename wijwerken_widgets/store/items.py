@@ -52,6 +52,7 @@ class GroupItem:
     person_id: int
     client_id: str
     changed_at: datetime
+    request_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -114,9 +115,20 @@ class ItemStore(StoreBase):
         return self._all(GroupItem, stmt.order_by(c.id.desc()).limit(limit))
 
     def save_items(
-        self, space: Space, group_id: int, changes: Sequence[ItemChange], *, person_id: int, client_id: str
+        self,
+        space: Space,
+        group_id: int,
+        changes: Sequence[ItemChange],
+        *,
+        person_id: int,
+        client_id: str,
+        request_id: str | None = None,
     ) -> list[ItemSaveResult]:
-        """Append a version for every change, all in one transaction; report conflicts per change."""
+        """Append a version for every change, all in one transaction; report conflicts per change.
+
+        A ``request_id`` already stored for the group (a retry of a save that did commit) returns the versions
+        that save wrote, without conflicts, and writes nothing.
+        """
         info = SPACES[space]
         for change in changes:
             if change.kind not in info.kinds:
@@ -126,6 +138,12 @@ class ItemStore(StoreBase):
         results = []
         with self._write("save") as conn:
             lock_row(conn, t.groups, group_id)  # one writer per group at a time
+            if request_id is not None:
+                done = conn.execute(
+                    select(info.table).where(c.group_id == group_id, c.request_id == request_id).order_by(c.id)
+                ).all()
+                if done:
+                    return [ItemSaveResult(as_record(GroupItem, row), None) for row in done]
             now = utc_now()
             for change in changes:
                 latest = conn.execute(
@@ -146,6 +164,7 @@ class ItemStore(StoreBase):
                         person_id=person_id,
                         client_id=client_id,
                         changed_at=now,
+                        request_id=request_id,
                     )
                     .returning(*info.table.c)
                 ).one()
