@@ -8,6 +8,7 @@ When the store is unavailable the text stays in the widget, the status says so, 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,6 +26,14 @@ log = logging.getLogger(__name__)
 
 DEBOUNCE_SECONDS = 0.8
 RETRY_SECONDS = 5.0
+_SEQUENCE = itertools.count(1)
+
+
+def next_request_id(ctx: Context) -> str:
+    """A new idempotency key for one save: this kernel's client id and the next sequence number."""
+    return f"{ctx.client_id}:{next(_SEQUENCE)}"
+
+
 class SaveStatus(widgets.Label):
     """The line under an answer: saved, saving, not saved (with retry), or changed elsewhere.
 
@@ -146,8 +155,14 @@ class Autosave:
         self._filling = False
         self.base_id: int | None = None
         self.saved_value: Any = empty
+        self._request: tuple[Any, str] | None = None  # the unsaved value and its request id (kept for retries)
         ctx.register_flush(self.flush)
         self.load()
+
+    @property
+    def request_id(self) -> str | None:
+        """The idempotency key of the value being saved: a retry of the same value sends the same one."""
+        return None if self._request is None else self._request[1]
 
     @property
     def untouched(self) -> bool:
@@ -206,6 +221,8 @@ class Autosave:
         if not self._dirty:
             return True
         value = self._get()
+        if self._request is None or self._request[0] != value:  # a new edit: the next sequence number
+            self._request = (value, next_request_id(self.ctx))
         try:
             saved = self._write(value)
         except StoreUnavailable as exc:
@@ -214,7 +231,7 @@ class Autosave:
             if running_loop() is not None:
                 self._schedule(RETRY_SECONDS)
             return False
-        self.base_id, self.saved_value = saved.base_id, value
+        self.base_id, self.saved_value, self._request = saved.base_id, value, None
         self._dirty = self._get() != value  # typed on while saving: save again
         text = texts.load().save.saved.format(tijd=clock(saved.saved_at))
         if saved.conflict is not None:
@@ -228,7 +245,8 @@ class Autosave:
     def _write(self, value: Any) -> Saved:
         """Store ``value`` as a new version of the answer (raises ``StoreUnavailable``)."""
         result = self.ctx.store.save_answer(
-            self.ctx.person.id, self.key, value, base_id=self.base_id, client_id=self.ctx.client_id
+            self.ctx.person.id, self.key, value, base_id=self.base_id, client_id=self.ctx.client_id,
+            request_id=self.request_id,
         )
         conflict = None
         if result.conflict is not None:

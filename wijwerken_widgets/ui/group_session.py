@@ -17,6 +17,7 @@ from typing import Generic, TypeVar
 
 from wijwerken_widgets.store import GroupItem, ItemChange, ItemSaveResult
 from wijwerken_widgets.ui import texts
+from wijwerken_widgets.ui.autosave import next_request_id
 from wijwerken_widgets.ui.context import Context
 
 log = logging.getLogger("wijwerken")
@@ -37,6 +38,8 @@ class GroupSession(Generic[S]):
     """One group's items of ``space`` in one kernel. Raises ``StoreUnavailable`` from saves; polling swallows it."""
 
     space = ""
+    _pending: tuple[list[ItemChange], str] | None = None
+    """The changes of a save that failed and their request id: saving them again is a retry, not a new save."""
 
     def __init__(self, ctx: Context, *, poll_seconds: float | None = POLL_SECONDS) -> None:
         if ctx.group is None:
@@ -103,9 +106,13 @@ class GroupSession(Generic[S]):
         """Store ``changes`` (one transaction), take them into this kernel, notify the listeners."""
         if not changes:
             return []
+        if self._pending is None or self._pending[0] != changes:
+            self._pending = (list(changes), next_request_id(self.ctx))
         results = self.ctx.store.save_items(
-            self.space, self.group_id, changes, person_id=self.ctx.person.id, client_id=self.ctx.client_id
+            self.space, self.group_id, changes, person_id=self.ctx.person.id, client_id=self.ctx.client_id,
+            request_id=self._pending[1],
         )
+        self._pending = None
         # Fetch from where this kernel was: brings ours and anyone else's that landed in between, in order.
         if not self.reload():
             for result in results:

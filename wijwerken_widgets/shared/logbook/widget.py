@@ -166,7 +166,7 @@ class EntryAutosave(Autosave):
         e = self.entry
         saved = self.ctx.store.save_log_entry(self.ctx.person.id, e.entry_id, day=e.day, prompt=e.prompt, text=text,
                                               sharing=self.sharing.value, client_id=self.ctx.client_id,
-                                              deleted=deleted)
+                                              deleted=deleted, request_id=None if deleted else self.request_id)
         self.entry = saved
         return Saved(saved.id, saved.saved_at)
 
