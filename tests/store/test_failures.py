@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import pwd
 import shutil
 import sqlite3
 import subprocess
@@ -18,6 +16,7 @@ import pytest
 from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.exc import OperationalError
 
+from tests.support.unprivileged import as_nobody
 from wijwerken_widgets.store import Person, Store, StoreUnavailable
 from wijwerken_widgets.store.engine import make_engine
 
@@ -155,19 +154,11 @@ def test_a_read_only_database_file_recovers_once_writable_again(tmp_path: Path) 
     SQLite opens a file it may not write read-only, silently, and that connection stays read-only after the file
     is fixed (the fix: the database file and its ``-wal``/``-shm`` side files, which SQLite creates with the
     database's mode). The file is made read-only with chmod; root ignores file modes, so when the tests run as root the
-    scenario runs in a child process as the unprivileged user ``nobody`` (a real permission check, no mocks),
-    started through util-linux ``setpriv`` (Python's own ``user=`` cannot exec an interpreter under ``/root``)."""
+    scenario runs in a child process as the unprivileged user ``nobody`` (a real permission check, no mocks)."""
     folder = Path(tempfile.mkdtemp(prefix="wijwerken-ro-"))  # tmp_path is not reachable for nobody
     try:
-        run_as: list[str] = []
-        if os.geteuid() == 0:
-            if shutil.which("setpriv") is None:
-                pytest.skip("running as root without setpriv: no way to make a file read-only for the test")
-            nobody = pwd.getpwnam("nobody")
-            os.chown(folder, nobody.pw_uid, nobody.pw_gid)
-            run_as = ["setpriv", f"--reuid={nobody.pw_uid}", f"--regid={nobody.pw_gid}", "--clear-groups"]
         result = subprocess.run(
-            [*run_as, sys.executable, "-c", READ_ONLY_SCRIPT, str(folder / "wijwerken.sqlite3")],
+            [*as_nobody(folder), sys.executable, "-c", READ_ONLY_SCRIPT, str(folder / "wijwerken.sqlite3")],
             capture_output=True, text=True, timeout=120, cwd=Path(__file__).parents[2],
         )
     finally:

@@ -114,6 +114,7 @@ def copy_verified(source: Path, target: Path) -> Snapshot:
             expected = _snapshot(src, source)
             with closing(sqlite3.connect(partial)) as copy:
                 src.backup(copy)
+                copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file, no -wal beside it
             src.execute("COMMIT")
         _fsync(partial)
         got = snapshot(partial)
@@ -125,7 +126,8 @@ def copy_verified(source: Path, target: Path) -> Snapshot:
     except (sqlite3.Error, OSError) as exc:
         raise BackupError(f"Could not copy {source} to {target}: {exc}.") from exc
     finally:
-        partial.unlink(missing_ok=True)
+        for name in [partial, *(partial.with_name(partial.name + side) for side in SIDE_FILES)]:
+            name.unlink(missing_ok=True)
 
 
 def restore_database(backup: Path, database: Path) -> Path | None:
