@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+
 import ipywidgets as widgets
+import pytest
 
 from wijwerken_widgets.ui.autosave import autosave_widget
 from wijwerken_widgets.ui.context import Context
@@ -39,3 +42,20 @@ def test_a_retry_of_a_save_that_did_commit_adds_no_version(ctx: Context, write_l
     assert saver.flush()
     assert saver.status.text.startswith("Opgeslagen")
     assert [v.value for v in ctx.store.answer_history(ctx.person.id, "t.lost")] == ["al opgeslagen"]
+
+
+def test_a_failed_save_and_its_recovery_are_one_log_line_each_without_the_text(
+    ctx: Context, write_locked, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Does the server log get 'save failed: person key reason' and then 'save recovered', never the typed text?"""
+    caplog.set_level(logging.INFO, logger="wijwerken")
+    area = widgets.Textarea()
+    saver = autosave_widget(ctx, "dag1.vraagstuk", area)
+    with write_locked():
+        area.value = "geheime gedachte"
+    saver.flush()
+    assert [r.getMessage() for r in caplog.records if r.name == "wijwerken.saves"] == [
+        f"save failed: person={ctx.person.id} key=dag1.vraagstuk reason=unreachable",
+        f"save recovered: person={ctx.person.id} key=dag1.vraagstuk",
+    ]
+    assert "geheime" not in caplog.text

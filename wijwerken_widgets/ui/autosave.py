@@ -17,6 +17,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from wijwerken_widgets.core import server_log
 from wijwerken_widgets.core.dutch import clock
 from wijwerken_widgets.core.loop import running_loop
 from wijwerken_widgets.ui import styles, texts
@@ -156,6 +157,7 @@ class Autosave:
         self.base_id: int | None = None
         self.saved_value: Any = empty
         self._request: tuple[Any, str] | None = None  # the unsaved value and its request id (kept for retries)
+        self._failing = False  # the last save failed: the next one that works is logged as a recovery
         ctx.register_flush(self.flush)
         self.load()
 
@@ -226,12 +228,16 @@ class Autosave:
         try:
             saved = self._write(value)
         except StoreUnavailable as exc:
-            log.warning("save of %s for person %s failed: %s", self.key, self.ctx.person.id, exc.__cause__ or exc)
+            server_log.save_failed(self.ctx.person.id, f"key={self.key}", exc.reason)
+            self._failing = True
             self.status.show(texts.load().save.not_saved.format(melding=exc.message), "error")
             if running_loop() is not None:
                 self._schedule(RETRY_SECONDS)
             return False
         self.base_id, self.saved_value, self._request = saved.base_id, value, None
+        if self._failing:
+            server_log.save_recovered(self.ctx.person.id, f"key={self.key}")
+            self._failing = False
         self._dirty = self._get() != value  # typed on while saving: save again
         text = texts.load().save.saved.format(tijd=clock(saved.saved_at))
         if saved.conflict is not None:

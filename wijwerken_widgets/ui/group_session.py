@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Generic, TypeVar
 
+from wijwerken_widgets.core import server_log
 from wijwerken_widgets.store import GroupItem, ItemChange, ItemSaveResult
 from wijwerken_widgets.ui import texts
 from wijwerken_widgets.ui.autosave import next_request_id
@@ -106,13 +107,23 @@ class GroupSession(Generic[S]):
         """Store ``changes`` (one transaction), take them into this kernel, notify the listeners."""
         if not changes:
             return []
+        from wijwerken_widgets.store import StoreUnavailable
+
+        failed_before = self._pending is not None
         if self._pending is None or self._pending[0] != changes:
             self._pending = (list(changes), next_request_id(self.ctx))
-        results = self.ctx.store.save_items(
-            self.space, self.group_id, changes, person_id=self.ctx.person.id, client_id=self.ctx.client_id,
-            request_id=self._pending[1],
-        )
+        what = f"group={self.group_id} space={self.space} items={','.join(f'{c.kind}:{c.item_id}' for c in changes)}"
+        try:
+            results = self.ctx.store.save_items(
+                self.space, self.group_id, changes, person_id=self.ctx.person.id, client_id=self.ctx.client_id,
+                request_id=self._pending[1],
+            )
+        except StoreUnavailable as exc:
+            server_log.save_failed(self.ctx.person.id, what, exc.reason)
+            raise
         self._pending = None
+        if failed_before:
+            server_log.save_recovered(self.ctx.person.id, what)
         # Fetch from where this kernel was: brings ours and anyone else's that landed in between, in order.
         if not self.reload():
             for result in results:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as widgets
 from ipywidgets.widgets.widget_selection import ToggleButtonsStyle
 
+from wijwerken_widgets.core import server_log
 from wijwerken_widgets.core.dutch import clock, long_date
 from wijwerken_widgets.core.html import notice_html, render_markdown
 from wijwerken_widgets.store import LogEntry, StoreUnavailable
@@ -214,6 +215,9 @@ class _EntryCard:
 class Logbook(widgets.VBox):
     """Write, reread and share reflections; ``day`` (``dag3``) is stored with new entries and orders the prompts."""
 
+    _add_failed = False
+    """The last "Toevoegen" could not be saved: the next that works is logged as a recovery."""
+
     def __init__(self, ctx: Context, part: LogbookContent, day: str) -> None:
         self.ctx, self.part, self.day = ctx, part, day
         self.cards: list[_EntryCard] = []
@@ -285,8 +289,13 @@ class Logbook(widgets.VBox):
                 self.ctx.person.id, new_entry_id(), day=self.day, prompt=self.prompt.value, text=text,
                 sharing=self.sharing.value, client_id=self.ctx.client_id)
         except StoreUnavailable as exc:
+            server_log.save_failed(self.ctx.person.id, "logboek=new-entry", exc.reason)
+            self._add_failed = True
             self.feedback.show(f"{self.part.not_saved} {exc.message}", "error")
             return False
+        if self._add_failed:
+            server_log.save_recovered(self.ctx.person.id, f"logboek={entry.entry_id}")
+            self._add_failed = False
         self.feedback.show(f"{self.part.added} {self._readers(entry.sharing)}")
         self.text.value = ""
         if not self._loaded:
