@@ -1,0 +1,27 @@
+"""The logboek's saves in the server log: a failed "Toevoegen" and the next that works, without the text."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from tests.support.logbook import new_logbook, write_entry
+from wijwerken_widgets.ui.context import Context
+
+
+def test_a_failed_add_and_its_recovery_are_logged_without_the_text(
+    ctx: Context, write_locked, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Does a failed new entry log one 'save failed' line, and the next saved entry one 'save recovered' line?"""
+    caplog.set_level(logging.INFO, logger="wijwerken")
+    logbook = new_logbook(ctx)
+    with write_locked():
+        write_entry(logbook, "Een geheime reflectie")
+    write_entry(logbook, "Een geheime reflectie")
+    [entry] = ctx.store.log_entries(ctx.person.id)
+    assert [r.getMessage() for r in caplog.records if r.name == "wijwerken.saves"] == [
+        f"save failed: person={ctx.person.id} logboek=new-entry reason=unreachable",
+        f"save recovered: person={ctx.person.id} logboek={entry.entry_id}",
+    ]
+    assert "geheime" not in caplog.text
