@@ -8,6 +8,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,15 @@ def test_postgresql_gets_pg_dump_guidance(tmp_path: Path, command: str) -> None:
     result = wijwerken(*args, data=tmp_path, env=env)
     assert result.returncode == 2
     assert ("pg_dump" if command == "backup" else "pg_restore") in result.stdout
+
+
+def test_a_database_file_without_tables_yet_is_taken_as_new(tmp_path: Path) -> None:
+    """Is an SQLite file that has no table at all (a first start cut short) set up as before, not refused?"""
+    import sqlite3
+
+    (tmp_path / "data").mkdir()
+    with closing(sqlite3.connect(tmp_path / "data" / DB)) as conn:
+        conn.execute("PRAGMA journal_mode = WAL")
+    result = wijwerken("db", "upgrade", data=tmp_path / "data")
+    assert result.returncode == 0, result.stderr
+    assert cohorts(tmp_path / "data" / DB) == []

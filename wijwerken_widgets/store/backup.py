@@ -98,6 +98,8 @@ def _verified(conn: sqlite3.Connection, path: Path) -> Snapshot:
 def _snapshot(conn: sqlite3.Connection, path: Path) -> Snapshot:
     tables = [row[0] for row in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    if not tables:  # an SQLite file without any table yet (a first start that was cut short): nothing to lose
+        return Snapshot(None, {})
     if "alembic_version" not in tables:
         raise BackupError(f"{path} is not a wijwerken database (it has no schema revision).")
     revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
@@ -134,6 +136,8 @@ def restore_database(backup: Path, database: Path) -> Path | None:
     """Replace ``database`` by the verified ``backup``; the current file is kept first as
     ``<name>.before-restore-<UTC>`` (returned; ``None`` when there was no database)."""
     wanted = snapshot(backup)
+    if wanted.revision is None:
+        raise BackupError(f"{backup} is not a wijwerken database (it has no schema revision).")
     kept = None
     if database.exists():
         kept = database.with_name(f"{database.name}.before-restore-{utc_stamp()}")
