@@ -25,3 +25,19 @@ def test_a_failed_add_and_its_recovery_are_logged_without_the_text(
         f"save recovered: person={ctx.person.id} logboek={entry.entry_id}",
     ]
     assert "geheime" not in caplog.text
+
+
+def test_a_sharing_change_after_a_lost_save_is_stored(ctx: Context, write_locked) -> None:
+    """When an entry's text save failed but had in fact landed, is a later sharing change still stored (a new
+    request, not a retry that would return the landed version)?"""
+    logbook = new_logbook(ctx)
+    write_entry(logbook, "Eerste versie")
+    card = logbook.cards[0]
+    with write_locked():
+        card.text.value = "Tweede versie"
+    lost = card.saver.request_id
+    ctx.store.save_log_entry(ctx.person.id, card.saver.entry.entry_id, day="dag3", prompt="", text="Tweede versie",
+                             sharing="prive", client_id=ctx.client_id, request_id=lost)
+    card.sharing.value = "groep"
+    [entry] = ctx.store.log_entries(ctx.person.id)
+    assert (entry.text, entry.sharing) == ("Tweede versie", "groep")

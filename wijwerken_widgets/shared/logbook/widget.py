@@ -146,6 +146,7 @@ class EntryAutosave(Autosave):
     def save_now(self) -> bool:
         """Save the current text and sharing at once (sharing changes are not debounced)."""
         self._dirty = True
+        self._request = None  # the sharing is not part of the retried value: this is a new save, never a retry
         return self.flush()
 
     def retire(self) -> None:
