@@ -26,7 +26,7 @@ def test_a_groupmates_removal_and_edit_reach_this_kernel_by_polling(ctx: Context
     mine.add([a, b])
     theirs.reload()
     theirs.remove("stakeholder", a.id)
-    theirs.update(validate_stakeholder({"naam": "B", "invloed": 5}, item_id=b.id), theirs.version("stakeholder", b.id))
+    theirs.edit(validate_stakeholder({"naam": "B", "invloed": 5}, item_id=b.id), theirs.version("stakeholder", b.id))
     assert mine.reload() is True
     assert [(s.naam, s.invloed) for s in mine.map.stakeholders] == [("B", 5)]
     assert mine.reload() is False

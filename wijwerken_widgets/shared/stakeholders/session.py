@@ -61,20 +61,21 @@ class MapSession(GroupSession["MapSession"]):
         changes += [MapChange("position", i, {"x": x, "y": y}) for i, (x, y) in placed.items() if i not in known]
         self.save(changes)
 
-    def update(self, stakeholder: Stakeholder, base_version: int | None) -> Conflict | None:
-        """Save an edit made from ``base_version``; returns the other person's change when there was one."""
-        [result] = self.save([MapChange("stakeholder", stakeholder.id, stakeholder.data(), base_version)])
+    def edit(self, stakeholder: Stakeholder, base_version: int | None,
+             base: Stakeholder | None = None) -> Conflict | None:
+        """Save an edit of a stakeholder that was ``base`` at ``base_version``; a groupmate's change in between is
+        merged per field, and returned when they changed a field this edit changed too (this edit is kept)."""
+        result = self.put("stakeholder", stakeholder.id, stakeholder.data(), base_version=base_version,
+                          base_data=None if base is None else base.data())
         return self.conflict(result)
 
     def remove(self, kind: str, item_id: str) -> None:
         """Mark a stakeholder or relation removed (restorable); a stakeholder's relations hide with it."""
-        item = self.items[(kind, item_id)]
-        self.save([MapChange(kind, item_id, item.data, item.version, deleted=True)])
+        self.update(kind, item_id, lambda item: None if item is None or item.deleted else item.data, deleted=True)
 
     def restore(self, item_id: str) -> None:
         """Bring a removed stakeholder back with its last data (and its relations and place)."""
-        item = self.items[("stakeholder", item_id)]
-        self.save([MapChange("stakeholder", item_id, item.data, item.version)])
+        self.update("stakeholder", item_id, lambda item: item.data if item is not None and item.deleted else None)
 
     def move(self, positions: Mapping[str, tuple[float, float]]) -> None:
         """Keep where the group dragged nodes to (last drag wins)."""
