@@ -14,9 +14,9 @@ from dataclasses import replace
 from wijwerken_widgets.shared.groups import page_group
 from wijwerken_widgets.shared.stakeholders.layout import layout, place_new
 from wijwerken_widgets.shared.stakeholders.model import Relation, Stakeholder, StakeholderMap
-from wijwerken_widgets.store import MapChange, MapItem
+from wijwerken_widgets.store import MapChange, MapItem, StaleItems
 from wijwerken_widgets.ui.context import Context
-from wijwerken_widgets.ui.group_session import POLL_SECONDS, Conflict, GroupSession
+from wijwerken_widgets.ui.group_session import POLL_SECONDS, RETRIES, Conflict, GroupSession
 
 __all__ = ["Conflict", "MapSession", "page_map"]
 
@@ -46,8 +46,20 @@ class MapSession(GroupSession["MapSession"]):
 
     # -- writing ---------------------------------------------------------------------------------------------
     def add(self, stakeholders: Iterable[Stakeholder], relations: Iterable[Relation] = ()) -> None:
-        """Add or update stakeholders and relations in one save; new stakeholders get a place on the map."""
+        """Add or update stakeholders and relations in one save; new stakeholders get a place on the map.
+
+        A bulk save (the table, an import) sets whole stakeholders: when a groupmate saved one of them in between, it
+        is saved again on top of their version (both stay in the history)."""
         stakeholders, relations = list(stakeholders), list(relations)
+        for attempt in range(RETRIES + 1):
+            try:
+                self._add(stakeholders, relations)
+                return
+            except StaleItems:
+                if attempt == RETRIES:
+                    raise
+
+    def _add(self, stakeholders: list[Stakeholder], relations: list[Relation]) -> None:
         changes = [self._change("stakeholder", s.id, s.data()) for s in stakeholders]
         changes += [self._change("relation", r.id, r.data()) for r in relations]
         known = dict(self.map.positions)
