@@ -283,7 +283,7 @@ class Roleplay(widgets.VBox):
         seen = len(Trio.of(self.trio).rondes) if seen is None and self.trio is not None else seen
         scenario_id = self.next_picker.value if self.next_picker is not None else None
         words = self.part.next_round
-        if trio_id is None:
+        if trio_id is None or seen is None:
             return
         if scenario_id is None or self.scenarios.get(scenario_id) is None:
             self._say(words.choose_scenario, "warning")
@@ -295,9 +295,12 @@ class Roleplay(widgets.VBox):
             refused.clear()
             if item is None or item.deleted:
                 refused.append(words.trio_gone)
-            elif len(Trio.of(item).rondes) != seen:
+                return None
+            trio = Trio.of(item)
+            if len(trio.rondes) != seen:
                 refused.append(words.already_started)
-            return None if refused else Trio.of(item).with_round(scenario_id).data()
+                return None
+            return trio.with_round(scenario_id).data()
 
         try:
             self.session.reload()
