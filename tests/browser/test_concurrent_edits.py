@@ -145,3 +145,55 @@ def test_the_logbook_sharing_choice_is_back_on_private_after_a_group_entry(workb
     page.reload()
     writer = page.locator(".ww-logbook textarea[placeholder^='Schrijf hier je gedachten op']")
     expect(writer).to_have_value(f"Half af {tag}", timeout=LOAD_TIMEOUT)
+
+
+def test_near_simultaneous_saves_of_one_stakeholder_keep_both_and_nobody_hears_it_was_removed(
+    workbook: Workbook, page: Page, second_context: BrowserContext
+) -> None:
+    """Anna and Bram save the same stakeholder at nearly the same moment, each with another field changed: does
+    neither hear that it was removed, and are both changes kept?"""
+    naam = f"Wijkcentrum {secrets.token_hex(2)}"
+    anna, bram = workbook.participant(0), workbook.participant(1)
+    other = second_context.new_page()
+    open_dag2(page, workbook, anna)
+    add_stakeholder(page, naam)
+    open_dag2(other, workbook, bram)
+    expect(picker_option(other, naam)).to_have_count(1, timeout=SYNC_TIMEOUT)
+    for screen in (page, other):
+        picker(screen).select_option(label=naam)
+        expect(form(screen).locator(NAAM)).to_have_value(naam, timeout=SAVE_TIMEOUT)
+    form(page).get_by_label("Notitie", exact=True).fill("Anna: kent de buurt")
+    form(other).get_by_label("Houding", exact=True).select_option(label="Tegenstander")
+    form(page).get_by_role("button", name="Wijziging opslaan").click()
+    form(other).get_by_role("button", name="Wijziging opslaan").click()
+    for screen in (page, other):
+        expect(form(screen).locator(".ww-notice")).to_contain_text("opgeslagen", timeout=SAVE_TIMEOUT)
+    for screen in (page, other):  # after both kernels polled: still open, both fields shown, nobody told "weggehaald"
+        expect(form(screen).get_by_label("Houding", exact=True)).to_have_value("Tegenstander", timeout=SYNC_TIMEOUT)
+        expect(form(screen).get_by_label("Notitie", exact=True)).to_have_value("Anna: kent de buurt",
+                                                                               timeout=SYNC_TIMEOUT)
+        expect(form(screen).locator(NAAM)).to_have_value(naam)
+        expect(form(screen).locator(".ww-notice")).not_to_contain_text("weggehaald")
+    with workbook.store() as store:
+        group_id = next(p.group_id for p in store.people(1) if p.name == anna.naam)
+        [saved] = [i.data for i in store.items("map", group_id) if i.kind == "stakeholder" and i.data["naam"] == naam]
+    assert (saved["notitie"], saved["houding"]) == ("Anna: kent de buurt", "tegenstander")
+
+
+def test_a_removed_stakeholder_is_put_back_on_the_first_click(workbook: Workbook, page: Page) -> None:
+    """After "Weghalen", does one click on "Zet terug op de kaart" (nothing chosen by hand) bring it back, and does
+    that success message go when the next one is removed?"""
+    first, second = f"Bibliotheek {secrets.token_hex(2)}", f"Sportclub {secrets.token_hex(2)}"
+    open_dag2(page, workbook, workbook.participant(2))
+    add_stakeholder(page, first)
+    add_stakeholder(page, second)
+    history = page.locator(".ww-exercise:has(h2:text-is('Wat is er veranderd?'))")
+    for naam in (first, second):
+        picker(page).select_option(label=naam)
+        expect(form(page).locator(NAAM)).to_have_value(naam, timeout=SAVE_TIMEOUT)
+        form(page).get_by_role("button", name="Weghalen").click()
+        expect(history.locator(".ww-history")).to_contain_text(f"haalde '{naam}' weg", timeout=SAVE_TIMEOUT)
+        expect(history.locator(".ww-notice")).to_have_count(0)  # no success message of the restore before
+        history.get_by_role("button", name="Zet terug op de kaart").click()
+        expect(history.locator(".ww-notice")).to_have_text(f"'{naam}' staat weer op de kaart.", timeout=SAVE_TIMEOUT)
+        expect(picker_option(page, naam)).to_have_count(1)
