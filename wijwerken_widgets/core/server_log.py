@@ -33,11 +33,18 @@ def configure() -> logging.Logger:
     return log
 
 
+def _enabled() -> logging.Logger:
+    """The saves logger, enabled again: a traitlets application (ipykernel, Voilà) configuring logging with
+    ``dictConfig`` disables every logger that existed before it, and these lines must never be lost."""
+    saves.disabled = False
+    return saves
+
+
 def save_failed(person_id: int, what: str, reason: str) -> None:
     """One line for a save that did not reach the store: ``what`` names the key or items, ``reason`` the cause."""
-    saves.warning("save failed: person=%s %s reason=%s", person_id, what, reason)
+    _enabled().warning("save failed: person=%s %s reason=%s", person_id, what, reason)
 
 
 def save_recovered(person_id: int, what: str) -> None:
     """One line for the first save that worked again after a failure."""
-    saves.info("save recovered: person=%s %s", person_id, what)
+    _enabled().info("save recovered: person=%s %s", person_id, what)

@@ -128,6 +128,8 @@ class Saved:
     saved_at: datetime
     conflict: str | None = None
     other_value: Any = None
+    stored: Any = None
+    """What was stored when it is not what was sent (a shared item merged with a groupmate's fields)."""
 
 
 class Autosave:
@@ -234,6 +236,9 @@ class Autosave:
             if running_loop() is not None:
                 self._schedule(RETRY_SECONDS)
             return False
+        if saved.stored is not None and saved.stored != value:
+            self.fill(saved.stored)  # a groupmate's fields merged in
+            value = saved.stored
         self.base_id, self.saved_value, self._request = saved.base_id, value, None
         if self._failing:
             server_log.save_recovered(self.ctx.person.id, f"key={self.key}")

@@ -22,9 +22,10 @@ from ipywidgets.widgets.widget_selection import ToggleButtonsStyle
 from wijwerken_widgets.core import server_log
 from wijwerken_widgets.core.dutch import clock, long_date
 from wijwerken_widgets.core.html import notice_html, render_markdown
+from wijwerken_widgets.shared.logbook.keys import DRAFT
 from wijwerken_widgets.store import LogEntry, StoreUnavailable
 from wijwerken_widgets.ui import styles
-from wijwerken_widgets.ui.autosave import Autosave, Saved, SaveStatus
+from wijwerken_widgets.ui.autosave import Autosave, Saved, SaveStatus, autosave_widget
 from wijwerken_widgets.ui.blocks import box, button, static_html
 from wijwerken_widgets.ui.context import Context
 from wijwerken_widgets.ui.notices import Feedback
@@ -228,6 +229,8 @@ class Logbook(widgets.VBox):
         self.prompt = widgets.Dropdown(options=prompt_options(part, day), layout=styles.layout())
         self.text = widgets.Textarea(rows=5, placeholder=part.placeholder, layout=styles.layout(),
                                      style=styles.text_style(), continuous_update=True)
+        self.draft_status = SaveStatus()
+        self.draft = autosave_widget(ctx, DRAFT.key, self.text, self.draft_status)  # kept until "Toevoegen"
         self.sharing = _sharing_buttons(part)
         self.add_button = button(part.add_button, "plus", "ww-add")
         self.add_button.on_click(lambda _: self.add())
@@ -240,6 +243,7 @@ class Logbook(widgets.VBox):
                         f'<label class="ww-label">{html.escape(part.prompt_label)}</label>'),
             self.prompt,
             self.text,
+            self.draft_status,
             static_html(f'<label class="ww-label">{html.escape(part.sharing_label)}</label>'
                         f'<div class="ww-hint">{render_markdown(help_text)}</div>'),
             self.sharing,
@@ -299,6 +303,8 @@ class Logbook(widgets.VBox):
             self._add_failed = False
         self.feedback.show(f"{self.part.added} {self._readers(entry.sharing)}")
         self.text.value = ""
+        self.draft.flush()  # the draft is emptied now, not after the debounce
+        self.sharing.value = SHARING[0]  # the next entry starts privé again: sharing is chosen per entry
         if not self._loaded:
             self._load_own()  # the list could not be read before: it now includes the new entry
         else:
