@@ -1,4 +1,4 @@
-"""The Dag 3 space of a group's shared items: kept apart from the map, same versions and conflicts."""
+"""The Dag 3 space of a group's shared items: kept apart from the map, same versions (compare-and-set: tests/store/test_items.py)."""
 
 from __future__ import annotations
 
@@ -17,20 +17,6 @@ def test_conversations_and_the_map_are_separate_spaces(store: Store, person: Per
     assert [i.item_id for i in store.map_items(gid)] == ["s1"]
     assert store.items_revision("gesprekken", gid) == saved.item.id
     assert store.items_since("gesprekken", gid, saved.item.id) == []
-
-
-def test_a_conversation_edited_by_two_people_reports_the_conflict(store: Store, person: Person) -> None:
-    bram = store.add_person(person.cohort_id, "Bram", "deelnemer", "hash-bram", group_id=person.group_id)
-    gid = person.group_id
-    store.save_items("gesprekken", gid, [ItemChange("gesprek", "g1", {"doel": "a"})], person_id=person.id,
-                     client_id="a")
-    [mine] = store.save_items("gesprekken", gid, [ItemChange("gesprek", "g1", {"doel": "b"}, 1)],
-                              person_id=bram.id, client_id="b")
-    [late] = store.save_items("gesprekken", gid, [ItemChange("gesprek", "g1", {"doel": "c"}, 1)],
-                              person_id=person.id, client_id="a")
-    assert mine.conflict is None
-    assert late.conflict is not None and late.conflict.data == {"doel": "b"}
-    assert [v.data["doel"] for v in store.items_history("gesprekken", gid, item_id="g1")] == ["c", "b", "a"]
 
 
 def test_map_kinds_are_refused_in_the_conversation_space(store: Store, person: Person) -> None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,6 +16,7 @@ import pytest
 from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.exc import OperationalError
 
+from tests.support.unprivileged import as_nobody
 from wijwerken_widgets.store import Person, Store, StoreUnavailable
 from wijwerken_widgets.store.engine import make_engine
 
@@ -117,3 +122,46 @@ def test_store_survives_a_database_restart(db_url: str, person: Person) -> None:
     assert store.save_answer(person.id, "k", "na", base_id=None, client_id="c").version.value == "na"
     assert store.latest_answer(person.id, "k").value == "na"
     store.close()
+
+
+READ_ONLY_SCRIPT = """
+import os, sys
+from wijwerken_widgets.store import Store, StoreUnavailable
+db = sys.argv[1]
+store = Store.open(f"sqlite:///{db}")
+cohort = store.add_cohort("c", "G", "N", {})
+anna = store.add_person(cohort.id, "Anna", "deelnemer", "h")
+store.save_answer(anna.id, "k", "voor", base_id=None, client_id="c")
+os.chmod(db, 0o444)
+store.engine.dispose()  # the pool turns over: the next connection opens the file as it is now
+try:
+    store.save_answer(anna.id, "k", "tijdens", base_id=None, client_id="c")
+    print("saved while read-only")
+except StoreUnavailable as exc:
+    print("unavailable", exc.reason)
+for name in (db, db + "-wal", db + "-shm"):  # SQLite made its side files read-only like the database
+    if os.path.exists(name):
+        os.chmod(name, 0o644)
+print(store.save_answer(anna.id, "k", "na", base_id=None, client_id="c").version.value)
+print(",".join(v.value for v in store.answer_history(anna.id, "k")))
+"""
+
+
+def test_a_read_only_database_file_recovers_once_writable_again(tmp_path: Path) -> None:
+    """Does one Store refuse saves while its SQLite file is read-only (reason ``read_only``) and save again as soon
+    as the file is writable, without a restart?
+
+    SQLite opens a file it may not write read-only, silently, and that connection stays read-only after the file
+    is fixed (the fix: the database file and its ``-wal``/``-shm`` side files, which SQLite creates with the
+    database's mode). The file is made read-only with chmod; root ignores file modes, so when the tests run as root the
+    scenario runs in a child process as the unprivileged user ``nobody`` (a real permission check, no mocks)."""
+    folder = Path(tempfile.mkdtemp(prefix="wijwerken-ro-"))  # tmp_path is not reachable for nobody
+    try:
+        result = subprocess.run(
+            [*as_nobody(folder), sys.executable, "-c", READ_ONLY_SCRIPT, str(folder / "wijwerken.sqlite3")],
+            capture_output=True, text=True, timeout=120, cwd=Path(__file__).parents[2],
+        )
+    finally:
+        shutil.rmtree(folder)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["unavailable read_only", "na", "voor,na"]

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -16,6 +20,7 @@ from sqlalchemy import inspect, text
 
 import wijwerken_widgets
 from wijwerken_widgets.store import Person, Store
+from wijwerken_widgets.store.backup import BackupError
 from wijwerken_widgets.store.migrate import HEAD_REVISION, MIGRATIONS_DIR, alembic_config, is_current, upgrade
 from wijwerken_widgets.store.schema import metadata
 
@@ -140,3 +145,47 @@ def test_upgrading_an_older_sqlite_database_keeps_its_data_and_a_backup(tmp_path
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
         assert "map_items" not in inspect(conn).get_table_names()
     backup.dispose()
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Path]:
+    """A folder on its own 2 MB tmpfs, to fill up for real (needs root and mount; else the test is skipped)."""
+    folder = tmp_path / "klein"
+    folder.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(folder)],
+                                           capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], check=True)
+
+
+def test_a_backup_that_cannot_be_written_refuses_the_upgrade_and_leaves_no_file(small_disk: Path) -> None:
+    """When the disk fills up while the pre-migration backup is written, is the upgrade refused with a clear
+    message, no (partial) file left under a backup's name, and the database untouched at its old revision?"""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    db = small_disk / "wijwerken.sqlite3"
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.begin() as conn:
+        config = alembic_config()
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0003")
+        for n in range(200):
+            conn.execute(text("INSERT INTO cohorts (slug, gemeente, name, settings, created_at) "
+                              f"VALUES ('c{n}', '{'x' * 2000}', 'N', '{{}}', '2026-01-01 10:00:00')"))
+    engine.dispose()
+    filler = small_disk / "vol"
+    with filler.open("wb", buffering=0) as handle, contextlib.suppress(OSError):
+        while True:  # take all free space, then give back a little less than the database needs
+            handle.write(b"\0" * 4096)
+    os.truncate(filler, filler.stat().st_size - 160 * 1024)  # room for -wal, -shm
+    with pytest.raises(BackupError, match="upgrade of .* was refused: no verified backup"):
+        Store.open(f"sqlite:///{db}")
+    assert sorted(p.name for p in small_disk.iterdir() if "backup" in p.name or "partial" in p.name) == []
+    filler.unlink()
+    with Store.open(f"sqlite:///{db}") as store:  # with room again the upgrade happens, with its backup
+        assert len(store.cohorts()) == 200
+    assert len(list(small_disk.glob("wijwerken.sqlite3.backup-0003-*"))) == 1

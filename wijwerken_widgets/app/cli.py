@@ -27,11 +27,15 @@ def _use_data_dir(data: Path | None) -> Path:
 
 
 def _open_store(data_dir: Path, *, check_integrity: bool = False) -> Store:
+    """Open the store, after refusing a data folder or an existing SQLite file that cannot be used safely
+    (never a new database over an empty, damaged or read-only one)."""
     from wijwerken_widgets.store import Store
+    from wijwerken_widgets.store.backup import check_database_file
     from wijwerken_widgets.store.engine import check_data_dir, integrity_check
 
-    if not os.environ.get("WIJWERKEN_DATABASE_URL"):
-        check_data_dir(data_dir)
+    if (database := _sqlite_file()) is not None:
+        check_data_dir(database.parent)
+        check_database_file(database, integrity=check_integrity)
     store = Store.open()
     if check_integrity:
         integrity_check(store.engine)
@@ -155,6 +159,63 @@ def cmd_cohort_new_code(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sqlite_file() -> Path | None:
+    """The SQLite database file of ``paths.database_url()``; ``None`` for a database server."""
+    from sqlalchemy import make_url
+
+    url = make_url(paths.database_url())
+    if url.get_backend_name() != "sqlite" or not url.database or url.database.startswith((":", "file:")):
+        return None
+    return Path(url.database).expanduser().resolve()
+
+
+PG_BACKUP = """The database is PostgreSQL (WIJWERKEN_DATABASE_URL), which wijwerken does not copy itself. Back it up
+with pg_dump, using the URL without '+psycopg', e.g.:
+  pg_dump --format=custom --file=wijwerken-$(date -u +%Y%m%dT%H%M%SZ).dump "postgresql://USER@HOST/DB"
+and check the file with: pg_restore --list FILE"""
+PG_RESTORE = """The database is PostgreSQL (WIJWERKEN_DATABASE_URL), which wijwerken does not restore itself. Stop
+wijwerken serve, keep a dump of the current state (pg_dump, see: wijwerken db backup), then restore with e.g.:
+  pg_restore --clean --if-exists --single-transaction --dbname="postgresql://USER@HOST/DB" FILE"""
+
+
+def cmd_db_backup(args: argparse.Namespace) -> int:
+    from wijwerken_widgets.store.backup import check_database_file, copy_verified, utc_stamp
+
+    data_dir = _use_data_dir(args.data)
+    if (database := _sqlite_file()) is None:
+        print(PG_BACKUP)
+        return 2
+    if not database.exists():
+        raise FileNotFoundError(f"There is no database at {database} to back up.")
+    check_database_file(database, integrity=False)  # the copy itself is verified below
+    target = (args.path or data_dir / "backups").expanduser().resolve()
+    if args.path is None or target.is_dir():
+        target.mkdir(parents=True, exist_ok=True)
+        target = target / f"{database.stem}-{utc_stamp()}.sqlite3"
+    if target.exists():
+        raise FileExistsError(f"{target} already exists; wijwerken does not overwrite a backup.")
+    copy = copy_verified(database, target)
+    print(f"Backup written to {target} and verified: revision {copy.revision}, {sum(copy.rows.values())} rows "
+          f"in {len(copy.rows)} tables.")
+    return 0
+
+
+def cmd_db_restore(args: argparse.Namespace) -> int:
+    from wijwerken_widgets.store.backup import restore_database
+
+    _use_data_dir(args.data)
+    if (database := _sqlite_file()) is None:
+        print(PG_RESTORE)
+        return 2
+    backup = args.path.expanduser().resolve()
+    kept = restore_database(backup, database)
+    print(f"Restored {database} from {backup} (verified).")
+    if kept is not None:
+        print(f"The database as it was is kept as {kept}.")
+    print("Participants reload their pages to see the restored answers.")
+    return 0
+
+
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     data_dir = _use_data_dir(args.data)
     store = _open_store(data_dir, check_integrity=True)
@@ -195,6 +256,15 @@ def build_parser() -> argparse.ArgumentParser:
     upgrade = db_sub.add_parser("upgrade", help="migrate the database to the current schema and check it")
     upgrade.add_argument("--data", type=Path, help=data_help)
     upgrade.set_defaults(func=cmd_db_upgrade)
+    backup = db_sub.add_parser("backup", help="write a verified copy of the SQLite database")
+    backup.add_argument("path", type=Path, nargs="?",
+                        help="file or folder for the copy (default: the data folder's backups/)")
+    backup.add_argument("--data", type=Path, help=data_help)
+    backup.set_defaults(func=cmd_db_backup)
+    restore = db_sub.add_parser("restore", help="replace the SQLite database by a verified backup (keeps the old)")
+    restore.add_argument("path", type=Path, help="the backup file")
+    restore.add_argument("--data", type=Path, help=data_help)
+    restore.set_defaults(func=cmd_db_restore)
     return parser
 
 
@@ -209,8 +279,10 @@ def main(argv: list[str] | None = None) -> int:
         from wijwerken_widgets.core.yaml_files import ContentError
         from wijwerken_widgets.people.cohorts import CohortExists
         from wijwerken_widgets.store import StoreUnavailable
+        from wijwerken_widgets.store.backup import BackupError
 
-        if isinstance(exc, (ContentError, CohortExists, StoreUnavailable, LookupError, ValueError, OSError)):
+        if isinstance(exc, (ContentError, CohortExists, StoreUnavailable, BackupError, LookupError, ValueError,
+                            OSError)):
             print(f"error: {exc}", file=sys.stderr)
             return 2
         raise

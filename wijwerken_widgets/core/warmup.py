@@ -11,6 +11,8 @@ from __future__ import annotations
 import importlib
 import threading
 
+from wijwerken_widgets.core import server_log
+
 MODULES = ("sqlalchemy", "ipywidgets")
 _thread: threading.Thread | None = None
 
@@ -24,9 +26,10 @@ def _import_all() -> None:
 
 
 def start() -> None:
-    """Begin the background imports (once per process)."""
+    """Begin the background imports (once per process), and send the ``wijwerken`` log to the server's log."""
     global _thread
     if _thread is None:
+        server_log.configure()
         _thread = threading.Thread(target=_import_all, name="wijwerken-warmup", daemon=True)
         _thread.start()
 

@@ -5,7 +5,7 @@ See the "Store contract" in ``docs/architecture.md``.
 
 from wijwerken_widgets.store.api import Store
 from wijwerken_widgets.store.base import StoreUnavailable
-from wijwerken_widgets.store.items import GroupItem, ItemChange, ItemSaveResult
+from wijwerken_widgets.store.items import GroupItem, ItemChange, ItemSaveResult, StaleItems
 from wijwerken_widgets.store.logbook import LogEntry, SharedLogEntry
 from wijwerken_widgets.store.maps import MapChange, MapItem, MapSaveResult
 from wijwerken_widgets.store.records import AnswerVersion, Cohort, Group, Person, SaveResult
@@ -24,6 +24,7 @@ __all__ = [
     "Person",
     "SaveResult",
     "SharedLogEntry",
+    "StaleItems",
     "Store",
     "StoreUnavailable",
 ]

@@ -164,19 +164,37 @@ class Store(MapStore, LogbookStore):
 
     # -- answers ---------------------------------------------------------------------------------------------
     def save_answer(
-        self, person_id: int, key: str, value: Any, *, base_id: int | None, client_id: str
+        self,
+        person_id: int,
+        key: str,
+        value: Any,
+        *,
+        base_id: int | None,
+        client_id: str,
+        request_id: str | None = None,
     ) -> SaveResult:
-        """Append a version; report the latest earlier version as conflict when it is not ``base_id``."""
+        """Append a version; report the latest earlier version as conflict when it is not ``base_id``.
+
+        ``request_id`` makes a retry safe: when a version with it is already stored (the first attempt committed
+        but its reply was lost), that version is returned, without conflict, and nothing is written.
+        """
         json.dumps(value, allow_nan=False)  # TypeError/ValueError for values that are not plain JSON
         a = t.answers.c
         with self._write("save") as conn:
             lock_row(conn, t.people, person_id)  # the latest version read below cannot change before commit
+            if request_id is not None:
+                done = conn.execute(
+                    select(t.answers).where(a.person_id == person_id, a.key == key, a.request_id == request_id)
+                ).first()
+                if done is not None:
+                    return SaveResult(version=as_record(AnswerVersion, done), conflict=None)
             latest = conn.execute(
                 select(t.answers).where(a.person_id == person_id, a.key == key).order_by(a.id.desc()).limit(1)
             ).first()
             row = conn.execute(
                 t.answers.insert()
-                .values(person_id=person_id, key=key, value=value, saved_at=utc_now(), client_id=client_id)
+                .values(person_id=person_id, key=key, value=value, saved_at=utc_now(), client_id=client_id,
+                        request_id=request_id)
                 .returning(*t.answers.c)
             ).one()
         conflict = None if latest is None or latest.id == base_id else as_record(AnswerVersion, latest)

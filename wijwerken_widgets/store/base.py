@@ -115,8 +115,14 @@ class StoreBase:
 
     @contextmanager
     def _write(self, action: Action = "write") -> Iterator[Connection]:
-        with guard(action), self._writer.begin() as conn:
-            yield conn
+        """A write transaction. After a failure the pool is emptied, so the next attempt opens a fresh connection:
+        SQLite opens a file it may not write read-only and keeps it so, which would outlast the fix."""
+        try:
+            with guard(action), self._writer.begin() as conn:
+                yield conn
+        except StoreUnavailable:
+            self.engine.dispose()
+            raise
 
     def _one(self, cls: type[R], stmt: Select[Any]) -> R | None:
         with self._read() as conn:

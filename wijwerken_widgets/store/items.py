@@ -2,9 +2,10 @@
 
 An item (a stakeholder, a conversation plan, a quote …) has a stable ``item_id``; every change appends version
 ``n + 1`` with who made it. The current state is the latest version of every item; a removal is a version with
-``deleted`` set, so a restore is just one more version. Saves carry the version the editor started from: when
-someone else saved in between, the save still lands (both versions stay in the history) and the caller gets the
-other version back as ``conflict`` to show.
+``deleted`` set, so a restore is just one more version. Saves carry the version the editor started from and are
+compare-and-set: when someone else saved the item in between, nothing of the save is written and
+:class:`StaleItems` says which items are newer (the caller reloads, merges and tries again; see
+``ui/group_session.py``). Layout kinds (``last_write_wins``, map positions) and new items are never stale.
 
 Items live in a *space*, one table each: ``"map"`` (stakeholders, relations, node positions) and
 ``"gesprekken"`` (conversation plans and reports, quotes, role-play trios and feedback).
@@ -52,6 +53,7 @@ class GroupItem:
     person_id: int
     client_id: str
     changed_at: datetime
+    request_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -67,8 +69,20 @@ class ItemChange:
 
 @dataclass(frozen=True)
 class ItemSaveResult:
+    """The saved version; ``conflict`` is a groupmate's version whose edits overlapped (set by a merging caller)."""
+
     item: GroupItem
-    conflict: GroupItem | None
+    conflict: GroupItem | None = None
+
+
+class StaleItems(Exception):
+    """A save was made from an older version than the latest of some items; nothing of it was written.
+
+    ``current`` holds the latest version of each stale item."""
+
+    def __init__(self, current: list[GroupItem]) -> None:
+        super().__init__(", ".join(f"{i.kind}:{i.item_id} is at version {i.version}" for i in current))
+        self.current = current
 
 
 class ItemStore(StoreBase):
@@ -114,9 +128,22 @@ class ItemStore(StoreBase):
         return self._all(GroupItem, stmt.order_by(c.id.desc()).limit(limit))
 
     def save_items(
-        self, space: Space, group_id: int, changes: Sequence[ItemChange], *, person_id: int, client_id: str
+        self,
+        space: Space,
+        group_id: int,
+        changes: Sequence[ItemChange],
+        *,
+        person_id: int,
+        client_id: str,
+        request_id: str | None = None,
     ) -> list[ItemSaveResult]:
-        """Append a version for every change, all in one transaction; report conflicts per change."""
+        """Append a version for every change, all in one transaction.
+
+        Raises :class:`StaleItems` (and writes nothing) when a change's ``base_version`` is not its item's latest
+        version, except for ``last_write_wins`` kinds and a new item (``base_version`` ``None``, no version yet).
+        A ``request_id`` already stored for the group (a retry of a save that did commit) returns the versions that
+        save wrote and writes nothing; it is checked before staleness, as the retry's base is older than its own save.
+        """
         info = SPACES[space]
         for change in changes:
             if change.kind not in info.kinds:
@@ -126,36 +153,44 @@ class ItemStore(StoreBase):
         results = []
         with self._write("save") as conn:
             lock_row(conn, t.groups, group_id)  # one writer per group at a time
+            if request_id is not None:
+                done = conn.execute(
+                    select(info.table).where(c.group_id == group_id, c.request_id == request_id).order_by(c.id)
+                ).all()
+                if done:
+                    return [ItemSaveResult(as_record(GroupItem, row), None) for row in done]
             now = utc_now()
+            latest = {}
             for change in changes:
-                latest = conn.execute(
+                latest[change.kind, change.item_id] = conn.execute(
                     select(info.table)
                     .where(c.group_id == group_id, c.kind == change.kind, c.item_id == change.item_id)
                     .order_by(c.version.desc())
                     .limit(1)
                 ).first()
+            stale = [as_record(GroupItem, row) for change in changes
+                     if (row := latest[change.kind, change.item_id]) is not None
+                     and change.kind not in info.last_write_wins and row.version != change.base_version]
+            if stale:
+                raise StaleItems(stale)  # rolls the transaction back: nothing was written
+            for change in changes:
+                before = latest[change.kind, change.item_id]
                 row = conn.execute(
                     info.table.insert()
                     .values(
                         group_id=group_id,
                         kind=change.kind,
                         item_id=change.item_id,
-                        version=1 if latest is None else latest.version + 1,
+                        version=1 if before is None else before.version + 1,
                         data=change.data,
                         deleted=change.deleted,
                         person_id=person_id,
                         client_id=client_id,
                         changed_at=now,
+                        request_id=request_id,
                     )
                     .returning(*info.table.c)
                 ).one()
-                conflict = None
-                if (
-                    latest is not None
-                    and change.kind not in info.last_write_wins
-                    and latest.version != change.base_version
-                    and (latest.person_id, latest.client_id) != (person_id, client_id)
-                ):
-                    conflict = as_record(GroupItem, latest)
-                results.append(ItemSaveResult(as_record(GroupItem, row), conflict))
+                latest[change.kind, change.item_id] = row
+                results.append(ItemSaveResult(as_record(GroupItem, row)))
         return results

@@ -30,6 +30,7 @@ class LogEntry:
     deleted: bool
     saved_at: datetime
     client_id: str
+    request_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,13 +55,25 @@ class LogbookStore(StoreBase):
         sharing: str,
         client_id: str,
         deleted: bool = False,
+        request_id: str | None = None,
     ) -> LogEntry:
-        """Append a version of the person's entry ``entry_id`` (a removal is a version with ``deleted``)."""
+        """Append a version of the person's entry ``entry_id`` (a removal is a version with ``deleted``).
+
+        A ``request_id`` already stored for the person (a retry of a save that did commit) returns that version
+        and writes nothing.
+        """
         if sharing not in t.SHARING:
             raise ValueError(f"sharing must be one of {t.SHARING}, not {sharing!r}")
         c = t.logbook.c
         with self._write("save") as conn:
             lock_row(conn, t.people, person_id)
+            if request_id is not None:
+                done = conn.execute(
+                    select(t.logbook).where(c.person_id == person_id, c.entry_id == entry_id,
+                                            c.request_id == request_id)
+                ).first()
+                if done is not None:
+                    return as_record(LogEntry, done)
             latest = conn.execute(
                 select(func.max(c.version)).where(c.person_id == person_id, c.entry_id == entry_id)
             ).scalar()
@@ -68,7 +81,7 @@ class LogbookStore(StoreBase):
                 t.logbook.insert()
                 .values(person_id=person_id, entry_id=entry_id, version=(latest or 0) + 1, day=day,
                         prompt=prompt[:500], text=text, sharing=sharing, deleted=deleted, saved_at=utc_now(),
-                        client_id=client_id)
+                        client_id=client_id, request_id=request_id)
                 .returning(*t.logbook.c)
             ).one()
         return as_record(LogEntry, row)

@@ -31,5 +31,6 @@ class MapStore(ItemStore):
         return self.items_history("map", group_id, kind=kind, item_id=item_id, limit=limit)
 
     def save_map_changes(self, group_id: int, changes: Sequence[MapChange], *, person_id: int,
-                         client_id: str) -> list[MapSaveResult]:
-        return self.save_items("map", group_id, changes, person_id=person_id, client_id=client_id)
+                         client_id: str, request_id: str | None = None) -> list[MapSaveResult]:
+        return self.save_items("map", group_id, changes, person_id=person_id, client_id=client_id,
+                               request_id=request_id)

@@ -7,18 +7,18 @@ when a migration is really needed.
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
+from wijwerken_widgets.store.backup import BackupError, copy_verified, utc_stamp
 from wijwerken_widgets.store.engine import sqlite_path, writer
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
 _PG_MIGRATION_LOCK = 0x77696A77  # any fixed number; serialises concurrent upgrades on PostgreSQL
 
@@ -95,7 +95,9 @@ def _backup_before_upgrade(conn: Connection, engine: Engine) -> Path | None:
     """Copy an SQLite database that holds data at an older revision before migrating it.
 
     Runs while ``conn`` holds the write lock, so the copy is the state the migration starts from. The copy sits
-    beside the database as ``<name>.backup-<old revision>-<UTC time>``; returns its path (``None``: no copy).
+    beside the database as ``<name>.backup-<old revision>-<UTC time>``, verified before it gets that name (see
+    :func:`~wijwerken_widgets.store.backup.copy_verified`); returns its path (``None``: no copy needed). When no
+    verified copy can be made, nothing is left behind and the upgrade is refused (:class:`BackupError`).
     """
     path = sqlite_path(engine)
     if path is None or not inspect(conn).has_table("alembic_version"):
@@ -103,15 +105,15 @@ def _backup_before_upgrade(conn: Connection, engine: Engine) -> Path | None:
     old = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
     if old is None or old == HEAD_REVISION:
         return None
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
-    target = path.with_name(f"{path.name}.backup-{old}-{stamp}")
-    source = sqlite3.connect(path)
+    target = path.with_name(f"{path.name}.backup-{old}-{utc_stamp()}")
     try:
-        copy = sqlite3.connect(target)
-        try:
-            source.backup(copy)
-        finally:
-            copy.close()
-    finally:
-        source.close()
+        copy = copy_verified(path, target)
+        if copy.revision != old:
+            target.unlink(missing_ok=True)
+            raise BackupError(f"the copy is at revision {copy.revision}, not {old}")
+    except BackupError as exc:
+        raise BackupError(
+            f"The upgrade of {path} was refused: no verified backup could be made first ({exc}). The database "
+            "is unchanged. Free disk space or fix the folder's permissions, then run: wijwerken db upgrade"
+        ) from exc
     return target

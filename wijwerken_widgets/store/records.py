@@ -50,6 +50,7 @@ class AnswerVersion:
     value: Any
     saved_at: datetime
     client_id: str
+    request_id: str | None = None
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,9 @@
 """The store's tables (SQLAlchemy Core), portable between SQLite and PostgreSQL.
 
 The migrations in ``migrations/versions`` create exactly these tables; a test compares them.
+
+``request_id`` (nullable) on the saved rows is the idempotency key of the save that wrote them (client id and
+sequence): a retried save whose first attempt did commit finds its rows by it and writes nothing again.
 """
 
 from __future__ import annotations
@@ -122,7 +125,9 @@ answers = Table(
     Column("value", JSON, nullable=False),
     Column("saved_at", UTCDateTime, nullable=False),
     Column("client_id", String(100), nullable=False),
+    Column("request_id", String(100), nullable=True),
     Index(None, "person_id", "key", "id"),
+    Index(None, "person_id", "request_id", unique=True),
 )
 
 
@@ -143,9 +148,11 @@ def _group_items(name: str, kinds: tuple[str, ...]) -> Table:
         Column("person_id", Integer, ForeignKey("people.id"), nullable=False),
         Column("client_id", String(100), nullable=False),
         Column("changed_at", UTCDateTime, nullable=False),
+        Column("request_id", String(100), nullable=True),
         UniqueConstraint("group_id", "kind", "item_id", "version"),
         CheckConstraint(f"kind IN ({allowed})", name="kind"),
         Index(None, "group_id", "id"),
+        Index(None, "group_id", "request_id", "kind", "item_id", unique=True),
     )
 
 
@@ -173,7 +180,9 @@ logbook = Table(
     Column("deleted", Boolean, nullable=False),
     Column("saved_at", UTCDateTime, nullable=False),
     Column("client_id", String(100), nullable=False),
+    Column("request_id", String(100), nullable=True),
     UniqueConstraint("person_id", "entry_id", "version"),
     CheckConstraint("sharing IN ('prive', 'trainer', 'groep')", name="sharing"),
     Index(None, "person_id", "id"),
+    Index(None, "person_id", "request_id", unique=True),
 )

@@ -9,6 +9,7 @@ When the store is unavailable the text stays in the widget, the status says so, 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from wijwerken_widgets.core import server_log
 from wijwerken_widgets.core.dutch import clock
 from wijwerken_widgets.core.loop import running_loop
 from wijwerken_widgets.ui import drafts, styles, texts
@@ -28,6 +30,12 @@ DEBOUNCE_SECONDS = 0.8
 MAX_WAIT_SECONDS = 3.0
 """The longest an edit waits for a pause in typing before it is saved anyway."""
 RETRY_SECONDS = 5.0
+_SEQUENCE = itertools.count(1)
+
+
+def next_request_id(ctx: Context) -> str:
+    """A new idempotency key for one save: this kernel's client id and the next sequence number."""
+    return f"{ctx.client_id}:{next(_SEQUENCE)}"
 
 
 class SaveStatus(widgets.Label):
@@ -123,6 +131,8 @@ class Saved:
     saved_at: datetime
     conflict: str | None = None
     other_value: Any = None
+    stored: Any = None
+    """What was stored when it is not what was sent (a shared item merged with a groupmate's fields)."""
 
 
 class Autosave:
@@ -157,8 +167,15 @@ class Autosave:
         self._filling = False
         self.base_id: int | None = None
         self.saved_value: Any = empty
+        self._request: tuple[Any, str] | None = None  # the unsaved value and its request id (kept for retries)
+        self._failing = False  # the last save failed: the next one that works is logged as a recovery
         ctx.register_flush(self.flush)
         self.load()
+
+    @property
+    def request_id(self) -> str | None:
+        """The idempotency key of the value being saved: a retry of the same value sends the same one."""
+        return None if self._request is None else self._request[1]
 
     @property
     def untouched(self) -> bool:
@@ -228,18 +245,27 @@ class Autosave:
         if not self._dirty:
             return True
         value = self._get()
+        if self._request is None or self._request[0] != value:  # a new edit: the next sequence number
+            self._request = (value, next_request_id(self.ctx))
         try:
             saved = self._write(value)
         except StoreUnavailable as exc:
-            log.warning("save of %s for person %s failed: %s", self.key, self.ctx.person.id, exc.__cause__ or exc)
+            server_log.save_failed(self.ctx.person.id, f"key={self.key}", exc.reason)
+            self._failing = True
             self.status.show(texts.load().save.not_saved.format(melding=exc.message), "error")
             self._unsaved_since = None  # typing on while the store is down waits for a pause again
             if running_loop() is not None:
                 self._schedule(RETRY_SECONDS)
             return False
-        self.base_id, self.saved_value = saved.base_id, value
+        if saved.stored is not None and saved.stored != value:
+            self.fill(saved.stored)  # a groupmate's fields merged in
+            value = saved.stored
+        self.base_id, self.saved_value, self._request = saved.base_id, value, None
         self._unsaved_since = None
         drafts.stored(self.ctx, *self.fields)
+        if self._failing:
+            server_log.save_recovered(self.ctx.person.id, f"key={self.key}")
+            self._failing = False
         self._dirty = self._get() != value  # typed on while saving: save again
         text = texts.load().save.saved.format(tijd=clock(saved.saved_at))
         if saved.conflict is not None:
@@ -253,7 +279,8 @@ class Autosave:
     def _write(self, value: Any) -> Saved:
         """Store ``value`` as a new version of the answer (raises ``StoreUnavailable``)."""
         result = self.ctx.store.save_answer(
-            self.ctx.person.id, self.key, value, base_id=self.base_id, client_id=self.ctx.client_id
+            self.ctx.person.id, self.key, value, base_id=self.base_id, client_id=self.ctx.client_id,
+            request_id=self.request_id,
         )
         conflict = None
         if result.conflict is not None:

@@ -1,8 +1,10 @@
 """Autosave of one shared group item (a conversation plan, a report, feedback) instead of a personal answer.
 
 Same debounce, status line and retry as :class:`~wijwerken_widgets.ui.autosave.Autosave`. A groupmate's newer
-version is shown as soon as polling brings it, unless this tab is editing; when both edited from the same version,
-this tab's save lands and says whose version it overlapped (both stay in the history).
+version is shown as soon as polling brings it; while this tab has unsaved edits only the fields it did not touch
+take their text. Saves merge per field with a groupmate's version saved in between (``GroupSession.put``): when both
+changed the same field this tab's text is kept, and the status says whose version it overlapped and shows theirs
+(both stay in the history).
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ class ItemAutosave(Autosave):
         if item is None or item.deleted:
             return
         self.base_id = item.version
-        value = {k: v for k, v in item.data.items() if k not in self.fixed and k != "aangemaakt"}
+        value = self._edited(item.data)
         self.saved_value = value
         self.fill(value)
         self._dirty = False
@@ -62,23 +64,35 @@ class ItemAutosave(Autosave):
         self.status.show(texts.load().save.saved.format(tijd=clock(item.changed_at)), "ok")
 
     def _follow(self) -> None:
-        """A newer version arrived (a groupmate's): show it, unless this tab has unsaved edits."""
+        """A newer version arrived (a groupmate's): show it; while editing, only in the fields not touched here."""
         item = self.session.items.get((self.kind, self.item_id))
-        if item is None or item.version == self.base_id or self._dirty:
+        if item is None or item.version == self.base_id or item.deleted:
             return
         if item.person_id == self.ctx.person.id and item.client_id == self.ctx.client_id:
-            self.base_id = item.version  # our own save, already shown
+            if not self._dirty:
+                self.base_id = item.version  # our own save, already shown
+            return
+        if self._dirty:
+            current, theirs = self._get(), self._edited(item.data)
+            untouched = {k: theirs[k] for k in theirs if k in current and current[k] == self.saved_value.get(k)}
+            if any(current[k] != v for k, v in untouched.items()):
+                self.fill({**current, **untouched})  # the save merges from the older base (it stays stale)
             return
         self.load()
         updated = texts.load().save.updated_by.format(naam=self.session.author(item.person_id),
                                                       tijd=clock(item.changed_at))
         self.status.show(updated, "ok")
 
+    def _edited(self, data: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in data.items() if k not in self.fixed and k != "aangemaakt"}
+
     def _write(self, value: dict[str, Any]) -> Saved:
-        result = self.session.put(self.kind, self.item_id, {**self.fixed, **value}, base_version=self.base_id)
+        result = self.session.put(self.kind, self.item_id, {**self.fixed, **value}, base_version=self.base_id,
+                                  base_data={**self.fixed, **self.saved_value})
         mine, conflict = result.item, self.session.conflict(result)
+        stored = {k: v for k, v in self._edited(mine.data).items() if k in value}
         if conflict is None:
-            return Saved(mine.version, mine.changed_at)
+            return Saved(mine.version, mine.changed_at, stored=stored)
         text = texts.load().save.group_conflict.format(naam=conflict.their_name, tijd=clock(conflict.theirs.changed_at))
-        theirs = {k: v for k, v in conflict.theirs.data.items() if k in value}  # what the participant edits
-        return Saved(mine.version, mine.changed_at, text, theirs)
+        theirs = {k: v for k, v in conflict.theirs.data.items() if k in value and v != value[k]}  # their side
+        return Saved(mine.version, mine.changed_at, text, theirs, stored)

@@ -10,7 +10,6 @@ import atexit
 import html
 import logging
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
@@ -18,6 +17,7 @@ from types import ModuleType
 import ipywidgets as widgets
 from IPython.display import display
 
+from wijwerken_widgets.core import server_log
 from wijwerken_widgets.core.html import render_markdown
 from wijwerken_widgets.core.problems import ContentError
 from wijwerken_widgets.ui import styles, texts
@@ -36,11 +36,7 @@ def under_voila() -> bool:
 
 
 def _configure_logging() -> None:
-    if not log.handlers:
-        handler = logging.StreamHandler(sys.__stderr__)
-        handler.setFormatter(logging.Formatter("%(asctime)s wijwerken %(levelname)s %(name)s: %(message)s"))
-        log.addHandler(handler)
-        log.setLevel(logging.INFO)
+    server_log.configure()
 
 
 def _install_friendly_errors() -> None:

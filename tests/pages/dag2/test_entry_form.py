@@ -89,3 +89,81 @@ def test_a_groupmates_change_leaves_the_stakeholder_i_am_editing_alone(ctx: Cont
                                                                                           "Wijkagent", 5)
     form.submit()
     assert mine.map.find("Wijkagent").invloed == 5 and len(mine.map) == 3
+
+
+def test_a_groupmates_change_of_the_stakeholder_i_edit_is_merged_per_field(ctx: Context, groupmate: Context) -> None:
+    """While I change the influence of 'OR', Jeroen saves a note on it: does my form show his note at once, keep my
+    influence, and does my save keep both (no conflict, since we changed different fields)?"""
+    mine, theirs = map_session(ctx), map_session(groupmate)
+    mine.add([validate_stakeholder({"naam": "OR", "invloed": 3})])
+    theirs.reload()
+    or_id = mine.map.stakeholders[0].id
+    my_form, their_form = StakeholderForm(mine), StakeholderForm(theirs)
+    my_form.picker.value = their_form.picker.value = or_id
+    my_form.invloed.value = 5
+    _fill(their_form, notitie="Voorzitter is nieuw")
+    their_form.submit()
+    assert mine.reload() is True
+    assert (my_form.invloed.value, my_form.notitie.value) == (5, "Voorzitter is nieuw")
+    my_form.submit()
+    saved = mine.map.by_id()[or_id]
+    assert (saved.invloed, saved.notitie) == (5, "Voorzitter is nieuw")
+    assert my_form.feedback.text == "Wijziging van 'OR' opgeslagen."
+
+
+def test_the_same_field_changed_by_both_keeps_mine_and_shows_theirs(ctx: Context, groupmate: Context) -> None:
+    """When Jeroen and I both change the influence, is mine kept and am I told what he chose?"""
+    mine, theirs = map_session(ctx), map_session(groupmate)
+    mine.add([validate_stakeholder({"naam": "OR", "invloed": 3})])
+    theirs.reload()
+    or_id = mine.map.stakeholders[0].id
+    my_form, their_form = StakeholderForm(mine), StakeholderForm(theirs)
+    my_form.picker.value = their_form.picker.value = or_id
+    their_form.invloed.value = 1
+    their_form.submit()
+    my_form.invloed.value = 5  # typed before my kernel polled
+    my_form.submit()
+    assert mine.map.by_id()[or_id].invloed == 5 and my_form.invloed.value == 5
+    assert f"{groupmate.person.name} heeft 'OR' net ook gewijzigd" in my_form.feedback.text
+    assert f"{groupmate.person.name} had gekozen: Invloed: 1" in my_form.feedback.text
+
+
+def test_a_groupmates_drag_and_edit_of_another_stakeholder_leave_my_typing_alone(
+    ctx: Context, groupmate: Context
+) -> None:
+    """When Jeroen drags a node and edits another stakeholder while I type, do my typed values stay?"""
+    mine, theirs = map_session(ctx), map_session(groupmate)
+    mine.add([validate_stakeholder({"naam": "Wijkagent"}), validate_stakeholder({"naam": "Wethouder"})])
+    theirs.reload()
+    form = StakeholderForm(mine)
+    agent, wethouder = mine.map.find("Wijkagent"), mine.map.find("Wethouder")
+    form.picker.value = agent.id
+    _fill(form, naam="Wijkagent Noord", notitie="Kent iedereen", houding="voorstander")
+    theirs.move({agent.id: (10.0, 20.0), wethouder.id: (30.0, 40.0)})
+    theirs.edit(validate_stakeholder({"naam": "Wethouder", "invloed": 5}, item_id=wethouder.id),
+                theirs.version("stakeholder", wethouder.id))
+    assert mine.reload() is True
+    assert form.values()["naam"] == "Wijkagent Noord" and form.notitie.value == "Kent iedereen"
+    assert form.houding.value == "voorstander" and form.picker.value == agent.id and form.feedback.text == ""
+
+
+def test_near_simultaneous_saves_of_one_stakeholder_never_say_it_was_removed(ctx: Context, groupmate: Context) -> None:
+    """When Jeroen and I save 'OR' at nearly the same moment, does nobody hear that it was removed?"""
+    mine, theirs = map_session(ctx), map_session(groupmate)
+    mine.add([validate_stakeholder({"naam": "OR"})])
+    theirs.reload()
+    or_id = mine.map.stakeholders[0].id
+    my_form, their_form = StakeholderForm(mine), StakeholderForm(theirs)
+    my_form.picker.value = their_form.picker.value = or_id
+    _fill(my_form, notitie="mijn notitie")
+    _fill(their_form, belang=5)
+    my_form.submit()
+    their_form.submit()
+    mine.reload()
+    theirs.reload()
+    for form in (my_form, their_form):
+        assert "weggehaald" not in form.feedback.text and form.editing is not None and form.picker.value == or_id
+    saved = mine.map.by_id()[or_id]
+    assert (saved.notitie, saved.belang) == ("mijn notitie", 5)
+    assert f"samen met wat {ctx.person.name} er net aan veranderde" in their_form.feedback.text
+    assert their_form.notitie.value == "mijn notitie" and my_form.belang.value == 5

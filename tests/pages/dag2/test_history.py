@@ -20,3 +20,20 @@ def test_an_import_is_one_line_in_the_history(ctx: Context) -> None:
     assert f"{ctx.person.name} zette 'Wijkagent' op de kaart" in text
     assert f"{ctx.person.name} zette of wijzigde 5 stakeholders en 1 relatie in één keer" in text
     assert text.count("<li>") == 2
+
+
+def test_a_removed_stakeholder_is_put_back_on_the_first_click(ctx: Context) -> None:
+    """After a removal, does the restore dropdown have it chosen, does one click bring it back, and does an earlier
+    success message go away when the next one is removed?"""
+    session = map_session(ctx)
+    view = HistoryView(session)
+    session.add([validate_stakeholder({"naam": "Aad"}), validate_stakeholder({"naam": "Bea"})])
+    aad, bea = session.map.find("Aad"), session.map.find("Bea")
+    session.remove("stakeholder", aad.id)
+    assert view.removed.value == aad.id
+    view.restore_button.click()
+    assert session.map.find("Aad") is not None and "'Aad' staat weer op de kaart" in view.feedback.text
+    session.remove("stakeholder", bea.id)
+    assert view.removed.value == bea.id and view.feedback.text == ""
+    view.restore_button.click()
+    assert session.map.find("Bea") is not None

@@ -56,7 +56,8 @@ def test_taking_on_a_shortlisted_stakeholder_makes_a_plan_the_groupmate_sees(
 def test_a_groupmates_edit_updates_the_selector_without_losing_what_i_type(
     ctx: Context, groupmate: Context
 ) -> None:
-    """When Jeroen sets the date while I type the opening, does the label follow while my unsaved text stays?"""
+    """When Jeroen sets the date while I type the opening, does the label follow while my unsaved text stays, does my
+    screen show his date at once, and do both fields end up in the plan (merged, no conflict)?"""
     plans = new_plans(ctx, WETHOUDER)
     plan_id = plans.take_on(plans.map_session.map.stakeholders[0].id)
     my_editor = editor_of(plans)
@@ -73,9 +74,13 @@ def test_a_groupmates_edit_updates_the_selector_without_losing_what_i_type(
     assert plans.selector.label == f"Wethouder Jansen · {ctx.person.name} · dinsdag"
     assert my_editor.controls["opening"].value == "Ik begin met …"
     assert plans.selector.value == plan_id and editor_of(plans) is my_editor
-    my_editor.saver.flush()  # my save lands too, and I am told about theirs
-    assert f"{groupmate.person.name} heeft dit" in my_editor.status.text
-    assert plans.session.item("gesprek", plan_id).data["opening"] == "Ik begin met …"
+    assert my_editor.controls["wanneer"].value == "dinsdag"  # a field I did not touch follows theirs
+    my_editor.saver.flush()  # my save is merged with theirs: other fields, no conflict
+    assert my_editor.status.text.startswith("Opgeslagen")
+    plan = plans.session.item("gesprek", plan_id).data
+    assert (plan["opening"], plan["wanneer"], plan["doel"]) == ("Ik begin met …", "dinsdag", "Mijn doel")
+    assert theirs.session.reload() and their_editor.controls["opening"].value == "Ik begin met …"
+    assert their_editor.controls["wanneer"].value == "dinsdag"
 
 
 def test_no_map_or_an_empty_map_shows_the_shortlist_empty_text(ctx: Context) -> None:
@@ -127,3 +132,26 @@ def test_a_new_notice_replaces_the_last_one_in_the_forms_one_feedback_line(ctx: 
     plans.plan("niet-op-de-kaart")
     assert said(plans.feedback) == "Deze stakeholder staat niet meer op de kaart."
     assert len(all_widgets(plans)) == before and plans.feedback.value.count('class="ww-notice ') == 1
+
+
+def test_two_groupmates_changing_the_same_field_of_a_plan_keep_mine_and_show_theirs(
+    ctx: Context, groupmate: Context
+) -> None:
+    """When Jeroen and I both rewrite the goal from the same version, is my text kept on my screen and in the plan,
+    am I told his name, and can I see his text (both versions in the history)?"""
+    plans = new_plans(ctx, WETHOUDER)
+    plan_id = plans.take_on(plans.map_session.map.stakeholders[0].id)
+    my_editor = editor_of(plans)
+    their_editor = editor_of(ConversationPlans(new_session(groupmate), None, PLANS))
+    their_editor.controls["doel"].value = "Zijn doel"
+    my_editor.saver._filling = True  # typed before his version arrived; saved below
+    my_editor.controls["doel"].value = "Mijn doel"
+    my_editor.saver._filling, my_editor.saver._dirty = False, True
+    my_editor.saver.flush()
+    assert my_editor.controls["doel"].value == "Mijn doel"
+    assert plans.session.item("gesprek", plan_id).data["doel"] == "Mijn doel"
+    assert f"{groupmate.person.name} heeft dit" in my_editor.status.text
+    my_editor.status.other_button.click()
+    assert my_editor.status.other_text.value == "doel: Zijn doel"
+    history = ctx.store.items_history("gesprekken", ctx.group.id, item_id=plan_id)
+    assert [v.data["doel"] for v in history][:2] == ["Mijn doel", "Zijn doel"]

@@ -141,3 +141,20 @@ def test_a_new_notice_replaces_the_last_one_in_the_quote_forms_feedback_line(ctx
     editor.add_quote()
     assert said(editor.feedback).startswith("Dit citaat is te lang (meer dan 2000 tekens)")
     assert len(all_widgets(editor.widget)) == before and editor.feedback.value.count('class="ww-notice ') == 1
+
+
+def test_two_groupmates_starting_the_same_report_keep_each_others_fields(ctx: Context, groupmate: Context) -> None:
+    """When Jeroen and I start the report of one conversation at the same time, I the notes and he the follow-up,
+    does the report keep both, and does each screen show both?"""
+    reports, plan_id, _ = reports_with_plan(ctx)
+    theirs = ConversationReports(new_session(groupmate), REPORTS)
+    mine, their_editor = reports.editors[plan_id], theirs.editors[plan_id]
+    mine.controls["notities"].value = "Ze wil meedenken."  # the report's first version
+    their_editor.controls["vervolg"].value = "Rode draden terugsturen."  # made without seeing mine
+    assert reports.session.reload() is True
+    for editor in (mine, their_editor):
+        assert editor.controls["notities"].value == "Ze wil meedenken."
+        assert editor.controls["vervolg"].value == "Rode draden terugsturen."
+        assert editor.status.text.startswith(("Opgeslagen", "Bijgewerkt"))
+    report = reports.session.report(plan_id).data
+    assert (report["notities"], report["vervolg"]) == ("Ze wil meedenken.", "Rode draden terugsturen.")

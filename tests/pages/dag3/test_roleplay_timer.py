@@ -6,6 +6,7 @@ import pytest
 
 from tests.support.dag3 import new_views, start_trio
 from wijwerken_widgets.pages.dag3.roleplay_timer import RoundTimer
+from wijwerken_widgets.shared.conversations.items import Trio
 
 
 def test_the_timer_is_shared_and_counts_down_with_pauses(trio, part, scenarios, clock) -> None:
@@ -75,3 +76,24 @@ def test_the_clock_ticks_on_the_event_loop_only_while_running_and_on_show(
         assert timer._handle is None and view.timer is not timer and view.timer._handle is None
     finally:
         loop.close()
+
+
+def test_a_round_a_groupmate_appends_survives_my_timer_write(trio, part, scenarios, clock, monkeypatch) -> None:
+    """When Jeroen starts the clock while Fatima's next round lands between his kernel's read and its write, does
+    the trio keep her new round instead of his older copy winning (his start of the old round then lapses: that round
+    is no longer on show)?"""
+    from tests.support.races import groupmate_saves_first
+
+    fatima, jeroen, _ = new_views(trio, scenarios, part, now=clock)
+    start_trio(fatima)
+    jeroen.session.reload()
+    fatima.session.reload()
+    ran = groupmate_saves_first(trio[0].store, monkeypatch, fatima.next_round)
+    jeroen.timer.start_button.click()
+    assert ran
+    fatima.session.reload()
+    [item] = fatima.session.trios_of(trio[0].person.id)
+    rounds = Trio.of(item).rondes
+    assert len(rounds) == 2, "the round Fatima appended was lost"
+    assert [r.gestart for r in rounds] == [None, None]
+    assert len(Trio.of(jeroen.session.item(Trio.KIND, item.item_id)).rondes) == 2  # his screen follows

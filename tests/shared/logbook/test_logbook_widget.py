@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from tests.support.logbook import PART, new_logbook, own_texts, said, write_entry
+from wijwerken_widgets.shared.logbook.keys import DRAFT
 from wijwerken_widgets.shared.logbook.widget import EDITABLE, new_entry_id
 from wijwerken_widgets.store import Store
 from wijwerken_widgets.store.engine import make_engine
@@ -31,6 +32,32 @@ def test_an_added_entry_is_listed_and_survives_a_new_page(ctx: Context) -> None:
     assert card.sharing.value == "prive"
     [stored] = ctx.store.log_entries(ctx.person.id)
     assert (stored.day, stored.prompt, stored.version) == ("dag3", PART.prompts["dag3"][1], 1)
+
+
+def test_after_a_group_entry_the_next_new_entry_is_private_again(ctx: Context, groupmate: Context) -> None:
+    """After adding an entry shared with the group, is the sharing choice for the next entry back on "Privé", so a
+    private thought does not go to the group by accident?"""
+    logbook = new_logbook(ctx)
+    write_entry(logbook, "Voor de groep", "groep")
+    assert logbook.sharing.value == "prive" and logbook.sharing.label == PART.sharing_options.prive
+    logbook.text.value = "Alleen voor mij"
+    logbook.add_button.click()
+    assert [(e.text, e.sharing) for e in ctx.store.log_entries(ctx.person.id)] == [("Voor de groep", "groep"),
+                                                                                   ("Alleen voor mij", "prive")]
+    assert [s.entry.text for s in ctx.store.shared_log_entries(groupmate.person)] == ["Voor de groep"]
+
+
+def test_the_new_entry_box_is_kept_as_a_draft_until_the_entry_is_added(ctx: Context) -> None:
+    """Is what I type in the new-entry box there again on a new page (a reload), and gone once it is added?"""
+    logbook = new_logbook(ctx)
+    logbook.text.value = "Half af: wat ik morgen anders"
+    assert ctx.store.latest_answer(ctx.person.id, DRAFT.key).value == "Half af: wat ik morgen anders"
+    again = new_logbook(Context.for_person(ctx.store, ctx.person))
+    assert again.text.value == "Half af: wat ik morgen anders"
+    again.text.value += " doe."
+    again.add_button.click()
+    assert own_texts(again) == ["Half af: wat ik morgen anders doe."] and again.text.value == ""
+    assert new_logbook(Context.for_person(ctx.store, ctx.person)).text.value == ""
 
 
 def test_empty_text_is_refused_with_a_dutch_message(ctx: Context) -> None:

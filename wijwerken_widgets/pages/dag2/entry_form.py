@@ -34,6 +34,18 @@ def _options(vocabulary: dict[str, str]) -> list[tuple[str, str]]:
     return [(label, key) for key, label in vocabulary.items()]
 
 
+def _label(field: object) -> str:
+    """A field's label (some fields have a label and a placeholder)."""
+    return str(getattr(field, "label", field))
+
+
+def _shown(name: str, value: object) -> str:
+    """A field's value as the form shows it (the Dutch option label for a choice)."""
+    choices = {"soort": SOORTEN, "positie": POSITIES, "houding": HOUDINGEN, "energie_nu": ENERGIE,
+               "energie_gewenst": ENERGIE}.get(name, {})
+    return choices.get(str(value), str(value))
+
+
 def notice_text(exc: Exception) -> str:
     """A Dutch message for a failed save: the store's own text or the field that is wrong."""
     return exc.message if isinstance(exc, (StoreUnavailable, InvalidInput)) else str(exc)
@@ -48,6 +60,7 @@ class StakeholderForm(widgets.VBox):
         self.content = content = part.form
         labels = content.fields
         self.editing: Stakeholder | None = None
+        self.base: Stakeholder | None = None  # the stakeholder as the form was filled with it (the edit's start)
         self.base_version: int | None = None
         wide = styles.layout()
         self.picker = widgets.Dropdown(description=content.picker, options=[(content.new_option, NEW)], value=NEW,
@@ -92,13 +105,44 @@ class StakeholderForm(widgets.VBox):
         actions = widgets.HBox([self.save_button, self.remove_button, self.cancel_button], layout=styles.plain_layout())
         self._parts = [self.picker, self.naam, hint, grid, self.notitie, actions, self.feedback]
         super().__init__(self._parts, layout=styles.layout(), _dom_classes=("ww-stakeholder-form",))
-        session.on_change(lambda _: self._refresh_picker())
+        session.on_change(lambda _: self._map_changed())
         self._refresh_picker()
 
-    # -- the picker ------------------------------------------------------------------------------------------
+    # -- following the group's map ---------------------------------------------------------------------------
+    def _map_changed(self) -> None:
+        """The map changed (a groupmate, or this form's own save): keep what is typed here.
+
+        Only a removal of the stakeholder being edited empties the form. A groupmate's change of it shows at once
+        when nothing is typed here, else only in the fields not touched here (the save merges the rest)."""
+        self._refresh_picker()
+        if self.editing is None:
+            return
+        item = self.session.items.get((STAKEHOLDER, self.editing.id))
+        if item is None or item.deleted:
+            self._say(self.content.removed_by_groupmate.format(naam=self.editing.naam), "warning")
+            self.load(None, keep_feedback=True)
+            return
+        if item.version == self.base_version:
+            return
+        theirs = Stakeholder.from_data(item.item_id, item.data)
+        if not self.unsaved():
+            self.load(theirs, keep_feedback=True)
+            return
+        for name, control in self.fields.items():
+            if control.value == getattr(self.base, name) != getattr(theirs, name):
+                control.value = getattr(theirs, name)
+
+    def unsaved(self) -> bool:
+        """Whether the fields differ from what the form was filled with (typed here, not saved yet)."""
+        source = self.base or Stakeholder(id="", naam="", soort="collega")
+        return any(control.value != getattr(source, name) for name, control in self.fields.items())
+
     def _refresh_picker(self) -> None:
         options = [(self.content.new_option, NEW), *((s.naam, s.id) for s in self.session.map.stakeholders)]
-        current = self.picker.value if any(v == self.picker.value for _, v in options) else NEW
+        ids = [v for _, v in options]
+        current = self.editing.id if self.editing is not None and self.editing.id in ids else NEW
+        if tuple(options) == tuple(self.picker.options) and self.picker.value == current:
+            return  # nothing to send: the browser's picker stays as it is
         # New options select the first one (ipywidgets), also inside hold_trait_notifications: set the value after
         # them, and let _picked ignore both steps.
         self._refreshing = True
@@ -108,9 +152,6 @@ class StakeholderForm(widgets.VBox):
                 self.picker.value = current
         finally:
             self._refreshing = False
-        if self.editing is not None and current == NEW:
-            self._say(self.content.removed_by_groupmate.format(naam=self.editing.naam), "warning")
-            self.load(None, keep_feedback=True)
 
     def _picked(self, change) -> None:
         if self._refreshing:
@@ -122,7 +163,7 @@ class StakeholderForm(widgets.VBox):
 
     def load(self, stakeholder: Stakeholder | None, *, keep_feedback: bool = False) -> None:
         """Fill the form with ``stakeholder`` to edit it, or empty it for a new one."""
-        self.editing = stakeholder
+        self.editing = self.base = stakeholder
         self.base_version = None if stakeholder is None else self.session.version(STAKEHOLDER, stakeholder.id)
         source = stakeholder or Stakeholder(id="", naam="", soort="collega")
         for name, control in self.fields.items():
@@ -154,15 +195,25 @@ class StakeholderForm(widgets.VBox):
                 self._say(self.content.added.format(naam=stakeholder.naam), "success")
                 self.load(None, keep_feedback=True)
             else:
-                conflict = self.session.update(stakeholder, self.base_version)
-                self.base_version = self.session.version(STAKEHOLDER, stakeholder.id)
-                self.editing = stakeholder
-                if conflict is None:
-                    self._say(self.content.saved.format(naam=stakeholder.naam), "success")
-                else:
-                    self._show_conflict(conflict)
+                self._save_edit(stakeholder)
         except (InvalidInput, StoreUnavailable) as exc:
             self._say(notice_text(exc), "error")
+
+    def _save_edit(self, stakeholder: Stakeholder) -> None:
+        """Save the edit; a groupmate's change in between is merged per field (see ``MapSession.edit``)."""
+        base = self.base
+        conflict = self.session.edit(stakeholder, self.base_version, base)
+        item = self.session.items[(STAKEHOLDER, stakeholder.id)]
+        saved = Stakeholder.from_data(item.item_id, item.data)
+        self.load(saved, keep_feedback=True)
+        if conflict is not None:
+            self._show_conflict(conflict, stakeholder, base)
+        elif saved != stakeholder:  # their change of other fields came along
+            before = self.session.ctx.store.map_history(self.session.group_id, item_id=saved.id, limit=2)[-1]
+            who = self.session.author(before.person_id)
+            self._say(self.content.merged.format(who=who, naam=saved.naam), "success")
+        else:
+            self._say(self.content.saved.format(naam=saved.naam), "success")
 
     def remove(self) -> None:
         if self.editing is None:
@@ -176,11 +227,19 @@ class StakeholderForm(widgets.VBox):
         self.load(None)
         self._say(self.content.removed.format(naam=naam), "info")
 
-    def _show_conflict(self, conflict: Conflict) -> None:
-        """Say that a groupmate changed it too, with a button that puts their version back."""
+    def _show_conflict(self, conflict: Conflict, mine: Stakeholder, base: Stakeholder | None) -> None:
+        """Say that a groupmate changed the same fields too and what they chose, with a button that puts their
+        version back (this edit was kept; both are in the history)."""
         theirs = Stakeholder.from_data(conflict.theirs.item_id, conflict.theirs.data)
         who = conflict.their_name
-        self._say(self.content.conflict.format(who=who, naam=theirs.naam), "warning")
+        labels = self.content.fields
+        clashes = [f"{_label(getattr(labels, name))}: {_shown(name, getattr(theirs, name))}"
+                   for name in self.fields if getattr(theirs, name) != getattr(mine, name)
+                   and (base is None or getattr(base, name) not in (getattr(theirs, name), getattr(mine, name)))]
+        text = self.content.conflict.format(who=who, naam=theirs.naam)
+        if clashes:
+            text += " " + self.content.their_values.format(who=who, velden=", ".join(clashes))
+        self._say(text, "warning")
         self._theirs = (theirs, who)
         if self.take_theirs is None:
             self.take_theirs = button("")
@@ -195,7 +254,7 @@ class StakeholderForm(widgets.VBox):
             return
         theirs, who = self._theirs
         try:
-            self.session.update(theirs, self.session.version(STAKEHOLDER, theirs.id))
+            self.session.edit(theirs, self.session.version(STAKEHOLDER, theirs.id))
         except StoreUnavailable as exc:
             self._say(exc.message, "error")
             return

@@ -100,7 +100,12 @@ class HistoryView(widgets.VBox):
             self.changes.value = value
         removed = [(s.naam, s.id) for s, _ in self.session.removed_stakeholders()]
         if removed != list(self.removed.options):
-            self.removed.options = removed
+            current = self.removed.value
+            ids = [item_id for _, item_id in removed]
+            with self.removed.hold_sync():  # ipywidgets 8 leaves the value empty when the options change
+                self.removed.options = removed
+                self.removed.value = current if current in ids else (ids[0] if ids else None)
+            self.feedback.clear()  # an earlier "staat weer op de kaart" is old news now
         self.restore_box.layout.display = "" if removed else "none"
 
     def restore(self) -> None:

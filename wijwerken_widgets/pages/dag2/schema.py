@@ -93,6 +93,10 @@ class FormTexts(ContentModel):
     removed_by_groupmate: Name
     conflict: Who
     """A groupmate (``{who}``) changed ``{naam}`` at the same time; both versions are kept."""
+    their_values: Annotated[Text, placeholders("who", "velden")]
+    """After ``conflict``: what ``{who}`` chose in the fields both changed (``{velden}``: "Invloed: 2, …")."""
+    merged: Annotated[Text, placeholders("who", "naam")]
+    """A save that took in a groupmate's change of other fields of the same stakeholder."""
     take_theirs_button: Annotated[Text, placeholders("who")]
     theirs_restored: Annotated[Text, placeholders("who")]
 

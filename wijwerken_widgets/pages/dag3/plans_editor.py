@@ -222,11 +222,11 @@ class PlanEditor:
         self.confirm.children = []
         if not self.saver.flush():
             return  # the status line says why and keeps the text
-        item = session.item(Gesprek.KIND, self.item_id)
-        if item is None:
+        if session.item(Gesprek.KIND, self.item_id) is None:
             return
         try:
-            session.put_item(Gesprek.of(item), base_version=item.version, deleted=True)
+            session.update(Gesprek.KIND, self.item_id, lambda item: None if item is None or item.deleted else item.data,
+                           deleted=True)
         except StoreUnavailable as exc:
             self.say(exc.message, "error")
 

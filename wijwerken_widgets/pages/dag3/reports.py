@@ -163,11 +163,11 @@ class _ReportEditor:
     def remove_quote(self, item_id: str) -> None:
         """Mark a quote removed (the history keeps it)."""
         session = self.owner.session
-        quote = session.item(Citaat.KIND, item_id)
-        if quote is None:
+        if session.item(Citaat.KIND, item_id) is None:
             return
         try:
-            session.put_item(Citaat.of(quote), base_version=quote.version, deleted=True)
+            session.update(Citaat.KIND, item_id, lambda quote: None if quote is None or quote.deleted else quote.data,
+                           deleted=True)
         except StoreUnavailable as exc:
             self.say(exc.message, "error")
             return

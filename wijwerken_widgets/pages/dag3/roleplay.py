@@ -283,27 +283,35 @@ class Roleplay(widgets.VBox):
         seen = len(Trio.of(self.trio).rondes) if seen is None and self.trio is not None else seen
         scenario_id = self.next_picker.value if self.next_picker is not None else None
         words = self.part.next_round
-        if trio_id is None:
+        if trio_id is None or seen is None:
             return
         if scenario_id is None or self.scenarios.get(scenario_id) is None:
             self._say(words.choose_scenario, "warning")
             return
+        refused: list[str] = []
+
+        def append(item: GroupItem | None) -> dict | None:
+            """The trio with one more round, unless it is gone or a member just began the next one."""
+            refused.clear()
+            if item is None or item.deleted:
+                refused.append(words.trio_gone)
+                return None
+            trio = Trio.of(item)
+            if len(trio.rondes) != seen:
+                refused.append(words.already_started)
+                return None
+            return trio.with_round(scenario_id).data()
+
         try:
             self.session.reload()
-            item = self.session.item(Trio.KIND, trio_id)
-            if item is None:
-                self._say(words.trio_gone, "warning")
-                return
-            current = Trio.of(item)
-            rounds = current.rondes
-            if len(rounds) != seen:
-                self._say(words.already_started, "info")
-                return
-            self.session.put_item(current.with_round(scenario_id), base_version=item.version)
+            self.session.update(Trio.KIND, trio_id, append)
         except StoreUnavailable as exc:
             self._say(exc.message, "error")
             return
-        self._say(words.started.format(nummer=len(rounds) + 1), "success")
+        if refused:
+            self._say(refused[0], "warning" if refused[0] == words.trio_gone else "info")
+            return
+        self._say(words.started.format(nummer=seen + 1), "success")
 
 
 def section(ctx: Context) -> widgets.Widget:

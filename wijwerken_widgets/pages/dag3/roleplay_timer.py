@@ -20,7 +20,7 @@ from wijwerken_widgets.core.html import notice_html
 from wijwerken_widgets.core.loop import running_loop
 from wijwerken_widgets.shared.conversations.items import Ronde, Trio
 from wijwerken_widgets.shared.conversations.session import ConversationSession
-from wijwerken_widgets.store import StoreUnavailable
+from wijwerken_widgets.store import GroupItem, StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import button
 
@@ -104,20 +104,22 @@ class RoundTimer(widgets.VBox):
 
     def _write(self, **changes: Any) -> None:
         """Change this round's timer fields in the newest version of the trio (a groupmate may have changed it)."""
+        def timed(item: GroupItem | None) -> dict | None:
+            """The trio with this round's timer changed (``None``: the round is gone or no longer on show)."""
+            if self._stopped:
+                return None  # a new round began meanwhile; this timer is no longer on show
+            if item is None or item.deleted or not 0 <= self.round_index < len(Trio.of(item).rondes):
+                self.error = self.words.round_gone
+                return None
+            self.error = ""
+            return Trio.of(item).with_timer(self.round_index, **changes).data()
+
         try:
             self.session.reload()
-            if self._stopped:
-                return  # a new round began meanwhile; this timer is no longer on show
-            item = self.session.item(Trio.KIND, self.trio_id)
-            trio = Trio.of(item) if item is not None else Trio(self.trio_id)
-            if item is None or not 0 <= self.round_index < len(trio.rondes):
-                self.error = self.words.round_gone
-                self.draw()
-                return
-            self.error = ""
-            self.session.put_item(trio.with_timer(self.round_index, **changes), base_version=item.version)
+            self.session.update(Trio.KIND, self.trio_id, timed)
         except StoreUnavailable as exc:
             self.error = exc.message
+        if self.error:
             self.draw()
 
     # -- drawing and ticking ---------------------------------------------------------------------------------

@@ -19,11 +19,13 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as widgets
 from ipywidgets.widgets.widget_selection import ToggleButtonsStyle
 
+from wijwerken_widgets.core import server_log
 from wijwerken_widgets.core.dutch import clock, long_date
 from wijwerken_widgets.core.html import notice_html, render_markdown
+from wijwerken_widgets.shared.logbook.keys import DRAFT
 from wijwerken_widgets.store import LogEntry, StoreUnavailable
 from wijwerken_widgets.ui import styles
-from wijwerken_widgets.ui.autosave import Autosave, Saved, SaveStatus
+from wijwerken_widgets.ui.autosave import Autosave, Saved, SaveStatus, autosave_widget
 from wijwerken_widgets.ui.blocks import box, button, static_html
 from wijwerken_widgets.ui.context import Context
 from wijwerken_widgets.ui.notices import Feedback
@@ -145,6 +147,7 @@ class EntryAutosave(Autosave):
     def save_now(self) -> bool:
         """Save the current text and sharing at once (sharing changes are not debounced)."""
         self._dirty = True
+        self._request = None  # the sharing is not part of the retried value: this is a new save, never a retry
         return self.flush()
 
     def retire(self) -> None:
@@ -166,7 +169,7 @@ class EntryAutosave(Autosave):
         e = self.entry
         saved = self.ctx.store.save_log_entry(self.ctx.person.id, e.entry_id, day=e.day, prompt=e.prompt, text=text,
                                               sharing=self.sharing.value, client_id=self.ctx.client_id,
-                                              deleted=deleted)
+                                              deleted=deleted, request_id=None if deleted else self.request_id)
         self.entry = saved
         return Saved(saved.id, saved.saved_at)
 
@@ -214,6 +217,9 @@ class _EntryCard:
 class Logbook(widgets.VBox):
     """Write, reread and share reflections; ``day`` (``dag3``) is stored with new entries and orders the prompts."""
 
+    _add_failed = False
+    """The last "Toevoegen" could not be saved: the next that works is logged as a recovery."""
+
     def __init__(self, ctx: Context, part: LogbookContent, day: str) -> None:
         self.ctx, self.part, self.day = ctx, part, day
         self.cards: list[_EntryCard] = []
@@ -223,6 +229,8 @@ class Logbook(widgets.VBox):
         self.prompt = widgets.Dropdown(options=prompt_options(part, day), layout=styles.layout())
         self.text = widgets.Textarea(rows=5, placeholder=part.placeholder, layout=styles.layout(),
                                      style=styles.text_style(), continuous_update=True)
+        self.draft_status = SaveStatus()
+        self.draft = autosave_widget(ctx, DRAFT.key, self.text, self.draft_status)  # kept until "Toevoegen"
         self.sharing = _sharing_buttons(part)
         self.add_button = button(part.add_button, "plus", "ww-add")
         self.add_button.on_click(lambda _: self.add())
@@ -235,6 +243,7 @@ class Logbook(widgets.VBox):
                         f'<label class="ww-label">{html.escape(part.prompt_label)}</label>'),
             self.prompt,
             self.text,
+            self.draft_status,
             static_html(f'<label class="ww-label">{html.escape(part.sharing_label)}</label>'
                         f'<div class="ww-hint">{render_markdown(help_text)}</div>'),
             self.sharing,
@@ -285,10 +294,17 @@ class Logbook(widgets.VBox):
                 self.ctx.person.id, new_entry_id(), day=self.day, prompt=self.prompt.value, text=text,
                 sharing=self.sharing.value, client_id=self.ctx.client_id)
         except StoreUnavailable as exc:
+            server_log.save_failed(self.ctx.person.id, "logboek=new-entry", exc.reason)
+            self._add_failed = True
             self.feedback.show(f"{self.part.not_saved} {exc.message}", "error")
             return False
+        if self._add_failed:
+            server_log.save_recovered(self.ctx.person.id, f"logboek={entry.entry_id}")
+            self._add_failed = False
         self.feedback.show(f"{self.part.added} {self._readers(entry.sharing)}")
         self.text.value = ""
+        self.draft.flush()  # the draft is emptied now, not after the debounce
+        self.sharing.value = SHARING[0]  # the next entry starts privé again: sharing is chosen per entry
         if not self._loaded:
             self._load_own()  # the list could not be read before: it now includes the new entry
         else:

@@ -14,9 +14,9 @@ from dataclasses import replace
 from wijwerken_widgets.shared.groups import page_group
 from wijwerken_widgets.shared.stakeholders.layout import layout, place_new
 from wijwerken_widgets.shared.stakeholders.model import Relation, Stakeholder, StakeholderMap
-from wijwerken_widgets.store import MapChange, MapItem
+from wijwerken_widgets.store import MapChange, MapItem, StaleItems
 from wijwerken_widgets.ui.context import Context
-from wijwerken_widgets.ui.group_session import POLL_SECONDS, Conflict, GroupSession
+from wijwerken_widgets.ui.group_session import POLL_SECONDS, RETRIES, Conflict, GroupSession
 
 __all__ = ["Conflict", "MapSession", "page_map"]
 
@@ -46,8 +46,20 @@ class MapSession(GroupSession["MapSession"]):
 
     # -- writing ---------------------------------------------------------------------------------------------
     def add(self, stakeholders: Iterable[Stakeholder], relations: Iterable[Relation] = ()) -> None:
-        """Add or update stakeholders and relations in one save; new stakeholders get a place on the map."""
+        """Add or update stakeholders and relations in one save; new stakeholders get a place on the map.
+
+        A bulk save (the table, an import) sets whole stakeholders: when a groupmate saved one of them in between, it
+        is saved again on top of their version (both stay in the history)."""
         stakeholders, relations = list(stakeholders), list(relations)
+        for attempt in range(RETRIES + 1):
+            try:
+                self._add(stakeholders, relations)
+                return
+            except StaleItems:
+                if attempt == RETRIES:
+                    raise
+
+    def _add(self, stakeholders: list[Stakeholder], relations: list[Relation]) -> None:
         changes = [self._change("stakeholder", s.id, s.data()) for s in stakeholders]
         changes += [self._change("relation", r.id, r.data()) for r in relations]
         known = dict(self.map.positions)
@@ -61,20 +73,21 @@ class MapSession(GroupSession["MapSession"]):
         changes += [MapChange("position", i, {"x": x, "y": y}) for i, (x, y) in placed.items() if i not in known]
         self.save(changes)
 
-    def update(self, stakeholder: Stakeholder, base_version: int | None) -> Conflict | None:
-        """Save an edit made from ``base_version``; returns the other person's change when there was one."""
-        [result] = self.save([MapChange("stakeholder", stakeholder.id, stakeholder.data(), base_version)])
+    def edit(self, stakeholder: Stakeholder, base_version: int | None,
+             base: Stakeholder | None = None) -> Conflict | None:
+        """Save an edit of a stakeholder that was ``base`` at ``base_version``; a groupmate's change in between is
+        merged per field, and returned when they changed a field this edit changed too (this edit is kept)."""
+        result = self.put("stakeholder", stakeholder.id, stakeholder.data(), base_version=base_version,
+                          base_data=None if base is None else base.data())
         return self.conflict(result)
 
     def remove(self, kind: str, item_id: str) -> None:
         """Mark a stakeholder or relation removed (restorable); a stakeholder's relations hide with it."""
-        item = self.items[(kind, item_id)]
-        self.save([MapChange(kind, item_id, item.data, item.version, deleted=True)])
+        self.update(kind, item_id, lambda item: None if item is None or item.deleted else item.data, deleted=True)
 
     def restore(self, item_id: str) -> None:
         """Bring a removed stakeholder back with its last data (and its relations and place)."""
-        item = self.items[("stakeholder", item_id)]
-        self.save([MapChange("stakeholder", item_id, item.data, item.version)])
+        self.update("stakeholder", item_id, lambda item: item.data if item is not None and item.deleted else None)
 
     def move(self, positions: Mapping[str, tuple[float, float]]) -> None:
         """Keep where the group dragged nodes to (last drag wins)."""
