@@ -126,3 +126,22 @@ def test_the_page_shows_its_ledger_once(monkeypatch: pytest.MonkeyPatch, db_url:
     page.section(section)
     ledgers = [w for w in page.root.children if "ww-draft-ledger" in getattr(w, "_dom_classes", ())]
     assert ledgers == [drafts.ledger(page.ctx).widget]
+
+
+def test_rows_of_a_row_list_are_kept_also_when_added_later(ctx: Context) -> None:
+    """Is a row added after the page was built kept too, and marked stored once the list is saved?"""
+    from wijwerken_widgets.ui.autosave import Autosave
+    from wijwerken_widgets.ui.row_list import Column, RowList
+
+    rows = RowList([Column("who", "Wie")], add_label="Toevoegen", remove_label="Weg", empty_text="Nog niets")
+    saver = Autosave(ctx, "t.rows", get_value=lambda: rows.value, set_value=lambda v: setattr(rows, "value", v),
+                     empty=[])
+    rows.on_change(saver.changed)
+    rows.keep_fields(saver.keep_field)
+    rows.add_row()
+    [text] = [c for c in rows.rows_box.children[0].children if isinstance(c, widgets.Text)]
+    slug = drafts.field_slug("t.rows.0.who")
+    assert f"ww-dk-{slug}" in text._dom_classes
+    text.value = "De wijkagent"
+    assert ctx.store.latest_answer(ctx.person.id, "t.rows").value == [{"who": "De wijkagent"}]
+    assert _ledger(ctx)["saved"][slug] == drafts.fnv1a("De wijkagent")

@@ -177,6 +177,11 @@ class Autosave:
         """The idempotency key of the value being saved: a retry of the same value sends the same one."""
         return None if self._request is None else self._request[1]
 
+    def keep_field(self, name: str, widget: widgets.Widget) -> None:
+        """Also keep ``widget``'s unsaved text in the browser (a field made after this saver, e.g. a new row)."""
+        drafts.keep(self.ctx, widget, f"{self.key}.{name}")
+        self.fields.append(widget)
+
     @property
     def untouched(self) -> bool:
         """Nothing stored and nothing typed yet: the widget still shows its starting value."""

@@ -35,6 +35,7 @@ class RowList(widgets.VBox):
         self.remove_label = remove_label
         self._callbacks: list[Callable[[], None]] = []
         self._rows: list[dict[str, widgets.ValueWidget]] = []
+        self._keep: Callable[[str, widgets.Widget], None] | None = None
         self.rows_box = widgets.VBox(layout=styles.plain_layout())
         self.empty = widgets.HTML(f'<p class="ww-empty">{html.escape(empty_text)}</p>', style=styles.html_style())
         self.add_button = button(add_label, "plus", "ww-add")
@@ -54,6 +55,15 @@ class RowList(widgets.VBox):
 
     def on_change(self, callback: Callable[[], None]) -> None:
         self._callbacks.append(callback)
+
+    def keep_fields(self, keep: Callable[[str, widgets.Widget], None]) -> None:
+        """Call ``keep(name, text input)`` for every text input, now and in rows made later (``name`` is
+        ``<row>.<column key>``), e.g. ``Autosave.keep_field`` so the browser keeps their unsaved text."""
+        self._keep = keep
+        for index, row in enumerate(self._rows):
+            for key, control in row.items():
+                if isinstance(control, widgets.Text):
+                    keep(f"{index}.{key}", control)
 
     def _changed(self) -> None:
         for callback in self._callbacks:
@@ -87,6 +97,8 @@ class RowList(widgets.VBox):
                                        layout=styles.layout(), style=styles.text_style(), continuous_update=True)
             control.observe(lambda _: self._changed(), names="value")
             controls[column.key] = control
+            if self._keep is not None and isinstance(control, widgets.Text):
+                self._keep(f"{len(self._rows)}.{column.key}", control)
         self._rows.append(controls)
         remove = button(self.remove_label, "trash", "ww-remove")
         card = box([], "ww-row-card")

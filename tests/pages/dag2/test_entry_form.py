@@ -167,3 +167,23 @@ def test_near_simultaneous_saves_of_one_stakeholder_never_say_it_was_removed(ctx
     assert (saved.notitie, saved.belang) == ("mijn notitie", 5)
     assert f"samen met wat {ctx.person.name} er net aan veranderde" in their_form.feedback.text
     assert their_form.notitie.value == "mijn notitie" and my_form.belang.value == 5
+
+
+def test_the_forms_typed_name_and_note_stay_in_the_browser_until_the_stakeholder_is_saved(ctx: Context) -> None:
+    """Are the name and note marked for the browser to keep, and do they count as stored only once the stakeholder
+    is on the map (so a kernel lost before "Toevoegen" leaves the typed text offered back after a reload)?"""
+    import json
+
+    from wijwerken_widgets.ui import drafts
+
+    form = StakeholderForm(map_session(ctx))
+    saved = lambda: json.loads(drafts.ledger(ctx).widget.value)["saved"]  # noqa: E731
+    slugs = {name: drafts.field_slug(f"dag2.form.{name}") for name in ("naam", "notitie")}
+    assert f"ww-dk-{slugs['naam']}" in form.naam._dom_classes
+    _fill(form, naam="Wijkagent Noord", notitie="Kent de buurt")
+    assert saved()[slugs["notitie"]] == drafts.fnv1a("")  # typed, not stored: the browser keeps it
+    form.submit()
+    [agent] = map_session(ctx).map.stakeholders
+    assert agent.notitie == "Kent de buurt"
+    form.picker.value = agent.id  # edit it: the form shows what is stored
+    assert saved()[slugs["notitie"]] == drafts.fnv1a("Kent de buurt")

@@ -31,6 +31,7 @@ class AssumptionsExercise(Exercise):
         self.saver = Autosave(ctx, keys.AANNAMES, get_value=lambda: self.rows.value,
                               set_value=lambda rows: setattr(self.rows, "value", rows), status=self.status, empty=[])
         self.rows.on_change(self.saver.changed)
+        self.rows.keep_fields(self.saver.keep_field)
         examples = "".join(
             f"<li><b>{html.escape(e.assumption)}</b><br>{html.escape(cols.how.label)} {html.escape(e.how)}<br>"
             f"{html.escape(cols.with_whom.label)} {html.escape(e.with_whom)}</li>"

@@ -80,6 +80,7 @@ class RealProblemExercise(Exercise):
             set_value=lambda rows: setattr(self.perspectives, "value", rows), status=self.perspectives_status, empty=[],
         )
         self.perspectives.on_change(self.perspectives_saver.changed)
+        self.perspectives.keep_fields(self.perspectives_saver.keep_field)
         persp_examples = "".join(
             f"<li><b>{html.escape(e.who)}</b>: <q>{html.escape(e.definition)}</q> <i>({html.escape(e.source)})</i></li>"
             for e in persp.examples

@@ -20,7 +20,7 @@ from wijwerken_widgets.shared.stakeholders.model import (
 )
 from wijwerken_widgets.shared.stakeholders.session import Conflict, MapSession
 from wijwerken_widgets.store import StoreUnavailable
-from wijwerken_widgets.ui import styles
+from wijwerken_widgets.ui import drafts, styles
 from wijwerken_widgets.ui.blocks import button, static_html
 from wijwerken_widgets.ui.notices import Feedback
 
@@ -92,6 +92,8 @@ class StakeholderForm(widgets.VBox):
             "belang": self.belang, "houding": self.houding, "energie_nu": self.energie_nu,
             "energie_gewenst": self.energie_gewenst, "notitie": self.notitie,
         }
+        for name in ("naam", "notitie"):  # the browser keeps their text until the form is saved or refilled
+            drafts.keep(session.ctx, self.fields[name], f"dag2.form.{name}")
         self.picker.observe(self._picked, names="value")
         self.save_button.on_click(lambda _: self.submit())
         self.remove_button.on_click(lambda _: self.remove())
@@ -168,6 +170,7 @@ class StakeholderForm(widgets.VBox):
         source = stakeholder or Stakeholder(id="", naam="", soort="collega")
         for name, control in self.fields.items():
             control.value = getattr(source, name)
+        drafts.stored(self.session.ctx, self.naam, self.notitie)
         editing = stakeholder is not None
         self.save_button.description = self.content.save_button if editing else self.content.add_button
         self.save_button.icon = "check" if editing else "plus"

@@ -136,7 +136,8 @@ class EntryAutosave(Autosave):
                  status: SaveStatus) -> None:
         self.entry, self.sharing = entry, sharing
         super().__init__(ctx, f"logboek:{entry.entry_id}", get_value=lambda: text.value,
-                         set_value=lambda value: setattr(text, "value", value), status=status, empty=entry.text)
+                         set_value=lambda value: setattr(text, "value", value), status=status, empty=entry.text,
+                         fields={"": text})
         text.observe(lambda _: self.changed(), names="value")
 
     def load(self) -> None:
