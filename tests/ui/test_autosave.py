@@ -8,6 +8,7 @@ from contextlib import contextmanager
 import ipywidgets as widgets
 from jupyter_client.manager import start_new_kernel
 
+from tests.support.loops import run_on_own_thread
 from wijwerken_widgets.ui.autosave import autosave_widget
 from wijwerken_widgets.ui.context import Context
 
@@ -146,7 +147,7 @@ def test_continuous_typing_is_saved_before_it_stops(ctx: Context, monkeypatch) -
         return counts
 
     try:
-        counts = loop.run_until_complete(type_for(7.0))
+        counts = run_on_own_thread(loop, type_for(7.0))
     finally:
         loop.close()
     first_save = next(at for at, saved in counts if saved)
@@ -174,7 +175,7 @@ def test_a_pause_still_saves_after_the_short_debounce(ctx: Context, monkeypatch)
         return loop.time() - start
 
     try:
-        waited = loop.run_until_complete(one_edit())
+        waited = run_on_own_thread(loop, one_edit())
     finally:
         loop.close()
     assert autosave.DEBOUNCE_SECONDS - 0.05 <= waited < autosave.MAX_WAIT_SECONDS
