@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import time
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from playwright.sync_api import Dialog, Page, expect
 from tests.support.waiting import wait_for
 from tests.support.workbook import LOAD_TIMEOUT, Workbook, log_in
 from tests.ui.test_drafts import HASH_VECTORS
+from wijwerken_widgets.core.dutch import clock
 from wijwerken_widgets.pages.dag1 import keys
 from wijwerken_widgets.people.codes import hash_code
 
@@ -113,6 +115,9 @@ def test_a_kernel_shut_down_through_the_api_is_noticed_and_its_unsaved_text_offe
     expect(offer).to_be_visible(timeout=LOAD_TIMEOUT)
     expect(page.locator(PROBLEEM)).to_have_value("Eerste zin is bewaard.")
     expect(offer).to_contain_text("En dit kwam er net nog bij.")
+    # The time it was typed, on the workbook's clock like "Opgeslagen 10:24" (not the browser's time zone).
+    now = datetime.now(timezone.utc)
+    expect(offer).to_contain_text(re.compile("|".join(clock(now - timedelta(minutes=m)) for m in (0, 1, 2))))
     offer.get_by_role("button", name="Terugzetten").click()
     expect(page.locator(PROBLEEM)).to_have_value(unsaved)
     wait_for(lambda: stored(workbook, code, keys.PROBLEEM) == unsaved, timeout=15, message="restored text not saved")

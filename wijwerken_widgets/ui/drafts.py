@@ -3,7 +3,8 @@
 The kernel marks each kept text field with DOM classes (``ww-draft`` and ``ww-dk-<slug of the field key>``) and keeps
 one hidden page-level Label (``ww-draft-ledger``) whose value is JSON::
 
-    {"who": <opaque id of this participant>, "saved": {<slug>: <fnv1a of the stored value>}, "texts": {...}}
+    {"who": <opaque id of this participant>, "saved": {<slug>: <fnv1a of the stored value>}, "texts": {...},
+     "tz": <the workbook's time zone, for the time a kept text was typed>}
 
 The page's script keeps a field's unsaved text in ``localStorage`` (per participant, page and field), offers it back
 after a reload, asks before the page is left with unsaved text, and forgets the copy as soon as the ledger shows
@@ -20,6 +21,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from wijwerken_widgets.core.dutch import LOCAL_TIME
 from wijwerken_widgets.core.loop import running_loop
 from wijwerken_widgets.ui import styles, texts
 from wijwerken_widgets.ui.context import Context
@@ -96,7 +98,8 @@ class Ledger:
             self._publish()
 
     def value(self) -> str:
-        return json.dumps({"who": self.who, "saved": self.saved, "texts": self._texts}, separators=(",", ":"))
+        return json.dumps({"who": self.who, "saved": self.saved, "texts": self._texts, "tz": LOCAL_TIME.key},
+                          separators=(",", ":"))
 
     def _publish(self) -> None:
         """Update the widget; in a kernel once per turn of the loop (a page building many fields sends one)."""

@@ -127,8 +127,13 @@
   }
 
   function clock(ms) {
-    var at = new Date(ms);
-    return ("0" + at.getHours()).slice(-2) + ":" + ("0" + at.getMinutes()).slice(-2);
+    // In the workbook's time zone (the ledger's "tz"), as the kernel's "Opgeslagen 10:24" lines are.
+    var zone = (ledger && ledger.tz) || undefined;
+    try {
+      return new Date(ms).toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit", timeZone: zone });
+    } catch (err) {  // an unknown zone name: the browser's own
+      return new Date(ms).toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit" });
+    }
   }
 
   function button(text, onClick) {
