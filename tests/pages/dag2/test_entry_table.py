@@ -42,3 +42,24 @@ def test_saving_the_editor_says_what_happened_on_one_line(ctx: Context) -> None:
     table.editor.value = "naam\nNieuw\n"
     table.save_editor()
     assert table.feedback.text == "1 toegevoegd, 0 gewijzigd." and "ww-notice-success" in table.feedback.value
+
+
+def test_a_groupmates_change_made_while_i_edit_the_table_survives_my_save(ctx: Context, groupmate: Context) -> None:
+    """I open the table editor; a groupmate then changes one stakeholder's note, and my kernel sees it; I change
+    its invloed in the table and save: are both in the map (my table's old note is not written back)?"""
+    mine, theirs = map_session(ctx), map_session(groupmate)
+    mine.add([validate_stakeholder({"naam": "Wijkagent", "invloed": 2, "notitie": "oud"})])
+    table = StakeholderTable(mine)
+    table.open_editor()
+    theirs.reload()
+    [agent] = theirs.map.stakeholders
+    theirs.edit(validate_stakeholder({"naam": "Wijkagent", "invloed": 2, "notitie": "kent de buurt"},
+                                     item_id=agent.id), theirs.version("stakeholder", agent.id))
+    mine.reload()
+    header, row = (line.split("\t") for line in table.editor.value.splitlines()[:2])
+    assert row[header.index("notitie")] == "oud"  # the table still shows the old note
+    row[header.index("invloed")] = "5"
+    table.editor.value = "\t".join(header) + "\n" + "\t".join(row) + "\n"
+    table.save_editor()
+    [agent] = mine.map.stakeholders
+    assert (agent.invloed, agent.notitie) == (5, "kent de buurt")

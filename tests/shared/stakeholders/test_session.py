@@ -32,20 +32,21 @@ def test_a_groupmates_removal_and_edit_reach_this_kernel_by_polling(ctx: Context
     assert mine.reload() is False
 
 
-def test_a_table_save_over_a_groupmates_newer_version_is_saved_on_top_of_it(
+def test_a_table_save_over_a_groupmates_newer_version_keeps_their_field_and_mine(
     ctx: Context, groupmate: Context, monkeypatch
 ) -> None:
-    """When a groupmate saves a stakeholder between my read and my table save, is my save made on top of theirs
-    (refused as stale first, then retried) instead of failing?"""
+    """When a groupmate saves a stakeholder between my read and my table save, is my save refused as stale, then
+    made on top of theirs per field: their invloed and my belang both in the current version?"""
     from tests.support.races import groupmate_saves_first
 
     mine, theirs = map_session(ctx), map_session(groupmate)
     a = validate_stakeholder({"naam": "A"})
     mine.add([a])
     theirs.reload()
+    base = {a.id: a.data()}  # what my table showed
     ran = groupmate_saves_first(ctx.store, monkeypatch, lambda: theirs.edit(
         validate_stakeholder({"naam": "A", "invloed": 1}, item_id=a.id), theirs.version("stakeholder", a.id)))
-    mine.add([validate_stakeholder({"naam": "A", "belang": 5}, item_id=a.id)])
+    mine.add([validate_stakeholder({"naam": "A", "belang": 5}, item_id=a.id)], base=base)
     assert ran
     history = ctx.store.map_history(ctx.group.id, kind="stakeholder", item_id=a.id)
-    assert [(v.data["belang"], v.data["invloed"]) for v in history] == [(5, 3), (3, 1), (3, 3)]
+    assert [(v.data["belang"], v.data["invloed"]) for v in history] == [(5, 1), (3, 1), (3, 3)]

@@ -40,6 +40,7 @@ class StakeholderImport(widgets.VBox):
         self.session = session
         self.content = content = (part or texts.load().exercises.entry).importer
         self.pending = None
+        self._base: dict[str, dict] = {}  # stakeholder id → data the edit started from
         self.paste = widgets.Textarea(placeholder=content.paste.placeholder, rows=6, layout=styles.layout())
         self.read_paste = button(content.preview_button, "eye")
         self.upload = widgets.FileUpload(accept=".csv,.xlsx,.txt", multiple=False, description=content.upload_button)
@@ -109,6 +110,7 @@ class StakeholderImport(widgets.VBox):
         self.preview.value = f"<div class='ww-import-preview'>{''.join(parts)}</div>"
         if new or updated or relations:
             self.pending = (new, updated, relations)
+            self._base = {s.id: s.data() for s in self.session.map.stakeholders}  # the map the preview was made on
             self.confirm.layout.display = ""
         else:
             self.preview.value = ""
@@ -121,7 +123,7 @@ class StakeholderImport(widgets.VBox):
             return
         new, updated, relations = self.pending
         try:
-            self.session.add([*new, *updated], relations)
+            self.session.add([*new, *updated], relations, base=self._base)
         except StoreUnavailable as exc:
             self.feedback.show(exc.message, "error")
             return

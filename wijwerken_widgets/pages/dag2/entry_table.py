@@ -31,6 +31,7 @@ class StakeholderTable(widgets.VBox):
         page = texts.load()
         self.session = session
         self.counts = page.counts
+        self._base: dict[str, dict] = {}  # stakeholder id → data the edit started from
         self.content = content = (part or page.exercises.entry).table
         self.search = widgets.Text(placeholder=content.search.placeholder, description=content.search.label,
                                    continuous_update=True)
@@ -91,6 +92,7 @@ class StakeholderTable(widgets.VBox):
         from wijwerken_widgets.shared.stakeholders import tables
 
         self.editor.value = tables.stakeholder_frame(self.session.map).to_csv(sep="\t", index=False)
+        self._base = {s.id: s.data() for s in self.session.map.stakeholders}  # what the rows said when opened
         self.editor_box.layout.display = ""
 
     def save_editor(self) -> None:
@@ -99,7 +101,7 @@ class StakeholderTable(widgets.VBox):
         result = table_import.parse_pasted(self.editor.value)
         new, updated = table_import.merge_into(self.session.map, result.stakeholders, given=result.given)
         try:
-            self.session.add([*new, *updated])
+            self.session.add([*new, *updated], base=self._base)
         except StoreUnavailable as exc:
             self.feedback.show(exc.message, "error")
             return

@@ -16,7 +16,7 @@ from wijwerken_widgets.shared.stakeholders.layout import layout, place_new
 from wijwerken_widgets.shared.stakeholders.model import Relation, Stakeholder, StakeholderMap
 from wijwerken_widgets.store import MapChange, MapItem, StaleItems
 from wijwerken_widgets.ui.context import Context
-from wijwerken_widgets.ui.group_session import POLL_SECONDS, RETRIES, Conflict, GroupSession
+from wijwerken_widgets.ui.group_session import POLL_SECONDS, RETRIES, Conflict, GroupSession, merge
 
 __all__ = ["Conflict", "MapSession", "page_map"]
 
@@ -45,19 +45,29 @@ class MapSession(GroupSession["MapSession"]):
         return self.ctx.store.map_history(self.group_id, kind=("stakeholder", "relation"), limit=limit)
 
     # -- writing ---------------------------------------------------------------------------------------------
-    def add(self, stakeholders: Iterable[Stakeholder], relations: Iterable[Relation] = ()) -> None:
+    def add(self, stakeholders: Iterable[Stakeholder], relations: Iterable[Relation] = (), *,
+            base: Mapping[str, Mapping[str, object]] | None = None) -> None:
         """Add or update stakeholders and relations in one save; new stakeholders get a place on the map.
 
-        A bulk save (the table, an import) sets whole stakeholders: when a groupmate saved one of them in between, it
-        is saved again on top of their version (both stay in the history)."""
+        ``base`` (stakeholder id → its data when the table or import was made) makes an update a per-field change:
+        a field left as it was takes a groupmate's newer value instead of writing the old one back. When a groupmate
+        saved in between, the save is refused as stale and made again on top of their version."""
         stakeholders, relations = list(stakeholders), list(relations)
         for attempt in range(RETRIES + 1):
             try:
-                self._add(stakeholders, relations)
+                self._add([self._on_top(s, base) for s in stakeholders], relations)
                 return
             except StaleItems:
                 if attempt == RETRIES:
                     raise
+
+    def _on_top(self, stakeholder: Stakeholder, base: Mapping[str, Mapping[str, object]] | None) -> Stakeholder:
+        """``stakeholder`` as an edit of ``base`` merged into the current version (fields both changed: mine)."""
+        current = self.items.get(("stakeholder", stakeholder.id))
+        if base is None or stakeholder.id not in base or current is None or current.deleted:
+            return stakeholder
+        data, _ = merge(base[stakeholder.id], stakeholder.data(), current.data)
+        return Stakeholder.from_data(stakeholder.id, data)
 
     def _add(self, stakeholders: list[Stakeholder], relations: list[Relation]) -> None:
         changes = [self._change("stakeholder", s.id, s.data()) for s in stakeholders]
