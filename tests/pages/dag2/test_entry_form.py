@@ -187,3 +187,24 @@ def test_the_forms_typed_name_and_note_stay_in_the_browser_until_the_stakeholder
     assert agent.notitie == "Kent de buurt"
     form.picker.value = agent.id  # edit it: the form shows what is stored
     assert saved()[slugs["notitie"]] == drafts.fnv1a("Kent de buurt")
+
+
+def test_a_stakeholder_a_groupmate_removes_while_i_type_keeps_my_text_and_comes_back_with_it(
+    ctx: Context, groupmate: Context
+) -> None:
+    """Jeroen removes 'Wijkagent' while I am typing a note on it: does my form keep the note and say what happened,
+    and does saving put the stakeholder back with my note?"""
+    mine, theirs = map_session(ctx), map_session(groupmate)
+    mine.add([validate_stakeholder({"naam": "Wijkagent"})])
+    theirs.reload()
+    form = StakeholderForm(mine)
+    agent = mine.map.find("Wijkagent")
+    form.picker.value = agent.id
+    form.notitie.value = "Kent iedereen in de wijk"
+    theirs.remove("stakeholder", agent.id)
+    assert mine.reload() is True
+    assert form.notitie.value == "Kent iedereen in de wijk"
+    assert "weggehaald" in form.feedback.text and "staat er nog" in form.feedback.text
+    form.submit()
+    back = mine.map.find("Wijkagent")
+    assert back is not None and back.id == agent.id and back.notitie == "Kent iedereen in de wijk"

@@ -114,13 +114,16 @@ class StakeholderForm(widgets.VBox):
     def _map_changed(self) -> None:
         """The map changed (a groupmate, or this form's own save): keep what is typed here.
 
-        Only a removal of the stakeholder being edited empties the form. A groupmate's change of it shows at once
+        Only a removal of the stakeholder being edited empties the form, and only when nothing is typed here. A groupmate's change of it shows at once
         when nothing is typed here, else only in the fields not touched here (the save merges the rest)."""
         self._refresh_picker()
         if self.editing is None:
             return
         item = self.session.items.get((STAKEHOLDER, self.editing.id))
         if item is None or item.deleted:
+            if self.unsaved():  # keep what is typed: saving it puts the stakeholder back with these values
+                self._say(self.content.removed_while_editing.format(naam=self.editing.naam), "warning")
+                return
             self._say(self.content.removed_by_groupmate.format(naam=self.editing.naam), "warning")
             self.load(None, keep_feedback=True)
             return

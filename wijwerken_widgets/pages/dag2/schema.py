@@ -91,6 +91,7 @@ class FormTexts(ContentModel):
     already_on_map: Name
     removed: Name
     removed_by_groupmate: Name
+    removed_while_editing: Name
     conflict: Who
     """A groupmate (``{who}``) changed ``{naam}`` at the same time; both versions are kept."""
     their_values: Annotated[Text, placeholders("who", "velden")]
