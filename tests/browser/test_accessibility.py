@@ -1,0 +1,51 @@
+"""WCAG 2.1 AA with axe-core (offline) on every workbook page, logged out, as a participant and as a trainer.
+
+Serious and critical violations fail the test unless tests/browser/axe_exceptions.yaml lists them for that view; an
+exception that no longer occurs fails too, so that the list only shrinks. Every violation (any impact) is printed.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, expect
+
+from tests.support.accessibility import load_exceptions, run_axe, summary, unexpected_and_stale, wait_rendered
+from tests.support.workbook import Workbook, log_in
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["start", "dag1", "dag2", "dag3", "logboek"]
+ROLES = ["logged_out", "participant", "trainer"]
+VIEWS = [f"{page}-{role}" for role in ROLES for page in PAGES]
+
+
+def _open(workbook: Workbook, page: Page, notebook: str, role: str) -> None:
+    page.goto(workbook.url(notebook))
+    if role != "logged_out":
+        code = workbook.participant(0) if role == "participant" else next(c for c in workbook.codes if c.rol == "trainer")
+        log_in(page, code.code)
+        page.goto(workbook.url(notebook))  # the page as it opens for someone already logged in
+    wait_rendered(page, logged_in=role != "logged_out")
+    if role == "logged_out":
+        expect(page.locator(".ww-login input[type=password]")).to_be_visible()
+    else:
+        expect(page.locator(".ww-who")).to_contain_text("Ingelogd als")
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_no_serious_or_critical_axe_violations(workbook: Workbook, context: BrowserContext, page: Page, view: str) -> None:
+    """Does axe find no serious or critical WCAG 2.1 A/AA violation beyond the known exceptions for this view?"""
+    name, role = view.split("-", 1)
+    _open(workbook, page, f"{name}.ipynb", role)
+    violations = run_axe(page)
+    print("\n" + summary(view, violations))
+    unexpected, stale = unexpected_and_stale(view, violations, load_exceptions())
+    assert not unexpected, f"{view}: serious/critical axe violations not in axe_exceptions.yaml: {unexpected}"
+    assert not stale, f"{view}: listed in axe_exceptions.yaml but no longer found, remove them: {stale}"
+
+
+def test_the_exceptions_file_names_only_known_views() -> None:
+    """Does every exception name a rule and only views this test opens?"""
+    for exception in load_exceptions():
+        assert set(exception.pages) <= set(VIEWS), exception
+        assert exception.rule and exception.wcag, exception
