@@ -37,6 +37,9 @@ def test_no_serious_or_critical_axe_violations(workbook: Workbook, context: Brow
     """Does axe find no serious or critical WCAG 2.1 A/AA violation beyond the known exceptions for this view?"""
     name, role = view.split("-", 1)
     _open(workbook, page, f"{name}.ipynb", role)
+    expect(page.get_by_role("main")).to_have_count(1)  # one main landmark with the page's one <h1>
+    expect(page.locator("h1")).to_have_count(1)
+    expect(page.get_by_role("main").locator("h1")).to_have_count(1)
     violations = run_axe(page)
     print("\n" + summary(view, violations))
     unexpected, stale = unexpected_and_stale(view, violations, load_exceptions())
