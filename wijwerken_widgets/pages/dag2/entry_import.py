@@ -29,8 +29,8 @@ def _label(text: str) -> str:
     return f"<label class='ww-label'>{html.escape(text)}</label>"
 
 
-def _strong(n: int) -> str:
-    return f"<strong>{n}</strong>"
+def _strong(n: int | str) -> str:
+    return f"<strong>{html.escape(str(n))}</strong>"
 
 
 class StakeholderImport(widgets.VBox):
@@ -97,7 +97,8 @@ class StakeholderImport(widgets.VBox):
         relations, unresolved = table_import.resolve_relations(result.relations, self.session.map, new)
         problems = [*result.problems, *unresolved]
         summary = content.summary_relations if relations else content.summary
-        counts = {"new": _strong(len(new)), "updated": _strong(len(updated)), "relations": _strong(len(relations))}
+        said = texts.counts(texts.load(), relations=len(relations))
+        counts = {"new": _strong(len(new)), "updated": _strong(len(updated)), "relations": _strong(said["relations"])}
         parts = [f"<p>{html.escape(summary).format(**counts)}</p>"]
         if new:
             names = ", ".join(s.naam for s in new[:NAMES_SHOWN]) + (" …" if len(new) > NAMES_SHOWN else "")
