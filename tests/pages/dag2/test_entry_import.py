@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 from datetime import datetime, timezone
+from pathlib import Path
 
 import openpyxl
 
 from tests.support.maps import map_session
+from wijwerken_widgets import ui
 from wijwerken_widgets.pages.dag2.entry_import import StakeholderImport
 from wijwerken_widgets.shared.stakeholders.model import validate_stakeholder
 from wijwerken_widgets.ui.context import Context
@@ -52,3 +54,14 @@ def test_the_preview_counts_one_relation_in_the_singular(ctx: Context) -> None:
     importer.upload.value = ({"name": "kaart.xlsx", "type": "", "size": len(buffer.getvalue()),
                               "content": memoryview(buffer.getvalue()), "last_modified": datetime.now(timezone.utc)},)
     assert "<strong>2</strong> nieuw, <strong>0</strong> bijgewerkt, <strong>1 relatie</strong>." in importer.preview.value
+
+
+def test_the_file_button_hides_its_count(ctx: Context) -> None:
+    """Does the file button end its text in a line break, with the class whose rule (widgets.css) cuts off the line
+    where ipywidgets puts "(0)", so it reads only "Kies een bestand (CSV of Excel)"?"""
+    importer = StakeholderImport(map_session(ctx))
+    assert importer.upload.description == "Kies een bestand (CSV of Excel)\n"
+    assert "ww-upload" in importer.upload._dom_classes
+    css = (Path(ui.__file__).parent / "widgets.css").read_text(encoding="utf-8")
+    assert ".jupyter-button.widget-upload.ww-upload { display: inline-flex; align-items: flex-start; " \
+           "white-space: pre-line; }" in css

@@ -43,7 +43,11 @@ class StakeholderImport(widgets.VBox):
         self._base: dict[str, dict] = {}  # stakeholder id → data the edit started from
         self.paste = widgets.Textarea(placeholder=content.paste.placeholder, rows=6, layout=styles.layout())
         self.read_paste = button(content.preview_button, "eye")
-        self.upload = widgets.FileUpload(accept=".csv,.xlsx,.txt", multiple=False, description=content.upload_button)
+        # ipywidgets writes "<description> (<files>)" on the button; after a line break (ww-upload, widgets.css) the
+        # count goes to a second line that the button's height cuts off.
+        self.upload = widgets.FileUpload(accept=".csv,.xlsx,.txt", multiple=False,
+                                         description=content.upload_button.strip() + "\n", tooltip=content.upload_button,
+                                         _dom_classes=("ww-upload",))
         self.upload.layout = widgets.Layout(width="auto")
         self.preview = widgets.HTML(layout=styles.layout())
         self.confirm = button(content.confirm_button, "check", "ww-primary")
