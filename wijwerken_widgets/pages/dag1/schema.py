@@ -22,6 +22,8 @@ class VraagstukOption(ContentModel):
     label: Text
     description: Text
     examples: list[Text] = []
+    placeholder: str = ""
+    """The grey example in the empty description box while this vraagstuk is chosen (else the box's own)."""
 
 
 class VraagstukChoice(Part):
