@@ -70,6 +70,8 @@ class Assumptions(Part):
     columns: AssumptionColumns
     add_button: Text
     remove_button: Text
+    remove_confirm: Text
+    """The remove button's text after its first click (the second click removes)."""
     empty_text: Text
     examples_title: Text
     examples: list[AssumptionExample] = []
@@ -125,6 +127,8 @@ class Perspectives(ContentModel):
     source_options: Annotated[list[Text], Field(min_length=2)]
     add_button: Text
     remove_button: Text
+    remove_confirm: Text
+    """The remove button's text after its first click (the second click removes)."""
     empty_text: Text
     examples_title: Text
     examples: list[PerspectiveExample] = []
