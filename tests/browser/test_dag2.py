@@ -60,11 +60,12 @@ def picker_option(page: Page, naam: str) -> Locator:
 
 def counted(n: int) -> re.Pattern[str]:
     """The status line saying exactly ``n`` stakeholders (so 1 does not match 11)."""
-    return re.compile(rf"^Kaart van {GROUP}: {n} stakeholders, \d+ relaties · bijgewerkt \d\d:\d\d$")
+    noun = "stakeholder" if n == 1 else "stakeholders"
+    return re.compile(rf"^Kaart van {GROUP}: {n} {noun}, \d+ relaties? · bijgewerkt \d\d:\d\d$")
 
 
 def stakeholder_count(page: Page) -> int:
-    match = re.search(r": (\d+) stakeholders,", status(page).inner_text())
+    match = re.search(r": (\d+) stakeholders?,", status(page).inner_text())
     assert match, status(page).inner_text()
     return int(match.group(1))
 

@@ -133,7 +133,8 @@ def test_rows_of_a_row_list_are_kept_also_when_added_later(ctx: Context) -> None
     from wijwerken_widgets.ui.autosave import Autosave
     from wijwerken_widgets.ui.row_list import Column, RowList
 
-    rows = RowList([Column("who", "Wie")], add_label="Toevoegen", remove_label="Weg", empty_text="Nog niets")
+    rows = RowList([Column("who", "Wie")], add_label="Toevoegen", remove_label="Weg", confirm_label="Zeker?",
+                   empty_text="Nog niets")
     saver = Autosave(ctx, "t.rows", get_value=lambda: rows.value, set_value=lambda v: setattr(rows, "value", v),
                      empty=[])
     rows.on_change(saver.changed)

@@ -7,7 +7,7 @@ its instruction, a label and its tips) is one widget.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
@@ -39,6 +39,20 @@ def button(description: str, icon: str = "", css_class: str | None = None) -> wi
     """A button that is never hidden on its own."""
     return widgets.Button(description=description, icon=icon, layout=styles.plain_layout(), style=styles.button_style(),
                           _dom_classes=_classes(css_class))
+
+
+def confirm_first(control: widgets.Button, confirm_text: str, action: Callable[[], None]) -> None:
+    """A remove button that asks first: its first click turns it into ``confirm_text`` ("Zeker weten? Klik
+    nogmaals", red), the second click runs ``action`` (as the logboek's remove does)."""
+
+    def clicked(_: widgets.Button) -> None:
+        if control.description != confirm_text:
+            with control.hold_sync():
+                control.description, control.button_style = confirm_text, "danger"
+            return
+        action()
+
+    control.on_click(clicked)
 
 
 def box(children: Iterable[widgets.Widget], css_class: str | None = None) -> widgets.VBox:

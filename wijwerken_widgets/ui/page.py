@@ -20,7 +20,7 @@ from IPython.display import display
 from wijwerken_widgets.core import server_log
 from wijwerken_widgets.core.html import render_markdown
 from wijwerken_widgets.core.problems import ContentError
-from wijwerken_widgets.ui import styles, texts
+from wijwerken_widgets.ui import styles, texts, tooltips
 from wijwerken_widgets.ui.context import Context
 from wijwerken_widgets.ui.notices import message
 
@@ -69,6 +69,7 @@ class Page:
 
     def __init__(self, title: str, intro_markdown: str = "") -> None:
         _configure_logging()
+        tooltips.install()
         self.friendly = under_voila()
         if self.friendly:
             _install_friendly_errors()

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 
 from wijwerken_widgets.ui import styles
-from wijwerken_widgets.ui.blocks import box, button, static_html
+from wijwerken_widgets.ui.blocks import box, button, confirm_first, static_html
 
 Row = dict[str, str]
 
@@ -30,9 +30,10 @@ class RowList(widgets.VBox):
     ``on_change`` is called after every edit, add or remove (autosave listens to it).
     """
 
-    def __init__(self, columns: list[Column], *, add_label: str, remove_label: str, empty_text: str) -> None:
+    def __init__(self, columns: list[Column], *, add_label: str, remove_label: str, confirm_label: str,
+                 empty_text: str) -> None:
         self.columns = columns
-        self.remove_label = remove_label
+        self.remove_label, self.confirm_label = remove_label, confirm_label
         self._callbacks: list[Callable[[], None]] = []
         self._rows: list[dict[str, widgets.ValueWidget]] = []
         self._keep: Callable[[str, widgets.Widget], None] | None = None
@@ -102,7 +103,7 @@ class RowList(widgets.VBox):
         self._rows.append(controls)
         remove = button(self.remove_label, "trash", "ww-remove")
         card = box([], "ww-row-card")
-        remove.on_click(lambda _: self.remove_row(list(self.rows_box.children).index(card)))
+        confirm_first(remove, self.confirm_label, lambda: self.remove_row(list(self.rows_box.children).index(card)))
         parts: list[widgets.Widget] = []
         for column in self.columns:
             control = controls[column.key]

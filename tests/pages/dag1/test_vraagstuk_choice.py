@@ -27,3 +27,17 @@ def test_vraagstuk_is_prefilled_from_the_cohort_and_stored_only_when_changed(ctx
     assert exercise.prefilled_note.layout.display == "none"
     again = dag1.vraagstuk_choice.section(Context.for_person(ctx.store, ctx.person))
     assert (again.kind.value, again.description.value) == ("extern", "Mijn eigen woorden")
+
+
+def test_each_vraagstuk_shows_its_own_example_and_placeholder(ctx: Context) -> None:
+    """Does "De interne vraag" show its own examples and grey example text (from dag1.yaml), not the residents'?"""
+    options = dag1.texts.load().exercises.vraagstuk_choice.options
+    exercise = dag1.vraagstuk_choice.section(ctx)
+    assert exercise.description.placeholder == options["extern"].placeholder
+    assert "bewoners" in exercise.description.placeholder
+    exercise.kind.value = "intern"
+    assert exercise.description.placeholder == options["intern"].placeholder
+    assert "bewoners" not in exercise.description.placeholder and "team" in exercise.description.placeholder
+    assert "(Kerkrade en Vaals)" in exercise.option_html.value and "(Sittard-Geleen)" not in exercise.option_html.value
+    exercise.kind.value = "extern"
+    assert exercise.description.placeholder == options["extern"].placeholder

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from datetime import datetime, timezone
+from pathlib import Path
+
+import openpyxl
 
 from tests.support.maps import map_session
+from wijwerken_widgets import ui
 from wijwerken_widgets.pages.dag2.entry_import import StakeholderImport
 from wijwerken_widgets.shared.stakeholders.model import validate_stakeholder
 from wijwerken_widgets.ui.context import Context
@@ -32,3 +37,31 @@ def test_an_unreadable_upload_gets_a_dutch_message(ctx: Context) -> None:
                               "last_modified": datetime.now(timezone.utc)},)
     assert "Dit Excel-bestand kan ik niet lezen" in importer.feedback.text
     assert importer.confirm.layout.display == "none"
+
+
+def test_the_preview_counts_one_relation_in_the_singular(ctx: Context) -> None:
+    """Does a file with one relation preview "1 relatie" (from counts in dag2.yaml), not "1 relaties"?"""
+    book = openpyxl.Workbook()
+    book.active.title = "stakeholders"
+    book.active.append(["naam"])
+    book.active.append(["Anna"])
+    book.active.append(["Bram"])
+    book.create_sheet("Relaties").append(["Van", "Naar", "Soort"])
+    book["Relaties"].append(["Anna", "Bram", "Informeel contact"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    importer = StakeholderImport(map_session(ctx))
+    importer.upload.value = ({"name": "kaart.xlsx", "type": "", "size": len(buffer.getvalue()),
+                              "content": memoryview(buffer.getvalue()), "last_modified": datetime.now(timezone.utc)},)
+    assert "<strong>2</strong> nieuw, <strong>0</strong> bijgewerkt, <strong>1 relatie</strong>." in importer.preview.value
+
+
+def test_the_file_button_hides_its_count(ctx: Context) -> None:
+    """Does the file button end its text in a line break, with the class whose rule (widgets.css) cuts off the line
+    where ipywidgets puts "(0)", so it reads only "Kies een bestand (CSV of Excel)"?"""
+    importer = StakeholderImport(map_session(ctx))
+    assert importer.upload.description == "Kies een bestand (CSV of Excel)\n"
+    assert "ww-upload" in importer.upload._dom_classes
+    css = (Path(ui.__file__).parent / "widgets.css").read_text(encoding="utf-8")
+    assert ".jupyter-button.widget-upload.ww-upload { display: inline-flex; align-items: flex-start; " \
+           "white-space: pre-line; }" in css

@@ -178,3 +178,17 @@ def test_reflection_prompt_asks_about_the_own_position():
     assert prompt.endswith("?")
     for word in ("los", "veel lijnen", "spil", "verbinder", "gesprek"):
         assert word in prompt
+
+
+def test_who_hangs_loose_is_in_no_groepje():
+    """Is someone with one weak line listed as hanging loose only, never also inside the groepje of that line?"""
+    m, people = build(
+        "Anna Bram Cor Eva Gijs Hans Zwak",
+        [("Anna", "Bram"), ("Bram", "Cor"), ("Cor", "Anna"), ("Eva", "Gijs"), ("Gijs", "Hans"), ("Hans", "Eva"),
+         ("Cor", "Eva", 1), ("Anna", "Zwak", 1)],
+    )
+    result = insight_analysis.analyse(m)
+    assert names(result.los) == ["Zwak"]
+    assert [names(group) for group in result.clusters] == [["Anna", "Bram", "Cor"], ["Eva", "Gijs", "Hans"]]
+    assert not any("Zwak" in s for s in result.sentences if "groepjes" in s)
+    assert insight_analysis.position_of(m, people["Zwak"].id).startswith("Je hebt maar één zwakke lijn, met Anna")

@@ -54,3 +54,18 @@ def test_counted_says_one_or_many() -> None:
     """Does a count read "1 stakeholder" for one and "3 stakeholders" (or "0 …") for any other number?"""
     stakeholders = texts.load().counts.stakeholders
     assert [texts.counted(stakeholders, n) for n in (0, 1, 3)] == ["0 stakeholders", "1 stakeholder", "3 stakeholders"]
+
+
+def test_counts_fill_each_counted_placeholder_in_words() -> None:
+    """Does ``texts.counts`` give every counted placeholder its noun, singular for one?"""
+    assert texts.counts(texts.load(), stakeholders=1, relations=1) == {"stakeholders": "1 stakeholder",
+                                                                        "relations": "1 relatie"}
+
+
+def test_a_counted_placeholder_followed_by_its_noun_is_refused(tmp_path: Path) -> None:
+    """Is "{relations} relaties" an error, since {relations} already reads "1 relatie" and would then say it twice?"""
+    path = edited(tmp_path, "bijgewerkt, {relations}.", "bijgewerkt, {relations} relaties.")
+    with pytest.raises(ContentError) as caught:
+        texts.load(tmp_path)
+    assert f"{path}:{line_of(path, 'bijgewerkt, {relations} relaties.')}: exercises.entry.importer" in str(caught.value)
+    assert "zet er niet nog eens 'relatie' achter" in str(caught.value)

@@ -112,6 +112,8 @@ def test_is_a_closed_question_flagged_with_its_first_words(text, quoted):
 
 LEADING = [
     ("Vindt u ook niet dat het centrum te druk is geworden?", "vindt u ook niet dat"),
+    ("Vindt u ook dat het centrum te druk is geworden?", "vindt u ook dat"),
+    ("Vind je ook dat we te weinig overleggen?", "vind je ook dat"),
     ("Bent u het met mij eens dat de parkeerdruk te hoog is?", "bent u het met mij eens"),
     ("Het is toch zo dat jongeren hier weinig te doen hebben?", "het is toch zo dat"),
     ("Zou het niet beter zijn als de wijkagent vaker langskomt?", "zou het niet beter zijn"),
@@ -174,6 +176,8 @@ JARGON = [
     ("Hoe kunnen we burgerparticipatie faciliteren?", ["burgerparticipatie", "faciliteren"]),
     ("Welke kaders geeft de raad mee?", ["kaders"]),
     ("Hoe kunnen we dit integraal prioriteren?", ["integraal", "prioriteren"]),
+    ("Wat merkt u van de Omgevingswet?", ["omgevingswet"]),
+    ("Waar staat u op de participatieladder?", ["participatieladder"]),
 ]
 
 

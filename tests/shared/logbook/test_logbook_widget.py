@@ -86,6 +86,24 @@ def test_prompts_of_the_given_day_come_first_and_free_writing_last(ctx: Context)
     assert ctx.store.log_entries(ctx.person.id)[0].prompt == ""
 
 
+def test_an_entry_belongs_to_the_day_of_its_question_not_the_page(ctx: Context) -> None:
+    """Is an entry on a Dag 1 question written on the Dag 3 page stored and labelled as Dag 1, free writing as the
+    page's day, and one stored earlier with its page's day shown with its question's day?"""
+    logbook = new_logbook(ctx)
+    logbook.prompt.value = PART.prompts["dag1"][0]
+    write_entry(logbook, "Over mijn vraagstuk.")
+    logbook.prompt.value = ""
+    write_entry(logbook, "Vrij geschreven tekst.")
+    ctx.store.save_log_entry(ctx.person.id, new_entry_id(), day="dag3", prompt=PART.prompts["dag2"][0],
+                             text="Eerder opgeslagen.", sharing="prive", client_id=ctx.client_id)
+    days = {e.text: e.day for e in ctx.store.log_entries(ctx.person.id)}
+    assert (days["Over mijn vraagstuk."], days["Vrij geschreven tekst."]) == ("dag1", "dag3")
+    again = new_logbook(Context.for_person(ctx.store, ctx.person))
+    headers = {card.saver.entry.text: said(card.widget.children[0]) for card in again.cards}
+    assert " · Dag 1" in headers["Over mijn vraagstuk."] and " · Dag 3" in headers["Vrij geschreven tekst."]
+    assert " · Dag 2" in headers["Eerder opgeslagen."]
+
+
 def test_editing_saves_a_new_version_and_keeps_the_first_date(ctx: Context) -> None:
     """Does editing an entry save a new version while its card keeps the date it was begun?"""
     begun = datetime(2025, 3, 14, 13, 5, tzinfo=timezone.utc)

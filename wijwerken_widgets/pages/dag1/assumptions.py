@@ -25,7 +25,8 @@ class AssumptionsExercise(Exercise):
         self.rows = RowList(
             [Column(name, field.label, field.placeholder)
              for name, field in (("assumption", cols.assumption), ("how", cols.how), ("with_whom", cols.with_whom))],
-            add_label=content.add_button, remove_label=content.remove_button, empty_text=content.empty_text,
+            add_label=content.add_button, remove_label=content.remove_button,
+            confirm_label=content.remove_confirm, empty_text=content.empty_text,
         )
         self.status = SaveStatus()
         self.saver = Autosave(ctx, keys.AANNAMES, get_value=lambda: self.rows.value,

@@ -72,7 +72,8 @@ class RealProblemExercise(Exercise):
             [Column("who", persp.who.label, persp.who.placeholder),
              Column("definition", persp.definition.label, persp.definition.placeholder),
              Column("source", persp.source_label, options=tuple(persp.source_options))],
-            add_label=persp.add_button, remove_label=persp.remove_button, empty_text=persp.empty_text,
+            add_label=persp.add_button, remove_label=persp.remove_button,
+            confirm_label=persp.remove_confirm, empty_text=persp.empty_text,
         )
         self.perspectives_status = SaveStatus()
         self.perspectives_saver = Autosave(

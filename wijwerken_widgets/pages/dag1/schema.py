@@ -22,6 +22,8 @@ class VraagstukOption(ContentModel):
     label: Text
     description: Text
     examples: list[Text] = []
+    placeholder: str = ""
+    """The grey example in the empty description box while this vraagstuk is chosen (else the box's own)."""
 
 
 class VraagstukChoice(Part):
@@ -68,6 +70,8 @@ class Assumptions(Part):
     columns: AssumptionColumns
     add_button: Text
     remove_button: Text
+    remove_confirm: Text
+    """The remove button's text after its first click (the second click removes)."""
     empty_text: Text
     examples_title: Text
     examples: list[AssumptionExample] = []
@@ -123,6 +127,8 @@ class Perspectives(ContentModel):
     source_options: Annotated[list[Text], Field(min_length=2)]
     add_button: Text
     remove_button: Text
+    remove_confirm: Text
+    """The remove button's text after its first click (the second click removes)."""
     empty_text: Text
     examples_title: Text
     examples: list[PerspectiveExample] = []

@@ -38,6 +38,7 @@ class VraagstukChoiceExercise(Exercise):
 
     def __init__(self, ctx: Context, content: Content) -> None:
         self.ctx = ctx
+        self.content = content
         options = [(option.label, kind) for kind, option in content.options.items()]
         self.kind = widgets.ToggleButtons(options=options, value=default_kind(ctx), style={"button_width": "auto"},
                                           layout=styles.plain_layout(), _dom_classes=("ww-choice",))
@@ -65,6 +66,8 @@ class VraagstukChoiceExercise(Exercise):
 
     def _kind_changed(self) -> None:
         self.option_html.value = self.option_text[self.kind.value]
+        self.description.placeholder = (self.content.options[self.kind.value].placeholder
+                                        or self.content.description.placeholder)
         if self.description_saver.untouched:
             # Still the cohort's text: follow the chosen kind. Setting the saved value first keeps it unsaved.
             prefill = default_description(self.ctx, self.kind.value)

@@ -89,7 +89,7 @@ def energy_svg(m: StakeholderMap, highlight: Iterable[str] = (), page: Dag2Conte
     marked = set(highlight)
     people = sorted(m.stakeholders, key=_order)
     shown, rest = people[:MAX_ROWS], people[MAX_ROWS:]
-    label = picture.label.format(stakeholders=texts.counted(page.counts.stakeholders, len(m)))
+    label = picture.label.format(**texts.counts(page, stakeholders=len(m)))
     parts = _header(picture)
     bottom = _TOP + max(len(shown), 1) * _ROW_H
     for key in ENERGIE:

@@ -28,6 +28,7 @@ class MapStatus(widgets.HBox):
     def __init__(self, session: MapSession, part: EntryPart) -> None:
         self.session = session
         self.template = part.status
+        self.page = texts.load()
         self.text = widgets.Label(style=styles.label_style(), _dom_classes=("ww-map-status",))
         refresh = button(part.refresh_button, "refresh")
         refresh.on_click(lambda _: self.refresh())
@@ -45,8 +46,9 @@ class MapStatus(widgets.HBox):
 
     def show(self) -> None:
         m = self.session.map
-        self.text.value = self.template.format(group=self.session.ctx.group.name, stakeholders=len(m),
-                                               relations=len(m.relations), time=clock(datetime.now(timezone.utc)))
+        counts = texts.counts(self.page, stakeholders=len(m), relations=len(m.relations))
+        self.text.value = self.template.format(group=self.session.ctx.group.name, time=clock(datetime.now(timezone.utc)),
+                                               **counts)
 
 
 def section(ctx: Context) -> widgets.Widget:

@@ -29,8 +29,8 @@ def _label(text: str) -> str:
     return f"<label class='ww-label'>{html.escape(text)}</label>"
 
 
-def _strong(n: int) -> str:
-    return f"<strong>{n}</strong>"
+def _strong(n: int | str) -> str:
+    return f"<strong>{html.escape(str(n))}</strong>"
 
 
 class StakeholderImport(widgets.VBox):
@@ -43,7 +43,11 @@ class StakeholderImport(widgets.VBox):
         self._base: dict[str, dict] = {}  # stakeholder id → data the edit started from
         self.paste = widgets.Textarea(placeholder=content.paste.placeholder, rows=6, layout=styles.layout())
         self.read_paste = button(content.preview_button, "eye")
-        self.upload = widgets.FileUpload(accept=".csv,.xlsx,.txt", multiple=False, description=content.upload_button)
+        # ipywidgets writes "<description> (<files>)" on the button; after a line break (ww-upload, widgets.css) the
+        # count goes to a second line that the button's height cuts off.
+        self.upload = widgets.FileUpload(accept=".csv,.xlsx,.txt", multiple=False,
+                                         description=content.upload_button.strip() + "\n", tooltip=content.upload_button,
+                                         _dom_classes=("ww-upload",))
         self.upload.layout = widgets.Layout(width="auto")
         self.preview = widgets.HTML(layout=styles.layout())
         self.confirm = button(content.confirm_button, "check", "ww-primary")
@@ -97,7 +101,8 @@ class StakeholderImport(widgets.VBox):
         relations, unresolved = table_import.resolve_relations(result.relations, self.session.map, new)
         problems = [*result.problems, *unresolved]
         summary = content.summary_relations if relations else content.summary
-        counts = {"new": _strong(len(new)), "updated": _strong(len(updated)), "relations": _strong(len(relations))}
+        said = texts.counts(texts.load(), relations=len(relations))
+        counts = {"new": _strong(len(new)), "updated": _strong(len(updated)), "relations": _strong(said["relations"])}
         parts = [f"<p>{html.escape(summary).format(**counts)}</p>"]
         if new:
             names = ", ".join(s.naam for s in new[:NAMES_SHOWN]) + (" …" if len(new) > NAMES_SHOWN else "")

@@ -30,7 +30,7 @@ class StakeholderTable(widgets.VBox):
     def __init__(self, session: MapSession, part: EntryPart | None = None) -> None:
         page = texts.load()
         self.session = session
-        self.counts = page.counts
+        self.dag2 = page
         self._base: dict[str, dict] = {}  # stakeholder id → data the edit started from
         self.content = content = (part or page.exercises.entry).table
         self.search = widgets.Text(placeholder=content.search.placeholder, description=content.search.label,
@@ -80,7 +80,7 @@ class StakeholderTable(widgets.VBox):
         if shown.empty:
             self.table.value = f"<p class='ww-hint'>{html.escape(self.content.empty)}</p>"
             return
-        stakeholders = texts.counted(self.counts.stakeholders, len(frame))
+        stakeholders = texts.counts(self.dag2, stakeholders=len(frame))["stakeholders"]
         caption = (self.content.caption_pages.format(stakeholders=stakeholders, page=start // PAGE_ROWS + 1,
                                                      pages=pages)
                    if pages > 1 else self.content.caption.format(stakeholders=stakeholders))

@@ -159,7 +159,7 @@ def grid_svg(m: StakeholderMap, page: Dag2Content | None = None) -> str:
             f'<text x="{(_X0 + _X1) / 2:g}" y="{(_Y0 + _Y1) / 2:g}" text-anchor="middle" font-size="15" '
             f'fill="#424a53" stroke="#ffffff" stroke-width="4" paint-order="stroke">{svg_text(picture.empty)}</text>'
         )
-    label = picture.label.format(stakeholders=texts.counted(page.counts.stakeholders, len(m)))
+    label = picture.label.format(**texts.counts(page, stakeholders=len(m)))
     return (
         f'<svg viewBox="0 0 {_WIDTH} {_HEIGHT}" width="100%" role="img" '
         f'aria-label="{svg_text(label)}" font-family="system-ui, -apple-system, Segoe UI, sans-serif" '

@@ -49,7 +49,7 @@ def describe_batch(items: list[MapItem], session: MapSession, page: Dag2Content 
     content = page.exercises.history
     counts = {name: sum(i.kind == kind for i in items) for name, kind in
               (("stakeholders", STAKEHOLDER), ("relations", RELATION))}
-    said = {name: texts.counted(getattr(page.counts, name), n) for name, n in counts.items() if n}
+    said = texts.counts(page, **{name: n for name, n in counts.items() if n})
     what = content.both.format(**said) if len(said) == 2 else next(iter(said.values()), "")
     return f"{_when(items[0])} · {content.batch.format(who=session.author(items[0].person_id), what=what)}"
 

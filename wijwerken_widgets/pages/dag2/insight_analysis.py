@@ -103,7 +103,9 @@ def _compute_facts(m: StakeholderMap) -> _Facts:
     }
     highest = max((between[n] for n in bridging), default=0.0)
     verbinder = {n for n in bridging if between[n] >= VERBINDER_SHARE * highest}
-    clusters = [sorted(group, key=by_name) for group in communities if len(group) > 1]
+    # Who hangs loose (one weak line) is in no groepje, though Louvain puts them with their one neighbour.
+    loose = set(los)
+    clusters = [sorted(group - loose, key=by_name) for group in communities if len(group - loose) > 1]
     clusters.sort(key=lambda group: (-len(group), by_name(group[0])))
     return _Facts(
         people,

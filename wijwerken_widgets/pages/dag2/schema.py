@@ -6,6 +6,7 @@ in its type, so a misspelt one is caught when the file is loaded instead of brea
 
 from __future__ import annotations
 
+import re
 import string
 from typing import Annotated, Literal
 
@@ -13,10 +14,14 @@ from pydantic import AfterValidator, Field
 
 from wijwerken_widgets.content.schema import ContentModel, Part, Phase, Text, TextField
 
+COUNTED = {"stakeholders": "stakeholder", "relations": "relatie"}
+"""Placeholders filled with a number in words (``counts`` of the YAML, via ``texts.counts``): "1 relatie"."""
+
 
 def placeholders(*names: str) -> AfterValidator:
     """A validator: only ``{name}`` for the given ``names`` may appear between curly braces (use it as
-    ``Annotated[Text, placeholders("naam")]``)."""
+    ``Annotated[Text, placeholders("naam")]``); a counted one (``COUNTED``) already holds its noun, so
+    "{relations} relaties" is refused (it would read "1 relatie relaties")."""
     braces = [f"{{{name}}}" for name in names]
     allowed = braces[0] if len(braces) == 1 else f"{', '.join(braces[:-1])} of {braces[-1]}"
 
@@ -31,6 +36,10 @@ def placeholders(*names: str) -> AfterValidator:
             if field not in names or spec or conversion:
                 shown = "{" + field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
                 raise ValueError(f"{shown} kan hier niet worden ingevuld; tussen accolades mag alleen {allowed}")
+        for field, noun in COUNTED.items():
+            if re.search(rf"\{{{field}\}}\s+{noun}", text, re.IGNORECASE):
+                raise ValueError(f"{{{field}}} wordt al ingevuld met het woord erbij (zoals '1 {noun}', zie counts); "
+                                 f"zet er niet nog eens '{noun}' achter")
         return text
 
     return AfterValidator(check)

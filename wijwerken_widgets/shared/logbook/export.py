@@ -17,7 +17,7 @@ import ipywidgets as widgets
 from wijwerken_widgets.core.dutch import LOCAL_TIME
 from wijwerken_widgets.core.html import notice_html
 from wijwerken_widgets.shared.logbook import texts
-from wijwerken_widgets.shared.logbook.widget import author_groups, begun_at, day_label
+from wijwerken_widgets.shared.logbook.widget import author_groups, begun_at, entry_day
 from wijwerken_widgets.store import StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import button, static_html
@@ -47,7 +47,7 @@ def logbook_table(store: Store, reader: Person) -> pd.DataFrame:
         {
             "deelnemer": s.author,
             "groep": groups.get(s.entry.person_id, ""),
-            "dag": day_label(s.entry.day, part),
+            "dag": entry_day(s.entry, part),
             "datum": begun_at(s.entry).astimezone(LOCAL_TIME).strftime("%Y-%m-%d %H:%M"),
             "vraag": s.entry.prompt,
             "tekst": s.entry.text,

@@ -94,6 +94,17 @@ def prompt_options(part: LogbookContent, day: str) -> list[tuple[str, str]]:
     return [*options, (part.free_prompt, "")]
 
 
+def prompt_day(part: LogbookContent, prompt: str, day: str) -> str:
+    """The day an entry belongs to: that of its question (``day``'s own first), else (free writing) ``day``."""
+    owners = [day, *(d for d in part.prompts if d != day)]
+    return next((d for d in owners if prompt and prompt in part.prompts.get(d, [])), day)
+
+
+def entry_day(entry: LogEntry, part: LogbookContent) -> str:
+    """The label of the day an entry belongs to (its question's day, also for one stored with its page's day)."""
+    return day_label(prompt_day(part, entry.prompt, entry.day), part)
+
+
 def _text_html(text: str) -> str:
     return "<br>".join(html.escape(line) for line in text.strip().splitlines()) or "&nbsp;"
 
@@ -104,7 +115,7 @@ def entry_html(entry: LogEntry, part: LogbookContent, author: str = "", group: s
     if author:
         who = f"<strong>{html.escape(author)}</strong>" + (f" ({html.escape(group)})" if group else "") + " · "
     shared = html.escape(getattr(part.shared_with, entry.sharing, ""))
-    meta = f"{who}{dutch_datetime(begun_at(entry))} · {day_label(entry.day, part)} · {shared}"
+    meta = f"{who}{dutch_datetime(begun_at(entry))} · {entry_day(entry, part)} · {shared}"
     prompt = html.escape(entry.prompt or part.free_written)
     return (f'<div class="ww-row-card"><div class="ww-hint">{meta}</div>'
             f'<div class="ww-label">{prompt}</div><div>{_text_html(entry.text)}</div></div>')
@@ -181,7 +192,7 @@ class _EntryCard:
     def __init__(self, logbook: Logbook, entry: LogEntry) -> None:
         self.logbook, part = logbook, logbook.part
         prompt = html.escape(entry.prompt or part.free_written)
-        header = static_html(f'<div class="ww-hint">{dutch_datetime(begun_at(entry))} · {day_label(entry.day, part)}'
+        header = static_html(f'<div class="ww-hint">{dutch_datetime(begun_at(entry))} · {entry_day(entry, part)}'
                              f'</div><label class="ww-label">{prompt}</label>')
         self.text = widgets.Textarea(value=entry.text, rows=4, layout=styles.layout(), style=styles.text_style(),
                                      continuous_update=True)
@@ -292,7 +303,8 @@ class Logbook(widgets.VBox):
             return False
         try:
             entry = self.ctx.store.save_log_entry(
-                self.ctx.person.id, new_entry_id(), day=self.day, prompt=self.prompt.value, text=text,
+                self.ctx.person.id, new_entry_id(), day=prompt_day(self.part, self.prompt.value, self.day),
+                prompt=self.prompt.value, text=text,
                 sharing=self.sharing.value, client_id=self.ctx.client_id)
         except StoreUnavailable as exc:
             server_log.save_failed(self.ctx.person.id, "logboek=new-entry", exc.reason)
