@@ -41,10 +41,20 @@ class ProblemStatementFields(ContentModel):
     hoofdvraag: TextField
 
 
+class ProblemStatementPlaceholders(ContentModel):
+    """Grey examples for one kind of vraagstuk; a field left out keeps its own."""
+
+    probleem: str = ""
+    doel: str = ""
+    hoofdvraag: str = ""
+
+
 class ProblemStatement(Part):
     """Exercise 2: probleem, doel and hoofdvraag, with live coaching."""
 
     fields: ProblemStatementFields
+    placeholders: dict[VraagstukKind, ProblemStatementPlaceholders] = {}
+    """The grey examples while that kind of vraagstuk is chosen in exercise 1 (else each field's own)."""
     coaching_title: Text
     good_examples_title: Text
     good_examples: Annotated[list[PilotExample], Field(min_length=1)]

@@ -6,6 +6,7 @@ changes them; only what the participant changes is stored.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
@@ -31,6 +32,19 @@ def default_description(ctx: Context, kind: str) -> str:
     settings = (ctx.cohort.settings if ctx.cohort else {}) or {}
     vraagstuk = (settings.get("vraagstukken") or {}).get(kind) or {}
     return "\n\n".join(part for part in (vraagstuk.get("titel"), vraagstuk.get("probleem")) if part)
+
+
+def chosen_kind(ctx: Context) -> str:
+    """The kind of vraagstuk as stored, else the group's."""
+    saved = ctx.store.latest_answer(ctx.person.id, keys.VRAAGSTUK_KIND)
+    return saved.value if saved is not None and isinstance(saved.value, str) else default_kind(ctx)
+
+
+def follow_kind(ctx: Context, follow: Callable[[str], None]) -> None:
+    """Call ``follow(kind)`` now and whenever this page saves another kind of vraagstuk."""
+    follow(chosen_kind(ctx))
+    ctx.on_saved(lambda key, version: follow(version.value)
+                 if key == keys.VRAAGSTUK_KIND and isinstance(version.value, str) else None)
 
 
 class VraagstukChoiceExercise(Exercise):

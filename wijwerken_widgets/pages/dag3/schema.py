@@ -213,6 +213,8 @@ class NextRoundTexts(ContentModel):
 class TimerTexts(ContentModel):
     start_button: Text
     pause_button: Text
+    extend_button: Text
+    """Adds one minute (also after the time is up, to finish the conversation)."""
     reset_button: Text
     running: Text
     paused: Text
@@ -245,6 +247,8 @@ class RoleplayPart(Part):
     tip: TextField
     reflection_title: Text
     reflection_hint: Text
+    earlier_reflections: Annotated[Text, placeholders("aantal")]
+    """Above one's reflections on the earlier rounds, which stay readable."""
     reflection: Reflection
     feedback_title: Text
     feedback_empty: Text

@@ -21,7 +21,7 @@ from ipywidgets.widgets.widget_selection import ToggleButtonsStyle
 
 from wijwerken_widgets.core import server_log
 from wijwerken_widgets.core.dutch import clock, long_date
-from wijwerken_widgets.core.html import notice_html, render_markdown
+from wijwerken_widgets.core.html import notice_html, plain_text_html, render_markdown
 from wijwerken_widgets.shared.logbook.keys import DRAFT
 from wijwerken_widgets.store import LogEntry, StoreUnavailable
 from wijwerken_widgets.ui import styles
@@ -105,10 +105,6 @@ def entry_day(entry: LogEntry, part: LogbookContent) -> str:
     return day_label(prompt_day(part, entry.prompt, entry.day), part)
 
 
-def _text_html(text: str) -> str:
-    return "<br>".join(html.escape(line) for line in text.strip().splitlines()) or "&nbsp;"
-
-
 def entry_html(entry: LogEntry, part: LogbookContent, author: str = "", group: str = "") -> str:
     """One entry, read-only (everything typed is escaped)."""
     who = ""
@@ -118,7 +114,7 @@ def entry_html(entry: LogEntry, part: LogbookContent, author: str = "", group: s
     meta = f"{who}{dutch_datetime(begun_at(entry))} · {entry_day(entry, part)} · {shared}"
     prompt = html.escape(entry.prompt or part.free_written)
     return (f'<div class="ww-row-card"><div class="ww-hint">{meta}</div>'
-            f'<div class="ww-label">{prompt}</div><div>{_text_html(entry.text)}</div></div>')
+            f'<div class="ww-label">{prompt}</div><div>{plain_text_html(entry.text) or "&nbsp;"}</div></div>')
 
 
 
