@@ -40,3 +40,29 @@ def test_the_grey_examples_follow_the_chosen_vraagstuk(ctx: Context) -> None:
     assert not any("bewoner" in text.lower() or "initiatie" in text.lower() for text in intern.values())
     again = dag1.problem_statement.section(Context.for_person(ctx.store, ctx.person))
     assert again.inputs["doel"].placeholder == intern["doel"]
+
+
+def test_the_examples_of_oefening_3_and_4_follow_the_chosen_vraagstuk_too(ctx: Context) -> None:
+    """Do the aannames rows (also one added later), the why chain, the tree and the perspectives show internal
+    examples for the internal vraagstuk, and the residents' ones again after switching back?"""
+    from wijwerken_widgets.pages.dag1 import texts
+
+    content = texts.load().exercises
+    choice = dag1.vraagstuk_choice.section(ctx)
+    assumptions, real = dag1.assumptions.section(ctx), dag1.real_problem.section(ctx)
+    assumptions.rows.add_row()
+    choice.kind.value = "intern"
+    choice.kind_saver.flush()
+    intern_3, intern_4 = content.assumptions.placeholders["intern"], content.real_problem.placeholders["intern"]
+    assumptions.rows.add_row()
+    shown = [row["assumption"].placeholder for row in assumptions.rows._rows]
+    assert shown == [intern_3.assumption, intern_3.assumption]
+    assert real.why_inputs["start"].placeholder == intern_4.start
+    assert real.tree_inputs["gevolgen"].placeholder == intern_4.gevolgen
+    real.perspectives.add_row()
+    assert real.perspectives._rows[0]["who"].placeholder == intern_4.who
+    assert real.reflection.placeholder == intern_4.reflectie
+    choice.kind.value = "extern"
+    choice.kind_saver.flush()
+    assert assumptions.rows._rows[1]["how"].placeholder == content.assumptions.columns.how.placeholder
+    assert real.why_inputs["start"].placeholder == content.real_problem.why_chain.start.placeholder

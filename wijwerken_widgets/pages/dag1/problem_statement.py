@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 
 from wijwerken_widgets.pages.dag1 import keys, texts
-from wijwerken_widgets.pages.dag1.vraagstuk_choice import follow_kind
+from wijwerken_widgets.pages.dag1.vraagstuk_choice import follow_examples
 from wijwerken_widgets.shared.coaching import coach_doel, coach_hoofdvraag, coach_probleem
 from wijwerken_widgets.shared.coaching_panel import CoachingPanel
 from wijwerken_widgets.ui.autosave import SaveStatus, autosave_widget
@@ -54,22 +54,12 @@ class ProblemStatementExercise(Exercise):
             self.savers[name] = autosave_widget(ctx, key, control, status)
             self.coaching[name] = CoachingPanel(content.coaching_title, control, COACHES[name])
             fields.append(labelled(field, control, status, self.coaching[name]))
-        self.content = content
-        follow_kind(ctx, self.show_examples_for)
+        follow_examples(ctx, content.placeholders, self.inputs)
         good, better = examples_html(content)
         super().__init__(content.title, content.instruction, [
             *fields,
             details(content.good_examples_title, good, (content.improvements_title, better)),
         ])
-
-
-    def show_examples_for(self, kind: str) -> None:
-        """The grey examples for this kind of vraagstuk."""
-        own = self.content.placeholders.get(kind)  # type: ignore[call-overload]
-        for name, control in self.inputs.items():
-            placeholder = (getattr(own, name) if own is not None else "") or getattr(self.content.fields, name).placeholder
-            if control.placeholder != placeholder:
-                control.placeholder = placeholder
 
 
 def section(ctx: Context) -> widgets.Widget:

@@ -74,10 +74,20 @@ class AssumptionColumns(ContentModel):
     with_whom: TextField
 
 
+class AssumptionPlaceholders(ContentModel):
+    """Grey examples for one kind of vraagstuk; a column left out keeps its own."""
+
+    assumption: str = ""
+    how: str = ""
+    with_whom: str = ""
+
+
 class Assumptions(Part):
     """Exercise 3: what you assume, and how and with whom you will check each assumption."""
 
     columns: AssumptionColumns
+    placeholders: dict[VraagstukKind, AssumptionPlaceholders] = {}
+    """The grey examples while that kind of vraagstuk is chosen in exercise 1 (else each column's own)."""
     add_button: Text
     remove_button: Text
     remove_confirm: Text
@@ -144,6 +154,23 @@ class Perspectives(ContentModel):
     examples: list[PerspectiveExample] = []
 
 
+class RealProblemPlaceholders(ContentModel):
+    """Grey examples for one kind of vraagstuk; a field left out keeps its own."""
+
+    start: str = ""
+    """Vijf keer waarom: the problem as I see it now."""
+    oorzaak: str = ""
+    """Vijf keer waarom: the underlying cause."""
+    oorzaken: str = ""
+    probleem: str = ""
+    gevolgen: str = ""
+    """The problem tree."""
+    who: str = ""
+    definition: str = ""
+    """A perspective."""
+    reflectie: str = ""
+
+
 class RealProblem(Part):
     """Exercise 4: "Is het probleem wel het echte probleem?"."""
 
@@ -151,6 +178,8 @@ class RealProblem(Part):
     problem_tree: ProblemTree
     perspectives: Perspectives
     reflection: TextField
+    placeholders: dict[VraagstukKind, RealProblemPlaceholders] = {}
+    """The grey examples while that kind of vraagstuk is chosen in exercise 1 (else each field's own)."""
 
 
 class SummaryLabels(ContentModel):

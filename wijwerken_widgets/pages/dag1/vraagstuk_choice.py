@@ -6,7 +6,7 @@ changes them; only what the participant changes is stored.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
@@ -17,8 +17,10 @@ from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.autosave import SaveStatus, autosave_widget
 from wijwerken_widgets.ui.blocks import Exercise, joined, labelled, static_html, text_input
 from wijwerken_widgets.ui.context import Context
+from wijwerken_widgets.ui.row_list import RowList
 
 if TYPE_CHECKING:
+    from wijwerken_widgets.content.schema import ContentModel, VraagstukKind
     from wijwerken_widgets.pages.dag1.schema import VraagstukChoice as Content
 
 
@@ -45,6 +47,25 @@ def follow_kind(ctx: Context, follow: Callable[[str], None]) -> None:
     follow(chosen_kind(ctx))
     ctx.on_saved(lambda key, version: follow(version.value)
                  if key == keys.VRAAGSTUK_KIND and isinstance(version.value, str) else None)
+
+
+def follow_examples(ctx: Context, placeholders: Mapping[VraagstukKind, ContentModel],
+                    controls: Mapping[str, widgets.Text | widgets.Textarea | RowList]) -> None:
+    """Keep the grey examples of ``controls`` fitting the chosen vraagstuk: ``placeholders[kind].<name>`` where the
+    content gives one (for a row list: ``<column key>``), else the control's own as it was made."""
+    own = {name: c.placeholder for name, c in controls.items() if not isinstance(c, RowList)}
+
+    def follow(kind: str) -> None:
+        chosen = next((examples for k, examples in placeholders.items() if k == kind), None)
+        for name, control in controls.items():
+            if isinstance(control, RowList):
+                control.set_placeholders({c.key: getattr(chosen, c.key, "") for c in control.columns})
+                continue
+            text = getattr(chosen, name, "") or own[name]
+            if control.placeholder != text:
+                control.placeholder = text
+
+    follow_kind(ctx, follow)
 
 
 class VraagstukChoiceExercise(Exercise):
