@@ -54,8 +54,8 @@ def test_a_save_status_is_a_live_region_that_says_saved(workbook: Workbook, page
 
 
 def test_fields_carry_the_name_of_their_visible_label(workbook: Workbook, page: Page) -> None:
-    """Are Dag 1's text fields, Dag 2's sliders, 'wie ben ik' dropdown and toggle group named by their visible
-    labels, and are the forms' feedback lines live regions?"""
+    """Are Dag 1's text fields, Dag 2's sliders, 'wie ben ik' dropdown and toggle group, and the logboek's fields
+    named by their visible labels, and are the forms' feedback lines live regions?"""
     open_logged_in(page, workbook, "dag1.ipynb", 2)
     expect(page.get_by_role("textbox", name="Beschrijf je vraagstuk", exact=True)).to_have_count(1)
     page.get_by_role("button", name="Aanname toevoegen").click()
@@ -72,3 +72,10 @@ def test_fields_carry_the_name_of_their_visible_label(workbook: Workbook, page: 
     expect(feedback.first).to_be_attached()
     for n in range(feedback.count()):
         expect(feedback.nth(n)).to_have_attribute("role", "status")
+
+    page.goto(workbook.url("logboek.ipynb"))
+    wait_rendered(page, logged_in=True)
+    writer = page.locator(".ww-logbook")
+    expect(writer.get_by_role("combobox", name="Waar wil je over schrijven?", exact=True)).to_have_count(1)
+    expect(writer.get_by_role("textbox", name="Je stukje", exact=True)).to_have_count(1)
+    expect(writer.get_by_role("group", name="Met wie deel je dit?", exact=True)).to_have_count(1)

@@ -124,13 +124,14 @@ def entry_html(entry: LogEntry, part: LogbookContent, author: str = "", group: s
 
 @functools.cache
 def _toggle_style() -> ToggleButtonsStyle:
-    return ToggleButtonsStyle()
+    return ToggleButtonsStyle(description_width="initial")
 
 
-def _sharing_buttons(part: LogbookContent, value: str = SHARING[0]) -> widgets.ToggleButtons:
+def _sharing_buttons(part: LogbookContent, value: str = SHARING[0], description: str = "") -> widgets.ToggleButtons:
+    """Privé / trainer / groep; ``description`` names the group where no label is shown above it."""
     options = [(getattr(part.sharing_options, level), level) for level in SHARING]
-    return widgets.ToggleButtons(options=options, value=value, layout=styles.plain_layout(), style=_toggle_style(),
-                                 _dom_classes=("ww-choice",))
+    return widgets.ToggleButtons(options=options, value=value, description=description, layout=styles.plain_layout(),
+                                 style=_toggle_style(), _dom_classes=("ww-choice",))
 
 
 # ------------------------------------------------------------------------------------------ one own entry
@@ -196,7 +197,7 @@ class _EntryCard:
                              f'</div><label class="ww-label">{prompt}</label>')
         self.text = widgets.Textarea(value=entry.text, rows=4, layout=styles.layout(), style=styles.text_style(),
                                      continuous_update=True)
-        self.sharing = _sharing_buttons(part, entry.sharing)
+        self.sharing = _sharing_buttons(part, entry.sharing, part.sharing_label)
         self.status = SaveStatus()
         self.saver = EntryAutosave(logbook.ctx, entry, self.text, self.sharing, self.status)
         self.sharing.observe(lambda _: self.saver.save_now(), names="value")
@@ -254,6 +255,7 @@ class Logbook(widgets.VBox):
             static_html(f"<h3>{html.escape(part.writer_title)}</h3>"
                         f'<label class="ww-label">{html.escape(part.prompt_label)}</label>'),
             self.prompt,
+            static_html(f'<label class="ww-label">{html.escape(part.text_label)}</label>'),
             self.text,
             self.draft_status,
             static_html(f'<label class="ww-label">{html.escape(part.sharing_label)}</label>'
