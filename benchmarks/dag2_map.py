@@ -1,4 +1,4 @@
-"""Dag 2's shared stakeholder map: page load with a map, and the redraw after "Toevoegen", by map size.
+"""Dag 2's shared stakeholder map: page load with a map, and the redraw after "Stakeholder toevoegen", by map size.
 
 Usage: ``python benchmarks/dag2_map.py [--quick] [--json PATH]``
 

@@ -231,7 +231,7 @@ class Logbook(widgets.VBox):
     """Write, reread and share reflections; ``day`` (``dag3``) is stored with new entries and orders the prompts."""
 
     _add_failed = False
-    """The last "Toevoegen" could not be saved: the next that works is logged as a recovery."""
+    """The last "Stukje toevoegen" could not be saved: the next that works is logged as a recovery."""
 
     def __init__(self, ctx: Context, part: LogbookContent, day: str) -> None:
         self.ctx, self.part, self.day = ctx, part, day
@@ -243,7 +243,7 @@ class Logbook(widgets.VBox):
         self.text = widgets.Textarea(rows=5, placeholder=part.placeholder, layout=styles.layout(),
                                      style=styles.text_style(), continuous_update=True)
         self.draft_status = SaveStatus()
-        self.draft = autosave_widget(ctx, DRAFT.key, self.text, self.draft_status)  # kept until "Toevoegen"
+        self.draft = autosave_widget(ctx, DRAFT.key, self.text, self.draft_status)  # kept until "Stukje toevoegen"
         self.sharing = _sharing_buttons(part)
         self.add_button = button(part.add_button, "plus", "ww-add")
         self.add_button.on_click(lambda _: self.add())
@@ -298,7 +298,7 @@ class Logbook(widgets.VBox):
 
     # -- writing -----------------------------------------------------------------------------------------------
     def add(self) -> bool:
-        """Save the typed text as a new entry (as "Toevoegen" does); returns whether it was saved."""
+        """Save the typed text as a new entry (as "Stukje toevoegen" does); returns whether it was saved."""
         text = self.text.value.strip()
         if not text:
             self.feedback.show(self.part.empty_entry, "error")
