@@ -65,6 +65,7 @@ def test_fields_carry_the_name_of_their_visible_label(workbook: Workbook, page: 
     wait_rendered(page, logged_in=True)
     for name in ("Invloed", "Belang"):
         expect(page.get_by_role("slider", name=name, exact=True)).to_have_count(1)
+        expect(page.get_by_role("textbox", name=name, exact=True)).to_have_text("3")  # the number beside it
     expect(page.get_by_role("combobox", name="Waar sta jij zelf op de kaart?", exact=True)).to_have_count(1)
     plek = page.get_by_role("group", name="Plek", exact=True)
     expect(plek.get_by_role("button", pressed=True)).to_have_count(1)

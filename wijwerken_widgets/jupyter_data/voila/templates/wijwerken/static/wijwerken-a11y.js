@@ -6,7 +6,8 @@
  * - A visible field label (`<label class="ww-label">`, the last in its HTML widget; `ui/blocks.py` `labelled`)
  *   names the control of the widget right after it (select, text field, slider, toggle group) with
  *   `aria-labelledby`, unless that control has a description label of its own.
- * - A slider's handle (`role=slider`, drawn by noUiSlider) is named by the slider's description label.
+ * - A slider's handle (`role=slider`, drawn by noUiSlider) and its typable number are named by the slider's
+ *   description label.
  * - A ToggleButtons group is a `role=group` named by its description label; every toggle button says whether it is
  *   chosen (`aria-pressed`, kept in step with ipywidgets' `mod-active` class). RadioButtons: `role=radiogroup`.
  * - Save status lines (`.ww-save-status`) and a form's feedback line (`.ww-feedback`) are polite live regions
@@ -89,6 +90,11 @@
       var label = descriptionLabel(widget);
       if (label) {
         each(widget, "[role=slider]", function (handle) { nameFrom(handle, label); });
+        // The number beside it can be typed in (contenteditable): a text field with the same name.
+        each(widget, ".widget-readout[contenteditable=true]", function (readout) {
+          setAttr(readout, "role", "textbox");
+          nameFrom(readout, label);
+        });
       }
     });
   }
