@@ -151,7 +151,7 @@ def test_a_private_logbook_entry_is_invisible_to_a_groupmate(
     for text, sharing in ((private, "Privé"), (shared, "Groep")):
         writer.fill(text)
         logbook.get_by_role("button", name=sharing, exact=True).first.click()
-        logbook.get_by_role("button", name="Toevoegen").click()
+        logbook.get_by_role("button", name="Stukje toevoegen").click()
         expect(writer).to_have_value("", timeout=SAVE_TIMEOUT)
         expect(logbook).to_contain_text("Toegevoegd aan je logboek")
     page.reload()  # both are kept, each with its own sharing level

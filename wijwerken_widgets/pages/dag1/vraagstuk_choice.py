@@ -6,6 +6,7 @@ changes them; only what the participant changes is stored.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
@@ -97,7 +98,7 @@ class VraagstukChoiceExercise(Exercise):
         super().__init__(content.title, content.instruction, [
             self.kind, self.kind_status, self.option_html,
             labelled(content.description, self.description, self.prefilled_note, self.description_status),
-        ], lead_html=joined(render_markdown(content.choice_label)))
+        ], lead_html=joined(f'<label class="ww-label">{html.escape(content.choice_label)}</label>'))
 
     def _kind_changed(self) -> None:
         self.option_html.value = self.option_text[self.kind.value]

@@ -275,7 +275,8 @@ class Roleplay(widgets.VBox):
         seen = len(rounds)
         next_button.on_click(lambda _: self.next_round(trio.item_id, seen))
         new_trio.on_click(lambda _: self.start_over())
-        text = static_html(f"<h4>{html.escape(words.title)}</h4><p>{html.escape(words.intro)}</p>", "ww-text")
+        text = static_html(f"<h4>{html.escape(words.title)}</h4><p>{html.escape(words.intro)}</p>"
+                           f'<label class="ww-label">{html.escape(words.picker_label)}</label>', "ww-text")
         return [text, self.next_picker, widgets.HBox([next_button, new_trio], layout=styles.plain_layout())]
 
     def next_round(self, trio_id: str | None = None, seen: int | None = None) -> None:

@@ -202,6 +202,7 @@ class RoundTexts(ContentModel):
 class NextRoundTexts(ContentModel):
     title: Text
     intro: Text
+    picker_label: Text
     button: Text
     new_trio_button: Text
     choose_scenario: Text

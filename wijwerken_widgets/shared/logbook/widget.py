@@ -120,13 +120,14 @@ def entry_html(entry: LogEntry, part: LogbookContent, author: str = "", group: s
 
 @functools.cache
 def _toggle_style() -> ToggleButtonsStyle:
-    return ToggleButtonsStyle()
+    return ToggleButtonsStyle(description_width="initial")
 
 
-def _sharing_buttons(part: LogbookContent, value: str = SHARING[0]) -> widgets.ToggleButtons:
+def _sharing_buttons(part: LogbookContent, value: str = SHARING[0], description: str = "") -> widgets.ToggleButtons:
+    """Privé / trainer / groep; ``description`` names the group where no label is shown above it."""
     options = [(getattr(part.sharing_options, level), level) for level in SHARING]
-    return widgets.ToggleButtons(options=options, value=value, layout=styles.plain_layout(), style=_toggle_style(),
-                                 _dom_classes=("ww-choice",))
+    return widgets.ToggleButtons(options=options, value=value, description=description, layout=styles.plain_layout(),
+                                 style=_toggle_style(), _dom_classes=("ww-choice",))
 
 
 # ------------------------------------------------------------------------------------------ one own entry
@@ -192,7 +193,7 @@ class _EntryCard:
                              f'</div><label class="ww-label">{prompt}</label>')
         self.text = widgets.Textarea(value=entry.text, rows=4, layout=styles.layout(), style=styles.text_style(),
                                      continuous_update=True)
-        self.sharing = _sharing_buttons(part, entry.sharing)
+        self.sharing = _sharing_buttons(part, entry.sharing, part.sharing_label)
         self.status = SaveStatus()
         self.saver = EntryAutosave(logbook.ctx, entry, self.text, self.sharing, self.status)
         self.sharing.observe(lambda _: self.saver.save_now(), names="value")
@@ -226,7 +227,7 @@ class Logbook(widgets.VBox):
     """Write, reread and share reflections; ``day`` (``dag3``) is stored with new entries and orders the prompts."""
 
     _add_failed = False
-    """The last "Toevoegen" could not be saved: the next that works is logged as a recovery."""
+    """The last "Stukje toevoegen" could not be saved: the next that works is logged as a recovery."""
 
     def __init__(self, ctx: Context, part: LogbookContent, day: str) -> None:
         self.ctx, self.part, self.day = ctx, part, day
@@ -238,7 +239,7 @@ class Logbook(widgets.VBox):
         self.text = widgets.Textarea(rows=5, placeholder=part.placeholder, layout=styles.layout(),
                                      style=styles.text_style(), continuous_update=True)
         self.draft_status = SaveStatus()
-        self.draft = autosave_widget(ctx, DRAFT.key, self.text, self.draft_status)  # kept until "Toevoegen"
+        self.draft = autosave_widget(ctx, DRAFT.key, self.text, self.draft_status)  # kept until "Stukje toevoegen"
         self.sharing = _sharing_buttons(part)
         self.add_button = button(part.add_button, "plus", "ww-add")
         self.add_button.on_click(lambda _: self.add())
@@ -250,6 +251,7 @@ class Logbook(widgets.VBox):
             static_html(f"<h3>{html.escape(part.writer_title)}</h3>"
                         f'<label class="ww-label">{html.escape(part.prompt_label)}</label>'),
             self.prompt,
+            static_html(f'<label class="ww-label">{html.escape(part.text_label)}</label>'),
             self.text,
             self.draft_status,
             static_html(f'<label class="ww-label">{html.escape(part.sharing_label)}</label>'
@@ -292,7 +294,7 @@ class Logbook(widgets.VBox):
 
     # -- writing -----------------------------------------------------------------------------------------------
     def add(self) -> bool:
-        """Save the typed text as a new entry (as "Toevoegen" does); returns whether it was saved."""
+        """Save the typed text as a new entry (as "Stukje toevoegen" does); returns whether it was saved."""
         text = self.text.value.strip()
         if not text:
             self.feedback.show(self.part.empty_entry, "error")
