@@ -71,16 +71,21 @@ def test_logging_out_ends_the_session_and_forgets_this_browsers_drafts(workbook:
 
 
 def test_dag1_prints_whole_on_several_pages_and_its_card_downloads(workbook: Workbook, page: Page) -> None:
-    """In print media: nothing clipped, the last part laid out, more than one PDF page; the card is a file too."""
+    """Progress follows a save; in print media nothing is clipped, the last part is laid out, the PDF has more than
+    one page; the card downloads as a file too."""
     participant = workbook.participant(2)
     _open(workbook, page, "dag1.ipynb", logged_in=False)
     log_in(page, participant.code)
     _open(workbook, page, "dag1.ipynb", logged_in=True)
-    field = page.locator(".ww-section textarea").nth(1)
+    progress = page.locator(".ww-progress")
+    expect(progress).to_contain_text("0 van 4 oefeningen ingevuld")
+    field = page.locator(".ww-section textarea").nth(1)  # the probleem of exercise 2
     field.fill("Samen <b>veilig</b> & prettig wonen")
     field.blur()
     card = page.locator(".ww-card")
     expect(card).to_contain_text("Samen <b>veilig</b> & prettig wonen", timeout=30_000)
+    expect(progress).to_contain_text("1 van 4 oefeningen ingevuld")  # refreshed by the save, no reload
+    expect(progress.locator(".ww-progress-done")).to_have_text("✓ 2. Probleem, doel en hoofdvraag (ingevuld)")
     page.get_by_role("button", name="Kaart vernieuwen").click()
     link = page.locator("a.ww-download")
     expect(link).to_have_attribute("download", re.compile(r"^mijn-vraagstuk-\d{4}-\d\d-\d\d\.html$"))

@@ -21,6 +21,7 @@ def test_does_logging_out_end_only_this_browsers_session(store, codes, monkeypat
     assert person_from_environment(store) is None  # the old cookie no longer logs anybody in
     monkeypatch.setenv("HTTP_COOKIE", f"{SESSION_COOKIE}={elsewhere.token}")
     assert person_from_environment(store) == person
+    assert box.script is not None and box.children[-1] is box.script
     (output,) = box.script.outputs
     script = output["data"]["application/javascript"]
     assert f'document.cookie = "{SESSION_COOKIE}=; path=/; max-age=0' in script
@@ -37,6 +38,7 @@ def test_does_a_page_offer_logout_after_login_and_for_a_cookie_but_not_for_a_hub
     page = Page("Dag 1", workbook="dag1.ipynb").show()
     assert page.whobar.layout.display == "none"
     form = page.top.children[0]
+    assert page.progress is None
     form.submit(participant.code)
     assert page.session_token == form.token
     (box,) = [w for w in page.whobar.children if isinstance(w, LogoutBox)]

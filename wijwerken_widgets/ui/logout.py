@@ -43,8 +43,9 @@ class LogoutBox(widgets.HBox):
         self.button = button(words.button, "sign-out", "ww-logout-button")
         self.button.on_click(lambda _button: self.click())
         self.message = widgets.Label("", layout=styles.plain_layout(), style=styles.label_style())
-        self.script = widgets.Output()
-        super().__init__([self.question, self.button, self.message, self.script], _dom_classes=("ww-logout",))
+        self.script: widgets.Output | None = None  # made on the click: one widget less on every page load
+        super().__init__([self.question, self.button, self.message], layout=styles.plain_layout(),
+                         _dom_classes=("ww-logout",))
 
     def click(self) -> None:
         """End the session in the store, then let the browser forget it and reload."""
@@ -60,6 +61,7 @@ class LogoutBox(widgets.HBox):
             self.message.value = error.message
             return
         self.message.value = self.words.done
+        self.script = widgets.Output(layout=styles.plain_layout())
         self.script.outputs = (
             {
                 "output_type": "display_data",
@@ -67,3 +69,4 @@ class LogoutBox(widgets.HBox):
                 "metadata": {},
             },
         )
+        self.children = [self.question, self.button, self.message, self.script]

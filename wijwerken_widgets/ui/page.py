@@ -134,7 +134,9 @@ class Page:
             layout=styles.layout(), style=styles.html_style(),
         )
         self.who = widgets.Label("", style=styles.label_style(), _dom_classes=("ww-who",))
-        self.whobar = widgets.HBox([self.who], layout=widgets.Layout(), _dom_classes=("ww-whobar",))  # own: hidden until login
+        # Hidden until the login: then with a Layout of its own (the shared ones must never change).
+        whobar_layout = styles.plain_layout() if person is not None else widgets.Layout(display="none")
+        self.whobar = widgets.HBox([self.who], layout=whobar_layout, _dom_classes=("ww-whobar",))
         self.end = widgets.HTML(navigation.end_html(self.workbook), layout=styles.plain_layout(),
                                 style=styles.html_style(), _dom_classes=("ww-page-end",))
         if person is not None:
@@ -142,7 +144,6 @@ class Page:
             self._greet(self.ctx, person)
             children = [header, self.whobar, *([self.progress] if self.progress else [])]
         else:
-            self.whobar.layout.display = "none"
             children = [header, self.whobar]
             if notice is not None:
                 self.top = widgets.VBox([notice], _dom_classes=("ww-page-top",))
