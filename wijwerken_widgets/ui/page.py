@@ -160,7 +160,8 @@ class Page:
         return words.with_group.format(wie=who, groep=self.ctx.group.name) if self.ctx.group else who
 
     def _greet(self, ctx: Context, person) -> None:
-        """Who is logged in, "Niet jij? Uitloggen" (for a browser session) and the day's progress."""
+        """Who is logged in, "Niet jij? Uitloggen" (for a browser session) and, for a participant, the day's
+        progress."""
         from wijwerken_widgets.ui.drafts import participant_id
         from wijwerken_widgets.ui.logout import LogoutBox
         from wijwerken_widgets.ui.progress import Progress
@@ -171,7 +172,7 @@ class Page:
         if self.session_token is not None:
             box = LogoutBox(self.store, self.session_token, participant_id(ctx), before=ctx.flush_all)
             whobar.children = [who, box]
-        if self.progress_of is not None:
+        if self.progress_of is not None and person.role != "trainer":  # a trainer fills nothing in
             self.progress = Progress(ctx, *self.progress_of)
 
     def _logged_in(self, person) -> None:
