@@ -15,6 +15,7 @@ from wijwerken_widgets.content.schema import (
     Text,
     TextField,
     VraagstukKind,
+    placeholders,
 )
 
 
@@ -200,6 +201,11 @@ class SummaryCard(Part):
     missing: Text  # shown where something is not filled in yet
     refresh_button: Text
     """Redraws the card (after a change in another tab)."""
+    document_title: Text
+    """Heading of the downloaded card (a web page that prints on one A4)."""
+    made_by: Annotated[Text, placeholders("naam", "datum")]
+    file_name: Annotated[str, Field(pattern=r"^[a-z0-9-]+$")]
+    """The start of the download's file name (before the date): lower-case letters, digits and -."""
     next_steps: Text
 
 

@@ -52,6 +52,11 @@ class PlanEditorTexts(ContentModel):
     confirm_remove: Text
     confirm_yes: Text
     confirm_no: Text
+    download_button: Text
+    """Makes the plan a file of its own (a web page that prints on one A4): ``plans_print.py``."""
+    document_title: Annotated[Text, placeholders("naam")]
+    file_name: Annotated[str, Field(pattern=r"^[a-z0-9-]+$")]
+    missing: Text
 
 
 class QuestionCoachingTexts(ContentModel):
