@@ -199,8 +199,6 @@ class SummaryCard(Part):
 
     labels: SummaryLabels
     missing: Text  # shown where something is not filled in yet
-    refresh_button: Text
-    """Redraws the card (after a change in another tab)."""
     document_title: Text
     """Heading of the downloaded card (a web page that prints on one A4)."""
     made_by: Annotated[Text, placeholders("naam", "datum")]

@@ -19,7 +19,7 @@ from wijwerken_widgets.pages.dag1 import keys, texts
 from wijwerken_widgets.pages.dag1.vraagstuk_choice import default_description, default_kind
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui import texts as common_texts
-from wijwerken_widgets.ui.blocks import Exercise, button, markdown
+from wijwerken_widgets.ui.blocks import Exercise, markdown
 from wijwerken_widgets.ui.context import Context
 
 if TYPE_CHECKING:
@@ -101,8 +101,8 @@ def card_file(card: str, content: Content, name: str, today: date) -> tuple[byte
 
 
 class SummaryCardExercise(Exercise):
-    """The card, refreshed after every save on this page and on its refresh button (for other tabs); the download
-    link under it holds the same card as a file to print or keep."""
+    """The card, refreshed after every save on this page; the download link under it holds the same card as a file
+    to print or keep."""
 
     def __init__(self, ctx: Context, content: Content) -> None:
         self.ctx, self.content = ctx, content
@@ -111,11 +111,9 @@ class SummaryCardExercise(Exercise):
         self.card = widgets.HTML(layout=styles.plain_layout(), style=styles.html_style())
         self.download = widgets.HTML(layout=styles.plain_layout(), style=styles.html_style())
         self.refresh()
-        refresh = button(content.refresh_button, "refresh", "ww-refresh")
-        refresh.on_click(lambda _: self.refresh())
         ctx.on_saved(lambda key, _version: self.refresh() if key.startswith(keys.PREFIX) else None)
         super().__init__(content.title, content.instruction, [
-            self.card, refresh, self.download, markdown(content.next_steps, "ww-hint"),
+            self.card, self.download, markdown(content.next_steps, "ww-hint"),
         ])
 
     def refresh(self) -> None:
