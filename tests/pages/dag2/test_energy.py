@@ -5,9 +5,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from tests.pages.dag2.conftest import IMG
-from tests.support.maps import map_session, person
+from tests.support.maps import chain_map, map_session, person
 from wijwerken_widgets.pages.dag2 import texts
 from wijwerken_widgets.pages.dag2.energy import EnergyView, energy_table_html
+from wijwerken_widgets.pages.dag2.energy_draw import MAX_ROWS
 from wijwerken_widgets.shared.stakeholders.model import StakeholderMap
 from wijwerken_widgets.ui.context import Context
 
@@ -37,3 +38,11 @@ def test_the_view_shows_the_table_only_with_stakeholders(ctx: Context) -> None:
     assert "<details" not in view.value
     session.add([person("a", "Wijkagent")])
     assert view.value.index("<figure") < view.value.index("<details") < view.value.index(PART.shortlist_title)
+
+
+def test_the_energy_table_has_as_many_rows_as_the_picture() -> None:
+    """Above the picture's MAX_ROWS, does the table stop there too and say how many others there are?"""
+    m = chain_map(MAX_ROWS + 5, links=False)
+    details = ET.fromstring(energy_table_html(m, PART, PAGE))
+    assert len(details.find("div/table/tbody")) == MAX_ROWS
+    assert details.find("p").text == PART.picture.rest.format(n=5)

@@ -8,9 +8,10 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from tests.pages.dag2.conftest import IMG, SCRIPT
-from tests.support.maps import map_session, person, relation
+from tests.support.maps import chain_map, map_session, person, relation
 from wijwerken_widgets.pages.dag2 import texts
 from wijwerken_widgets.pages.dag2.network_table import (
+    MAX_ROWS,
     NONE,
     NetworkTable,
     details_html,
@@ -35,8 +36,8 @@ def two_groups() -> StakeholderMap:
 
 
 def _table(markup: str) -> ET.Element:
-    """The ``<table>`` of the view's HTML (it is well-formed XML)."""
-    return ET.fromstring(markup).find("table")
+    """The ``<table>`` of the view's HTML (it is well-formed XML; a note may follow its box)."""
+    return ET.fromstring(f"<div>{markup}</div>").find("div/table")
 
 
 def _column(markup: str, index: int) -> list[str]:
@@ -135,3 +136,14 @@ def test_the_widget_sorts_picks_and_follows_the_map(ctx: Context) -> None:
     assert "Buurtcoach" in [label for label, _ in view.pick.options]
     assert "<li>Spanning (sterk) met Wethouder</li>" in view.details.value  # the choice stays
     assert "Buurtcoach" in view.table.value
+
+
+def test_a_very_large_map_shows_the_first_rows_and_says_how_many_are_left() -> None:
+    """Above MAX_ROWS stakeholders, does the table show the first ones of the chosen order and say how many more
+    there are (the caption still counts all)?"""
+    m = chain_map(MAX_ROWS + 10)  # a ring with chords (no chord ends where it starts at this size)
+    markup = table_html(m, "invloed")
+    assert len(_table(markup).find("tbody")) == MAX_ROWS
+    assert f"({MAX_ROWS + 10} stakeholders)" in _table(markup).find("caption").text
+    assert WORDS.rest.format(shown=MAX_ROWS, n=10) in markup
+    assert WORDS.rest.split("{")[0] not in table_html(chain_map(4))

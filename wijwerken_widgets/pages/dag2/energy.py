@@ -35,8 +35,9 @@ def shortlist_html(session: MapSession, content: EnergyPart) -> str:
 
 def energy_table_html(m: StakeholderMap, content: EnergyPart, page: Dag2Content) -> str:
     """The picture as an escaped table in a folded ``<details>``: name, energy now → desired (as the network's
-    table words it), shortlisted; biggest gaps first, as the picture. It scrolls in its own box on a phone."""
-    from wijwerken_widgets.pages.dag2.energy_draw import order
+    table words it), shortlisted; biggest gaps first and as many as the picture. It scrolls in its own box on a
+    phone."""
+    from wijwerken_widgets.pages.dag2.energy_draw import MAX_ROWS, order
 
     words, arrow = content.table, page.exercises.network.table.energy
     chosen = {s.id for s in shortlist(m)}
@@ -46,13 +47,15 @@ def energy_table_html(m: StakeholderMap, content: EnergyPart, page: Dag2Content)
         f'<tr><th scope="row">{html.escape(s.naam)}</th>'
         f"<td>{html.escape(arrow.format(nu=ENERGIE[s.energie_nu], gewenst=ENERGIE[s.energie_gewenst]))}</td>"
         f"<td>{html.escape(words.listed if s.id in chosen else '')}</td></tr>"
-        for s in sorted(m.stakeholders, key=order)
+        for s in sorted(m.stakeholders, key=order)[:MAX_ROWS]
     )
+    rest = len(m) - MAX_ROWS
+    note = f"<p class='ww-hint'>{html.escape(content.picture.rest.format(n=rest))}</p>" if rest > 0 else ""
     caption = html.escape(words.caption.format(**texts.counts(page, stakeholders=len(m))), quote=True)
     return (f"<details class='ww-table-details'><summary>{html.escape(words.summary)}</summary>"
             f'<div class="ww-scroll" role="region" tabindex="0" aria-label="{caption}">'
             f"<table class='ww-table ww-energy-table'><caption>{caption}</caption>"
-            f"<thead><tr>{headers}</tr></thead><tbody>{body}</tbody></table></div></details>")
+            f"<thead><tr>{headers}</tr></thead><tbody>{body}</tbody></table></div>{note}</details>")
 
 
 class EnergyView(widgets.HTML):

@@ -9,6 +9,7 @@ chosen stakeholder's details and relations. Each is one HTML widget; every name 
 
 from __future__ import annotations
 
+import asyncio
 import html
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -39,6 +40,9 @@ COLUMNS = ("naam", "soort", "invloed", "belang", "energie", "relaties", "rol")
 """The table's columns, also the sort choices; the first is the default order."""
 ROLE_ORDER = ("spil", "verbinder", "groepje", "los")
 NONE = ""
+MAX_ROWS = 100
+"""Rows shown; the rest are named by ``rest`` (another order brings them up; the entry tab's table searches all)."""
+SETTLE_SECONDS = 1.0
 
 
 @dataclass(frozen=True)
@@ -118,12 +122,14 @@ def table_html(m: StakeholderMap, column: str = COLUMNS[0], page: Dag2Content | 
         f'<tr><th scope="row">{html.escape(row.stakeholder.naam)}</th>'
         + "".join(f"<td>{html.escape(cell)}</td>" for cell in _cells(row, words))
         + "</tr>"
-        for row in sorted_rows
+        for row in sorted_rows[:MAX_ROWS]
     )
+    rest = len(sorted_rows) - MAX_ROWS
+    note = f"<p class='ww-hint'>{html.escape(words.rest.format(shown=MAX_ROWS, n=rest))}</p>" if rest > 0 else ""
     return (
         f'<div class="ww-scroll" role="region" tabindex="0" aria-label="{html.escape(caption, quote=True)}">'
         f'<table class="ww-table ww-network-table"><caption>{html.escape(caption)}</caption>'
-        f"<thead><tr>{headers}</tr></thead><tbody>{body}</tbody></table></div>"
+        f"<thead><tr>{headers}</tr></thead><tbody>{body}</tbody></table></div>{note}"
     )
 
 
@@ -178,8 +184,22 @@ class NetworkTable(widgets.VBox):
         intro = widgets.HTML(f"<p class='ww-hint'>{html.escape(words.intro)}</p>", layout=styles.layout())
         super().__init__([intro, self.sort, self.table, self.pick, self.details], layout=styles.layout(),
                          _dom_classes=("ww-network-table-view",))
-        session.on_change(lambda _: self.draw())
+        self._pending: asyncio.TimerHandle | None = None
+        session.on_change(lambda _: self.draw_soon())
         self.draw()
+
+    def draw_soon(self) -> None:
+        """Redraw once the map has been still for a moment: the roles need the network analysis, so the graph and
+        the pictures reach the browser first (as the insight does; both use one analysis per map)."""
+        from wijwerken_widgets.core.loop import running_loop
+
+        loop = running_loop()
+        if loop is None:
+            self.draw()
+            return
+        if self._pending is not None:
+            self._pending.cancel()
+        self._pending = loop.call_later(SETTLE_SECONDS, self.draw)
 
     def _options(self) -> list[tuple[str, str]]:
         words = self.page.exercises.network.table

@@ -63,6 +63,8 @@ class NetworkTableTexts(ContentModel):
     relation: Annotated[Text, placeholders("soort", "sterkte", "naam")]
     no_relations: Name
     empty: Text
+    rest: Annotated[Text, placeholders("shown", "n")]
+    """Under a table of more than ``shown`` stakeholders: ``{n}`` are not in it."""
 
 
 class Quadrant(ContentModel):
