@@ -1,4 +1,4 @@
-"""Dag 2's shared stakeholder map: page load with a map, and the redraw after "Toevoegen", by map size.
+"""Dag 2's shared stakeholder map: page load with a map, and the redraw after "Stakeholder toevoegen", by map size.
 
 Usage: ``python benchmarks/dag2_map.py [--quick] [--json PATH]``
 
@@ -10,7 +10,7 @@ Measured per size, in headless Chromium with the participant's session cookie:
 1. page load: navigation → the graph drawn (the ``.ww-graph`` iframe's vis-network canvas has a size and has fired
    ``afterDrawing``; for the empty map its "Nog geen stakeholders" text is there), and the protocol-level page load
    (GET → ``update_states``) as the server-side figure;
-2. redraw: type a new name in the form, click "Toevoegen", until a new iframe has replaced the old one and drawn.
+2. redraw: type a new name in the form, click "Stakeholder toevoegen", until a new iframe has replaced the old one and drawn.
 
 Page loads are interleaved over the sizes (7 rounds after a warm-up round; ``--quick``: 2), redraws 5 per size
 after a warm-up add (``--quick``: 2). Full run: about 8 minutes on 2 cores.
@@ -208,11 +208,11 @@ def page_load(page: Page, url: str) -> float:
 
 
 def add_and_redraw(page: Page, naam: str) -> tuple[float, float]:
-    """Type ``naam`` in the form and click "Toevoegen"; seconds from the click until the new iframe is in the page
+    """Type ``naam`` in the form and click "Stakeholder toevoegen"; seconds from the click until the new iframe is in the page
     (kernel work and transfer) and until it has drawn."""
     form = page.locator(".ww-stakeholder-form")
     form.locator('input[placeholder^="Bijvoorbeeld: Wethouder"]').fill(naam)
-    button = form.get_by_role("button", name="Toevoegen")
+    button = form.get_by_role("button", name="Stakeholder toevoegen")
     page.eval_on_selector(".ww-graph iframe", "(el) => el.setAttribute('data-ww-bench-old', '')")
     started = time.perf_counter()
     button.click(timeout=TIMEOUT * 1000)
@@ -304,7 +304,7 @@ def render(info: dict, seeded: dict, results: dict, runs: tuple[int, int], error
     lines += [f"  {key:<15} {value}" for key, value in info.items()]
     lines += ["", f"  page load: navigation → graph drawn (Chromium), median of {runs[0]}; protocol: GET → update_states, "
               f"median of {runs[0]};",
-              f"  redraw: click 'Toevoegen' → new iframe in the page → its graph drawn, median of {runs[1]}; "
+              f"  redraw: click 'Stakeholder toevoegen' → new iframe in the page → its graph drawn, median of {runs[1]}; "
               "each after a warm-up.", ""]
     header = (f"  {'map':>30}  {'page load':>9}  {'÷ empty':>7}  {'redraw':>7}  {'(iframe)':>8}  {'protocol':>8}"
               f"  {'srcdoc':>8}")

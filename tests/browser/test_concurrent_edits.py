@@ -133,7 +133,7 @@ def test_the_logbook_sharing_choice_is_back_on_private_after_a_group_entry(workb
     choice = logbook.locator(".ww-choice").first
     choice.get_by_role("button", name="Groep", exact=True).click()
     expect(choice.get_by_role("button", name="Groep", exact=True)).to_have_class(re.compile("mod-active"))
-    logbook.get_by_role("button", name="Toevoegen").click()
+    logbook.get_by_role("button", name="Stukje toevoegen").click()
     expect(writer).to_have_value("", timeout=SAVE_TIMEOUT)
     expect(logbook).to_contain_text("Toegevoegd aan je logboek")
     expect(choice.get_by_role("button", name="Privé", exact=True)).to_have_class(re.compile("mod-active"))

@@ -89,7 +89,7 @@ def add_stakeholder(page: Page, naam: str, notitie: str = "", **choices: str) ->
         form(page).get_by_label("Notitie", exact=True).fill(notitie)
     for label, option in choices.items():
         form(page).get_by_label(label, exact=True).select_option(label=option)
-    form(page).get_by_role("button", name="Toevoegen").click()
+    form(page).get_by_role("button", name="Stakeholder toevoegen").click()
     expect(form(page).locator(".ww-notice")).to_have_text(f"'{naam}' staat op de kaart.", timeout=SAVE_TIMEOUT)
     expect(status(page)).to_have_text(counted(before + 1), timeout=SAVE_TIMEOUT)
 

@@ -6,14 +6,18 @@ store directly (as if the group made it on Dag 2); everything else is done in th
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Iterator
+from datetime import datetime, timezone
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from tests.support.dag3 import new_map
+from tests.support.dag3 import GESPREK, new_map, new_session
 from tests.support.workbook import LOAD_TIMEOUT, Workbook, log_in
+from wijwerken_widgets.core.ids import new_id
+from wijwerken_widgets.shared.conversations.items import Ronde, Trio
 from wijwerken_widgets.ui.context import Context
 
 pytestmark = pytest.mark.browser
@@ -104,6 +108,38 @@ def test_the_observators_feedback_appears_for_the_gespreksvoerder(
     assert leader.naam != observer.naam
 
 
+def test_the_end_of_a_round_is_seen_heard_and_shown_in_the_tab_title(workbook: Workbook, page: Page) -> None:
+    """When a groupmate's clock runs out, does this participant's page say so, play a sound and mark the tab?"""
+    page.add_init_script("""
+        window.tonesStarted = 0;
+        const make = AudioContext.prototype.createOscillator;
+        AudioContext.prototype.createOscillator = function () {
+            const tone = make.call(this);
+            const start = tone.start.bind(tone);
+            tone.start = (...at) => { window.tonesStarted += 1; return start(...at); };
+            return tone;
+        };
+    """)
+    open_page(page, workbook, "dag3.ipynb", 1, ".ww-roleplay")
+    page.locator(".ww-roleplay").click()  # having used the page, the browser lets it play sound
+    title = page.title()
+    with workbook.store() as store:
+        people = {p.name: p for p in store.people(1)}
+        ids = [people[workbook.participant(n).naam].id for n in (0, 1, 2)]
+        session = new_session(Context.for_person(store, people[workbook.participant(0).naam]))
+        session.put_item(Trio(new_id(), leden=tuple(ids),
+                              rondes=(Ronde(GESPREK, gestart=datetime.now(timezone.utc), resterend=12),)))
+    clock = page.locator(".ww-round-timer")
+    expect(clock.locator(".ww-timer-running")).to_be_visible(timeout=SYNC_TIMEOUT)
+    expect(clock.locator(".ww-time-up")).to_contain_text("De tijd is om", timeout=SYNC_TIMEOUT)
+    expect(page).to_have_title(re.compile("De tijd is om"))
+    page.wait_for_function("window.tonesStarted >= 3")
+    assert page.evaluate("window.wijwerkenTimer.signals") == 1
+    clock.get_by_role("button", name="+1 minuut").click()
+    expect(clock.locator(".ww-timer-running")).to_be_visible(timeout=SAVE_TIMEOUT)
+    expect(page).to_have_title(title)
+
+
 def test_a_private_logbook_entry_is_invisible_to_a_groupmate(
     workbook: Workbook, page: Page, second_context: BrowserContext
 ) -> None:
@@ -115,7 +151,7 @@ def test_a_private_logbook_entry_is_invisible_to_a_groupmate(
     for text, sharing in ((private, "Privé"), (shared, "Groep")):
         writer.fill(text)
         logbook.get_by_role("button", name=sharing, exact=True).first.click()
-        logbook.get_by_role("button", name="Toevoegen").click()
+        logbook.get_by_role("button", name="Stukje toevoegen").click()
         expect(writer).to_have_value("", timeout=SAVE_TIMEOUT)
         expect(logbook).to_contain_text("Toegevoegd aan je logboek")
     page.reload()  # both are kept, each with its own sharing level

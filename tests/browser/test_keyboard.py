@@ -1,16 +1,21 @@
-"""What axe does not check: a visible focus ring after Tab, the skip link, one <h1> inside the one main landmark."""
+"""What axe does not check: a visible focus ring after Tab, the skip link, one <h1> inside the one main landmark, and
+that Dag 1 can be done with the keyboard alone."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 
 from tests.support.accessibility import wait_rendered
-from tests.support.workbook import Workbook, log_in
+from tests.support.workbook import LOAD_TIMEOUT, Workbook, log_in
 
 pytestmark = pytest.mark.browser
 
 MAX_TABS = 300
+SAVE_TIMEOUT = 15_000
+SAVED = re.compile(r"Opgeslagen \d\d:\d\d")
 
 # The focused element's outline and the colour behind the ring (the first opaque background of its ancestors),
 # with the WCAG contrast ratio between them.
@@ -40,6 +45,16 @@ def _tab_to(page: Page, selector: str) -> None:
         if page.evaluate("(s) => document.activeElement.matches(s)", selector):
             return
     raise AssertionError(f"Tab never reached {selector}")
+
+
+def _tab_until(page: Page, target: Locator, *, backwards: bool = False) -> None:
+    """Press Tab (Shift+Tab when ``backwards``) until ``target`` has the focus (at most MAX_TABS presses)."""
+    expect(target).to_be_visible()
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Shift+Tab" if backwards else "Tab")
+        if target.evaluate("el => el === document.activeElement"):
+            return
+    raise AssertionError(f"{'Shift+' if backwards else ''}Tab never reached {target}")
 
 
 def _assert_ring(page: Page) -> None:
@@ -74,3 +89,52 @@ def test_skip_link_comes_first_and_leads_to_the_main_landmark_with_one_h1(workbo
     expect(page.get_by_role("main")).to_have_count(1)
     expect(page.locator("h1")).to_have_count(1)
     expect(page.get_by_role("main").locator("h1")).to_have_count(1)
+
+
+def test_dag1_can_be_completed_with_the_keyboard_alone(workbook: Workbook, page: Page) -> None:
+    """Log in, choose the other vraagstuk, write the problem and the hoofdvraag, add an aanname with its button and
+    reach the summary card with Tab, Shift+Tab, Enter, Space and typing only: does the card show it all, and is it
+    all there again after a reload?"""
+    probleem, hoofdvraag = "Initiatieven in de wijk stoppen na een jaar.", "Hoe houden we initiatieven in de lucht?"
+    aanname = "initiatiefnemers weten niet bij wie ze terechtkunnen"
+    page.goto(workbook.url("dag1.ipynb"))
+    wait_rendered(page, logged_in=False)
+    _tab_until(page, page.locator(".ww-login input[type=password]"))
+    page.keyboard.type(workbook.participant(3).code)
+    page.keyboard.press("Enter")
+    expect(page.locator(".ww-who")).to_contain_text("Ingelogd als", timeout=30_000)
+    wait_rendered(page, logged_in=True)
+
+    group = page.get_by_role("group", name="Mijn vraagstuk is")
+    kind = group.get_by_role("button", pressed=False).inner_text().strip()
+    choice = group.get_by_role("button", name=kind, exact=True)
+    _tab_until(page, choice)
+    page.keyboard.press("Space")
+    expect(choice).to_have_attribute("aria-pressed", "true")
+    expect(page.locator(".ww-choice + .ww-save-status")).to_have_text(SAVED, timeout=SAVE_TIMEOUT)
+
+    for label, text in (("Het probleem", probleem), ("De hoofdvraag", hoofdvraag)):
+        field = page.get_by_role("textbox", name=label, exact=True)
+        _tab_until(page, field)
+        page.keyboard.type(text)
+        expect(page.locator(".ww-field").filter(has=field).locator(".ww-save-status")).to_have_text(
+            SAVED, timeout=SAVE_TIMEOUT)
+
+    _tab_until(page, page.get_by_role("button", name="Aanname toevoegen"))
+    page.keyboard.press("Enter")
+    row_field = page.get_by_role("textbox", name="Ik neem aan dat …", exact=True)
+    _tab_until(page, row_field, backwards=True)  # the new row is above the button
+    page.keyboard.type(aanname)
+
+    card = page.locator(".ww-card")
+    _tab_until(page, page.get_by_role("button", name="Kaart vernieuwen"))
+    page.keyboard.press("Enter")
+    for text in (kind, probleem, hoofdvraag, aanname):
+        expect(card).to_contain_text(text, timeout=SAVE_TIMEOUT)
+
+    page.reload()
+    wait_rendered(page, logged_in=True)
+    expect(page.get_by_role("textbox", name="Het probleem", exact=True)).to_have_value(probleem, timeout=LOAD_TIMEOUT)
+    expect(page.get_by_role("textbox", name="De hoofdvraag", exact=True)).to_have_value(hoofdvraag)
+    expect(page.get_by_role("textbox", name="Ik neem aan dat …", exact=True)).to_have_value(aanname)
+    expect(page.get_by_role("group", name="Mijn vraagstuk is").get_by_role("button", pressed=True)).to_have_text(kind)

@@ -113,7 +113,8 @@ def test_does_an_unknown_key_name_file_line_and_field(content_copy):
     line = line_of(path, "add_buton")
     assert message == (
         f"{path}:{line}: exercises.assumptions.add_buton: onbekend veld (toegestaan: title, instruction, columns, "
-        "add_button, remove_button, remove_confirm, empty_text, examples_title, examples); bedoel je 'add_button'?"
+        "placeholders, add_button, remove_button, remove_confirm, empty_text, examples_title, examples); bedoel je "
+        "'add_button'?"
     )
 
 

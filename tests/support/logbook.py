@@ -27,7 +27,7 @@ def new_logbook(ctx: Context, day: str = "dag3") -> Logbook:
 
 
 def write_entry(logbook: Logbook, text: str, sharing: str = "prive") -> None:
-    """Type ``text``, choose ``sharing``, press "Toevoegen"."""
+    """Type ``text``, choose ``sharing``, press "Stukje toevoegen"."""
     logbook.text.value = text
     logbook.sharing.value = sharing
     logbook.add_button.click()

@@ -6,20 +6,36 @@ from __future__ import annotations
 import base64
 import html
 import re
+from pathlib import Path
 from typing import Any
 
 CSV_SEPARATOR = ";"
 """What Dutch Excel expects in a CSV file."""
 
+PRINTABLE_CSS = Path(__file__).with_name("printable.css")
+HTML_MIME = "text/html"
+
 _FORMULA = re.compile(r"^'*[=+\-@]")
 _XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # not allowed in XLSX/XML text at all
 
 
-def download_link(data: bytes, filename: str, mime: str) -> str:
-    """An ``<a download>`` holding the file itself."""
+def download_link(data: bytes, filename: str, mime: str, label: str | None = None) -> str:
+    """An ``<a download>`` holding the file itself; ``label`` is its text (default: "Download <filename>")."""
     encoded = base64.b64encode(data).decode("ascii")
+    text = label if label is not None else f"Download {filename}"
     return (f'<a class="ww-download" download="{html.escape(filename)}" href="data:{mime};base64,{encoded}">'
-            f"Download {html.escape(filename)}</a>")
+            f"{html.escape(text)}</a>")
+
+
+def printable_html(title: str, body_html: str, meta: str = "", lang: str = "nl") -> bytes:
+    """A self-contained web page to keep or print on one A4: ``title`` (plain text) as its heading, ``meta`` (plain
+    text) under it, and ``body_html`` (already escaped HTML) with the styles of ``printable.css``."""
+    meta_html = f'<p class="ww-printed-meta">{html.escape(meta)}</p>' if meta else ""
+    page = (f'<!DOCTYPE html>\n<html lang="{html.escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{html.escape(title)}</title>\n<style>\n{PRINTABLE_CSS.read_text(encoding='utf-8')}</style>\n"
+            f"</head>\n<body>\n<main>\n<h1>{html.escape(title)}</h1>\n{meta_html}{body_html}\n</main>\n</body>\n</html>\n")
+    return page.encode("utf-8")
 
 
 def csv_safe(value: Any) -> Any:

@@ -15,6 +15,11 @@ def notice_html(text: str, kind: str = "info", *, safe_html: bool = False) -> st
     return f'<div class="ww-notice ww-notice-{kind}">{text if safe_html else html.escape(text)}</div>'
 
 
+def plain_text_html(text: str) -> str:
+    """Typed text as HTML: escaped, trimmed, its line breaks kept."""
+    return html.escape(text.strip()).replace("\n", "<br>")
+
+
 def render_markdown(text: str) -> str:
     """Trainer-written Markdown as HTML; raw HTML in it is escaped, never run."""
     if not text:

@@ -41,6 +41,16 @@ def login(store: Store, code: str, *, now: datetime.datetime | None = None) -> t
     return person, token
 
 
+def logout(store: Store, token: str) -> None:
+    """End the browser session of ``token`` in the store (other browsers of the person stay logged in)."""
+    store.end_session(hash_token(token))
+
+
+def session_token_from_environment() -> str | None:
+    """The session token of the browser this kernel serves (its cookie), if any."""
+    return session_token_from_cookie_header(_voila_cookie_header())
+
+
 def person_from_environment(store: Store) -> Person | None:
     """The person this kernel serves, from (in order) ``JUPYTERHUB_USER``, ``WIJWERKEN_CODE`` or the cookie.
 
@@ -54,7 +64,7 @@ def person_from_environment(store: Store) -> Person | None:
         if person is None:
             log.warning("WIJWERKEN_CODE is set but belongs to nobody in the store")
         return person
-    token = session_token_from_cookie_header(_voila_cookie_header())
+    token = session_token_from_environment()
     if token is None:
         return None
     return store.person_by_session(hash_token(token))
@@ -88,6 +98,11 @@ def session_cookie_js(token: str) -> str:
         f'document.cookie = "{SESSION_COOKIE}={token}; path=/; max-age={SESSION_MAX_AGE}; SameSite=Strict"'
         ' + (window.location.protocol === "https:" ? "; Secure" : "");'
     )
+
+
+def clear_session_cookie_js() -> str:
+    """JavaScript that removes the ``wijwerken_sessie`` cookie from the browser (the counterpart of the above)."""
+    return f'document.cookie = "{SESSION_COOKIE}=; path=/; max-age=0; SameSite=Strict";'
 
 
 def is_voila_kernel() -> bool:

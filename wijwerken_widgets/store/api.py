@@ -152,6 +152,11 @@ class Store(MapStore, LogbookStore):
         with self._write() as conn:
             conn.execute(t.sessions.delete().where(t.sessions.c.person_id == person_id))
 
+    def end_session(self, token_hash: str) -> None:
+        """Log out one browser: its session (by token hash) no longer recognises anybody."""
+        with self._write() as conn:
+            conn.execute(t.sessions.delete().where(t.sessions.c.token_hash == token_hash))
+
     def person_by_session(self, token_hash: str, now: datetime | None = None) -> Person | None:
         """The person behind a session token hash, or ``None`` when it is unknown or expired."""
         s = t.sessions.c

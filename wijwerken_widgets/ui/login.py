@@ -50,6 +50,7 @@ class LoginForm(widgets.VBox):
         self.message = widgets.Label("")
         self.script = widgets.Output()
         self.person: Person | None = None
+        self.token: str | None = None  # the new session's token, for logging out again
         # Enter (or leaving the field) sends the code too; the button is the visible way.
         self.code.continuous_update = False
         self.code.observe(lambda change: self._typed(change["new"]), names="value")
@@ -90,7 +91,7 @@ class LoginForm(widgets.VBox):
             self.message.value = error.message
             return None
         self.backoff.record_success()
-        self.person = person
+        self.person, self.token = person, token
         self.code.value = ""
         self.message.value = self.words.welcome.format(naam=person.name)
         # Voilà treats widget outputs as trusted, so the browser runs this script and stores the cookie.

@@ -10,9 +10,10 @@ import atexit
 import html
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 from IPython.display import display
@@ -20,9 +21,12 @@ from IPython.display import display
 from wijwerken_widgets.core import server_log
 from wijwerken_widgets.core.html import render_markdown
 from wijwerken_widgets.core.problems import ContentError
-from wijwerken_widgets.ui import styles, texts, tooltips
+from wijwerken_widgets.ui import navigation, styles, texts, tooltips
 from wijwerken_widgets.ui.context import Context
 from wijwerken_widgets.ui.notices import message
+
+if TYPE_CHECKING:
+    from wijwerken_widgets.core.keys import Registry
 
 log = logging.getLogger("wijwerken")
 
@@ -65,9 +69,15 @@ def _install_friendly_errors() -> None:
 
 
 class Page:
-    """A workbook page: header, identity (login when needed) and lazily built sections."""
+    """A workbook page: navigation, header, identity (login when needed), lazily built sections and the page's end.
 
-    def __init__(self, title: str, intro_markdown: str = "") -> None:
+    ``workbook`` is the notebook's file name (``dag1.ipynb``) for the navigation; ``progress`` the day's key
+    registry and its exercise titles (YAML key → title) for the progress hint; a page with ``needs_login=False``
+    shows no login form (it still greets someone the browser is logged in as).
+    """
+
+    def __init__(self, title: str, intro_markdown: str = "", *, workbook: str | None = None,
+                 progress: tuple[Registry, Mapping[str, str]] | None = None, needs_login: bool = True) -> None:
         _configure_logging()
         tooltips.install()
         self.friendly = under_voila()
@@ -80,6 +90,11 @@ class Page:
         self.root: widgets.VBox | None = None  # the page's one output: sections are appended to it
         self.top: widgets.VBox | None = None  # login form or notice; only created when there is one
         self.who: widgets.Label | None = None
+        self.workbook, self.progress_of, self.needs_login = workbook, progress, needs_login
+        self.whobar: widgets.HBox | None = None  # who is logged in, and "Niet jij? Uitloggen"
+        self.progress: widgets.Widget | None = None
+        self.end: widgets.HTML | None = None  # previous/next and the footer: always the page's last child
+        self.session_token: str | None = None  # this browser's session, when it came from the cookie
         self._pending: list[tuple[widgets.Box, Builder]] = []
 
     # -- identity -------------------------------------------------------------------------------------------
@@ -89,7 +104,7 @@ class Page:
         The person is looked up before the widgets are made, so that a recognised participant's page is built
         with its final values (every later change is one more message to the browser).
         """
-        from wijwerken_widgets.people.identity import person_from_environment
+        from wijwerken_widgets.people.identity import person_from_environment, session_token_from_environment
         from wijwerken_widgets.store import Store, StoreUnavailable
 
         words = texts.load().page  # a broken algemeen.yaml fails here, before anything is shown
@@ -97,10 +112,12 @@ class Page:
         try:
             self.store = Store.open()
             person = person_from_environment(self.store)
+            if person is not None and not os.environ.get("JUPYTERHUB_USER") and not os.environ.get("WIJWERKEN_CODE"):
+                self.session_token = session_token_from_environment()
         except StoreUnavailable:
             log.exception("store unavailable while opening a page")
             notice = message(words.store_down, "error")
-        if notice is None and person is None:
+        if notice is None and person is None and self.needs_login:
             if os.environ.get("WIJWERKEN_CODE") and not self.friendly:
                 raise RuntimeError("WIJWERKEN_CODE is set but belongs to nobody in the store: check the code.")
             if hub_user := os.environ.get("JUPYTERHUB_USER"):
@@ -111,22 +128,27 @@ class Page:
                 notice = LoginForm(self.store)
                 notice.on_login(self._logged_in)
         header = widgets.HTML(
-            f"<style>{STYLESHEET.read_text(encoding='utf-8')}</style>"
+            f"<style>{STYLESHEET.read_text(encoding='utf-8')}</style>{navigation.nav_html(self.workbook)}"
             f'<header class="ww-header"><h1>{html.escape(self.title)}</h1>{render_markdown(self.intro_markdown)}'
             "</header>",
             layout=styles.layout(), style=styles.html_style(),
         )
+        self.who = widgets.Label("", style=styles.label_style(), _dom_classes=("ww-who",))
+        # Hidden until the login: then with a Layout of its own (the shared ones must never change).
+        whobar_layout = styles.plain_layout() if person is not None else widgets.Layout(display="none")
+        self.whobar = widgets.HBox([self.who], layout=whobar_layout, _dom_classes=("ww-whobar",))
+        self.end = widgets.HTML(navigation.end_html(self.workbook), layout=styles.plain_layout(),
+                                style=styles.html_style(), _dom_classes=("ww-page-end",))
         if person is not None:
             self.ctx = Context.for_person(self.store, person)
-            self.who = widgets.Label(self._who_text(person), layout=styles.plain_layout(),
-                                     style=styles.label_style(), _dom_classes=("ww-who",))
-            children = [header, self.who]
+            self._greet(self.ctx, person)
+            children = [header, self.whobar, *([self.progress] if self.progress else [])]
         else:
-            self.who = widgets.Label("", layout={"display": "none"}, style=styles.label_style(),
-                                     _dom_classes=("ww-who",))
-            self.top = widgets.VBox([notice], _dom_classes=("ww-page-top",))
-            children = [header, self.who, self.top]
-        self.root = widgets.VBox(children, layout=styles.plain_layout())
+            children = [header, self.whobar]
+            if notice is not None:
+                self.top = widgets.VBox([notice], _dom_classes=("ww-page-top",))
+                children.append(self.top)
+        self.root = widgets.VBox([*children, self.end], layout=styles.plain_layout())
         display(self.root)
         if self.ctx is not None:
             atexit.register(self.ctx.flush_all)
@@ -137,13 +159,35 @@ class Page:
         who = (words.logged_in_trainer if person.role == "trainer" else words.logged_in).format(naam=person.name)
         return words.with_group.format(wie=who, groep=self.ctx.group.name) if self.ctx.group else who
 
+    def _greet(self, ctx: Context, person) -> None:
+        """Who is logged in, "Niet jij? Uitloggen" (for a browser session) and, for a participant, the day's
+        progress."""
+        from wijwerken_widgets.ui.drafts import participant_id
+        from wijwerken_widgets.ui.logout import LogoutBox
+        from wijwerken_widgets.ui.progress import Progress
+
+        who, whobar = self.who, self.whobar
+        assert who is not None and whobar is not None, "show() makes the who line first"
+        who.value = self._who_text(person)
+        if self.session_token is not None:
+            box = LogoutBox(self.store, self.session_token, participant_id(ctx), before=ctx.flush_all)
+            whobar.children = [who, box]
+        if self.progress_of is not None and person.role != "trainer":  # a trainer fills nothing in
+            self.progress = Progress(ctx, *self.progress_of)
+
     def _logged_in(self, person) -> None:
-        self.top.children = self.top.children[:1]  # keep the form's output: it sets the cookie
-        self.top.layout.display = "none"
-        self.ctx = Context.for_person(self.store, person)
-        atexit.register(self.ctx.flush_all)
-        self.who.value = self._who_text(person)
-        self.who.layout.display = ""
+        top, root, whobar = self.top, self.root, self.whobar
+        assert top is not None and root is not None and whobar is not None, "only the login form calls this"
+        top.children = top.children[:1]  # keep the form's output: it sets the cookie
+        top.layout.display = "none"
+        self.ctx = ctx = Context.for_person(self.store, person)
+        atexit.register(ctx.flush_all)
+        self.session_token = getattr(top.children[0], "token", None)
+        self._greet(ctx, person)
+        whobar.layout.display = ""
+        if self.progress is not None:
+            index = root.children.index(whobar) + 1
+            root.children = [*root.children[:index], self.progress, *root.children[index:]]
         pending, self._pending = self._pending, []
         for slot, build in pending:
             slot.children = [self._build(build)]
@@ -165,8 +209,10 @@ class Page:
             self._place_ledger()
 
     def add(self, widget: widgets.Widget) -> None:
-        """Add a widget that needs nobody logged in (e.g. the start page's overview) to the page."""
-        self.root.children = [*self.root.children, widget]
+        """Add a widget that needs nobody logged in (e.g. the start page's overview) to the page, before its end."""
+        root = self.root
+        assert root is not None, "show() the page first"
+        root.children = [*root.children[:-1], widget, root.children[-1]]
 
     def _place_ledger(self) -> None:
         """Put the page's drafts ledger (``ui/drafts.py``, hidden) into the page once a section has made it."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import ipywidgets as widgets
 
@@ -32,7 +32,7 @@ class RowList(widgets.VBox):
 
     def __init__(self, columns: list[Column], *, add_label: str, remove_label: str, confirm_label: str,
                  empty_text: str) -> None:
-        self.columns = columns
+        self.columns = self._own_columns = columns
         self.remove_label, self.confirm_label = remove_label, confirm_label
         self._callbacks: list[Callable[[], None]] = []
         self._rows: list[dict[str, widgets.ValueWidget]] = []
@@ -112,6 +112,16 @@ class RowList(widgets.VBox):
             parts.append(control)
         card.children = [*parts, remove]
         return card
+
+    def set_placeholders(self, placeholders: dict[str, str]) -> None:
+        """Show other grey examples (``{column key: text}``; an empty text keeps the column's own), in every row."""
+        self.columns = [replace(c, placeholder=placeholders.get(c.key) or c.placeholder) if not c.options else c
+                        for c in self._own_columns]
+        for row in self._rows:
+            for column in self.columns:
+                control = row[column.key]
+                if isinstance(control, widgets.Text) and control.placeholder != column.placeholder:
+                    control.placeholder = column.placeholder
 
     def _render(self, cards: list[widgets.Widget]) -> None:
         self.rows_box.children = cards

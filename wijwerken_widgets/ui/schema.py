@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
+from pydantic import Field
+
 from wijwerken_widgets.content.schema import ContentModel, Text, placeholders
 
 Time = Annotated[Text, placeholders("tijd")]
@@ -94,6 +96,51 @@ class FieldTexts(ContentModel):
     """The fold-out with a field's help text."""
 
 
+class NavPage(ContentModel):
+    """One page of the workbook in the navigation (``ui/navigation.py``)."""
+
+    workbook: Annotated[str, Field(pattern=r"^[a-z0-9_-]+\.ipynb$")]
+    name: Text
+    step: bool = True
+    """False for a page outside the order of the days (the logboek): it gets no previous and next link."""
+
+
+class NavigationTexts(ContentModel):
+    """The navigation at the top of every page and the links at its end (``ui/navigation.py``)."""
+
+    label: Text
+    pages: Annotated[list[NavPage], Field(min_length=1)]
+    previous: Annotated[Text, placeholders("pagina")]
+    next: Annotated[Text, placeholders("pagina")]
+    pager_label: Text
+    footer_accessibility: Text
+    footer_accessibility_workbook: Annotated[str, Field(pattern=r"^[a-z0-9_-]+\.ipynb$")]
+
+
+class LogoutTexts(ContentModel):
+    """"Niet jij? Uitloggen" next to who is logged in (``ui/logout.py``)."""
+
+    question: Text
+    button: Text
+    done: Text
+
+
+class ProgressTexts(ContentModel):
+    """Which exercises of a day have something stored (``ui/progress.py``)."""
+
+    summary: Annotated[Text, placeholders("ingevuld", "totaal")]
+    done: Text
+    open: Text
+    note: Text
+
+
+class DownloadTexts(ContentModel):
+    """A file to keep or print (``core/downloads.py``)."""
+
+    link: Annotated[Text, placeholders("bestand")]
+    print_hint: Text
+
+
 class CommonContent(ContentModel):
     """``exercises/algemeen.yaml``."""
 
@@ -104,3 +151,7 @@ class CommonContent(ContentModel):
     page: PageTexts
     login: LoginTexts
     fields: FieldTexts
+    navigation: NavigationTexts
+    logout: LogoutTexts
+    progress: ProgressTexts
+    download: DownloadTexts

@@ -171,7 +171,7 @@ def test_near_simultaneous_saves_of_one_stakeholder_never_say_it_was_removed(ctx
 
 def test_the_forms_typed_name_and_note_stay_in_the_browser_until_the_stakeholder_is_saved(ctx: Context) -> None:
     """Are the name and note marked for the browser to keep, and do they count as stored only once the stakeholder
-    is on the map (so a kernel lost before "Toevoegen" leaves the typed text offered back after a reload)?"""
+    is on the map (so a kernel lost before "Stakeholder toevoegen" leaves the typed text offered back after a reload)?"""
     import json
 
     from wijwerken_widgets.ui import drafts

@@ -97,3 +97,24 @@ def test_a_plan_is_removed_only_after_confirming(ctx: Context, groupmate: Contex
     assert theirs.session.reload() is True
     assert theirs.plans_area.children == (theirs.empty,)
     assert f"verwijderd door {ctx.person.name}" in said(theirs.feedback)
+
+
+def test_a_plan_downloads_as_one_printable_page_with_its_texts_escaped(ctx: Context) -> None:
+    """Does the download button give a self-contained HTML file of the plan, every typed text escaped?"""
+    import base64
+    import re
+
+    plans = new_plans(ctx, WETHOUDER)
+    plans.take_on(plans.map_session.map.stakeholders[0].id)
+    editor = editor_of(plans)
+    editor.controls["doel"].value = "Luisteren <script>alert(1)</script>"
+    editor.vragen.value = "Wat vindt u van <b>de wijk</b>?"
+    editor.download()
+    link = re.search(r'download="(gespreksplan-[\d-]+\.html)" href="data:text/html;base64,([^"]+)"',
+                     editor.download_link.value)
+    assert link is not None
+    page = base64.b64decode(link[2]).decode("utf-8")
+    assert "<title>Gespreksplan: gesprek met Wethouder Jansen</title>" in page and "@page { size: A4" in page
+    assert "Luisteren &lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script" not in page
+    assert "<ol><li>Wat vindt u van &lt;b&gt;de wijk&lt;/b&gt;?</li></ol>" in page
+    assert "Nog niet ingevuld" in page  # the parts still empty say so

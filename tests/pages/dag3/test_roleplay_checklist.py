@@ -46,10 +46,21 @@ def test_a_facilitator_scenario_uses_the_facilitator_checklist_and_labels(trio, 
     reload_all([jeroen, sanne])
     assert [c.key for c in sanne.checklist.items] == [c.key for c in part.checklist_facilitator]
     text = sent(sanne)
-    assert "Sturen of loslaten" in text and "oplossingen bedenken" in text
+    assert "Loslaten" in text and "oplossingen bedenken" in text
     assert "Opdracht voor de facilitator" in text
     assert "Gespreksvoerder (facilitator van de groep)" in sent(fatima)
     assert "Gesprekspartner (speelt de groep)" in sent(jeroen)
     sanne.checklist.ratings["sturen"].value = part.ratings[1]
     fatima.session.reload()
-    assert "Sturen of loslaten" in html.unescape(fatima._feedback_view.value)
+    assert "Loslaten" in html.unescape(fatima._feedback_view.value)
+
+
+def test_every_checklist_point_can_be_answered_on_the_seen_scale(part) -> None:
+    """The observator rates each point 'Duidelijk gezien' … 'Nog niet gezien': does every shipped point ask about one
+    thing to see, never "A, of B?" (which that scale cannot answer)?"""
+    import re
+
+    either_or = re.compile(r",\s+of\b|\)\s*,?\s+of\s+ook\b")
+    points = [*part.checklist_gesprek, *part.checklist_facilitator]
+    assert [p.key for p in points if either_or.search(p.vraag)] == []
+    assert all(p.vraag.rstrip().rstrip('"').endswith("?") for p in points)

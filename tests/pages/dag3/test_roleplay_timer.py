@@ -97,3 +97,36 @@ def test_a_round_a_groupmate_appends_survives_my_timer_write(trio, part, scenari
     assert len(rounds) == 2, "the round Fatima appended was lost"
     assert [r.gestart for r in rounds] == [None, None]
     assert len(Trio.of(jeroen.session.item(Trio.KIND, item.item_id)).rondes) == 2  # his screen follows
+
+
+def test_one_more_minute_extends_a_running_paused_or_finished_round(trio, part, scenarios, clock) -> None:
+    """Can a trio that needs more time add a minute: while it runs, while paused, and after the time is up (then it
+    runs again), with the groupmate's screen following and the extension bounded?"""
+    from wijwerken_widgets.pages.dag3.roleplay_timer import MAX_EXTRA_SECONDS
+
+    fatima, jeroen, _ = new_views(trio, scenarios, part, now=clock)
+    start_trio(fatima)
+    jeroen.session.reload()
+    timer = fatima.timer
+    timer.extend_button.click()  # not started yet: 9 minutes, still waiting for Start
+    assert timer.text == "09:00" and not timer.running
+    timer.start()
+    clock.advance(30)
+    timer.extend_button.click()
+    assert timer.text == "09:30" and timer.running
+    jeroen.session.reload()
+    assert jeroen.timer.text == "09:30"
+    jeroen.timer.pause_button.click()
+    fatima.session.reload()
+    timer.extend()
+    clock.advance(100)
+    assert timer.text == "10:30" and not timer.running  # paused: the extension waits too
+    timer.start()
+    clock.advance(10 * 60 + 30)
+    timer.draw()
+    assert "De tijd is om" in timer.clock.value and "ww-time-up" in timer.clock.value
+    timer.extend_button.click()
+    assert timer.text == "01:00" and timer.running  # the conversation can be finished
+    for _ in range(60):
+        timer.extend()
+    assert timer.remaining() == timer.duration + MAX_EXTRA_SECONDS

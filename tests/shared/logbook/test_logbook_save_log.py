@@ -1,4 +1,4 @@
-"""The logboek's saves in the server log: a failed "Toevoegen" and the next that works, without the text."""
+"""The logboek's saves in the server log: a failed "Stukje toevoegen" and the next that works, without the text."""
 
 from __future__ import annotations
 

@@ -13,6 +13,7 @@ import ipywidgets as widgets
 
 from wijwerken_widgets.pages.dag1 import (
     assumptions,
+    keys,
     problem_statement,
     real_problem,
     summary_card,
@@ -22,6 +23,7 @@ from wijwerken_widgets.pages.dag1 import (
 from wijwerken_widgets.ui.blocks import markdown
 from wijwerken_widgets.ui.context import Context
 from wijwerken_widgets.ui.page import Page
+from wijwerken_widgets.ui.progress import titles_of
 
 __all__ = ["assumptions", "closing", "open_page", "problem_statement", "real_problem", "summary_card",
            "vraagstuk_choice"]
@@ -30,7 +32,8 @@ __all__ = ["assumptions", "closing", "open_page", "problem_statement", "real_pro
 def open_page() -> Page:
     """Header, intro and login (or the recognised participant)."""
     page = texts.load()
-    return Page(page.title, page.intro).show()
+    return Page(page.title, page.intro, workbook="dag1.ipynb",
+                progress=(keys.REGISTRY, titles_of(page.exercises))).show()
 
 
 def closing(ctx: Context) -> widgets.Widget:

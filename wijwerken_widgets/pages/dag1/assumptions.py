@@ -1,4 +1,5 @@
-"""Dag 1, oefening 3: aannames — what you assume, and how and with whom you will check each one."""
+"""Dag 1, oefening 3: aannames — what you assume, and how and with whom you will check each one (the grey
+examples follow the chosen vraagstuk)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 
 from wijwerken_widgets.pages.dag1 import keys, texts
+from wijwerken_widgets.pages.dag1.vraagstuk_choice import follow_examples
 from wijwerken_widgets.ui.autosave import Autosave, SaveStatus
 from wijwerken_widgets.ui.blocks import Exercise, details
 from wijwerken_widgets.ui.context import Context
@@ -38,6 +40,7 @@ class AssumptionsExercise(Exercise):
             f"{html.escape(cols.with_whom.label)} {html.escape(e.with_whom)}</li>"
             for e in content.examples
         )
+        follow_examples(ctx, content.placeholders, {"rows": self.rows})
         parts = [self.rows, self.status]
         if examples:
             parts.append(details(content.examples_title, f"<ul class='ww-examples'>{examples}</ul>"))

@@ -1,4 +1,5 @@
-"""Dag 1, oefening 2: probleem, doel en hoofdvraag, each autosaved, with live coaching and pilot examples."""
+"""Dag 1, oefening 2: probleem, doel en hoofdvraag, each autosaved, with live coaching and pilot examples; the grey
+examples follow the kind of vraagstuk chosen in oefening 1."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 
 from wijwerken_widgets.pages.dag1 import keys, texts
+from wijwerken_widgets.pages.dag1.vraagstuk_choice import follow_examples
 from wijwerken_widgets.shared.coaching import coach_doel, coach_hoofdvraag, coach_probleem
 from wijwerken_widgets.shared.coaching_panel import CoachingPanel
 from wijwerken_widgets.ui.autosave import SaveStatus, autosave_widget
@@ -52,6 +54,7 @@ class ProblemStatementExercise(Exercise):
             self.savers[name] = autosave_widget(ctx, key, control, status)
             self.coaching[name] = CoachingPanel(content.coaching_title, control, COACHES[name])
             fields.append(labelled(field, control, status, self.coaching[name]))
+        follow_examples(ctx, content.placeholders, self.inputs)
         good, better = examples_html(content)
         super().__init__(content.title, content.instruction, [
             *fields,

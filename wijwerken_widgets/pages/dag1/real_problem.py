@@ -1,7 +1,8 @@
 """Dag 1, oefening 4: "Is het probleem wel het echte probleem?".
 
 Vijf keer waarom and a simple probleemboom dig to underlying causes; perspectieven record whose definition of the
-problem each view is (asked, or still an assumption); a reflection closes the exercise.
+problem each view is (asked, or still an assumption); a reflection closes the exercise. The grey examples follow the
+chosen vraagstuk.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import ipywidgets as widgets
 
 from wijwerken_widgets.content.loader import TextField
 from wijwerken_widgets.pages.dag1 import keys, texts
+from wijwerken_widgets.pages.dag1.vraagstuk_choice import follow_examples
 from wijwerken_widgets.ui.autosave import Autosave, SaveStatus, autosave_form, autosave_widget
 from wijwerken_widgets.ui.blocks import (
     Exercise,
@@ -91,6 +93,10 @@ class RealProblemExercise(Exercise):
         self.reflection_status = SaveStatus()
         self.reflection_saver = autosave_widget(ctx, keys.REFLECTIE, self.reflection, self.reflection_status)
 
+        follow_examples(ctx, content.placeholders, {
+            "start": self.why_inputs["start"], "oorzaak": self.why_inputs["oorzaak"], **self.tree_inputs,
+            "perspectives": self.perspectives, "reflectie": self.reflection,
+        })
         super().__init__(content.title, content.instruction, [
             _subheading(chain.title, chain.instruction,
                         (chain.example_title, f"<ol class='ww-why-example'>{example}</ol>")),

@@ -15,6 +15,7 @@ from wijwerken_widgets.content.schema import (
     Text,
     TextField,
     VraagstukKind,
+    placeholders,
 )
 
 
@@ -41,10 +42,20 @@ class ProblemStatementFields(ContentModel):
     hoofdvraag: TextField
 
 
+class ProblemStatementPlaceholders(ContentModel):
+    """Grey examples for one kind of vraagstuk; a field left out keeps its own."""
+
+    probleem: str = ""
+    doel: str = ""
+    hoofdvraag: str = ""
+
+
 class ProblemStatement(Part):
     """Exercise 2: probleem, doel and hoofdvraag, with live coaching."""
 
     fields: ProblemStatementFields
+    placeholders: dict[VraagstukKind, ProblemStatementPlaceholders] = {}
+    """The grey examples while that kind of vraagstuk is chosen in exercise 1 (else each field's own)."""
     coaching_title: Text
     good_examples_title: Text
     good_examples: Annotated[list[PilotExample], Field(min_length=1)]
@@ -64,10 +75,20 @@ class AssumptionColumns(ContentModel):
     with_whom: TextField
 
 
+class AssumptionPlaceholders(ContentModel):
+    """Grey examples for one kind of vraagstuk; a column left out keeps its own."""
+
+    assumption: str = ""
+    how: str = ""
+    with_whom: str = ""
+
+
 class Assumptions(Part):
     """Exercise 3: what you assume, and how and with whom you will check each assumption."""
 
     columns: AssumptionColumns
+    placeholders: dict[VraagstukKind, AssumptionPlaceholders] = {}
+    """The grey examples while that kind of vraagstuk is chosen in exercise 1 (else each column's own)."""
     add_button: Text
     remove_button: Text
     remove_confirm: Text
@@ -134,6 +155,23 @@ class Perspectives(ContentModel):
     examples: list[PerspectiveExample] = []
 
 
+class RealProblemPlaceholders(ContentModel):
+    """Grey examples for one kind of vraagstuk; a field left out keeps its own."""
+
+    start: str = ""
+    """Vijf keer waarom: the problem as I see it now."""
+    oorzaak: str = ""
+    """Vijf keer waarom: the underlying cause."""
+    oorzaken: str = ""
+    probleem: str = ""
+    gevolgen: str = ""
+    """The problem tree."""
+    who: str = ""
+    definition: str = ""
+    """A perspective."""
+    reflectie: str = ""
+
+
 class RealProblem(Part):
     """Exercise 4: "Is het probleem wel het echte probleem?"."""
 
@@ -141,6 +179,8 @@ class RealProblem(Part):
     problem_tree: ProblemTree
     perspectives: Perspectives
     reflection: TextField
+    placeholders: dict[VraagstukKind, RealProblemPlaceholders] = {}
+    """The grey examples while that kind of vraagstuk is chosen in exercise 1 (else each field's own)."""
 
 
 class SummaryLabels(ContentModel):
@@ -161,6 +201,11 @@ class SummaryCard(Part):
     missing: Text  # shown where something is not filled in yet
     refresh_button: Text
     """Redraws the card (after a change in another tab)."""
+    document_title: Text
+    """Heading of the downloaded card (a web page that prints on one A4)."""
+    made_by: Annotated[Text, placeholders("naam", "datum")]
+    file_name: Annotated[str, Field(pattern=r"^[a-z0-9-]+$")]
+    """The start of the download's file name (before the date): lower-case letters, digits and -."""
     next_steps: Text
 
 

@@ -7,14 +7,18 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
+from wijwerken_widgets.core.downloads import HTML_MIME, download_link, printable_html
+from wijwerken_widgets.core.dutch import long_date
 from wijwerken_widgets.core.html import notice_html
 from wijwerken_widgets.pages.dag1 import keys, texts
 from wijwerken_widgets.pages.dag1.vraagstuk_choice import default_description, default_kind
 from wijwerken_widgets.ui import styles
+from wijwerken_widgets.ui import texts as common_texts
 from wijwerken_widgets.ui.blocks import Exercise, button, markdown
 from wijwerken_widgets.ui.context import Context
 
@@ -90,23 +94,39 @@ def card_html(summary: VraagstukSummary, content: Content, kind_labels: dict[str
     )
 
 
+def card_file(card: str, content: Content, name: str, today: date) -> tuple[bytes, str]:
+    """The card as a web page of its own that prints on one A4, and its file name."""
+    meta = content.made_by.format(naam=name, datum=long_date(today))
+    return printable_html(content.document_title, card, meta), f"{content.file_name}-{today.isoformat()}.html"
+
+
 class SummaryCardExercise(Exercise):
-    """The card, refreshed after every save on this page and on its refresh button (for other tabs)."""
+    """The card, refreshed after every save on this page and on its refresh button (for other tabs); the download
+    link under it holds the same card as a file to print or keep."""
 
     def __init__(self, ctx: Context, content: Content) -> None:
         self.ctx, self.content = ctx, content
         options = texts.load().exercises.vraagstuk_choice.options
         self.kind_labels = {kind: option.label for kind, option in options.items()}
-        self.card = widgets.HTML(self._card_value(), layout=styles.plain_layout(), style=styles.html_style())
+        self.card = widgets.HTML(layout=styles.plain_layout(), style=styles.html_style())
+        self.download = widgets.HTML(layout=styles.plain_layout(), style=styles.html_style())
+        self.refresh()
         refresh = button(content.refresh_button, "refresh", "ww-refresh")
         refresh.on_click(lambda _: self.refresh())
         ctx.on_saved(lambda key, _version: self.refresh() if key.startswith(keys.PREFIX) else None)
         super().__init__(content.title, content.instruction, [
-            self.card, refresh, markdown(content.next_steps, "ww-hint"),
+            self.card, refresh, self.download, markdown(content.next_steps, "ww-hint"),
         ])
 
     def refresh(self) -> None:
         self.card.value = self._card_value()
+        if 'class="ww-card"' not in self.card.value:  # the store could not be read: nothing to download
+            self.download.value = ""
+            return
+        data, filename = card_file(self.card.value, self.content, self.ctx.person.name, date.today())
+        words = common_texts.load().download
+        self.download.value = (download_link(data, filename, HTML_MIME, words.link.format(bestand=filename))
+                               + f'<p class="ww-print-hint ww-hint">{html.escape(words.print_hint)}</p>')
 
     def _card_value(self) -> str:
         from wijwerken_widgets.store import StoreUnavailable

@@ -6,6 +6,8 @@ changes them; only what the participant changes is stored.
 
 from __future__ import annotations
 
+import html
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
@@ -16,8 +18,10 @@ from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.autosave import SaveStatus, autosave_widget
 from wijwerken_widgets.ui.blocks import Exercise, joined, labelled, static_html, text_input
 from wijwerken_widgets.ui.context import Context
+from wijwerken_widgets.ui.row_list import RowList
 
 if TYPE_CHECKING:
+    from wijwerken_widgets.content.schema import ContentModel, VraagstukKind
     from wijwerken_widgets.pages.dag1.schema import VraagstukChoice as Content
 
 
@@ -31,6 +35,38 @@ def default_description(ctx: Context, kind: str) -> str:
     settings = (ctx.cohort.settings if ctx.cohort else {}) or {}
     vraagstuk = (settings.get("vraagstukken") or {}).get(kind) or {}
     return "\n\n".join(part for part in (vraagstuk.get("titel"), vraagstuk.get("probleem")) if part)
+
+
+def chosen_kind(ctx: Context) -> str:
+    """The kind of vraagstuk as stored, else the group's."""
+    saved = ctx.store.latest_answer(ctx.person.id, keys.VRAAGSTUK_KIND)
+    return saved.value if saved is not None and isinstance(saved.value, str) else default_kind(ctx)
+
+
+def follow_kind(ctx: Context, follow: Callable[[str], None]) -> None:
+    """Call ``follow(kind)`` now and whenever this page saves another kind of vraagstuk."""
+    follow(chosen_kind(ctx))
+    ctx.on_saved(lambda key, version: follow(version.value)
+                 if key == keys.VRAAGSTUK_KIND and isinstance(version.value, str) else None)
+
+
+def follow_examples(ctx: Context, placeholders: Mapping[VraagstukKind, ContentModel],
+                    controls: Mapping[str, widgets.Text | widgets.Textarea | RowList]) -> None:
+    """Keep the grey examples of ``controls`` fitting the chosen vraagstuk: ``placeholders[kind].<name>`` where the
+    content gives one (for a row list: ``<column key>``), else the control's own as it was made."""
+    own = {name: c.placeholder for name, c in controls.items() if not isinstance(c, RowList)}
+
+    def follow(kind: str) -> None:
+        chosen = next((examples for k, examples in placeholders.items() if k == kind), None)
+        for name, control in controls.items():
+            if isinstance(control, RowList):
+                control.set_placeholders({c.key: getattr(chosen, c.key, "") for c in control.columns})
+                continue
+            text = getattr(chosen, name, "") or own[name]
+            if control.placeholder != text:
+                control.placeholder = text
+
+    follow_kind(ctx, follow)
 
 
 class VraagstukChoiceExercise(Exercise):
@@ -62,7 +98,7 @@ class VraagstukChoiceExercise(Exercise):
         super().__init__(content.title, content.instruction, [
             self.kind, self.kind_status, self.option_html,
             labelled(content.description, self.description, self.prefilled_note, self.description_status),
-        ], lead_html=joined(render_markdown(content.choice_label)))
+        ], lead_html=joined(f'<label class="ww-label">{html.escape(content.choice_label)}</label>'))
 
     def _kind_changed(self) -> None:
         self.option_html.value = self.option_text[self.kind.value]

@@ -17,17 +17,19 @@ wait()  # the kernel may still be importing the libraries below in the backgroun
 
 import ipywidgets as widgets
 
-from wijwerken_widgets.pages.dag3 import logbook, plans, reports, roleplay, texts, trainer
+from wijwerken_widgets.pages.dag3 import keys, logbook, plans, reports, roleplay, texts, trainer
 from wijwerken_widgets.ui.blocks import markdown
 from wijwerken_widgets.ui.context import Context
 from wijwerken_widgets.ui.page import Page
+from wijwerken_widgets.ui.progress import titles_of
 
 __all__ = ["closing", "logbook", "open_page", "plans", "reports", "roleplay", "trainer"]
 
 
 def open_page() -> Page:
     page = texts.load()
-    return Page(page.title, page.intro).show()
+    return Page(page.title, page.intro, workbook="dag3.ipynb",
+                progress=(keys.REGISTRY, titles_of(page.exercises))).show()
 
 
 def closing(ctx: Context) -> widgets.Widget:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import unicodedata
+from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
 import ipywidgets as widgets
@@ -105,6 +106,9 @@ class PlanEditor:
         self.suggestions = box([])
         self.suggested: list[tuple[str, widgets.Button]] = []
         self.feedback = Feedback()
+        self.download_button = button(self.words.download_button, "download")
+        self.download_button.on_click(lambda _: self.download())
+        self.download_link = static_html("")
         self.remove_button = button(self.words.remove_button, "trash")
         self.remove_button.on_click(lambda _: self.ask_remove())
         self.confirm = box([])
@@ -128,6 +132,8 @@ class PlanEditor:
             labelled(fields.luisteren, self.controls["luisteren"]),
             labelled(fields.afsluiten, self.controls["afsluiten"]),
             self.status,
+            self.download_button,
+            self.download_link,
             self.remove_button,
             self.confirm,
         ], "ww-plan")
@@ -149,6 +155,17 @@ class PlanEditor:
         for name, control in self.controls.items():
             control.value = getattr(plan, name)
         self.vragen.value = "\n".join(plan.vragen)
+
+    def download(self) -> None:
+        """Put the link to this plan as a file (one A4 to print, ``plans_print.py``) under the button."""
+        from wijwerken_widgets.pages.dag3.plans_print import plan_download
+
+        item = self.owner.session.item(Gesprek.KIND, self.item_id)
+        stakeholder = Gesprek.of(item).stakeholder if item is not None else ""
+        plan = Gesprek.from_data(self.item_id, {**self.value(), "stakeholder": stakeholder})
+        wie = dict((value, label) for label, value in self.wie.options).get(self.wie.value, "")
+        self.download_link.value = plan_download(plan, self.owner.part.fields, self.words,
+                                            "" if self.wie.value == NOBODY else wie, date.today())
 
     def _edited(self, change: dict) -> None:
         if change["owner"] is self.vragen:

@@ -24,7 +24,7 @@ from wijwerken_widgets.core.ids import new_id
 from wijwerken_widgets.pages.dag3 import texts
 from wijwerken_widgets.pages.dag3.roleplay_checklist import ObserverChecklist
 from wijwerken_widgets.pages.dag3.roleplay_feedback import FeedbackView
-from wijwerken_widgets.pages.dag3.roleplay_reflection import RoundReflection
+from wijwerken_widgets.pages.dag3.roleplay_reflection import EarlierReflections, RoundReflection
 from wijwerken_widgets.pages.dag3.roleplay_scenarios import ScenarioSet
 from wijwerken_widgets.pages.dag3.roleplay_timer import RoundTimer
 from wijwerken_widgets.shared.conversations.items import GESPREKSPARTNER, OBSERVATOR, ROLES, Ronde, Trio
@@ -220,9 +220,10 @@ class Roleplay(widgets.VBox):
                                                    scenario_id=scenario_id)
                 children.append(self.checklist)
         self.reflection = RoundReflection(self.session.ctx, self.part, trio.item_id, index)
+        earlier = EarlierReflections(self.session, self.part, self.scenarios, trio_id=trio.item_id, round_index=index)
         if self._feedback_view is None:
             self._feedback_view = FeedbackView(self.session, self.part, self.scenarios)
-        return [*children, self.reflection, self._feedback_view, *controls]
+        return [*children, self.reflection, earlier, self._feedback_view, *controls]
 
     def _header_html(self, index: int, scenario: Scenario | None, cast: dict[int, str], soort: str | None) -> str:
         words = self.part.round
@@ -274,7 +275,8 @@ class Roleplay(widgets.VBox):
         seen = len(rounds)
         next_button.on_click(lambda _: self.next_round(trio.item_id, seen))
         new_trio.on_click(lambda _: self.start_over())
-        text = static_html(f"<h4>{html.escape(words.title)}</h4><p>{html.escape(words.intro)}</p>", "ww-text")
+        text = static_html(f"<h4>{html.escape(words.title)}</h4><p>{html.escape(words.intro)}</p>"
+                           f'<label class="ww-label">{html.escape(words.picker_label)}</label>', "ww-text")
         return [text, self.next_picker, widgets.HBox([next_button, new_trio], layout=styles.plain_layout())]
 
     def next_round(self, trio_id: str | None = None, seen: int | None = None) -> None:

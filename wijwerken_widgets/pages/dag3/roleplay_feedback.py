@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 
 from wijwerken_widgets.core.dutch import clock
-from wijwerken_widgets.core.html import render_markdown
+from wijwerken_widgets.core.html import plain_text_html, render_markdown
 from wijwerken_widgets.pages.dag3.roleplay_checklist import checklist_for
 from wijwerken_widgets.pages.dag3.roleplay_scenarios import ScenarioSet
 from wijwerken_widgets.shared.conversations.items import Feedback
@@ -21,11 +21,6 @@ from wijwerken_widgets.ui import styles
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag3.schema import RoleplayPart
     from wijwerken_widgets.store import GroupItem
-
-
-def _text(value: str) -> str:
-    """Typed text, escaped, with its line breaks kept."""
-    return html.escape(value.strip()).replace("\n", "<br>")
 
 
 class FeedbackView(widgets.HTML):
@@ -60,12 +55,12 @@ class FeedbackView(widgets.HTML):
             point = points.get(key)
             if point is None or not point.filled:
                 continue
-            oordeel, voorbeeld = _text(point.oordeel), _text(point.voorbeeld)
+            oordeel, voorbeeld = plain_text_html(point.oordeel), plain_text_html(point.voorbeeld)
             line = f"<strong>{html.escape(labels.get(key, key))}</strong>"
             line += f": {oordeel}" if oordeel else ""
             line += f'<div class="ww-hint">{voorbeeld}</div>' if voorbeeld else ""
             rows.append(f"<li>{line}</li>")
-        tip = _text(feedback.tip)
+        tip = plain_text_html(feedback.tip)
         return (
             '<div class="ww-card ww-feedback-item">'
             f"<strong>{html.escape(title)}</strong>"

@@ -1,9 +1,10 @@
-"""Dag 3 role-play: the countdown of the current round, shared by the trio (Start / Pauze / Opnieuw).
+"""Dag 3 role-play: the countdown of the current round, shared by the trio (Start / Pauze / +1 minuut / Opnieuw).
 
 The state lives in the trio item's round (:class:`~wijwerken_widgets.shared.conversations.items.Ronde`:
 ``gestart`` while running, ``resterend``: seconds left when paused or at the start of the running stretch), so
 every member's kernel shows the same time after polling. The clock ticks once per second on the kernel's event
-loop, only while running and while it is the round on show.
+loop, only while running and while it is the round on show. When the time is up the clock shows it in words; the
+page's ``static/wijwerken-timer.js`` adds a short sound and the tab title.
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag3.schema import TimerTexts
 
 
+EXTEND_SECONDS = 60
+"""What "+1 minuut" adds."""
+MAX_EXTRA_SECONDS = 30 * 60
+"""A round never runs more than this beyond its scenario's duration, however often it is extended."""
+
+
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
 
@@ -39,7 +46,7 @@ def mm_ss(seconds: float) -> str:
 
 
 class RoundTimer(widgets.VBox):
-    """The mm:ss countdown of round ``round_index`` of trio ``trio_id``, with Start / Pauze / Opnieuw."""
+    """The mm:ss countdown of round ``round_index`` of trio ``trio_id``, with Start / Pauze / +1 minuut / Opnieuw."""
 
     def __init__(self, session: ConversationSession, trio_id: str, round_index: int, minutes: int,
                  words: TimerTexts, *, now: Callable[[], datetime] | None = None) -> None:
@@ -49,14 +56,17 @@ class RoundTimer(widgets.VBox):
         self.clock = widgets.HTML(layout=styles.layout(), style=styles.html_style(), _dom_classes=("ww-timer",))
         self.start_button = button(words.start_button, "play")
         self.pause_button = button(words.pause_button, "pause")
+        self.extend_button = button(words.extend_button, "plus")
         self.reset_button = button(words.reset_button, "undo")
         self.start_button.on_click(lambda _: self.start())
         self.pause_button.on_click(lambda _: self.pause())
+        self.extend_button.on_click(lambda _: self.extend())
         self.reset_button.on_click(lambda _: self.reset())
         self.error = ""
         self._handle = None
         self._stopped = False
-        buttons = widgets.HBox([self.start_button, self.pause_button, self.reset_button], layout=styles.plain_layout())
+        buttons = widgets.HBox([self.start_button, self.pause_button, self.extend_button, self.reset_button],
+                               layout=styles.plain_layout())
         super().__init__([self.clock, buttons], layout=styles.layout(), _dom_classes=("ww-round-timer",))
         self._follow = lambda _: self.draw()
         session.on_change(self._follow)
@@ -71,11 +81,12 @@ class RoundTimer(widgets.VBox):
 
     def _base(self, state: Ronde) -> float:
         """Seconds left when the running stretch began (or while paused), within the round's duration."""
-        return self.duration if state.resterend is None else min(max(0.0, state.resterend), self.duration)
+        limit = self.duration + MAX_EXTRA_SECONDS
+        return self.duration if state.resterend is None else min(max(0.0, state.resterend), limit)
 
-    def remaining(self) -> float:
-        """Seconds left (0 when the time is up)."""
-        state = self._round()
+    def remaining(self, state: Ronde | None = None) -> float:
+        """Seconds left (0 when the time is up) of this round, or of its version ``state``."""
+        state = self._round() if state is None else state
         if state.gestart is None:
             return self._base(state)
         return max(0.0, self._base(state) - max(0.0, (self.now() - state.gestart).total_seconds()))
@@ -102,8 +113,18 @@ class RoundTimer(widgets.VBox):
     def reset(self) -> None:
         self._write(gestart=None, resterend=None)
 
-    def _write(self, **changes: Any) -> None:
-        """Change this round's timer fields in the newest version of the trio (a groupmate may have changed it)."""
+    def extend(self) -> None:
+        """One minute more, on the newest state of the round: a running or finished clock (re)starts with it, a
+        paused or unstarted one stays paused."""
+        def longer(state: Ronde) -> dict[str, Any]:
+            left = min(self.remaining(state) + EXTEND_SECONDS, self.duration + MAX_EXTRA_SECONDS)
+            return {"gestart": self.now(), "resterend": left} if state.gestart is not None else {"resterend": left}
+
+        self._write(changes_for=longer)
+
+    def _write(self, changes_for: Callable[[Ronde], dict[str, Any]] | None = None, **changes: Any) -> None:
+        """Change this round's timer fields in the newest version of the trio (a groupmate may have changed it);
+        ``changes_for`` computes them from that newest version of the round."""
         def timed(item: GroupItem | None) -> dict | None:
             """The trio with this round's timer changed (``None``: the round is gone or no longer on show)."""
             if self._stopped:
@@ -112,7 +133,9 @@ class RoundTimer(widgets.VBox):
                 self.error = self.words.round_gone
                 return None
             self.error = ""
-            return Trio.of(item).with_timer(self.round_index, **changes).data()
+            trio = Trio.of(item)
+            fields = changes_for(trio.rondes[self.round_index]) if changes_for is not None else changes
+            return trio.with_timer(self.round_index, **fields).data()
 
         try:
             self.session.reload()
@@ -133,7 +156,8 @@ class RoundTimer(widgets.VBox):
         else:
             state = "running" if running else "paused" if self._round().resterend is not None else "ready"
             hint = html.escape(getattr(self.words, state))
-            body = f'<span class="ww-timer-clock">{mm_ss(left)}</span> <span class="ww-hint">{hint}</span>'
+            body = (f'<span class="ww-timer-clock ww-timer-{state}">{mm_ss(left)}</span> '
+                    f'<span class="ww-hint">{hint}</span>')
 
         if self.error:
             body += notice_html(self.error, "error")

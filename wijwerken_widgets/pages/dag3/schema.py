@@ -52,6 +52,11 @@ class PlanEditorTexts(ContentModel):
     confirm_remove: Text
     confirm_yes: Text
     confirm_no: Text
+    download_button: Text
+    """Makes the plan a file of its own (a web page that prints on one A4): ``plans_print.py``."""
+    document_title: Annotated[Text, placeholders("naam")]
+    file_name: Annotated[str, Field(pattern=r"^[a-z0-9-]+$")]
+    missing: Text
 
 
 class QuestionCoachingTexts(ContentModel):
@@ -202,6 +207,7 @@ class RoundTexts(ContentModel):
 class NextRoundTexts(ContentModel):
     title: Text
     intro: Text
+    picker_label: Text
     button: Text
     new_trio_button: Text
     choose_scenario: Text
@@ -213,6 +219,8 @@ class NextRoundTexts(ContentModel):
 class TimerTexts(ContentModel):
     start_button: Text
     pause_button: Text
+    extend_button: Text
+    """Adds one minute (also after the time is up, to finish the conversation)."""
     reset_button: Text
     running: Text
     paused: Text
@@ -245,6 +253,8 @@ class RoleplayPart(Part):
     tip: TextField
     reflection_title: Text
     reflection_hint: Text
+    earlier_reflections: Annotated[Text, placeholders("aantal")]
+    """Above one's reflections on the earlier rounds, which stay readable."""
     reflection: Reflection
     feedback_title: Text
     feedback_empty: Text

@@ -18,7 +18,7 @@ from wijwerken_widgets.ui.page import Page
 
 def open_page() -> Page:
     page = texts.load()
-    return Page(page.title, page.intro).show()
+    return Page(page.title, page.intro, workbook="logboek.ipynb").show()
 
 
 def logbook(ctx: Context) -> widgets.Widget:

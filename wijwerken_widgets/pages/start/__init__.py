@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 def open_page() -> Page:
     page = texts.load()
-    return Page(page.title, page.intro).show()
+    return Page(page.title, page.intro, workbook="start.ipynb").show()
 
 
 def overview(content: StartContent | None = None) -> widgets.Widget:

@@ -1,7 +1,7 @@
 """The logboek's key registry (see ``core/keys.py``): the one personal answer it saves besides its entries.
 
 The entries themselves are kept by ``store/logbook.py`` (their own table, with a sharing level each); only the text
-typed in the new-entry box before "Toevoegen" is an answer: a draft, so a reload or a lost connection keeps it.
+typed in the new-entry box before "Stukje toevoegen" is an answer: a draft, so a reload or a lost connection keeps it.
 """
 
 from __future__ import annotations

@@ -53,6 +53,7 @@ class LogbookContent(ContentModel):
     """How an entry's day (``dag3``) is called; other days (``algemeen``) are shown capitalised."""
     writer_title: Text
     prompt_label: Text
+    text_label: Text
     free_prompt: Text
     """The last choice of prompt: writing without one (stored as an empty prompt)."""
     placeholder: Text

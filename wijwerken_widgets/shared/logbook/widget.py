@@ -21,7 +21,7 @@ from ipywidgets.widgets.widget_selection import ToggleButtonsStyle
 
 from wijwerken_widgets.core import server_log
 from wijwerken_widgets.core.dutch import clock, long_date
-from wijwerken_widgets.core.html import notice_html, render_markdown
+from wijwerken_widgets.core.html import notice_html, plain_text_html, render_markdown
 from wijwerken_widgets.shared.logbook.keys import DRAFT
 from wijwerken_widgets.store import LogEntry, StoreUnavailable
 from wijwerken_widgets.ui import styles
@@ -105,10 +105,6 @@ def entry_day(entry: LogEntry, part: LogbookContent) -> str:
     return day_label(prompt_day(part, entry.prompt, entry.day), part)
 
 
-def _text_html(text: str) -> str:
-    return "<br>".join(html.escape(line) for line in text.strip().splitlines()) or "&nbsp;"
-
-
 def entry_html(entry: LogEntry, part: LogbookContent, author: str = "", group: str = "") -> str:
     """One entry, read-only (everything typed is escaped)."""
     who = ""
@@ -118,19 +114,20 @@ def entry_html(entry: LogEntry, part: LogbookContent, author: str = "", group: s
     meta = f"{who}{dutch_datetime(begun_at(entry))} · {entry_day(entry, part)} · {shared}"
     prompt = html.escape(entry.prompt or part.free_written)
     return (f'<div class="ww-row-card"><div class="ww-hint">{meta}</div>'
-            f'<div class="ww-label">{prompt}</div><div>{_text_html(entry.text)}</div></div>')
+            f'<div class="ww-label">{prompt}</div><div>{plain_text_html(entry.text) or "&nbsp;"}</div></div>')
 
 
 
 @functools.cache
 def _toggle_style() -> ToggleButtonsStyle:
-    return ToggleButtonsStyle()
+    return ToggleButtonsStyle(description_width="initial")
 
 
-def _sharing_buttons(part: LogbookContent, value: str = SHARING[0]) -> widgets.ToggleButtons:
+def _sharing_buttons(part: LogbookContent, value: str = SHARING[0], description: str = "") -> widgets.ToggleButtons:
+    """Privé / trainer / groep; ``description`` names the group where no label is shown above it."""
     options = [(getattr(part.sharing_options, level), level) for level in SHARING]
-    return widgets.ToggleButtons(options=options, value=value, layout=styles.plain_layout(), style=_toggle_style(),
-                                 _dom_classes=("ww-choice",))
+    return widgets.ToggleButtons(options=options, value=value, description=description, layout=styles.plain_layout(),
+                                 style=_toggle_style(), _dom_classes=("ww-choice",))
 
 
 # ------------------------------------------------------------------------------------------ one own entry
@@ -196,7 +193,7 @@ class _EntryCard:
                              f'</div><label class="ww-label">{prompt}</label>')
         self.text = widgets.Textarea(value=entry.text, rows=4, layout=styles.layout(), style=styles.text_style(),
                                      continuous_update=True)
-        self.sharing = _sharing_buttons(part, entry.sharing)
+        self.sharing = _sharing_buttons(part, entry.sharing, part.sharing_label)
         self.status = SaveStatus()
         self.saver = EntryAutosave(logbook.ctx, entry, self.text, self.sharing, self.status)
         self.sharing.observe(lambda _: self.saver.save_now(), names="value")
@@ -230,7 +227,7 @@ class Logbook(widgets.VBox):
     """Write, reread and share reflections; ``day`` (``dag3``) is stored with new entries and orders the prompts."""
 
     _add_failed = False
-    """The last "Toevoegen" could not be saved: the next that works is logged as a recovery."""
+    """The last "Stukje toevoegen" could not be saved: the next that works is logged as a recovery."""
 
     def __init__(self, ctx: Context, part: LogbookContent, day: str) -> None:
         self.ctx, self.part, self.day = ctx, part, day
@@ -242,7 +239,7 @@ class Logbook(widgets.VBox):
         self.text = widgets.Textarea(rows=5, placeholder=part.placeholder, layout=styles.layout(),
                                      style=styles.text_style(), continuous_update=True)
         self.draft_status = SaveStatus()
-        self.draft = autosave_widget(ctx, DRAFT.key, self.text, self.draft_status)  # kept until "Toevoegen"
+        self.draft = autosave_widget(ctx, DRAFT.key, self.text, self.draft_status)  # kept until "Stukje toevoegen"
         self.sharing = _sharing_buttons(part)
         self.add_button = button(part.add_button, "plus", "ww-add")
         self.add_button.on_click(lambda _: self.add())
@@ -254,6 +251,7 @@ class Logbook(widgets.VBox):
             static_html(f"<h3>{html.escape(part.writer_title)}</h3>"
                         f'<label class="ww-label">{html.escape(part.prompt_label)}</label>'),
             self.prompt,
+            static_html(f'<label class="ww-label">{html.escape(part.text_label)}</label>'),
             self.text,
             self.draft_status,
             static_html(f'<label class="ww-label">{html.escape(part.sharing_label)}</label>'
@@ -296,7 +294,7 @@ class Logbook(widgets.VBox):
 
     # -- writing -----------------------------------------------------------------------------------------------
     def add(self) -> bool:
-        """Save the typed text as a new entry (as "Toevoegen" does); returns whether it was saved."""
+        """Save the typed text as a new entry (as "Stukje toevoegen" does); returns whether it was saved."""
         text = self.text.value.strip()
         if not text:
             self.feedback.show(self.part.empty_entry, "error")

@@ -22,6 +22,7 @@
   var PREVIEW_CHARS = 300;
   var kernelLost = false;
   var leaving = false;
+  var forgotten = false;  // logged out (ui/logout.py): keep nothing more, offer nothing back
   var heldBack = false;  // Voilà's beforeunload (shutdown beacon) was stopped: send it on pagehide instead
   var offered = {};
   var ledgerText = null;
@@ -98,7 +99,7 @@
   // Typed: keep the field's text in localStorage, or forget the copy when the text is exactly what is stored.
   function remember(field) {
     var store = storage();
-    if (!store || !readLedger()) {
+    if (!store || forgotten || !readLedger()) {
       return;
     }
     try {
@@ -181,7 +182,7 @@
 
   function scan() {
     var store = storage();
-    if (!store || !readLedger() || kernelLost) {
+    if (!store || forgotten || !readLedger() || kernelLost) {
       return;
     }
     var all = fields();
@@ -270,6 +271,22 @@
     leave: function () {
       leaving = true;  // the banner's reload button: the text is kept in this browser, no need to ask
       window.location.reload();
+    },
+    // Logging out (ui/logout.py): remove every kept text of participant `who` and stop keeping or asking.
+    forget: function (who) {
+      forgotten = true;
+      leaving = true;
+      var store = storage();
+      var mine = PREFIX + ":" + who + ":";
+      if (!store) {
+        return;
+      }
+      for (var i = store.length - 1; i >= 0; i--) {
+        var key = store.key(i);
+        if (key && key.indexOf(mine) === 0) {
+          store.removeItem(key);
+        }
+      }
     }
   };
 })();

@@ -1,0 +1,50 @@
+"""Links between the workbook's pages: the navigation at the top, previous/next and the footer at the end.
+
+The pages and their order are ``navigation.pages`` of ``algemeen.yaml`` (the one list; the start page's programme
+links to the same notebooks). Every link is relative (``dag2.ipynb``): Voilà serves all workbooks side by side
+(``…/voila/render/dag1.ipynb``), so the links work under any base URL or JupyterHub prefix.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from wijwerken_widgets.ui import texts
+
+
+def _link(workbook: str, name: str, *, current: bool = False, rel: str = "") -> str:
+    extra = (' aria-current="page"' if current else "") + (f' rel="{rel}"' if rel else "")
+    return f'<a href="{html.escape(workbook)}"{extra}>{html.escape(name)}</a>'
+
+
+def nav_html(workbook: str | None) -> str:
+    """The ``<nav>`` landmark listing every page; the current one (``workbook``) is marked ``aria-current``."""
+    words = texts.load().navigation
+    items = "".join(f"<li>{_link(p.workbook, p.name, current=p.workbook == workbook)}</li>" for p in words.pages)
+    return f'<nav class="ww-nav" aria-label="{html.escape(words.label)}"><ul>{items}</ul></nav>'
+
+
+def neighbours(workbook: str | None) -> tuple[Any, Any]:
+    """The pages before and after ``workbook`` in the order of the days (None at either end or off the order)."""
+    steps = [p for p in texts.load().navigation.pages if p.step]
+    index = next((i for i, p in enumerate(steps) if p.workbook == workbook), None)
+    if index is None:
+        return None, None
+    return (steps[index - 1] if index > 0 else None), (steps[index + 1] if index + 1 < len(steps) else None)
+
+
+def end_html(workbook: str | None) -> str:
+    """The end of a page: "← Terug naar …" and "Verder naar … →" (on a page in the order), then the footer."""
+    words = texts.load().navigation
+    before, after = neighbours(workbook)
+    links = []
+    if before is not None:
+        links.append(f'<li class="ww-pager-prev">{_link(before.workbook, words.previous.format(pagina=before.name), rel="prev")}</li>')
+    if after is not None:
+        links.append(f'<li class="ww-pager-next">{_link(after.workbook, words.next.format(pagina=after.name), rel="next")}</li>')
+    pager = (f'<nav class="ww-pager" aria-label="{html.escape(words.pager_label)}"><ul>{"".join(links)}</ul></nav>'
+             if links else "")
+    footer = (f'<footer class="ww-footer"><a href="{html.escape(words.footer_accessibility_workbook)}">'
+              f"{html.escape(words.footer_accessibility)}</a></footer>")
+    return pager + footer

@@ -1,0 +1,83 @@
+"""Which exercises of a day have something stored: "3 van 5 oefeningen ingevuld" and a list with ✓ per exercise.
+
+Built from the day's key registry (``pages/<day>/keys.py``, see ``core.keys``) and the store: an exercise counts
+as filled in once one of its answer keys has a stored answer of this person, or (group work) one of its item kinds
+has an item of the person's group that is not removed. Refreshed after every answer saved in this page; group items
+saved by others show after a reload.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+import ipywidgets as widgets
+
+from wijwerken_widgets.ui import styles, texts
+
+if TYPE_CHECKING:
+    from wijwerken_widgets.core.keys import Registry
+    from wijwerken_widgets.ui.context import Context
+
+log = logging.getLogger("wijwerken")
+
+
+def exercises_of(registry: Registry, titles: Mapping[str, str]) -> list[str]:
+    """The exercises (YAML keys, in the order of ``titles``) that the registry saves anything for."""
+    saved = {a.exercise for a in registry.answers} | {i.exercise for i in registry.items}
+    return [name for name in titles if name in saved]
+
+
+def filled_in(ctx: Context, registry: Registry) -> set[str]:
+    """The exercises of ``registry`` with a stored answer of this person or a live item of their group."""
+    stored = ctx.store.latest_answers(ctx.person.id, f"{registry.page}.")
+    done = {entry.exercise for key in stored if (entry := registry.answer(key)) is not None}
+    if ctx.group is not None:
+        for space in sorted({i.space for i in registry.items}):
+            for item in ctx.store.items(space, ctx.group.id):  # type: ignore[arg-type]  # a registry's space
+                kind = registry.item(space, item.kind)
+                if kind is not None and not item.deleted:
+                    done.add(kind.exercise)
+    return done
+
+
+def progress_html(titles: Mapping[str, str], exercises: list[str], done: set[str]) -> str:
+    """The count and the list; each line says in words whether it is filled in (never colour alone)."""
+    words = texts.load().progress
+    count = sum(name in done for name in exercises)
+    lines = "".join(
+        f'<li class="{"ww-progress-done" if name in done else "ww-progress-open"}">'
+        f'<span class="ww-progress-mark" aria-hidden="true">{"✓" if name in done else "○"}</span> '
+        f"{html.escape(titles[name])} <span class=\"ww-progress-state\">"
+        f"({html.escape(words.done if name in done else words.open)})</span></li>"
+        for name in exercises
+    )
+    summary = html.escape(words.summary.format(ingevuld=count, totaal=len(exercises)))
+    return (f'<div class="ww-progress"><p class="ww-progress-summary"><strong>{summary}</strong></p>'
+            f'<ul>{lines}</ul><p class="ww-progress-note">{html.escape(words.note)}</p></div>')
+
+
+class Progress(widgets.HTML):
+    """The progress hint of one day for the logged-in person; ``refresh()`` reads the store again."""
+
+    def __init__(self, ctx: Context, registry: Registry, titles: Mapping[str, str]) -> None:
+        self.ctx, self.registry, self.titles = ctx, registry, dict(titles)
+        self.exercises = exercises_of(registry, self.titles)
+        super().__init__(layout=styles.plain_layout(), style=styles.html_style())
+        self.refresh()
+        ctx.on_saved(lambda key, _version: self.refresh() if key.startswith(f"{registry.page}.") else None)
+
+    def refresh(self) -> None:
+        from wijwerken_widgets.store import StoreUnavailable
+
+        try:
+            self.value = progress_html(self.titles, self.exercises, filled_in(self.ctx, self.registry))
+        except StoreUnavailable:
+            log.warning("progress of %s not shown: store unavailable", self.registry.page)
+
+
+def titles_of(exercises: object) -> dict[str, str]:
+    """YAML key → title of a day's ``exercises`` (loaded content), in YAML order; exercises without a title are left out."""
+    return {name: exercise.title for name, exercise in vars(exercises).items() if getattr(exercise, "title", None)}
