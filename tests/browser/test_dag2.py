@@ -16,6 +16,9 @@ from tests.support.browser import RequestLog
 from tests.support.voila_server import PrintedCode
 from tests.support.waiting import wait_for
 from tests.support.workbook import LOAD_TIMEOUT, Workbook, log_in
+from wijwerken_widgets.shared.stakeholders.model import validate_relation, validate_stakeholder
+from wijwerken_widgets.shared.stakeholders.session import MapSession
+from wijwerken_widgets.ui.context import Context
 
 pytestmark = pytest.mark.browser
 
@@ -291,3 +294,93 @@ def test_a_dragged_node_keeps_its_place_after_a_reload(workbook: Workbook, page:
     after = _graph_frame_with(page, naam).evaluate("id => network.getPositions([id])[id]", node)
     assert abs(after["x"] - moved["x"]) < 1, (moved, after)
     assert abs(after["y"] - moved["y"]) < 1, (moved, after)
+
+
+# --- the map as tables: keyboard, screen reader, phone -------------------------------------------------------------
+
+
+def seed(workbook: Workbook, participant: PrintedCode, names: list[str], lines: list[tuple[int, int, str, int]]) -> None:
+    """Put stakeholders ``names`` and relations (index van, index naar, soort, sterkte) on the participant's group
+    map through the store, as a groupmate's kernel would."""
+    people = [validate_stakeholder({"naam": naam, "invloed": 1 + n % 5, "belang": 5 - n % 5})
+              for n, naam in enumerate(names)]
+    relations = [validate_relation({"van": people[a].id, "naar": people[b].id, "soort": soort, "sterkte": sterkte})
+                 for a, b, soort, sterkte in lines]
+    with workbook.store() as store:
+        person = next(p for p in store.people(1) if p.name == participant.naam)
+        MapSession(Context.for_person(store, person), poll_seconds=None).add(people, relations)
+
+
+def test_a_keyboard_user_sorts_the_table_and_reads_a_stakeholders_relations(workbook: Workbook, page: Page) -> None:
+    """Without a mouse: can "Sorteer op" be changed from the keyboard (aria-sort moves to that column), and does
+    choosing a stakeholder under "Relaties van" with the keyboard list its relations in words?"""
+    seed(workbook, workbook.participant(1), ["Toets Spil", "Toets Buur", "Toets Verre"],
+         [(0, 1, "samenwerking", 3), (0, 2, "spanning", 1)])
+    open_dag2(page, workbook, workbook.participant(1))
+    view = page.locator(".ww-network-table-view")
+    table = view.locator("table.ww-network-table")
+    expect(table.locator("th[scope=row]").filter(has_text="Toets Verre")).to_have_count(1, timeout=SAVE_TIMEOUT)
+    expect(table.locator("th[aria-sort=ascending]")).to_have_text(re.compile("^Naam"))
+
+    sort = view.get_by_label("Sorteer op", exact=True)
+    sort.focus()
+    page.keyboard.press("ArrowDown")  # Naam → Soort
+    expect(table.locator("th[aria-sort]")).to_have_text(re.compile("^Soort"), timeout=SAVE_TIMEOUT)
+    expect(table.locator("caption")).to_contain_text("gesorteerd op soort")
+
+    page.keyboard.press("Tab")  # the table's scroll box, then the picker
+    expect(view.locator(".ww-scroll")).to_be_focused()
+    page.keyboard.press("Tab")
+    picker_ = view.get_by_label("Relaties van", exact=True)
+    expect(picker_).to_be_focused()
+    page.keyboard.type("Toets Spil")  # a closed select jumps to the option typed
+    details = view.locator(".ww-relations-box")
+    expect(details).to_contain_text("Relaties van Toets Spil (2 relaties):", timeout=SAVE_TIMEOUT)
+    expect(details.locator("li")).to_have_text(["Samenwerking (sterk) met Toets Buur",
+                                                "Spanning (zwak) met Toets Verre"])
+
+
+def test_on_a_phone_the_tables_carry_the_pictures_without_sideways_scrolling(workbook: Workbook, browser: Browser) -> None:
+    """At 390px wide: does the page not scroll sideways, are the grid and energy pictures replaced by readable
+    tables (14px or more), and does a wide table scroll only inside its own box?"""
+    seed(workbook, workbook.participant(2), ["Telefoon Ondernemersvereniging Centrum Noord", "Telefoon Wijkagent"],
+         [(0, 1, "informeel", 2)])
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL", is_mobile=True,
+                                has_touch=True)
+    try:
+        page = phone.new_page()
+        open_dag2(page, workbook, workbook.participant(2))
+        table = page.locator("table.ww-network-table")
+        expect(table).to_contain_text("Telefoon Wijkagent", timeout=SAVE_TIMEOUT)
+        table.scroll_into_view_if_needed()
+        expect(table).to_be_visible()
+        quadrants = page.locator(".ww-grid table.ww-quadrant-table")
+        expect(quadrants).to_contain_text("Telefoon Wijkagent")
+        expect(quadrants).to_be_visible()
+        expect(page.locator(".ww-grid svg")).to_be_hidden()
+        expect(page.locator(".ww-energy svg")).to_be_hidden()
+        page.locator(".ww-energy summary").click()
+        expect(page.locator(".ww-energy table")).to_contain_text("Telefoon Wijkagent")
+
+        sizes = page.evaluate("""() => [...document.querySelectorAll(
+            '.ww-network-table td, .ww-network-table th, .ww-quadrant-table td, .ww-quadrant-table th, ' +
+            '.ww-energy-table td, .ww-map-status')]
+            .map(e => parseFloat(getComputedStyle(e).fontSize))""")
+        assert sizes and min(sizes) >= 14, sizes
+        width = page.evaluate("() => [document.scrollingElement.scrollWidth, window.innerWidth]")
+        assert width[0] <= width[1], width
+        # Nothing in Dag 2's exercises is cut off at the right by a box that clips it, nor reaches past the screen,
+        # except inside a box that scrolls on its own (.ww-scroll).
+        outside = page.evaluate("""() => [...document.querySelectorAll('.ww-exercise *')].filter(e => {
+            const right = e.getBoundingClientRect().right;
+            if (e.getBoundingClientRect().width === 0 || e.closest('.ww-scroll')) return false;
+            for (let box = e.parentElement; box && box !== document.body; box = box.parentElement) {
+              if (getComputedStyle(box).overflowX !== 'visible') return right > box.getBoundingClientRect().right + 1;
+            }
+            return right > window.innerWidth + 1;
+          }).map(e => e.tagName + '.' + e.className)""")
+        assert outside == []
+        box = page.locator(".ww-network-table-view .ww-scroll")
+        assert box.evaluate("e => e.scrollWidth > e.clientWidth && getComputedStyle(e).overflowX === 'auto'")
+    finally:
+        phone.close()

@@ -63,3 +63,15 @@ def test_a_groupmates_change_made_while_i_edit_the_table_survives_my_save(ctx: C
     table.save_editor()
     [agent] = mine.map.stakeholders
     assert (agent.invloed, agent.notitie) == (5, "kent de buurt")
+
+
+def test_the_table_has_a_caption_headers_and_fits_with_energy_in_one_column(ctx: Context) -> None:
+    """Is the table a captioned table with column headers in a focusable box that scrolls on a phone, with the
+    energy now and desired in one column (so that it fits a laptop's column)?"""
+    session = map_session(ctx)
+    session.add([validate_stakeholder({"naam": "Wijkagent", "energie_nu": "weerstand", "energie_gewenst": "trekker"})])
+    html = StakeholderTable(session).table.value
+    assert html.startswith('<div class="ww-scroll" role="region" tabindex="0" aria-label="1 stakeholder">')
+    assert "<caption>1 stakeholder</caption>" in html
+    assert "<th>" not in html and '<th scope="col">Energie nu → gewenst</th>' in html
+    assert "<td>Weerstand → Trekker</td>" in html

@@ -31,7 +31,7 @@ def _x(level: str) -> float:
     return _NAME_W + _COL_W * (_LEVELS.index(level) + 0.5)
 
 
-def _order(s: Stakeholder) -> tuple[int, int, str]:
+def order(s: Stakeholder) -> tuple[int, int, str]:
     """Biggest gap (either way) first, a rise before a fall of the same size, then by name."""
     return -abs(s.energie_gap), -s.energie_gap, s.key
 
@@ -87,7 +87,7 @@ def energy_svg(m: StakeholderMap, highlight: Iterable[str] = (), page: Dag2Conte
     page = page or texts.load()
     picture = page.exercises.energy.picture
     marked = set(highlight)
-    people = sorted(m.stakeholders, key=_order)
+    people = sorted(m.stakeholders, key=order)
     shown, rest = people[:MAX_ROWS], people[MAX_ROWS:]
     label = picture.label.format(**texts.counts(page, stakeholders=len(m)))
     parts = _header(picture)

@@ -67,7 +67,8 @@ def section(ctx: Context) -> widgets.Widget:
               lambda: StakeholderImport(current, part), lambda: RelationForm(current, part))
     slots = [widgets.VBox([makers[0]()])] + [widgets.VBox() for _ in makers[1:]]
     titles = (part.tabs.form, part.tabs.table, part.tabs.importer, part.tabs.relations)
-    tabs = widgets.Tab(children=slots, titles=titles, selected_index=0, layout=styles.layout())
+    tabs = widgets.Tab(children=slots, titles=titles, selected_index=0, layout=styles.layout(),
+                       _dom_classes=("ww-entry-tabs",))
 
     def opened(change) -> None:
         index = change["new"]

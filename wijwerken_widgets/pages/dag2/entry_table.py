@@ -38,7 +38,7 @@ class StakeholderTable(widgets.VBox):
         self.sort = widgets.Dropdown(options=[(getattr(content.sorts, column), column) for column in SORTS],
                                      value=SORTS[0], description=content.sort_label)
         self.page = widgets.BoundedIntText(1, min=1, max=1, description=content.page_label,
-                                           layout=widgets.Layout(width="160px"))
+                                           layout=widgets.Layout(width="auto"), _dom_classes=("ww-table-page",))
         self.table = widgets.HTML(layout=styles.layout(), _dom_classes=("ww-table-wrap",))
         self.editor = widgets.Textarea(rows=10, layout=styles.layout(), _dom_classes=("ww-tsv",))
         self.edit_button = button(content.edit_button, "table")
@@ -84,9 +84,23 @@ class StakeholderTable(widgets.VBox):
         caption = (self.content.caption_pages.format(stakeholders=stakeholders, page=start // PAGE_ROWS + 1,
                                                      pages=pages)
                    if pages > 1 else self.content.caption.format(stakeholders=stakeholders))
-        table = shown.rename(columns=lambda c: c.replace("_", " ").capitalize()).to_html(
-            index=False, escape=True, border=0, classes="ww-table", na_rep="")
-        self.table.value = f"<p class='ww-hint'>{html.escape(caption)}</p>{table}"
+        table = self._shown_columns(shown).to_html(
+            index=False, escape=True, border=0, classes="ww-table ww-entry-table", na_rep="")
+        # pandas writes bare <th> (all column headers here, without an index) and no caption.
+        head, _, rest = table.replace("<th>", '<th scope="col">').partition(">")
+        label = html.escape(caption, quote=True)
+        self.table.value = (f'<div class="ww-scroll" role="region" tabindex="0" aria-label="{label}">{head}>'
+                            f"<caption>{html.escape(caption)}</caption>{rest}</div>")
+
+    def _shown_columns(self, frame):
+        """The rows as the page shows them: energy now and desired in one column (as the network's table), so the
+        table fits the column of a laptop screen; headers from the column names."""
+        words = self.dag2.exercises.network.table
+        energy = [words.energy.format(nu=nu, gewenst=gewenst)
+                  for nu, gewenst in zip(frame["energie_nu"], frame["energie_gewenst"], strict=True)]
+        shown = frame.drop(columns=["energie_nu", "energie_gewenst"])
+        shown.insert(shown.columns.get_loc("notitie"), words.columns.energie, energy)
+        return shown.rename(columns=lambda c: c.replace("_", " ").capitalize() if c.islower() else c)
 
     def open_editor(self) -> None:
         from wijwerken_widgets.shared.stakeholders import tables

@@ -1,4 +1,5 @@
-"""Dag 2: the invloed × belang grid (Mendelow) of the group's map, redrawn when the map changes."""
+"""Dag 2: the invloed × belang grid (Mendelow) of the group's map and the same as a table, redrawn when the map
+changes."""
 
 from __future__ import annotations
 
@@ -21,8 +22,11 @@ class GridView(widgets.HTML):
 
     def draw(self) -> None:
         from wijwerken_widgets.pages.dag2.grid_draw import grid_svg
+        from wijwerken_widgets.pages.dag2.grid_table import quadrant_table_html
 
-        value = f"<figure class='ww-figure'>{grid_svg(self.session.map, self.page)}</figure>"
+        m = self.session.map
+        value = (f"<figure class='ww-figure'>{grid_svg(m, self.page)}</figure>"
+                 f"{quadrant_table_html(m, self.page)}")
         if value != self.value:
             self.value = value
 

@@ -202,3 +202,18 @@ def position_of(m: StakeholderMap, stakeholder_id: str | None, content: InsightP
         others = [facts.people[n] for n in group if n != stakeholder_id]
         return words.in_group.format(names=_names(others, content.findings, GROUPS_SHOWN))
     return words.lines.format(reach=texts.counted(words.reach, lines))
+
+
+ROLES = ("spil", "verbinder", "groepje", "los")
+"""A stakeholder's roles in the network, in this order (the words are ``exercises.network.table.roles``)."""
+
+
+def roles(m: StakeholderMap) -> dict[str, tuple[str, ...]]:
+    """Per stakeholder id its roles (:data:`ROLES`): a spil, a verbinder, in a groepje, or hanging loose; ``()``
+    for none of these. Uses the same analysis as :func:`analyse`, so the table and the findings agree."""
+    if not m.stakeholders:
+        return {}
+    facts = _facts(m)
+    in_group = {node for group in facts.clusters for node in group} if len(facts.clusters) > 1 else set()
+    found = {"spil": facts.spil, "verbinder": facts.verbinder, "groepje": in_group, "los": set(facts.los)}
+    return {s.id: tuple(role for role in ROLES if s.id in found[role]) for s in m.stakeholders}

@@ -106,6 +106,12 @@ class NetworkView(widgets.VBox):
 
 
 def section(ctx: Context) -> widgets.Widget:
-    """The ``network`` part of ``dag2.yaml``: the network of the group's map (nothing for someone in no group)."""
-    part, current = texts.load().exercises.network, page_map(ctx)
-    return hidden() if current is None else Exercise(part.title, part.instruction, [NetworkView(current)])
+    """The ``network`` part of ``dag2.yaml``: the network of the group's map and the same as a table (nothing for
+    someone in no group)."""
+    from wijwerken_widgets.pages.dag2.network_table import NetworkTable
+
+    page, current = texts.load(), page_map(ctx)
+    part = page.exercises.network
+    if current is None:
+        return hidden()
+    return Exercise(part.title, part.instruction, [NetworkView(current), NetworkTable(current, page)])

@@ -27,5 +27,5 @@ def counted(count, n: int) -> str:
 def counts(page: Dag2Content, **numbers: int) -> dict[str, str]:
     """The ``{stakeholders}`` and ``{relations}`` of a template, always in words ("1 relatie", "3 relaties"):
     ``counts(page, stakeholders=2, relations=1)``. A template never says the noun after such a placeholder itself
-    (``schema.placeholders`` refuses "{relations} relaties"), so every count of the YAML goes through here."""
+    (``schema_templates.placeholders`` refuses "{relations} relaties"), so every count of the YAML goes through here."""
     return {name: counted(getattr(page.counts, name), n) for name, n in numbers.items()}
