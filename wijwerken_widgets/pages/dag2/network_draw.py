@@ -202,15 +202,25 @@ def _legend(interactive: bool, words: NetworkLegend) -> str:
 
 
 # Runs after pyvis' drawGraph() has filled its global ``network``; tells the page where dragged nodes ended up.
-_POSITIONS_SCRIPT = """<script type="text/javascript">
-if (typeof network !== "undefined" && network) {
+_POSITIONS = """
   network.on("dragEnd", function (params) {
     if (params.nodes && params.nodes.length) {
       parent.postMessage({type: "wijwerken-positions", positions: network.getPositions(params.nodes)}, "*");
     }
-  });
-}
-</script>"""
+  });"""
+
+
+# On a narrow screen (a phone) the whole map is zoomed to fit, also after turning the phone.
+_FIT = """
+  var wijwerkenFit = function () { if (window.innerWidth < 600) { network.fit(); } };
+  wijwerkenFit();
+  window.addEventListener("resize", wijwerkenFit);"""
+
+
+def _graph_script(interactive: bool) -> str:
+    """One script after pyvis' drawGraph(): fit on a phone; in the page also report dragged positions."""
+    return ('<script type="text/javascript">\nif (typeof network !== "undefined" && network) {'
+            + _FIT + (_POSITIONS if interactive else "") + "\n}\n</script>")
 
 
 def _header(title: str, made_on: str) -> str:
@@ -266,7 +276,7 @@ def _document(
         title=title,
         head=_style(height_px),
         before=header,
-        after=_legend(interactive, picture.legend) + (_POSITIONS_SCRIPT if interactive else ""),
+        after=_legend(interactive, picture.legend) + _graph_script(interactive),
         library_url=library_url,
     )
 
