@@ -10,7 +10,9 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.support.accessibility import load_exceptions, run_axe, summary, unexpected_and_stale, wait_rendered
+from tests.support.dag3 import new_map
 from tests.support.workbook import Workbook, log_in
+from wijwerken_widgets.ui.context import Context
 
 pytestmark = pytest.mark.browser
 
@@ -18,6 +20,19 @@ PAGES = ["start", "dag1", "dag2", "dag3", "logboek", "toegankelijkheid"]
 NO_LOGIN = {"toegankelijkheid"}  # pages that show no login form (they still greet whoever is logged in)
 ROLES = ["logged_out", "participant", "trainer"]
 VIEWS = [f"{page}-{role}" for role in ROLES for page in PAGES]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _a_filled_map(workbook: Workbook) -> None:
+    """The participant's group has a map, so axe also checks Dag 2's graph, its tables and Dag 3's shortlist."""
+    with workbook.store() as store:
+        person = next(p for p in store.people(1) if p.name == workbook.participant(0).naam)
+        new_map(Context.for_person(store, person),
+                {"naam": "Wijkraad <script>x</script>", "soort": "inwoner", "invloed": 2, "belang": 5,
+                 "energie_nu": "weerstand", "energie_gewenst": "steunend"},
+                {"naam": "Teamleider Wonen", "soort": "collega", "invloed": 5, "belang": 2},
+                {"naam": "Woningcorporatie Thuis", "soort": "ketenpartner", "invloed": 4, "belang": 4,
+                 "energie_nu": "steunend", "energie_gewenst": "trekker"})
 
 
 def _open(workbook: Workbook, page: Page, notebook: str, role: str) -> None:
@@ -40,6 +55,8 @@ def test_no_serious_or_critical_axe_violations(workbook: Workbook, context: Brow
     """Does axe find no serious or critical WCAG 2.1 A/AA violation beyond the known exceptions for this view?"""
     name, role = view.split("-", 1)
     _open(workbook, page, f"{name}.ipynb", role)
+    if view == "dag2-participant":
+        expect(page.locator(".ww-network-table")).to_contain_text("Woningcorporatie Thuis")
     expect(page.get_by_role("main")).to_have_count(1)  # one main landmark with the page's one <h1>
     expect(page.locator("h1")).to_have_count(1)
     expect(page.get_by_role("main").locator("h1")).to_have_count(1)
