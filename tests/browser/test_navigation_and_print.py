@@ -114,3 +114,18 @@ def test_the_login_field_fits_a_phone(workbook: Workbook, browser: Browser) -> N
         assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("notebook", ["start", "dag1", "dag2", "dag3", "logboek", "toegankelijkheid"])
+def test_every_page_prints_its_whole_content(workbook: Workbook, page: Page, notebook: str) -> None:
+    """In print, does no box cut its content off, is the page's last section laid out, and does it make a PDF?"""
+    page.goto(workbook.url("start.ipynb"))
+    log_in(page, workbook.participant(2).code)
+    _open(workbook, page, f"{notebook}.ipynb", logged_in=True)
+    page.emulate_media(media="print")
+    assert page.evaluate(CLIPPING) == []
+    last = page.get_by_role("main").locator(".ww-section, .ww-closing, .widget-html").last
+    box = last.bounding_box()
+    assert box is not None and box["height"] > 0
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", pdf)) >= 1
