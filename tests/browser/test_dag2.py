@@ -382,5 +382,17 @@ def test_on_a_phone_the_tables_carry_the_pictures_without_sideways_scrolling(wor
         assert outside == []
         box = page.locator(".ww-network-table-view .ww-scroll")
         assert box.evaluate("e => e.scrollWidth > e.clientWidth && getComputedStyle(e).overflowX === 'auto'")
+
+        page.get_by_role("tab", name="Importeren").click()
+        upload = page.locator(".ww-upload")
+        expect(upload).to_be_visible()
+        count_below = upload.evaluate("""b => {
+            const text = [...b.childNodes].find(n => n.nodeType === 3 && n.textContent.includes('('));
+            const range = document.createRange();
+            range.setStart(text, text.textContent.lastIndexOf('('));
+            range.setEnd(text, text.textContent.length);
+            return range.getBoundingClientRect().top >= b.getBoundingClientRect().bottom - 1;
+        }""")
+        assert count_below, "the upload button shows ipywidgets' file count '(0)'"
     finally:
         phone.close()
