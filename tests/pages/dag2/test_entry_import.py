@@ -63,5 +63,5 @@ def test_the_file_button_hides_its_count(ctx: Context) -> None:
     assert importer.upload.description == "Kies een bestand (CSV of Excel)\n"
     assert "ww-upload" in importer.upload._dom_classes
     css = (Path(ui.__file__).parent / "widgets.css").read_text(encoding="utf-8")
-    assert ".jupyter-button.widget-upload.ww-upload { display: inline-flex; align-items: flex-start; " \
-           "white-space: pre-line; }" in css
+    rule = css.split(".jupyter-button.widget-upload.ww-upload {", 1)[1].split("}", 1)[0]
+    assert "overflow: hidden" in rule and "white-space: pre" in rule  # seen in Chromium: tests/browser/test_dag2.py
