@@ -158,3 +158,31 @@ def test_does_a_problem_leave_out_what_it_does_not_know() -> None:
     assert Problem(3, "", "fout").describe("x.yaml") == "x.yaml:3: fout"
     assert Problem(None, "", "fout").describe("x.yaml") == "x.yaml: fout"
     assert str(ContentError("x.yaml: iets")) == "x.yaml: iets"
+
+
+def test_an_alias_bomb_is_refused_before_anything_is_built() -> None:
+    """Ten lines whose aliases expand to 10⁹ values: refused at once, in Dutch, without building them (which would
+    take gigabytes), while a few ordinary aliases still load."""
+    bomb = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    for name, prev in zip("bcdefghij", "abcdefghi"):
+        bomb += f"{name}: &{name} [{','.join(['*' + prev] * 10)}]\n"
+    (line,) = problems_of(VALID + bomb)
+    assert "te veel waarden" in line and "verwijzingen" in line, line
+    few = VALID.replace("per_soort:\n  extern: buiten\n", "per_soort:\n  extern: &buiten buiten\n  intern: *buiten\n")
+    assert parse_yaml_model(few, "x.yaml", Example).per_soort == {"extern": "buiten", "intern": "buiten"}
+
+
+def test_very_deep_nesting_and_a_huge_file_are_refused() -> None:
+    (line,) = problems_of(VALID + "diep: " + "[" * 60 + "]" * 60 + "\n")
+    assert line.startswith("9: de waarden zijn hier te diep genest (meer dan 40 niveaus)"), line
+    (line,) = problems_of(VALID + "# " + "x" * 1_100_000 + "\n")
+    assert line.startswith(" het bestand is te groot (1100 kB); het mag hoogstens 1000 kB zijn"), line
+
+
+def test_a_huge_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    huge = tmp_path / "groot.yaml"
+    with huge.open("wb") as out:
+        out.truncate(50_000_000)  # sparse: 50 MB of nothing, never read
+    with pytest.raises(ContentError) as caught:
+        load_yaml_model(huge, Example)
+    assert str(caught.value) == f"{huge}: het bestand is te groot (50000 kB); het mag hoogstens 1000 kB zijn"

@@ -7,6 +7,9 @@ by hand, so a mistake must point at the exact spot, in their language. Every pro
 - YAML syntax errors, with the line and, where it helps, the line where the broken part began;
 - tags such as ``!!python/object`` (refused: only the safe loader is used);
 - keys that appear twice in one block (YAML would silently keep the last one);
+- files over :data:`MAX_BYTES`, and values nested deeper than :data:`MAX_DEPTH` or, counting every use of an alias
+  (``*naam``), more than :data:`MAX_VALUES` of them: refused before anything is built, so that an "alias bomb" of a
+  few lines cannot take the server's memory;
 - cross-field checks of the caller (e.g. a participant's group that does not exist);
 - every validation error of the model: unknown fields with the allowed ones and a suggestion, missing fields
   (at the line of the block that should hold them), wrong values with the choices, and so on.
@@ -45,6 +48,13 @@ __all__ = [
 
 M = TypeVar("M", bound="BaseModel")
 
+MAX_BYTES = 1_000_000
+"""The largest YAML file read (the largest shipped content file is about 30 KB)."""
+MAX_DEPTH = 40
+"""The deepest nesting of blocks and lists."""
+MAX_VALUES = 100_000
+"""The most values (keys, texts, blocks, lists) in one file, every use of an alias counted again."""
+
 CrossCheck = Callable[[Any], Iterable[tuple[Loc, str]]]
 """Checks across fields on the raw data: ``(field path, Dutch message)`` for every problem found."""
 
@@ -53,6 +63,9 @@ def read_yaml_text(path: str | Path) -> str:
     """The text of ``path`` (UTF-8); ContentError when it is missing or unreadable."""
     path = Path(path)
     try:
+        if path.is_file() and (size := path.stat().st_size) > MAX_BYTES:  # refused before it is read
+            problem = f"het bestand is te groot ({size // 1000} kB); het mag hoogstens {MAX_BYTES // 1000} kB zijn"
+            raise ContentError.of(path, [Problem(None, "", problem)])
         return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         problem = "bestand niet gevonden"
@@ -120,9 +133,15 @@ def _compose_and_construct(text: str, path: str | Path) -> tuple[yaml.Node | Non
     when PyYAML was built with it: 10× faster, same marks; its messages are translated alike)."""
     import yaml
 
+    size = len(text.encode("utf-8"))
+    if size > MAX_BYTES:
+        message = f"het bestand is te groot ({size // 1000} kB); het mag hoogstens {MAX_BYTES // 1000} kB zijn"
+        raise ContentError.of(path, [Problem(None, "", message)])
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _check_size(node, path)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         raise ContentError.of(path, [_yaml_problem(exc, text)]) from None
@@ -131,6 +150,29 @@ def _compose_and_construct(text: str, path: str | Path) -> tuple[yaml.Node | Non
     finally:
         loader.dispose()
     return node, data
+
+
+def _check_size(root: yaml.Node, path: str | Path) -> None:
+    """ContentError when the node tree, with every alias expanded, is deeper than MAX_DEPTH or has more than
+    MAX_VALUES nodes; stops counting as soon as a limit is passed (an alias bomb expands to billions)."""
+    import yaml
+
+    count, stack = 0, [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        count += 1
+        line = node.start_mark.line + 1
+        if depth > MAX_DEPTH:
+            message = f"de waarden zijn hier te diep genest (meer dan {MAX_DEPTH} niveaus)"
+            raise ContentError.of(path, [Problem(line, "", message)])
+        if count > MAX_VALUES:
+            message = (f"het bestand bevat te veel waarden (meer dan {MAX_VALUES}, elke verwijzing met '*' "
+                       "meegeteld); gebruik geen verwijzingen ('&naam' en '*naam') die elkaar vermenigvuldigen")
+            raise ContentError.of(path, [Problem(line, "", message)])
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((part, depth + 1) for pair in node.value for part in pair)
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, depth + 1) for item in node.value)
 
 
 _SYNTAX_HINTS = (
