@@ -154,3 +154,27 @@ def test_saved_at_is_timezone_aware_utc(store: Store, person: Person) -> None:
     read = store.latest_answer(person.id, "k")
     assert saved.saved_at.utcoffset() == timedelta(0)
     assert read.saved_at == saved.saved_at and read.saved_at.utcoffset() == timedelta(0)
+
+
+def test_a_value_over_100_kb_is_refused_in_dutch_and_nothing_is_stored(store: Store, person: Person) -> None:
+    """Is a 150 kB answer, stakeholder or logboek text refused with a Dutch message (reason ``too_large``), with what
+    was stored before kept, and is 100 kB of multi-byte text counted in bytes?"""
+    from wijwerken_widgets.store import StoreUnavailable
+    from wijwerken_widgets.store.maps import MapChange
+
+    store.save_answer(person.id, "dag1.probleem", "kort", base_id=None, client_id="c")
+    for save in (
+        lambda: store.save_answer(person.id, "dag1.probleem", "x" * 150_000, base_id=None, client_id="c"),
+        lambda: store.save_answer(person.id, "dag1.probleem", "ë" * 60_000, base_id=None, client_id="c"),
+        lambda: store.save_map_changes(person.group_id, [MapChange("stakeholder", "s1", {"naam": "A" * 150_000})],
+                                       person_id=person.id, client_id="c"),
+        lambda: store.save_log_entry(person.id, "e1", day="dag1", prompt="p", text="y" * 150_000,
+                                     sharing="prive", client_id="c"),
+    ):
+        with pytest.raises(StoreUnavailable) as refused:
+            save()
+        assert refused.value.reason == "too_large"
+        assert "te lang om op te slaan" in refused.value.message and "hoogstens 100 kB" in refused.value.message
+    assert [v.value for v in store.answer_history(person.id, "dag1.probleem")] == ["kort"]
+    assert store.map_items(person.group_id) == [] and store.log_entries(person.id) == []
+    store.save_answer(person.id, "dag1.probleem", "x" * 99_000, base_id=None, client_id="c")  # just under: stored

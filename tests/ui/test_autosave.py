@@ -179,3 +179,18 @@ def test_a_pause_still_saves_after_the_short_debounce(ctx: Context, monkeypatch)
     finally:
         loop.close()
     assert autosave.DEBOUNCE_SECONDS - 0.05 <= waited < autosave.MAX_WAIT_SECONDS
+
+
+def test_a_text_over_the_limit_is_not_stored_and_the_participant_is_told(ctx: Context) -> None:
+    """Does pasting 150 kB show a Dutch "te lang" message, keep the text on screen and the earlier version stored,
+    and save as soon as the text is short enough again?"""
+    area = widgets.Textarea()
+    saver = autosave_widget(ctx, "t.groot", area)
+    area.value = "eerst kort"
+    area.value = "plak " * 30_000
+    assert "te lang om op te slaan" in saver.status.text and "hoogstens 100 kB" in saver.status.text
+    assert area.value.startswith("plak plak")
+    assert [v.value for v in ctx.store.answer_history(ctx.person.id, "t.groot")] == ["eerst kort"]
+    area.value = "weer kort"
+    assert saver.status.text.startswith("Opgeslagen")
+    assert ctx.store.latest_answer(ctx.person.id, "t.groot").value == "weer kort"

@@ -7,7 +7,6 @@ kept as ``__cause__``. Mistakes by the caller (unknown ids, duplicate codes) are
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from typing import Any
 
@@ -15,7 +14,15 @@ from sqlalchemy import func, select
 
 from wijwerken_widgets.core import paths
 from wijwerken_widgets.store import schema as t
-from wijwerken_widgets.store.base import StoreUnavailable, as_record, guard, lock_row, unavailable, utc_now
+from wijwerken_widgets.store.base import (
+    StoreUnavailable,
+    as_record,
+    checked_json,
+    guard,
+    lock_row,
+    unavailable,
+    utc_now,
+)
 from wijwerken_widgets.store.engine import make_engine, sqlite_path
 from wijwerken_widgets.store.logbook import LogbookStore
 from wijwerken_widgets.store.maps import MapStore
@@ -183,7 +190,7 @@ class Store(MapStore, LogbookStore):
         ``request_id`` makes a retry safe: when a version with it is already stored (the first attempt committed
         but its reply was lost), that version is returned, without conflict, and nothing is written.
         """
-        json.dumps(value, allow_nan=False)  # TypeError/ValueError for values that are not plain JSON
+        checked_json(value)
         a = t.answers.c
         with self._write("save") as conn:
             lock_row(conn, t.people, person_id)  # the latest version read below cannot change before commit

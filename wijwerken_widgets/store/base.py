@@ -19,7 +19,7 @@ from sqlalchemy import exc as sa_exc
 from wijwerken_widgets.store.engine import writer
 
 Action = Literal["save", "write", "read"]
-Reason = Literal["unreachable", "full", "read_only"]
+Reason = Literal["unreachable", "full", "read_only", "too_large"]
 
 _WHAT: dict[Action, str] = {
     "save": "Je antwoord kon niet worden opgeslagen",
@@ -52,6 +52,23 @@ class StoreUnavailable(Exception):
         super().__init__(message)
         self.message = message
         self.reason = reason
+
+
+MAX_VALUE_BYTES = 100_000
+"""The largest answer, item or logboek text stored (as UTF-8 JSON): a page carries every value it shows, and a
+shared item reaches every groupmate's page."""
+
+
+def checked_json(value: Any) -> None:
+    """Refuse what cannot be stored: ``TypeError``/``ValueError`` for a value that is not plain JSON,
+    :class:`StoreUnavailable` (``too_large``, a Dutch message) for one over :data:`MAX_VALUE_BYTES`."""
+    import json
+
+    size = len(json.dumps(value, allow_nan=False, ensure_ascii=False).encode("utf-8"))
+    if size > MAX_VALUE_BYTES:
+        message = (f"Deze tekst is te lang om op te slaan ({size // 1000} kB; hoogstens {MAX_VALUE_BYTES // 1000} kB). "
+                   "Maak hem korter; wat eerder was opgeslagen, blijft bewaard.")
+        raise StoreUnavailable(message, "too_large")
 
 
 def utc_now() -> datetime:

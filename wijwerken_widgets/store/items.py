@@ -13,7 +13,6 @@ Items live in a *space*, one table each: ``"map"`` (stakeholders, relations, nod
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,7 +21,7 @@ from typing import Any, Literal
 from sqlalchemy import Table, func, select
 
 from wijwerken_widgets.store import schema as t
-from wijwerken_widgets.store.base import StoreBase, as_record, lock_row, utc_now
+from wijwerken_widgets.store.base import StoreBase, as_record, checked_json, lock_row, utc_now
 
 Space = Literal["map", "gesprekken"]
 
@@ -148,7 +147,7 @@ class ItemStore(StoreBase):
         for change in changes:
             if change.kind not in info.kinds:
                 raise ValueError(f"kind must be one of {info.kinds}, not {change.kind!r}")
-            json.dumps(change.data, allow_nan=False)
+            checked_json(change.data)
         c = info.table.c
         results = []
         with self._write("save") as conn:
