@@ -178,3 +178,18 @@ def test_a_value_over_100_kb_is_refused_in_dutch_and_nothing_is_stored(store: St
     assert [v.value for v in store.answer_history(person.id, "dag1.probleem")] == ["kort"]
     assert store.map_items(person.group_id) == [] and store.log_entries(person.id) == []
     store.save_answer(person.id, "dag1.probleem", "x" * 99_000, base_id=None, client_id="c")  # just under: stored
+
+
+def test_a_nul_character_is_taken_out_the_same_way_on_every_database(store: Store, person: Person) -> None:
+    """PostgreSQL cannot hold NUL characters: are they taken out of answers, items and logboek texts on SQLite and
+    PostgreSQL alike, so that nothing is lost or refused on one of them only?"""
+    from wijwerken_widgets.store.maps import MapChange
+
+    saved = store.save_answer(person.id, "k", {"a\x00": ["b\x00c", "d"]}, base_id=None, client_id="c").version
+    assert saved.value == {"a": ["bc", "d"]} and store.latest_answer(person.id, "k").value == {"a": ["bc", "d"]}
+    store.save_map_changes(person.group_id, [MapChange("stakeholder", "s1", {"naam": "Wijk\x00raad"})],
+                           person_id=person.id, client_id="c")
+    assert store.map_items(person.group_id)[0].data == {"naam": "Wijkraad"}
+    store.save_log_entry(person.id, "e1", day="dag1", prompt="p", text="een\x00 gedachte", sharing="prive",
+                         client_id="c")
+    assert [e.text for e in store.log_entries(person.id)] == ["een gedachte"]

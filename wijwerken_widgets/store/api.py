@@ -17,9 +17,9 @@ from wijwerken_widgets.store import schema as t
 from wijwerken_widgets.store.base import (
     StoreUnavailable,
     as_record,
-    checked_json,
     guard,
     lock_row,
+    storable,
     unavailable,
     utc_now,
 )
@@ -190,7 +190,7 @@ class Store(MapStore, LogbookStore):
         ``request_id`` makes a retry safe: when a version with it is already stored (the first attempt committed
         but its reply was lost), that version is returned, without conflict, and nothing is written.
         """
-        checked_json(value)
+        value = storable(value)
         a = t.answers.c
         with self._write("save") as conn:
             lock_row(conn, t.people, person_id)  # the latest version read below cannot change before commit

@@ -59,16 +59,29 @@ MAX_VALUE_BYTES = 100_000
 shared item reaches every groupmate's page."""
 
 
-def checked_json(value: Any) -> None:
-    """Refuse what cannot be stored: ``TypeError``/``ValueError`` for a value that is not plain JSON,
-    :class:`StoreUnavailable` (``too_large``, a Dutch message) for one over :data:`MAX_VALUE_BYTES`."""
+def storable(value: Any) -> Any:
+    """``value`` as the store keeps it, the same on SQLite and PostgreSQL: NUL characters (which PostgreSQL cannot
+    hold) taken out of every text and key. Refuses a value that is not plain JSON (``TypeError``/``ValueError``) and
+    one over :data:`MAX_VALUE_BYTES` (:class:`StoreUnavailable` ``too_large``, a Dutch message)."""
     import json
 
+    value = _without_nul(value)
     size = len(json.dumps(value, allow_nan=False, ensure_ascii=False).encode("utf-8"))
     if size > MAX_VALUE_BYTES:
         message = (f"Deze tekst is te lang om op te slaan ({size // 1000} kB; hoogstens {MAX_VALUE_BYTES // 1000} kB). "
                    "Maak hem korter; wat eerder was opgeslagen, blijft bewaard.")
         raise StoreUnavailable(message, "too_large")
+    return value
+
+
+def _without_nul(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, dict):
+        return {_without_nul(k): _without_nul(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_without_nul(v) for v in value]
+    return value
 
 
 def utc_now() -> datetime:

@@ -14,14 +14,14 @@ Items live in a *space*, one table each: ``"map"`` (stakeholders, relations, nod
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Literal
 
 from sqlalchemy import Table, func, select
 
 from wijwerken_widgets.store import schema as t
-from wijwerken_widgets.store.base import StoreBase, as_record, checked_json, lock_row, utc_now
+from wijwerken_widgets.store.base import StoreBase, as_record, lock_row, storable, utc_now
 
 Space = Literal["map", "gesprekken"]
 
@@ -147,7 +147,7 @@ class ItemStore(StoreBase):
         for change in changes:
             if change.kind not in info.kinds:
                 raise ValueError(f"kind must be one of {info.kinds}, not {change.kind!r}")
-            checked_json(change.data)
+        changes = [replace(change, data=storable(change.data)) for change in changes]
         c = info.table.c
         results = []
         with self._write("save") as conn:

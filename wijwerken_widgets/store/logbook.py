@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import and_, func, select
 
 from wijwerken_widgets.store import schema as t
-from wijwerken_widgets.store.base import StoreBase, as_record, checked_json, lock_row, utc_now
+from wijwerken_widgets.store.base import StoreBase, as_record, lock_row, storable, utc_now
 from wijwerken_widgets.store.records import Person
 
 
@@ -64,7 +64,7 @@ class LogbookStore(StoreBase):
         """
         if sharing not in t.SHARING:
             raise ValueError(f"sharing must be one of {t.SHARING}, not {sharing!r}")
-        checked_json(text)
+        text = storable(text)
         c = t.logbook.c
         with self._write("save") as conn:
             lock_row(conn, t.people, person_id)
