@@ -17,6 +17,10 @@
  *
  * Other scripts hear about it through the window event "wijwerken:verbroken" (static/wijwerken-drafts.js keeps
  * the unsaved text in the browser).
+ *
+ * Also: what people type is shown as written. ipywidgets hands a label's text to the page's LaTeX typesetter (Voilà
+ * bundles JupyterLab's MathJax), so a name like "Kosten $x^2$" became a formula; the widget manager's rendermime
+ * registry here reports no typesetter, and ipywidgets then leaves the text alone.
  */
 (function () {
   "use strict";
@@ -198,10 +202,18 @@
     }
   }, LOADING_LIMIT_MS);
 
+  function noMaths(manager) {
+    var registry = manager && manager._rendermime;
+    if (registry) {
+      Object.defineProperty(registry, "latexTypesetter", { get: function () { return null; }, configurable: true });
+    }
+  }
+
   window.addEventListener("load", function () {
     waitForApp(Date.now() + APP_WAIT_MS)
       .then(function (app) { return app.widgetManagerPromise.promise; })
       .then(function (manager) {
+        noMaths(manager);
         if (manager && manager.kernel) {
           watch(manager.kernel);
         }
