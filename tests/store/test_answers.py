@@ -193,3 +193,11 @@ def test_a_nul_character_is_taken_out_the_same_way_on_every_database(store: Stor
     store.save_log_entry(person.id, "e1", day="dag1", prompt="p", text="een\x00 gedachte", sharing="prive",
                          client_id="c")
     assert [e.text for e in store.log_entries(person.id)] == ["een gedachte"]
+
+
+def test_direction_controls_and_zero_width_spaces_are_never_stored(store: Store, person: Person) -> None:
+    """Can a typed right-to-left override (which shows the text after it reversed) or a zero-width space (which makes
+    a look-alike) not reach any page, while Arabic text and emoji joiners stay as typed?"""
+    value = {"naam": "Wijk\u202eraad\u200b", "notitie": "بلدية 👨\u200d👩\u200d👧"}
+    saved = store.save_answer(person.id, "k", value, base_id=None, client_id="c").version
+    assert saved.value == {"naam": "Wijkraad", "notitie": "بلدية 👨\u200d👩\u200d👧"}

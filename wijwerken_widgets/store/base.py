@@ -61,11 +61,11 @@ shared item reaches every groupmate's page."""
 
 def storable(value: Any) -> Any:
     """``value`` as the store keeps it, the same on SQLite and PostgreSQL: NUL characters (which PostgreSQL cannot
-    hold) taken out of every text and key. Refuses a value that is not plain JSON (``TypeError``/``ValueError``) and
+    hold), direction controls and zero-width spaces (``core/text.py``) taken out of every text and key. Refuses a value that is not plain JSON (``TypeError``/``ValueError``) and
     one over :data:`MAX_VALUE_BYTES` (:class:`StoreUnavailable` ``too_large``, a Dutch message)."""
     import json
 
-    value = _without_nul(value)
+    value = _without_hidden(value)
     size = len(json.dumps(value, allow_nan=False, ensure_ascii=False).encode("utf-8"))
     if size > MAX_VALUE_BYTES:
         message = (f"Deze tekst is te lang om op te slaan ({size // 1000} kB; hoogstens {MAX_VALUE_BYTES // 1000} kB). "
@@ -74,13 +74,15 @@ def storable(value: Any) -> Any:
     return value
 
 
-def _without_nul(value: Any) -> Any:
+def _without_hidden(value: Any) -> Any:
+    from wijwerken_widgets.core.text import without_hidden
+
     if isinstance(value, str):
-        return value.replace("\x00", "")
+        return without_hidden(value)
     if isinstance(value, dict):
-        return {_without_nul(k): _without_nul(v) for k, v in value.items()}
+        return {_without_hidden(k): _without_hidden(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_without_nul(v) for v in value]
+        return [_without_hidden(v) for v in value]
     return value
 
 

@@ -120,3 +120,12 @@ def test_self_loops_duplicate_and_bad_relations_are_reported_and_unknown_ends_ke
     assert unresolved == [
         "Relatie 'Anna' – 'Onbekend': 'Onbekend' staat niet op de kaart; deze relatie is overgeslagen."
     ]
+
+
+def test_invisible_characters_make_no_look_alike_names() -> None:
+    """Is "Wijk​raad" with a zero-width space or joiner the same stakeholder as "Wijkraad", and is a direction
+    override taken out of what is shown?"""
+    from wijwerken_widgets.shared.stakeholders.model import clean_text, name_key
+
+    assert name_key("Wijk\u200braad") == name_key("Wijk\u200draad") == name_key("wijkraad")
+    assert clean_text("Wijk\u202eraad \u2066x\u2069") == "Wijkraad x"

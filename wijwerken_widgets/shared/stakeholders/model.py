@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from wijwerken_widgets.core.ids import new_id
+from wijwerken_widgets.core.text import for_comparison, without_hidden
 
 SOORTEN: dict[str, str] = {
     "collega": "Collega",
@@ -74,16 +75,19 @@ def _invalid(check: str, **values: Any) -> InvalidInput:
 
 
 def clean_text(text: Any) -> str:
-    """Text as shown: Unicode NFC (so "José" typed either way is the same), whitespace runs collapsed, trimmed."""
+    """Text as shown: Unicode NFC (so "José" typed either way is the same), without control characters, direction
+    controls and zero-width spaces (``core/text.py``), whitespace runs collapsed, trimmed."""
     if text is None:
         return ""
-    text = "".join(c for c in unicodedata.normalize("NFC", str(text)) if unicodedata.category(c) != "Cc" or c.isspace())
+    text = without_hidden(unicodedata.normalize("NFC", str(text)))
+    text = "".join(c for c in text if unicodedata.category(c) != "Cc" or c.isspace())
     return " ".join(text.split())
 
 
 def name_key(name: Any) -> str:
-    """What makes two names the same stakeholder: NFKC, case-folded, whitespace collapsed."""
-    return " ".join(unicodedata.normalize("NFKC", str(name or "")).casefold().split())
+    """What makes two names the same stakeholder: NFKC, case-folded, invisible characters left out, whitespace
+    collapsed."""
+    return " ".join(for_comparison(unicodedata.normalize("NFKC", str(name or ""))).casefold().split())
 
 
 def parse_choice(value: Any, options: Mapping[str, str], field: str, default: str | None = None) -> str:
