@@ -50,3 +50,35 @@ def test_fixture_notebooks_exist() -> None:
     """Are the notebooks the server tests rely on present?"""
     names = {path.name for path in FIXTURE_NOTEBOOKS.glob("*.ipynb")}
     assert {"textarea.ipynb", "failing_cell.ipynb", "environment.ipynb"} <= names
+
+
+@pytest.mark.server
+def test_the_demo_cohort_only_comes_into_an_empty_store(tmp_path: Path) -> None:
+    """Does `serve --no-demo` start with no cohort and print no codes, and does a later plain `serve` on a store that
+    holds a real cohort still add no demo?"""
+    import subprocess
+    import sys
+
+    from tests.support.voila_server import ROOT, printed_codes, start_wijwerken, stop_server
+    from wijwerken_widgets.store import Store
+
+    data = tmp_path / "data"
+    server = start_wijwerken(data_dir=data, log_path=tmp_path / "serve.log", extra=["--no-demo"])
+    try:
+        assert printed_codes(server.log()) == [] and "Demogemeente" not in server.log()
+    finally:
+        stop_server(server)
+    settings = ROOT / "exercises" / "cohorts" / "demogemeente.yaml"
+    real = tmp_path / "echt.yaml"
+    real.write_text(settings.read_text(encoding="utf-8").replace("slug: demogemeente-2026", "slug: echte-gemeente"),
+                    encoding="utf-8")
+    created = subprocess.run([sys.executable, "-m", "wijwerken_widgets", "cohort", "create", str(real),
+                              "--data", str(data)], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert created.returncode == 0, created.stderr
+    server = start_wijwerken(data_dir=data, log_path=tmp_path / "serve2.log")
+    try:
+        assert printed_codes(server.log()) == []
+    finally:
+        stop_server(server)
+    with Store.open(f"sqlite:///{data / 'wijwerken.sqlite3'}") as store:
+        assert [c.slug for c in store.cohorts()] == ["echte-gemeente"]

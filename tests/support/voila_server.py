@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -162,10 +163,12 @@ def printed_codes(log: str) -> list[PrintedCode]:
 
 
 def start_wijwerken(
-    *, data_dir: Path, log_path: Path, port: int | None = None, timeout: float = 90
+    *, data_dir: Path, log_path: Path, port: int | None = None, timeout: float = 90, extra: Sequence[str] = ()
 ) -> VoilaServer:
-    """Run the real ``wijwerken serve`` command (as a participant's trainer would) and wait until it answers."""
+    """Run the real ``wijwerken serve`` command (as a participant's trainer would), with ``extra`` arguments, and
+    wait until it answers."""
     port = port or free_port()
-    command = [sys.executable, "-m", "wijwerken_widgets", "serve", "--port", str(port), "--data", str(data_dir)]
+    command = [sys.executable, "-m", "wijwerken_widgets", "serve", "--port", str(port), "--data", str(data_dir),
+               *extra]
     return _launch(command, port=port, data_dir=data_dir, workbooks_dir=ROOT / "workbooks", log_path=log_path,
                    env=None, timeout=timeout, mode="a")

@@ -98,9 +98,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     workbooks = (args.workbooks or paths.workbooks_dir()).expanduser().resolve()
     store = _open_store(data_dir, check_integrity=True)
     try:
-        codes = ensure_demo_cohort(store)
+        codes = None if args.no_demo else ensure_demo_cohort(store)
         if codes:
-            _print_codes(codes, title="Demo cohort 'Demogemeente' created. Log in with one of these codes:")
+            _print_codes(codes, title="The store was empty, so the demo cohort 'Demogemeente' was created (start with "
+                                      "--no-demo to leave it out). Log in with one of these codes:")
     finally:
         store.close()
     print(f"Data folder: {data_dir}")
@@ -233,6 +234,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8866)
     serve.add_argument("--data", type=Path, help=data_help)
     serve.add_argument("--workbooks", type=Path, help="folder of notebooks to serve (default: the shipped workbooks)")
+    serve.add_argument("--no-demo", action="store_true",
+                       help="never create the demo cohort (by default it is created when the store holds no cohort)")
     serve.set_defaults(func=cmd_serve)
 
     cohort = sub.add_parser("cohort", help="create and list cohorts, issue codes")

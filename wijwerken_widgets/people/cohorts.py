@@ -89,10 +89,11 @@ def demo_cohort_settings() -> CohortSettings:
 
 
 def ensure_demo_cohort(store: Store) -> list[IssuedCode] | None:
-    """Create the Demogemeente cohort unless it exists; return its codes, or None if it already existed."""
+    """Create the Demogemeente cohort in an empty store (no cohort at all); return its codes, or None when the store
+    already holds a cohort (the demo or a real one)."""
     settings = demo_cohort_settings()
     assert settings.slug is not None
-    if store.cohort_by_slug(settings.slug) is not None:
+    if store.cohorts():
         return None
     try:
         return create_cohort(store, settings)
