@@ -10,6 +10,7 @@ import atexit
 import html
 import logging
 import os
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import ModuleType
@@ -44,7 +45,8 @@ def _configure_logging() -> None:
 
 
 def _install_friendly_errors() -> None:
-    """In Voilà a failing cell shows a Dutch message (never a traceback) and is logged server-side.
+    """In Voilà a failing cell shows a Dutch message (never a traceback) and is logged server-side; so is a failing
+    widget callback, without any message.
 
     When ``algemeen.yaml`` itself cannot be read the handler shows nothing: the cell has failed, so the template's
     own Dutch error message is shown instead (``index.html.j2``, ``block error``).
@@ -66,6 +68,14 @@ def _install_friendly_errors() -> None:
         return None
 
     shell.set_custom_exc((Exception,), handler)
+
+    def quiet_traceback(exc_tuple=None, *_args, **_kwargs) -> None:
+        """A failing widget callback (ipywidgets calls ``showtraceback``): logged here; nothing goes to the browser,
+        whose websocket would otherwise carry the traceback (file paths, SQL with its parameters)."""
+        log.error("callback failed on page %s", os.environ.get("SCRIPT_NAME", "?"),
+                  exc_info=exc_tuple if exc_tuple is not None else sys.exc_info())
+
+    shell.showtraceback = quiet_traceback
 
 
 class Page:
