@@ -82,3 +82,39 @@ def test_the_demo_cohort_only_comes_into_an_empty_store(tmp_path: Path) -> None:
         stop_server(server)
     with Store.open(f"sqlite:///{data / 'wijwerken.sqlite3'}") as store:
         assert [c.slug for c in store.cohorts()] == ["echte-gemeente"]
+
+
+def _static_url(page: str) -> str:
+    """The first script or stylesheet the page loads from the server itself."""
+    import re
+
+    match = re.search(r'(?:src|href)="(/voila/(?:static|templates)/[^"?]+)', page)
+    assert match, "the page loads no static file"
+    return match.group(1)
+
+
+def test_every_response_carries_the_security_headers(server: VoilaServer) -> None:
+    """Do a page, a static file, the kernels API and a 404 carry nosniff, same-origin referrers, no framing by
+    other sites and a Content-Security-Policy that loads nothing from another host?"""
+    page = requests.get(server.page_url("textarea.ipynb"), timeout=60)
+    assert page.status_code == 200
+    responses = {
+        "page": page,
+        "tree": requests.get(server.url, timeout=30),
+        "static": requests.get(server.url.rstrip("/") + _static_url(page.text), timeout=30),
+        "kernels": requests.get(f"{server.url}api/kernels", timeout=30),
+        "missing": requests.get(f"{server.url}voila/static/no-such-file.js", timeout=30),
+    }
+    assert responses["static"].status_code == 200
+    for name, response in responses.items():
+        headers = response.headers
+        assert headers.get("X-Content-Type-Options") == "nosniff", name
+        assert headers.get("Referrer-Policy") == "same-origin", name
+        assert headers.get("X-Frame-Options") == "SAMEORIGIN", name
+        csp = [d.strip() for d in headers.get("Content-Security-Policy", "").split(";")]
+        for directive in ("frame-ancestors 'self'", "base-uri 'self'", "object-src 'none'", "form-action 'self'"):
+            assert directive in csp, (name, csp)
+        sources = " ".join(d for d in csp if d.split(" ")[0].endswith("-src"))
+        assert "http" not in sources and "*" not in sources and "ws:" not in sources, (name, csp)
+    page_csp = responses["page"].headers["Content-Security-Policy"]
+    assert page_csp.startswith("default-src 'self';") and "connect-src 'self';" in page_csp

@@ -181,6 +181,7 @@ wijwerken serve, keep a dump of the current state (pg_dump, see: wijwerken db ba
 
 def cmd_db_backup(args: argparse.Namespace) -> int:
     from wijwerken_widgets.store.backup import check_database_file, copy_verified, utc_stamp
+    from wijwerken_widgets.store.engine import make_private_dir
 
     data_dir = _use_data_dir(args.data)
     if (database := _sqlite_file()) is None:
@@ -191,7 +192,10 @@ def cmd_db_backup(args: argparse.Namespace) -> int:
     check_database_file(database, integrity=False)  # the copy itself is verified below
     target = (args.path or data_dir / "backups").expanduser().resolve()
     if args.path is None or target.is_dir():
-        target.mkdir(parents=True, exist_ok=True)
+        if args.path is None:
+            make_private_dir(target)  # the data folder's backups/: only this user
+        else:
+            target.mkdir(parents=True, exist_ok=True)
         target = target / f"{database.stem}-{utc_stamp()}.sqlite3"
     if target.exists():
         raise FileExistsError(f"{target} already exists; wijwerken does not overwrite a backup.")

@@ -5,7 +5,9 @@ for it. The child runs Voilà in-process so that two hooks can be configured tha
 
 - every page response sets the ``_xsrf`` cookie, so the shutdown beacon Voilà sends when a page is closed or
   reloaded is accepted and the page's kernel stops (voila#1458; otherwise every visit leaves a kernel running);
-- the page config asks the front end for the bundled MathJax instead of the CDN one.
+- the page config asks the front end for the bundled MathJax instead of the CDN one;
+- every response carries `SECURITY_HEADERS`: Jupyter's own handlers get them through ``tornado_settings``
+  (``headers``), Voilà's static-file handlers (plain tornado ones) and error pages through an output transform.
 
 Cell errors are logged by Voilà itself (``Error at server while executing cell``, with the traceback) while the
 participant only sees the template's Dutch message.
@@ -30,6 +32,31 @@ CULL_IDLE_TIMEOUT = 15 * 60
 CULL_INTERVAL = 60
 STOP_TIMEOUT = 30
 _PARENT_PID_ENV = "WIJWERKEN_SERVE_PARENT_PID"
+
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'",
+    # Voilà's pages and the Dag 2 graph (a sandboxed <iframe srcdoc>, which inherits this policy) run inline
+    # scripts and styles. Without 'unsafe-eval' the Dag 1 and Dag 2 browser tests fail (checked December 2026).
+    "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",  # CSP 3: 'self' also allows the websockets to this host (ws:/wss:), nothing else
+    "worker-src 'self' blob:",
+    "frame-src 'self' blob: data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'self'",
+])
+"""Nothing is loaded from or sent to another host; no other site may frame the pages."""
+
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "SAMEORIGIN",
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+}
 
 
 def _is_within(path: Path, folder: Path) -> bool:
@@ -140,6 +167,22 @@ def _offline_page_config(page_config: dict[str, Any], **_kwargs: Any) -> dict[st
     return page_config
 
 
+def _security_headers_transform() -> type:
+    """A tornado output transform that adds each of `SECURITY_HEADERS` a response does not set itself
+    (Jupyter's API handlers keep their stricter ``default-src 'none'``)."""
+    from tornado.web import OutputTransform
+
+    class SecurityHeaders(OutputTransform):
+        def transform_first_chunk(self, status_code: int, headers: Any, chunk: bytes,
+                                  finishing: bool) -> tuple[int, Any, bytes]:
+            for name, value in SECURITY_HEADERS.items():
+                if name not in headers:
+                    headers[name] = value
+            return super().transform_first_chunk(status_code, headers, chunk, finishing)
+
+    return SecurityHeaders
+
+
 def _stop_when_orphaned() -> None:
     """Stop Voilà (as SIGTERM does) when the ``run_voila`` process that started it has gone."""
     parent = os.environ.get(_PARENT_PID_ENV)
@@ -159,11 +202,17 @@ def _main(argv: list[str]) -> int:
     from traitlets.config import Config
     from voila.app import Voila
 
+    class WijwerkenVoila(Voila):  # type: ignore[misc]
+        def listen(self) -> None:
+            self.app.transforms.append(_security_headers_transform())
+            super().listen()
+
     config = Config()
     config.VoilaConfiguration.prelaunch_hook = _set_xsrf_cookie
     config.VoilaConfiguration.page_config_hook = _offline_page_config
+    config.Voila.tornado_settings = {"headers": dict(SECURITY_HEADERS)}
     _stop_when_orphaned()
-    Voila.launch_instance(argv=argv, config=config)
+    WijwerkenVoila.launch_instance(argv=argv, config=config)
     return 0
 
 

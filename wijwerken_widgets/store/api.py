@@ -23,7 +23,7 @@ from wijwerken_widgets.store.base import (
     unavailable,
     utc_now,
 )
-from wijwerken_widgets.store.engine import make_engine, sqlite_path
+from wijwerken_widgets.store.engine import make_engine, make_private_database, sqlite_path
 from wijwerken_widgets.store.logbook import LogbookStore
 from wijwerken_widgets.store.maps import MapStore
 from wijwerken_widgets.store.migrate import is_current, upgrade
@@ -53,9 +53,12 @@ class Store(MapStore, LogbookStore):
         try:
             with guard("read"):
                 if (path := sqlite_path(engine)) is not None:
-                    path.parent.mkdir(parents=True, exist_ok=True)
+                    new = not path.exists()
+                    make_private_database(path)  # folder 0700; an existing file narrowed to 0600 (logged)
                 if not is_current(engine):
                     upgrade(engine)
+                if path is not None and new:
+                    make_private_database(path, quiet=True)  # the file SQLite just created (and -wal/-shm)
         except BaseException:
             engine.dispose()
             raise

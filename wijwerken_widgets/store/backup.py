@@ -18,6 +18,7 @@ from pathlib import Path
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 SIDE_FILES = ("-wal", "-shm")
+PRIVATE_FILE_MODE = 0o600  # the same as store.engine.PRIVATE_FILE_MODE
 
 
 class DatabaseFileError(OSError):
@@ -111,6 +112,7 @@ def copy_verified(source: Path, target: Path) -> Snapshot:
     """Copy the database ``source`` (live or not) to ``target`` as described in the module docstring."""
     partial = target.with_name(f".{target.name}.partial-{os.getpid()}")
     try:
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE_MODE))  # private from the start
         with closing(sqlite3.connect(source, isolation_level=None)) as src:
             src.execute("BEGIN")  # one read snapshot for the counts and the copy
             expected = _snapshot(src, source)
@@ -150,6 +152,7 @@ def restore_database(backup: Path, database: Path) -> Path | None:
             copy_verified(database, kept)
         else:  # damaged or empty: keep its bytes as they are, and start the restore from no file
             shutil.copy2(database, kept)
+            os.chmod(kept, PRIVATE_FILE_MODE)
             for name in [database, *(database.with_name(database.name + side) for side in SIDE_FILES)]:
                 name.unlink(missing_ok=True)
     if not database.exists():

@@ -6,8 +6,10 @@ transactions start with ``BEGIN IMMEDIATE`` so that two writers never deadlock o
 
 from __future__ import annotations
 
+import logging
 import os
 import re
+import stat
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +31,12 @@ NETWORK_FSTYPES = frozenset(
 )  # fmt: skip
 
 _WRITE_OPTION = "wijwerken_write"
+
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+SQLITE_SIDE_FILES = ("-wal", "-shm", "-journal")
+
+log = logging.getLogger("wijwerken")
 
 
 class DataDirError(OSError):
@@ -189,6 +197,50 @@ def check_data_dir(path: str | os.PathLike[str], *, mountinfo: str | None = None
     except OSError as exc:
         raise DataDirError(f"The data folder {folder} is not writable: {exc.strerror or exc}") from exc
     return folder
+
+
+def make_private_dir(folder: Path) -> None:
+    """Create ``folder`` (mode 0700) or narrow an existing one that others can read, with a log line.
+
+    A folder owned by another user or with the sticky bit (``/tmp``) is left as it is, with a warning.
+    """
+    try:
+        folder.mkdir(mode=PRIVATE_DIR_MODE, parents=True)
+        return
+    except FileExistsError:
+        pass
+    info = folder.stat()
+    if not stat.S_IMODE(info.st_mode) & 0o077:
+        return
+    if info.st_uid != os.geteuid() or info.st_mode & stat.S_ISVTX:
+        log.warning("The folder %s can be read by other users; wijwerken leaves it as it is "
+                    "(not owned by this user, or shared). Keep the data folder private.", folder)
+        return
+    mode = stat.S_IMODE(info.st_mode)
+    os.chmod(folder, mode & 0o700)
+    log.warning("Folder %s was mode %o; set it to %o (only this user).", folder, mode, mode & 0o700)
+
+
+def make_private_file(path: Path, *, quiet: bool = False) -> None:
+    """Take away group and other access to ``path`` (if it exists): 0644 becomes 0600. Logged unless ``quiet``
+    (a file just created)."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return
+    if mode & 0o077:
+        os.chmod(path, mode & 0o700)  # only the group and other bits go: a read-only file stays read-only
+        if not quiet:
+            log.warning("File %s was mode %o; set it to %o (only this user).", path, mode, mode & 0o700)
+
+
+def make_private_database(database: Path, *, quiet: bool = False) -> None:
+    """Keep an SQLite database private: its folder 0700 and the file with its ``-wal``/``-shm`` files 0600.
+
+    ``quiet`` right after SQLite created the file (no log line for a mode nobody chose)."""
+    make_private_dir(database.parent)
+    for name in [database, *(database.with_name(database.name + side) for side in SQLITE_SIDE_FILES)]:
+        make_private_file(name, quiet=quiet)
 
 
 def integrity_check(engine: Engine) -> None:
