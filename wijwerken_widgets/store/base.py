@@ -61,8 +61,10 @@ shared item reaches every groupmate's page."""
 
 def storable(value: Any) -> Any:
     """``value`` as the store keeps it, the same on SQLite and PostgreSQL: NUL characters (which PostgreSQL cannot
-    hold), direction controls and zero-width spaces (``core/text.py``) taken out of every text and key. Refuses a value that is not plain JSON (``TypeError``/``ValueError``) and
-    one over :data:`MAX_VALUE_BYTES` (:class:`StoreUnavailable` ``too_large``, a Dutch message)."""
+    hold), direction controls and zero-width spaces (``core/text.py``) taken out of every text and key.
+
+    Refuses a value that is not plain JSON (``TypeError``/``ValueError``) and one over :data:`MAX_VALUE_BYTES`
+    (:class:`StoreUnavailable` ``too_large``, a Dutch message)."""
     import json
 
     value = _without_hidden(value)
@@ -75,6 +77,7 @@ def storable(value: Any) -> Any:
 
 
 def _without_hidden(value: Any) -> Any:
+    """``value`` with :func:`~wijwerken_widgets.core.text.without_hidden` applied to every text and key in it."""
     from wijwerken_widgets.core.text import without_hidden
 
     if isinstance(value, str):
