@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 
 def running_loop() -> asyncio.AbstractEventLoop | None:
@@ -15,3 +16,17 @@ def running_loop() -> asyncio.AbstractEventLoop | None:
         return asyncio.get_running_loop()
     except RuntimeError:
         return None
+
+
+def call_when_still(
+    pending: asyncio.TimerHandle | None, seconds: float, fn: Callable[[], object]
+) -> asyncio.TimerHandle | None:
+    """Call ``fn`` once nobody asked again for ``seconds``: cancels ``pending`` (the previous request) and returns
+    the new one, to pass next time. Without a kernel event loop ``fn`` runs at once (and None is returned)."""
+    if pending is not None:
+        pending.cancel()
+    loop = running_loop()
+    if loop is None:
+        fn()
+        return None
+    return loop.call_later(seconds, fn)

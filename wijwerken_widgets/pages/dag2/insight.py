@@ -15,6 +15,8 @@ from wijwerken_widgets.ui.blocks import Exercise, hidden, labelled, static_html,
 from wijwerken_widgets.ui.context import Context
 
 if TYPE_CHECKING:
+    import asyncio
+
     from wijwerken_widgets.pages.dag2.schema import InsightPart
 
 NOT_ON_MAP = ""
@@ -45,22 +47,16 @@ class InsightView(widgets.VBox):
             labelled(content.reflection, self.reflection, status),
         ], layout=styles.layout())
         adopt_statuses(self)
-        self._pending = None
+        self._pending: asyncio.TimerHandle | None = None
         session.on_change(lambda _: self.draw_soon())
         self.draw()
 
     def draw_soon(self) -> None:
         """Redraw once the map has been still for a moment: the analysis is the slowest view, so the graph and
         the other views reach the browser first, and a burst of changes is analysed once."""
-        from wijwerken_widgets.core.loop import running_loop
+        from wijwerken_widgets.core.loop import call_when_still
 
-        loop = running_loop()
-        if loop is None:
-            self.draw()
-            return
-        if self._pending is not None:
-            self._pending.cancel()
-        self._pending = loop.call_later(SETTLE_SECONDS, self.draw)
+        self._pending = call_when_still(self._pending, SETTLE_SECONDS, self.draw)
 
     def _me_changed(self) -> None:
         if not self._refreshing:

@@ -191,15 +191,9 @@ class NetworkTable(widgets.VBox):
     def draw_soon(self) -> None:
         """Redraw once the map has been still for a moment: the roles need the network analysis, so the graph and
         the pictures reach the browser first (as the insight does; both use one analysis per map)."""
-        from wijwerken_widgets.core.loop import running_loop
+        from wijwerken_widgets.core.loop import call_when_still
 
-        loop = running_loop()
-        if loop is None:
-            self.draw()
-            return
-        if self._pending is not None:
-            self._pending.cancel()
-        self._pending = loop.call_later(SETTLE_SECONDS, self.draw)
+        self._pending = call_when_still(self._pending, SETTLE_SECONDS, self.draw)
 
     def _options(self) -> list[tuple[str, str]]:
         words = self.page.exercises.network.table
