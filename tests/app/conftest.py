@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, BrowserContext
 
 from tests.support.voila_server import VoilaServer, start_server, stop_server
 
@@ -37,6 +38,17 @@ def server_factory(tmp_path: Path) -> Iterator[Callable[..., VoilaServer]]:
     yield start
     for running in started:
         stop_server(running)
+
+
+@pytest.fixture
+def context(browser: Browser, request: pytest.FixtureRequest) -> Iterator[BrowserContext]:
+    """A fresh browser profile at laptop size, logged in to the test's server (``server`` or ``fresh_server``)."""
+    ctx = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL")
+    for name in ("server", "fresh_server"):
+        if name in request.fixturenames:
+            request.getfixturevalue(name).sign_in(ctx)
+    yield ctx
+    ctx.close()
 
 
 @pytest.fixture

@@ -48,6 +48,25 @@ class VoilaServer:
     def log(self) -> str:
         return self.log_path.read_text(encoding="utf-8", errors="replace")
 
+    @property
+    def session_token(self) -> str:
+        """A browser session of a test participant in this server's store (made on first use)."""
+        return session_for(self.data_dir)
+
+    @property
+    def cookies(self) -> dict[str, str]:
+        """The session cookie, for ``requests``."""
+        from wijwerken_widgets.people.identity import SESSION_COOKIE
+
+        return {SESSION_COOKIE: self.session_token}
+
+    def sign_in(self, context) -> None:
+        """Give a Playwright browser context this server's test session, as logging in would."""
+        from wijwerken_widgets.people.identity import SESSION_COOKIE
+
+        context.add_cookies([{"name": SESSION_COOKIE, "value": self.session_token, "domain": "127.0.0.1",
+                              "path": "/", "httpOnly": True, "sameSite": "Lax"}])
+
     def kernel_processes(self) -> list[psutil.Process]:
         """Live ipykernel processes started by this server."""
         try:
@@ -62,6 +81,30 @@ class VoilaServer:
             except psutil.NoSuchProcess:
                 continue
         return kernels
+
+
+_SESSIONS: dict[Path, str] = {}
+
+
+def session_for(data_dir: Path, name: str = "Testdeelnemer") -> str:
+    """The token of a live session of participant ``name`` in the store of ``data_dir`` (made once per folder)."""
+    import datetime
+
+    from wijwerken_widgets.core import paths
+    from wijwerken_widgets.people.codes import hash_code, hash_token, new_code, new_session_token
+    from wijwerken_widgets.people.identity import SESSION_LIFETIME
+    from wijwerken_widgets.store import Store
+
+    data_dir = Path(data_dir).resolve()
+    if data_dir not in _SESSIONS:
+        with Store.open(f"sqlite:///{data_dir / paths.DATABASE_FILE}") as store:
+            cohort = store.cohort_by_slug("test") or store.add_cohort("test", "Testgemeente", "Test", {})
+            person = store.add_person(cohort.id, name, "deelnemer", hash_code(new_code()))
+            token = new_session_token()
+            now = datetime.datetime.now(datetime.timezone.utc)
+            store.add_session(person.id, hash_token(token), now + SESSION_LIFETIME)
+        _SESSIONS[data_dir] = token
+    return _SESSIONS[data_dir]
 
 
 def kernel_id(kernel: psutil.Process) -> str:

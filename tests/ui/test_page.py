@@ -1,4 +1,4 @@
-"""A workbook page: login first, then the sections; friendly errors under Voilà."""
+"""A workbook page: the sections of whoever is logged in; friendly errors under Voilà."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ import ipywidgets as widgets
 import pytest
 
 from wijwerken_widgets.ui import texts
-from wijwerken_widgets.ui.login import LoginForm
 from wijwerken_widgets.ui.page import Page
 
 FRIENDLY_ERROR = texts.load().page.friendly_error
@@ -19,17 +18,31 @@ def page_env(monkeypatch: pytest.MonkeyPatch, db_url: str, codes) -> None:
         monkeypatch.delenv(name, raising=False)
 
 
-def test_sections_wait_for_login_and_appear_after_it(page_env, codes) -> None:
-    """Does an unknown browser get the login form, and the exercises only after a right code?"""
+def test_a_page_that_knows_nobody_links_to_the_login_page_and_builds_nothing(page_env, monkeypatch) -> None:
+    """Does a page without a session (e.g. logged out in another tab) say so, link to the login page (back to this
+    page) and build no exercise?"""
+    monkeypatch.setenv("VOILA_BASE_URL", "/")
+    monkeypatch.setenv("SCRIPT_NAME", "/voila/render/dag1.ipynb")
     page = Page("Dag 1").show()
-    form = page.top.children[0]
-    assert isinstance(form, LoginForm)
+    notice = page.top.children[0].value
+    assert texts.load().page.not_logged_in in notice
+    assert 'href="/login?next=/voila/render/dag1.ipynb"' in notice
+    built = []
+    page.section(lambda ctx: built.append(ctx) or widgets.Label("oefening"))
+    assert built == [] and page.sections == [] and page.whobar is None
+
+
+def test_a_page_greets_the_person_of_the_session_and_builds_the_sections(page_env, monkeypatch, store, codes) -> None:
+    """Does a browser with a live session get its person's page at once?"""
+    from wijwerken_widgets.people.identity import SESSION_COOKIE, login
+
+    participant = next(c for c in codes if c.rol == "deelnemer")
+    _, token = login(store, participant.code)
+    monkeypatch.setenv("HTTP_COOKIE", f"{SESSION_COOKIE}={token}")
+    page = Page("Dag 1").show()
     built = []
     page.section(lambda ctx: built.append(ctx.person.name) or widgets.Label("oefening"))
-    assert built == []
-    participant = next(c for c in codes if c.rol == "deelnemer")
-    form.submit(participant.code)
-    assert built == [participant.naam]
+    assert built == [participant.naam] and page.top is None
     assert page.who.value.startswith(f"Ingelogd als {participant.naam}")
 
 

@@ -1,7 +1,11 @@
 """Serve the workbooks as Voilà apps on this machine: ``wijwerken serve``.
 
 `run_voila` starts Voilà in a child process (``python -m wijwerken_widgets.app.serve <voila arguments>``) and waits
-for it. The child runs Voilà in-process so that two hooks can be configured that the command line cannot express:
+for it. The child runs Voilà in-process so that what the command line cannot express can be configured:
+
+- nobody gets a page, a kernel or a kernel's websocket without a browser session: the login page and the session
+  checks of ``app/web`` (`~wijwerken_widgets.app.web.auth.SessionIdentityProvider`, whose kernels belong to the
+  session that started them, with caps on their number: `~wijwerken_widgets.app.web.kernels.SessionKernelManager`);
 
 - every page response sets the ``_xsrf`` cookie, so the shutdown beacon Voilà sends when a page is closed or
   reloaded is accepted and the page's kernel stops (voila#1458; otherwise every visit leaves a kernel running);
@@ -64,8 +68,11 @@ def _is_within(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def voila_argv(*, port: int, workbooks_dir: Path, cull_idle_timeout: int = CULL_IDLE_TIMEOUT) -> list[str]:
+def voila_argv(*, port: int, workbooks_dir: Path, cull_idle_timeout: int = CULL_IDLE_TIMEOUT,
+               max_kernels: int | None = None) -> list[str]:
     """Voilà's command-line arguments for serving ``workbooks_dir`` on ``127.0.0.1:port``."""
+    from wijwerken_widgets.app.web.kernels import MAX_KERNELS
+
     return [
         f"--Voila.ip={HOST}",
         f"--Voila.port={port}",
@@ -83,6 +90,7 @@ def voila_argv(*, port: int, workbooks_dir: Path, cull_idle_timeout: int = CULL_
         f"--MappingKernelManager.cull_idle_timeout={cull_idle_timeout}",
         f"--MappingKernelManager.cull_interval={min(CULL_INTERVAL, max(1, cull_idle_timeout // 2))}",
         "--MappingKernelManager.cull_connected=False",
+        f"--SessionKernelManager.max_kernels={max_kernels or MAX_KERNELS}",
         str(Path(workbooks_dir).resolve()),
     ]
 
@@ -107,7 +115,8 @@ def voila_env(*, data_dir: Path) -> dict[str, str]:
 
 
 def run_voila(
-    *, port: int, data_dir: Path, workbooks_dir: Path, cull_idle_timeout: int = CULL_IDLE_TIMEOUT
+    *, port: int, data_dir: Path, workbooks_dir: Path, cull_idle_timeout: int = CULL_IDLE_TIMEOUT,
+    max_kernels: int | None = None,
 ) -> int:
     """Serve ``workbooks_dir`` until Ctrl-C or SIGTERM; return Voilà's exit code (0 after a clean stop).
 
@@ -123,7 +132,8 @@ def run_voila(
             f"The data folder {data_dir} is inside the workbooks folder {workbooks_dir}; Voilà would serve "
             "files from it. Choose a data folder outside the workbooks folder."
         )
-    argv = voila_argv(port=port, workbooks_dir=workbooks_dir, cull_idle_timeout=cull_idle_timeout)
+    argv = voila_argv(port=port, workbooks_dir=workbooks_dir, cull_idle_timeout=cull_idle_timeout,
+                      max_kernels=max_kernels)
     env = voila_env(data_dir=data_dir)
     env[_PARENT_PID_ENV] = str(os.getpid())
 
@@ -202,12 +212,26 @@ def _main(argv: list[str]) -> int:
     from traitlets.config import Config
     from voila.app import Voila
 
+    from wijwerken_widgets.app.web import pages
+    from wijwerken_widgets.app.web.auth import SessionAuthorizer, SessionIdentityProvider
+    from wijwerken_widgets.app.web.kernels import SessionKernelManager
+
     class WijwerkenVoila(Voila):  # type: ignore[misc]
+        def init_handlers(self) -> list[Any]:
+            """Voilà's routes with the pages of ``app/web/pages.py`` (login first) and its subclasses."""
+            routes = []
+            for pattern, handler, *options in super().init_handlers():
+                routes.append((pattern, pages.REPLACED.get(handler, handler), *options))
+            return [*pages.handlers(self.server_url or self.base_url), *routes]
+
         def listen(self) -> None:
             self.app.transforms.append(_security_headers_transform())
             super().listen()
 
     config = Config()
+    config.Voila.identity_provider_class = SessionIdentityProvider
+    config.Voila.authorizer_class = SessionAuthorizer
+    config.VoilaConfiguration.multi_kernel_manager_class = SessionKernelManager
     config.VoilaConfiguration.prelaunch_hook = _set_xsrf_cookie
     config.VoilaConfiguration.page_config_hook = _offline_page_config
     config.Voila.tornado_settings = {"headers": dict(SECURITY_HEADERS)}

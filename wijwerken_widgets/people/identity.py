@@ -1,7 +1,8 @@
 """Who is using this kernel: a JupyterHub user, a server-side code, or the session cookie of the browser.
 
 Who someone is, and whether they are a trainer, is always read from the store; the only value from the browser
-that counts is the opaque session token in the cookie ``wijwerken_sessie``.
+that counts is the opaque session token in the cookie ``wijwerken_sessie``, which the server's login page
+(``app/web/pages.py``) sets as an HttpOnly cookie.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ if TYPE_CHECKING:
     from wijwerken_widgets.store import Person, Store
 
 SESSION_COOKIE = "wijwerken_sessie"
-SESSION_DAYS = 400  # browsers cap cookie lifetimes at 400 days
-SESSION_MAX_AGE = SESSION_DAYS * 24 * 60 * 60
+SESSION_LIFETIME = datetime.timedelta(days=30)
+"""A session ends after 30 days without use (the programme has a coaching or training day every few weeks)."""
+SESSION_RENEW_AFTER = datetime.timedelta(days=1)
+"""A session in use is renewed to its full lifetime at most once a day."""
 
 log = logging.getLogger(__name__)
 
@@ -32,13 +35,18 @@ def login(store: Store, code: str, *, now: datetime.datetime | None = None) -> t
     """Check a typed code; return the person and a new session token (the store keeps only its hash)."""
     if not normalise_code(code):
         raise WrongCode("empty code")
-    person = store.person_by_code_hash(hash_code(code))
+    person = person_by_code(store, code)
     if person is None:
         raise WrongCode("unknown code")
     token = new_session_token()
     now = now or datetime.datetime.now(datetime.timezone.utc)
-    store.add_session(person.id, hash_token(token), now + datetime.timedelta(days=SESSION_DAYS))
+    store.add_session(person.id, hash_token(token), now + SESSION_LIFETIME)
     return person, token
+
+
+def person_by_code(store: Store, code: str) -> Person | None:
+    """The person whose personal code is ``code`` (as typed), or None."""
+    return store.person_by_code_hash(hash_code(code))
 
 
 def logout(store: Store, token: str) -> None:
@@ -91,20 +99,6 @@ def session_token_from_cookie_header(header: str | None) -> str | None:
     return value if value is not None and is_session_token(value) else None
 
 
-def session_cookie_js(token: str) -> str:
-    """JavaScript that stores the session token in the browser's ``wijwerken_sessie`` cookie."""
-    assert is_session_token(token), "session tokens are URL-safe; refusing to put anything else in a script"
-    return (
-        f'document.cookie = "{SESSION_COOKIE}={token}; path=/; max-age={SESSION_MAX_AGE}; SameSite=Strict"'
-        ' + (window.location.protocol === "https:" ? "; Secure" : "");'
-    )
-
-
-def clear_session_cookie_js() -> str:
-    """JavaScript that removes the ``wijwerken_sessie`` cookie from the browser (the counterpart of the above)."""
-    return f'document.cookie = "{SESSION_COOKIE}=; path=/; max-age=0; SameSite=Strict";'
-
-
 def is_voila_kernel() -> bool:
     """Whether this kernel was started by Voilà (Voilà sets ``VOILA_PREHEAT`` in every kernel it starts)."""
     return "VOILA_PREHEAT" in os.environ
@@ -124,30 +118,3 @@ def _voila_cookie_header() -> str | None:
 
         wait_for_request()
     return os.environ.get("HTTP_COOKIE")
-
-
-class LoginBackoff:
-    """Per-kernel pause after wrong codes: 2, 4, 8, 16 seconds, then at most 30."""
-
-    def __init__(self, first: float = 2.0, cap: float = 30.0) -> None:
-        self.first = first
-        self.cap = cap
-        self.failures = 0
-        self._until = 0.0
-
-    def record_failure(self, now: float) -> float:
-        """Count a wrong code at monotonic time ``now``; return the seconds to wait before the next try."""
-        self.failures += 1
-        growth: int = 2 ** (self.failures - 1)  # an int (never a float that overflows), failures >= 1
-        delay = min(self.first * growth, self.cap)
-        self._until = now + delay
-        return delay
-
-    def record_success(self) -> None:
-        """Forget earlier failures."""
-        self.failures = 0
-        self._until = 0.0
-
-    def seconds_to_wait(self, now: float) -> float:
-        """Seconds (0 when none) before the next code may be tried."""
-        return max(0.0, self._until - now)

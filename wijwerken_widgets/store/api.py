@@ -177,6 +177,20 @@ class Store(MapStore, LogbookStore):
         )
         return self._one(Person, stmt)
 
+    def session_expiry(self, token_hash: str, now: datetime | None = None) -> datetime | None:
+        """When the live session of ``token_hash`` ends, or ``None`` when it is unknown or expired."""
+        s = t.sessions.c
+        stmt = select(s.expires_at).where(s.token_hash == token_hash, s.expires_at > (now or utc_now()))
+        with self._read() as conn:
+            return conn.execute(stmt).scalar_one_or_none()
+
+    def renew_session(self, token_hash: str, expires_at: datetime) -> None:
+        """Let a live session last until ``expires_at`` (a sliding lifetime; an ended session stays ended)."""
+        s = t.sessions.c
+        with self._write() as conn:
+            conn.execute(t.sessions.update().where(s.token_hash == token_hash, s.expires_at > utc_now())
+                         .values(expires_at=expires_at))
+
     # -- answers ---------------------------------------------------------------------------------------------
     def save_answer(
         self,

@@ -1,19 +1,20 @@
 """"Niet jij? Uitloggen" next to who is logged in, for shared laptops.
 
-Logging out ends this browser's session in the store, removes the session cookie (the same way the login form sets
-it: a script output, which Voilà runs), forgets this person's unsaved drafts in this browser
-(``static/wijwerken-drafts.js``) and reloads the page, which then shows the login form.
+Logging out saves what is pending, ends this browser's session in the store, forgets this person's unsaved drafts in
+this browser (``static/wijwerken-drafts.js``) and posts to the server's ``/logout`` (a script output, which Voilà
+runs), which removes the HttpOnly session cookie and shows the login page.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
-from wijwerken_widgets.people.identity import clear_session_cookie_js, logout
+from wijwerken_widgets.people.identity import logout
 from wijwerken_widgets.ui import styles, texts
 from wijwerken_widgets.ui.blocks import button
 
@@ -22,12 +23,17 @@ if TYPE_CHECKING:
 
 
 def logout_js(draft_owner: str) -> str:
-    """Remove the cookie and ``draft_owner``'s drafts from this browser, then reload without asking."""
+    """Forget ``draft_owner``'s drafts in this browser, then post to the server's ``/logout`` (with the page's
+    ``_xsrf`` cookie, as Jupyter's own requests do)."""
+    url = os.environ.get("VOILA_BASE_URL", "/") + "logout"
     return (
-        clear_session_cookie_js()
-        + f"(function (who) {{ var d = window.wijwerkenDrafts;"
-        " if (d && d.forget) { d.forget(who); } window.location.reload(); })"
-        f"({json.dumps(draft_owner)});"
+        "(function (who, url) { var d = window.wijwerkenDrafts; if (d && d.forget) { d.forget(who); }"
+        " var m = document.cookie.match(/(?:^|; )_xsrf=([^;]*)/);"
+        " var f = document.createElement('form'); f.method = 'post'; f.action = url; f.hidden = true;"
+        " var x = document.createElement('input'); x.type = 'hidden'; x.name = '_xsrf';"
+        " x.value = m ? decodeURIComponent(m[1]) : ''; f.appendChild(x); document.body.appendChild(f);"
+        " f.submit(); })"
+        f"({json.dumps(draft_owner)}, {json.dumps(url)});"
     )
 
 
@@ -48,7 +54,7 @@ class LogoutBox(widgets.HBox):
                          _dom_classes=("ww-logout",))
 
     def click(self) -> None:
-        """End the session in the store, then let the browser forget it and reload."""
+        """Save what is pending and end the session in the store, then let the browser forget it."""
         from wijwerken_widgets.store import StoreUnavailable
 
         self.button.disabled = True

@@ -1,7 +1,8 @@
 """What every workbook page calls first: who is here, the store, friendly errors, and the page's sections.
 
-A notebook creates one :class:`Page`, shows it, and adds its exercises with :meth:`Page.section`. Sections are
-built once the participant is known (at once when the browser is recognised, else after logging in).
+A notebook creates one :class:`Page`, shows it, and adds its exercises with :meth:`Page.section`. Under
+``wijwerken serve`` nobody reaches a page without logging in first (``app/web``); a page that still does not know
+who this is (a session ended in another tab) says so and links to the login page instead of its sections.
 """
 
 from __future__ import annotations
@@ -38,6 +39,19 @@ STYLESHEET = Path(__file__).with_name("widgets.css")
 def under_voila() -> bool:
     """True in a kernel that Voilà started for a participant's page."""
     return "VOILA_BASE_URL" in os.environ
+
+
+def _not_logged_in(words) -> widgets.HTML:
+    """The page does not know who this is (e.g. logged out in another tab): a notice and the way to log in."""
+    from urllib.parse import quote
+
+    from wijwerken_widgets.core.html import notice_html
+
+    base = os.environ.get("VOILA_BASE_URL", "/")
+    here = os.environ.get("SCRIPT_NAME", "")
+    login = f"{base}login" + (f"?next={quote(here, safe='/')}" if here else "")
+    link = f'<p class="ww-login-link"><a href="{html.escape(login)}">{html.escape(words.login_link)}</a></p>'
+    return widgets.HTML(notice_html(words.not_logged_in, "warning") + link, _dom_classes=("ww-notice-widget",))
 
 
 def _configure_logging() -> None:
@@ -79,11 +93,11 @@ def _install_friendly_errors() -> None:
 
 
 class Page:
-    """A workbook page: navigation, header, identity (login when needed), lazily built sections and the page's end.
+    """A workbook page: navigation, header, who is logged in, the sections and the page's end.
 
     ``workbook`` is the notebook's file name (``dag1.ipynb``) for the navigation; ``progress`` the day's key
     registry and its exercise titles (YAML key → title) for the progress hint; a page with ``needs_login=False``
-    shows no login form (it still greets someone the browser is logged in as).
+    does not ask to log in when it does not know who this is.
     """
 
     def __init__(self, title: str, intro_markdown: str = "", *, workbook: str | None = None,
@@ -98,18 +112,17 @@ class Page:
         self.ctx: Context | None = None
         self.sections: list[widgets.Box] = []
         self.root: widgets.VBox | None = None  # the page's one output: sections are appended to it
-        self.top: widgets.VBox | None = None  # login form or notice; only created when there is one
+        self.top: widgets.VBox | None = None  # a notice instead of the sections; only created when there is one
         self.who: widgets.Label | None = None
         self.workbook, self.progress_of, self.needs_login = workbook, progress, needs_login
         self.whobar: widgets.HBox | None = None  # who is logged in, and "Niet jij? Uitloggen"
         self.progress: widgets.Widget | None = None
         self.end: widgets.HTML | None = None  # previous/next and the footer: always the page's last child
         self.session_token: str | None = None  # this browser's session, when it came from the cookie
-        self._pending: list[tuple[widgets.Box, Builder]] = []
 
     # -- identity -------------------------------------------------------------------------------------------
     def show(self) -> Page:
-        """Display the header and either who is logged in or the login form.
+        """Display the header and either who is logged in or why the page cannot be used.
 
         The person is looked up before the widgets are made, so that a recognised participant's page is built
         with its final values (every later change is one more message to the browser).
@@ -133,28 +146,23 @@ class Page:
             if hub_user := os.environ.get("JUPYTERHUB_USER"):
                 notice = message(words.unknown_hub_user.format(gebruiker=hub_user), "error")
             else:
-                from wijwerken_widgets.ui.login import LoginForm
-
-                notice = LoginForm(self.store)
-                notice.on_login(self._logged_in)
+                notice = _not_logged_in(words)
         header = widgets.HTML(
             f"<style>{STYLESHEET.read_text(encoding='utf-8')}</style>{navigation.nav_html(self.workbook)}"
             f'<header class="ww-header"><h1>{html.escape(self.title)}</h1>{render_markdown(self.intro_markdown)}'
             "</header>",
             layout=styles.layout(), style=styles.html_style(),
         )
-        self.who = widgets.Label("", style=styles.label_style(), _dom_classes=("ww-who",))
-        # Hidden until the login: then with a Layout of its own (the shared ones must never change).
-        whobar_layout = styles.plain_layout() if person is not None else widgets.Layout(display="none")
-        self.whobar = widgets.HBox([self.who], layout=whobar_layout, _dom_classes=("ww-whobar",))
         self.end = widgets.HTML(navigation.end_html(self.workbook), layout=styles.plain_layout(),
                                 style=styles.html_style(), _dom_classes=("ww-page-end",))
         if person is not None:
+            self.who = widgets.Label("", style=styles.label_style(), _dom_classes=("ww-who",))
+            self.whobar = widgets.HBox([self.who], layout=styles.plain_layout(), _dom_classes=("ww-whobar",))
             self.ctx = Context.for_person(self.store, person)
             self._greet(self.ctx, person)
             children = [header, self.whobar, *([self.progress] if self.progress else [])]
         else:
-            children = [header, self.whobar]
+            children = [header]
             if notice is not None:
                 self.top = widgets.VBox([notice], _dom_classes=("ww-page-top",))
                 children.append(self.top)
@@ -185,38 +193,17 @@ class Page:
         if self.progress_of is not None and person.role != "trainer":  # a trainer fills nothing in
             self.progress = Progress(ctx, *self.progress_of)
 
-    def _logged_in(self, person) -> None:
-        top, root, whobar = self.top, self.root, self.whobar
-        assert top is not None and root is not None and whobar is not None, "only the login form calls this"
-        top.children = top.children[:1]  # keep the form's output: it sets the cookie
-        top.layout.display = "none"
-        self.ctx = ctx = Context.for_person(self.store, person)
-        atexit.register(ctx.flush_all)
-        self.session_token = getattr(top.children[0], "token", None)
-        self._greet(ctx, person)
-        whobar.layout.display = ""
-        if self.progress is not None:
-            index = root.children.index(whobar) + 1
-            root.children = [*root.children[:index], self.progress, *root.children[index:]]
-        pending, self._pending = self._pending, []
-        for slot, build in pending:
-            slot.children = [self._build(build)]
-        self._place_ledger()
-
     # -- sections -------------------------------------------------------------------------------------------
     def section(self, exercise: ModuleType | Builder) -> None:
-        """Add a section to the page, filled as soon as the participant is known: ``exercise`` is an exercise module
+        """Add a section for the logged-in person (none when nobody is): ``exercise`` is an exercise module
         (``page.section(dag2.grid)`` calls ``grid.section(ctx)``) or any function of the context."""
-        build: Builder = exercise.section if isinstance(exercise, ModuleType) else exercise
         if self.ctx is None:
-            slot = widgets.VBox(layout=styles.plain_layout(), _dom_classes=("ww-section",))
-            self._pending.append((slot, build))
-        else:
-            slot = widgets.VBox([self._build(build)], layout=styles.plain_layout(), _dom_classes=("ww-section",))
+            return
+        build: Builder = exercise.section if isinstance(exercise, ModuleType) else exercise
+        slot = widgets.VBox([self._build(build)], layout=styles.plain_layout(), _dom_classes=("ww-section",))
         self.sections.append(slot)
         self.add(slot)
-        if self.ctx is not None:
-            self._place_ledger()
+        self._place_ledger()
 
     def add(self, widget: widgets.Widget) -> None:
         """Add a widget that needs nobody logged in (e.g. the start page's overview) to the page, before its end."""

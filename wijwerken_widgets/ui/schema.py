@@ -1,6 +1,6 @@
 """The schema (pydantic) of ``exercises/algemeen.yaml``: the texts of the ui kit, which every page shares.
 
-Save status lines, text kept in the browser until it is saved, the page's own notices (errors, who is logged in) and the login form. Loaded by ``texts.py``;
+Save status lines, text kept in the browser until it is saved, the page's own notices (errors, who is logged in) and the login page. Loaded by ``texts.py``;
 never imported by a page kernel (see ``content.loader``).
 """
 
@@ -60,6 +60,8 @@ class PageTexts(ContentModel):
     """Shown instead of a part of the page that failed to load."""
     store_down: Text
     unknown_hub_user: Annotated[Text, placeholders("gebruiker")]
+    not_logged_in: Text
+    login_link: Text
     logged_in: Annotated[Text, placeholders("naam")]
     logged_in_trainer: Annotated[Text, placeholders("naam")]
     with_group: Annotated[Text, placeholders("wie", "groep")]
@@ -74,19 +76,28 @@ class Seconds(ContentModel):
 
 
 class LoginTexts(ContentModel):
-    """The login form (``ui/login.py``)."""
+    """The server's login page (``app/web/pages.py``)."""
 
+    title: Text
     intro: Text
     code_label: Text
     code_placeholder: str = ""
     button: Text
     empty_code: Text
-    checking: Text
     wrong_code: Text
+    too_many: Text
     wait: Seconds
-    """Follows ``wrong_code`` while the form makes the participant wait before the next try."""
-    try_again: Text
-    welcome: Annotated[Text, placeholders("naam")]
+    """Follows ``wrong_code`` or ``too_many`` while the next try has to wait."""
+    logged_out: Text
+
+
+class BusyTexts(ContentModel):
+    """The "het is even druk" page, when the server may start no more kernels (``app/web/pages.py``)."""
+
+    title: Text
+    everyone: Text
+    you: Text
+    again: Text
 
 
 class FieldTexts(ContentModel):
@@ -150,6 +161,7 @@ class CommonContent(ContentModel):
     group: GroupTexts
     page: PageTexts
     login: LoginTexts
+    busy: BusyTexts
     fields: FieldTexts
     navigation: NavigationTexts
     logout: LogoutTexts

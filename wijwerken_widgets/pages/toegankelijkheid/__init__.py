@@ -1,16 +1,15 @@
-"""Toegankelijkheid: what was done for accessibility and the known limitations. Needs no login.
+"""Toegankelijkheid: what was done for accessibility and the known limitations.
 
-``workbooks/toegankelijkheid.ipynb`` opens it; every page's footer links to it (``ui/navigation.py``).
+``workbooks/toegankelijkheid.ipynb`` opens it; every page's footer links to it (``ui/navigation.py``). Before
+logging in, the server shows the same statement at ``/toegankelijkheid`` (``app/web/pages.py``).
 """
 
 from __future__ import annotations
 
-import html
-
 import ipywidgets as widgets
 
-from wijwerken_widgets.core.html import render_markdown
 from wijwerken_widgets.pages.toegankelijkheid import texts
+from wijwerken_widgets.pages.toegankelijkheid.statement import sections_html
 from wijwerken_widgets.ui.page import Page
 
 WORKBOOK = "toegankelijkheid.ipynb"
@@ -24,6 +23,4 @@ def open_page() -> Page:
 
 def statement() -> widgets.Widget:
     """The sections of ``toegankelijkheid.yaml``."""
-    body = "".join(f"<section><h2>{html.escape(s.title)}</h2>{render_markdown(s.text)}</section>"
-                   for s in texts.load().sections)
-    return widgets.HTML(body, _dom_classes=("ww-statement",))
+    return widgets.HTML(sections_html(texts.load()), _dom_classes=("ww-statement",))

@@ -1,0 +1,71 @@
+"""Kernels belong to the session whose page started them, and there are only so many of them.
+
+`SessionKernelManager` remembers each kernel's session (from the ``Cookie`` header Voilà passes to the kernel) and
+refuses a new kernel (`Busy`) beyond ``max_kernels`` in total or ``max_kernels_per_session`` for one browser session;
+the page handler then answers with the Dutch "het is even druk" page instead of an error.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
+from traitlets import Int
+
+from wijwerken_widgets.app.web.auth import session_of
+
+MAX_KERNELS = 60
+"""Default cap on kernels in total (about 70 MiB each: some 4 GiB)."""
+MAX_KERNELS_PER_SESSION = 6
+"""Default cap on kernels of one browser session (one per open page)."""
+
+
+class Busy(Exception):
+    """No kernel can start now: ``who`` is ``"everyone"`` (the server is full) or ``"you"`` (too many own pages)."""
+
+    def __init__(self, who: str) -> None:
+        super().__init__(f"no room for another kernel ({who})")
+        self.who = who
+
+
+class SessionKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
+    """Kernels with an owner (the session of the page that started them) and caps on their number."""
+
+    max_kernels = Int(MAX_KERNELS, config=True, help="Most kernels running at once, for all sessions together.")
+    max_kernels_per_session = Int(MAX_KERNELS_PER_SESSION, config=True,
+                                  help="Most kernels running at once for one browser session.")
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self._owners: dict[str, str | None] = {}
+        self._starting: list[str | None] = []
+
+    def owner(self, kernel_id: str) -> str | None:
+        """The session that started ``kernel_id``, while the kernel runs."""
+        return self._owners.get(kernel_id) if kernel_id in self else None
+
+    def check_room(self, session: str | None) -> None:
+        """Raise `Busy` when a kernel for ``session`` would exceed a cap."""
+        live = [self._owners.get(kernel_id) for kernel_id in self.list_kernel_ids()]
+        everyone = [*live, *self._starting]
+        if len(everyone) >= self.max_kernels:
+            raise Busy("everyone")
+        if session is not None and everyone.count(session) >= self.max_kernels_per_session:
+            raise Busy("you")
+
+    async def start_kernel(self, **kwargs: Any) -> str:
+        session = session_of((kwargs.get("env") or {}).get("HTTP_COOKIE"))
+        self.check_room(session)
+        self._starting.append(session)
+        try:
+            kernel_id: str = await super().start_kernel(**kwargs)
+        finally:
+            self._starting.remove(session)
+        self._owners[kernel_id] = session
+        for gone in [k for k in self._owners if k not in self]:  # kernels that ended since
+            del self._owners[gone]
+        return kernel_id
+
+    def remove_kernel(self, kernel_id: str) -> Any:
+        self._owners.pop(kernel_id, None)
+        return super().remove_kernel(kernel_id)
