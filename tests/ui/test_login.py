@@ -34,7 +34,7 @@ def test_does_a_wrong_then_right_code_log_in_after_the_pause(store, issued, monk
     form.on_login(seen.append)
     code = next(c for c in issued if c.rol == "deelnemer")
 
-    assert form.submit("AAAA-BBBB-CCCC") is None
+    assert form.submit("AAAA-BBBB-CCCC-DDDD") is None
     assert form.message.value == f"{WRONG_CODE} Probeer het over 2 seconden opnieuw."
     assert form.button.disabled
     assert form.script.outputs == ()
