@@ -56,8 +56,13 @@ def _demo_environment() -> dict[str, str]:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Nothing a test does lands in the real data folder (e.g. the content cache): XDG_DATA_HOME is temporary."""
+    """Nothing a test does lands in the real data folder (e.g. the content cache): XDG_DATA_HOME is temporary.
+
+    The secret of the login codes is a temporary file too (also when WIJWERKEN_HOME is set), shared by this process
+    and every server and kernel the tests start, so codes issued on either side log in on the other.
+    """
     os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="wijwerken-xdg-")
+    os.environ["WIJWERKEN_SECRET_FILE"] = os.path.join(tempfile.mkdtemp(prefix="wijwerken-secret-"), "code-secret")
 
 
 def _is_notebook_cell(item: pytest.Item) -> bool:

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import csv
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
 
-from tests.support.voila_server import ROOT
+from tests.support.voila_server import ROOT, printed_codes
 
 DEMO = ROOT / "exercises" / "cohorts" / "demogemeente.yaml"
 
 
-def wijwerken(*args: str, data: Path) -> subprocess.CompletedProcess:
+def wijwerken(*args: str, data: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "wijwerken_widgets", *args, "--data", str(data)],
-        capture_output=True, text=True, timeout=120, cwd=ROOT,
+        capture_output=True, text=True, timeout=120, cwd=ROOT, env=env,
     )
 
 
@@ -36,6 +38,30 @@ def test_cohort_create_prints_codes_once_and_writes_the_mail_merge_csv(tmp_path:
     assert "demogemeente-2026" in listing.stdout and "6 deelnemers, 1 trainers" in listing.stdout
 
 
+def test_codes_are_printed_in_four_groups_and_the_secret_is_made_in_the_data_folder(tmp_path: Path) -> None:
+    """Without WIJWERKEN_SECRET_FILE: is the secret made as 'code-secret' (0600) in the --data folder, and do the
+    printed codes (four groups of four) parse for the tests' servers?"""
+    env = {k: v for k, v in os.environ.items() if k != "WIJWERKEN_SECRET_FILE"}
+    result = wijwerken("cohort", "create", str(DEMO), data=tmp_path / "d", env=env)
+    assert result.returncode == 0, result.stderr
+    codes = printed_codes(result.stdout)
+    assert len(codes) == 7 and all(len(c.code) == 19 for c in codes)
+    secret = tmp_path / "d" / "code-secret"
+    assert len(secret.read_bytes()) == 32 and stat.S_IMODE(secret.stat().st_mode) == 0o600
+
+
+def test_a_damaged_secret_file_gives_one_clear_line(tmp_path: Path) -> None:
+    """Does a secret file of the wrong length stop `cohort create` with one English line and no traceback?"""
+    secret = tmp_path / "code-secret"
+    secret.write_bytes(b"too short")
+    result = wijwerken("cohort", "create", str(DEMO), data=tmp_path / "d",
+                       env={**os.environ, "WIJWERKEN_SECRET_FILE": str(secret)})
+    assert result.returncode == 2
+    assert f"error: The secret of the login codes {secret} is not 32 bytes long" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "demogemeente-2026" not in wijwerken("cohort", "list", data=tmp_path / "d").stdout  # nothing half made
+
+
 def test_a_broken_settings_file_names_file_line_and_field_without_a_traceback(tmp_path: Path) -> None:
     """Does a typo in the YAML give one clear message per problem, with file, line and field?"""
     bad = tmp_path / "gemeente.yaml"
@@ -54,7 +80,7 @@ def test_new_code_replaces_a_lost_code(tmp_path: Path) -> None:
     result = wijwerken("cohort", "new-code", "demogemeente-2026", "Fatima El Amrani", data=tmp_path / "d")
     assert result.returncode == 0, result.stderr
     new = result.stdout.split(": ")[1].split()[0]
-    assert new != old and len(new) == 14
+    assert new != old and len(new) == 19
 
 
 def test_serve_refuses_a_data_folder_it_cannot_write(tmp_path: Path) -> None:

@@ -128,6 +128,25 @@ def test_backup_then_restore_brings_the_old_data_back(tmp_path: Path) -> None:
     assert f"kept as {kept}" in restored.stdout
 
 
+def test_a_backup_holds_no_secret_of_the_login_codes_and_says_so(tmp_path: Path) -> None:
+    """The secret beside the database (the default) stays out of `db backup`, which names where it is."""
+    env = {k: v for k, v in os.environ.items() if k != "WIJWERKEN_SECRET_FILE"}
+    data = tmp_path / "data"
+    created = subprocess.run(
+        [sys.executable, "-m", "wijwerken_widgets", "cohort", "create",
+         str(ROOT / "exercises" / "cohorts" / "demogemeente.yaml"), "--data", str(data)],
+        capture_output=True, text=True, timeout=60, cwd=ROOT, env=env,
+    )
+    assert created.returncode == 0, created.stderr
+    secret = (data / "code-secret").read_bytes()
+    made = wijwerken("db", "backup", data=data, env=env)
+    assert made.returncode == 0, made.stderr
+    assert f"The secret of the login codes, {data / 'code-secret'}, is not in the backup" in made.stdout
+    [backup] = (data / "backups").iterdir()
+    content = backup.read_bytes()
+    assert secret not in content and secret.hex().encode() not in content
+
+
 def test_backup_without_a_path_goes_to_the_backups_folder(tmp_path: Path) -> None:
     """Does `db backup` without a path write a dated, verified copy under the data folder's backups/?"""
     filled(tmp_path / "data")

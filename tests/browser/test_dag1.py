@@ -62,7 +62,7 @@ def test_wrong_code_gets_a_dutch_message_and_a_short_wait(workbook: Workbook, pa
     page.goto(workbook.url("start.ipynb"))
     field = page.locator(".ww-login input[type=password]")
     expect(field).to_be_visible(timeout=LOAD_TIMEOUT)
-    field.fill("AAAA-BBBB-CCCC")
+    field.fill("AAAA-BBBB-CCCC-DDDD")
     page.get_by_role("button", name="Inloggen").click()
     expect(page.locator(".ww-login")).to_contain_text("Deze code kennen we niet", timeout=15_000)
     expect(page.locator(".ww-login")).to_contain_text("Probeer het over")

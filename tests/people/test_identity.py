@@ -6,10 +6,12 @@ import datetime
 
 import pytest
 
+from wijwerken_widgets.people.codes import hash_code, legacy_hash_code, new_code
 from wijwerken_widgets.people.identity import (
     SESSION_COOKIE,
     WrongCode,
     login,
+    person_by_code,
     person_from_environment,
     session_token_from_cookie_header,
 )
@@ -28,10 +30,53 @@ def test_does_a_right_code_log_in_the_right_person(store, issued):
     assert token
 
 
-@pytest.mark.parametrize("typed", ["K7QM-4XPD-9TWA", "", "   ", "' OR 1=1 --"])
+def test_does_every_issued_code_have_the_new_format_and_log_in(store, issued):
+    for item in issued:
+        assert len(item.code) == 19 and item.code.count("-") == 3
+        person, _token = login(store, item.code)
+        assert (person.name, person.role) == (item.naam, item.rol)
+        assert person.code_hash == hash_code(item.code) and person.code_hash.startswith("hmac-sha256:")
+
+
+@pytest.mark.parametrize("typed", ["K7QM-4XPD-9TWA-R3HN", "K7QM-4XPD-9TWA", "", "   ", "' OR 1=1 --"])
 def test_is_a_wrong_code_refused(store, issued, typed):
     with pytest.raises(WrongCode):
         login(store, typed)
+    assert person_by_code(store, typed) is None
+
+
+OLD_CODE = "K7QM-4XPD-9TWA"  # a code of the earlier format, stored as plain SHA-256
+
+
+def add_legacy_person(store):
+    cohort = store.cohort_by_slug("demogemeente-2026")
+    return store.add_person(cohort.id, "Oude Code", "deelnemer", legacy_hash_code(OLD_CODE))
+
+
+def test_does_a_legacy_code_log_in_once_and_is_its_hash_then_upgraded(store, issued):
+    old = add_legacy_person(store)
+    person, token = login(store, OLD_CODE.lower().replace("-", " "))
+    assert person.id == old.id and token
+    assert store.person(old.id).code_hash == hash_code(OLD_CODE)
+    assert store.person_by_code_hash(legacy_hash_code(OLD_CODE)) is None  # the plain hash is gone
+    assert login(store, OLD_CODE)[0].id == old.id  # and the code keeps working, now by its keyed hash
+
+
+def test_does_a_legacy_server_side_code_log_the_kernel_in_and_upgrade(store, issued, monkeypatch):
+    old = add_legacy_person(store)
+    monkeypatch.setenv("WIJWERKEN_CODE", OLD_CODE)
+    assert person_from_environment(store).id == old.id
+    assert store.person(old.id).code_hash == hash_code(OLD_CODE)
+
+
+def test_is_a_plain_hash_matched_only_by_its_own_code(store, issued):
+    """A row with the plain hash of a new-format code is upgraded too (a code is a code); a different code is not."""
+    cohort = store.cohort_by_slug("demogemeente-2026")
+    code = new_code()
+    person = store.add_person(cohort.id, "Plain", "deelnemer", legacy_hash_code(code))
+    assert person_by_code(store, new_code()) is None
+    assert store.person(person.id).code_hash == legacy_hash_code(code)
+    assert person_by_code(store, code).id == person.id
 
 
 def test_does_a_new_page_recognise_the_browser_by_its_cookie(db_url, store, issued, monkeypatch):

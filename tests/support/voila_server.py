@@ -183,7 +183,10 @@ def stop_server(server: VoilaServer, *, sig: int = signal.SIGINT, timeout: float
         raise
 
 
-CODE_LINE = re.compile(r"^\s+(?P<rol>trainer|deelnemer)\s+(?P<rest>.+?)\s+(?P<code>[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})\s*$")
+# A code is printed as four groups of four characters (three groups for codes of the earlier format).
+CODE_LINE = re.compile(
+    r"^\s+(?P<rol>trainer|deelnemer)\s+(?P<rest>.+?)\s+(?P<code>[A-Z0-9]{4}(?:-[A-Z0-9]{4}){2,3})\s*$"
+)
 
 
 @dataclass(frozen=True)

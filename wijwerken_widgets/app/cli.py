@@ -98,6 +98,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     workbooks = (args.workbooks or paths.workbooks_dir()).expanduser().resolve()
     store = _open_store(data_dir, check_integrity=True)
     try:
+        _check_secret()
         codes = None if args.no_demo else ensure_demo_cohort(store)
         if codes:
             _print_codes(codes, title="The store was empty, so the demo cohort 'Demogemeente' was created (start with "
@@ -105,6 +106,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     finally:
         store.close()
     print(f"Data folder: {data_dir}")
+    print(f"Secret of the login codes: {_secret_path()} (back it up with the database; it is not in db backups)")
     _precompile()
     _check_content()
     return run_voila(port=args.port, data_dir=data_dir, workbooks_dir=workbooks)
@@ -160,6 +162,20 @@ def cmd_cohort_new_code(args: argparse.Namespace) -> int:
     return 0
 
 
+def _secret_path() -> Path:
+    """Where the secret of the login codes is (not what it is: the secret itself is never printed)."""
+    from wijwerken_widgets.people.secret import secret_path
+
+    return secret_path()
+
+
+def _check_secret() -> None:
+    """Read (or make) the secret of the login codes now: a damaged file stops the server at once, not each login."""
+    from wijwerken_widgets.people.secret import code_secret
+
+    code_secret()
+
+
 def _sqlite_file() -> Path | None:
     """The SQLite database file of ``paths.database_url()``; ``None`` for a database server."""
     from sqlalchemy import make_url
@@ -202,6 +218,8 @@ def cmd_db_backup(args: argparse.Namespace) -> int:
     copy = copy_verified(database, target)
     print(f"Backup written to {target} and verified: revision {copy.revision}, {sum(copy.rows.values())} rows "
           f"in {len(copy.rows)} tables.")
+    print(f"The secret of the login codes, {_secret_path()}, is not in the backup: keep a copy of it elsewhere "
+          "(without it no login code works after a restore).")
     return 0
 
 
@@ -218,6 +236,7 @@ def cmd_db_restore(args: argparse.Namespace) -> int:
     if kept is not None:
         print(f"The database as it was is kept as {kept}.")
     print("Participants reload their pages to see the restored answers.")
+    print(f"Login codes work only with the secret the backup was made with ({_secret_path()}).")
     return 0
 
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Literal
 
 from wijwerken_widgets.core import paths
 from wijwerken_widgets.people.codes import hash_code, new_code
+from wijwerken_widgets.people.secret import code_secret
 from wijwerken_widgets.people.settings import CohortSettings, load_cohort_settings
 
 if TYPE_CHECKING:
@@ -39,7 +40,9 @@ def create_cohort(store: Store, settings: CohortSettings) -> list[IssuedCode]:
     """Add the cohort, its groups, trainers and deelnemers, each person with a fresh code.
 
     Raises ``CohortExists`` if the slug is taken. Returns the plain codes, which are not stored anywhere.
+    The secret of the code hashes is read (or made) first, so a damaged secret file stops before anything is stored.
     """
+    code_secret()
     slug = settings.slug
     assert slug is not None, "CohortSettings always fills in the slug"
     if store.cohort_by_slug(slug) is not None:

@@ -13,7 +13,14 @@ import logging
 import os
 from typing import TYPE_CHECKING
 
-from wijwerken_widgets.people.codes import hash_code, hash_token, is_session_token, new_session_token, normalise_code
+from wijwerken_widgets.people.codes import (
+    hash_code,
+    hash_token,
+    is_session_token,
+    legacy_hash_code,
+    new_session_token,
+    normalise_code,
+)
 
 if TYPE_CHECKING:
     from wijwerken_widgets.store import Person, Store
@@ -45,8 +52,23 @@ def login(store: Store, code: str, *, now: datetime.datetime | None = None) -> t
 
 
 def person_by_code(store: Store, code: str) -> Person | None:
-    """The person whose personal code is ``code`` (as typed), or None."""
-    return store.person_by_code_hash(hash_code(code))
+    """The person whose code is ``code`` (typed in any form), or None.
+
+    A code stored the earlier way (plain SHA-256, ``codes.legacy_hash_code``) is found too, and its stored hash is
+    then replaced by the keyed one (``codes.hash_code``), so the plain hash is gone after its first use.
+    """
+    if not normalise_code(code):
+        return None
+    keyed = hash_code(code)
+    person = store.person_by_code_hash(keyed)
+    if person is not None:
+        return person
+    person = store.person_by_code_hash(legacy_hash_code(code))
+    if person is None:
+        return None
+    store.set_code_hash(person.id, keyed)
+    log.info("Upgraded the stored code hash of person %s to the keyed hash", person.id)
+    return store.person(person.id) or person
 
 
 def logout(store: Store, token: str) -> None:
@@ -68,7 +90,7 @@ def person_from_environment(store: Store) -> Person | None:
     if hub_user := os.environ.get("JUPYTERHUB_USER"):
         return store.person_by_hub_user(hub_user)
     if code := os.environ.get("WIJWERKEN_CODE"):
-        person = store.person_by_code_hash(hash_code(code))
+        person = person_by_code(store, code)
         if person is None:
             log.warning("WIJWERKEN_CODE is set but belongs to nobody in the store")
         return person
