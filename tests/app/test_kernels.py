@@ -73,7 +73,7 @@ def test_kernels_without_a_page_are_culled(server_factory: Callable[..., VoilaSe
     server = server_factory(cull_idle_timeout=CULL_IDLE_TIMEOUT)
     kernels: dict[str, psutil.Process] = {}
     for _ in range(3):
-        assert requests.get(server.page_url("textarea.ipynb"), timeout=30).status_code == 200
+        assert requests.get(server.page_url("textarea.ipynb"), cookies=server.cookies, timeout=30).status_code == 200
         known = {kernel.pid for kernel in kernels.values()}
         new = [kernel for kernel in server.kernel_processes() if kernel.pid not in known]
         assert len(new) == 1, f"the page's own kernel, alive after its page was served: {new}"
@@ -117,7 +117,8 @@ def test_stopped_server_shows_the_banner(fresh_server: VoilaServer, page: Page) 
 def test_stop_signal_ends_server_and_kernels(fresh_server: VoilaServer, sig: int) -> None:
     """Does Ctrl-C (SIGINT) or SIGTERM stop the server with exit code 0 and leave no kernel running?"""
     for _ in range(2):
-        assert requests.get(fresh_server.page_url("textarea.ipynb"), timeout=30).status_code == 200
+        page = requests.get(fresh_server.page_url("textarea.ipynb"), cookies=fresh_server.cookies, timeout=30)
+        assert page.status_code == 200
     kernels = fresh_server.kernel_processes()
     assert len(kernels) == 2
     voila = psutil.Process(fresh_server.process.pid).children()

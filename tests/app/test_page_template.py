@@ -84,7 +84,7 @@ def test_failing_cell_shows_only_a_dutch_message(server: VoilaServer, page: Page
 
 def test_unknown_page_answers_in_dutch(server: VoilaServer) -> None:
     """Does a mistyped address get a Dutch 404 page that loads nothing from elsewhere?"""
-    response = requests.get(server.page_url("bestaat_niet.ipynb"), timeout=10)
+    response = requests.get(server.page_url("bestaat_niet.ipynb"), cookies=server.cookies, timeout=10)
     assert response.status_code == 404
     assert '<html lang="nl">' in response.text
     assert "Deze pagina bestaat niet" in response.text

@@ -14,12 +14,10 @@ from wijwerken_widgets.app.serve import run_voila
 
 def test_kernel_gets_data_folder_and_cookie(server: VoilaServer) -> None:
     """Does a page's kernel see the data folder as WIJWERKEN_HOME and the browser's cookies as HTTP_COOKIE?"""
-    response = requests.get(
-        server.page_url("environment.ipynb"), cookies={"wijwerken_sessie": "token-123"}, timeout=30
-    )
+    response = requests.get(server.page_url("environment.ipynb"), cookies=server.cookies, timeout=30)
     text = html.unescape(response.text)
     assert f"WIJWERKEN_HOME={server.data_dir.resolve()}" in text
-    assert "wijwerken_sessie=token-123" in text
+    assert f"wijwerken_sessie={server.session_token}" in text
 
 
 def test_server_listens_on_loopback_only(server: VoilaServer) -> None:
@@ -96,13 +94,14 @@ def _static_url(page: str) -> str:
 def test_every_response_carries_the_security_headers(server: VoilaServer) -> None:
     """Do a page, a static file, the kernels API and a 404 carry nosniff, same-origin referrers, no framing by
     other sites and a Content-Security-Policy that loads nothing from another host?"""
-    page = requests.get(server.page_url("textarea.ipynb"), timeout=60)
+    page = requests.get(server.page_url("textarea.ipynb"), cookies=server.cookies, timeout=60)
     assert page.status_code == 200
     responses = {
         "page": page,
-        "tree": requests.get(server.url, timeout=30),
+        "tree": requests.get(server.url, cookies=server.cookies, timeout=30),
+        "login": requests.get(f"{server.url}login", timeout=30),
         "static": requests.get(server.url.rstrip("/") + _static_url(page.text), timeout=30),
-        "kernels": requests.get(f"{server.url}api/kernels", timeout=30),
+        "kernels": requests.get(f"{server.url}api/kernels", cookies=server.cookies, timeout=30),
         "missing": requests.get(f"{server.url}voila/static/no-such-file.js", timeout=30),
     }
     assert responses["static"].status_code == 200
@@ -118,3 +117,22 @@ def test_every_response_carries_the_security_headers(server: VoilaServer) -> Non
         assert "http" not in sources and "*" not in sources and "ws:" not in sources, (name, csp)
     page_csp = responses["page"].headers["Content-Security-Policy"]
     assert page_csp.startswith("default-src 'self';") and "connect-src 'self';" in page_csp
+
+
+def test_nothing_without_a_live_session_reaches_a_page_or_a_kernel(server: VoilaServer) -> None:
+    """Do pages without a session (or with a forged one) redirect to the login page and start no kernel, and do the
+    kernel API and websocket answer 403?"""
+    before = len(server.kernel_processes())
+    forged = {"wijwerken_sessie": "A" * 43}
+    for url, cookies in ((server.page_url("textarea.ipynb"), None), (server.page_url("textarea.ipynb"), forged),
+                         (server.url, None)):
+        response = requests.get(url, cookies=cookies, allow_redirects=False, timeout=30)
+        assert response.status_code == 302, url
+        assert response.headers["Location"].startswith("/login?next=%2F"), response.headers["Location"]
+    kernel = "0" * 8 + "-0000-0000-0000-" + "0" * 12
+    assert requests.get(f"{server.url}api/kernels/{kernel}", timeout=30).status_code == 403
+    socket = requests.get(f"{server.url}api/kernels/{kernel}/channels", timeout=30,
+                          headers={"Connection": "Upgrade", "Upgrade": "websocket", "Sec-WebSocket-Version": "13",
+                                   "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ=="})
+    assert socket.status_code == 403
+    assert len(server.kernel_processes()) == before

@@ -17,9 +17,10 @@ from wijwerken_widgets.ui.context import Context
 pytestmark = pytest.mark.browser
 
 PAGES = ["start", "dag1", "dag2", "dag3", "logboek", "toegankelijkheid"]
-NO_LOGIN = {"toegankelijkheid"}  # pages that show no login form (they still greet whoever is logged in)
-ROLES = ["logged_out", "participant", "trainer"]
-VIEWS = [f"{page}-{role}" for role in ROLES for page in PAGES]
+SERVER_PAGES = {"login": "login", "login_wrong": "login", "statement": "toegankelijkheid"}
+"""The server's own pages, before logging in (path under the server); ``login_wrong`` after a wrong code."""
+ROLES = ["participant", "trainer"]
+VIEWS = [f"{page}-{role}" for role in ROLES for page in PAGES] + [f"{page}-logged_out" for page in SERVER_PAGES]
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -35,26 +36,28 @@ def _a_filled_map(workbook: Workbook) -> None:
                  "energie_nu": "steunend", "energie_gewenst": "trekker"})
 
 
-def _open(workbook: Workbook, page: Page, notebook: str, role: str) -> None:
-    if role != "logged_out":
-        code = workbook.participant(0) if role == "participant" else next(c for c in workbook.codes if c.rol == "trainer")
-        page.goto(workbook.url("start.ipynb"))  # a page without login form cannot log in itself
-        log_in(page, code.code)
-    page.goto(workbook.url(notebook))  # the page as it opens for someone already logged in
-    wait_rendered(page, logged_in=role != "logged_out")
-    if role != "logged_out":
-        expect(page.locator(".ww-who")).to_contain_text("Ingelogd als")
-    if notebook.removesuffix(".ipynb") in NO_LOGIN:
-        expect(page.locator(".ww-login")).to_have_count(0)
-    elif role == "logged_out":
-        expect(page.locator(".ww-login input[type=password]")).to_be_visible()
+def _open(workbook: Workbook, page: Page, name: str, role: str) -> None:
+    if role == "logged_out":
+        page.goto(workbook.server.url + SERVER_PAGES[name])
+        if name == "login_wrong":
+            page.locator(".ww-login input[type=password]").fill("ABCD-EFGH-JKMN-PQRS")
+            page.get_by_role("button", name="Inloggen").click()
+            expect(page.get_by_role("alert")).to_contain_text("Deze code kennen we niet")
+        wait_rendered(page, logged_in=False)
+        return
+    code = workbook.participant(0) if role == "participant" else next(c for c in workbook.codes if c.rol == "trainer")
+    page.goto(workbook.url("start.ipynb"))  # to the login page, and back after logging in
+    log_in(page, code.code)
+    page.goto(workbook.url(f"{name}.ipynb"))  # the page as it opens for someone already logged in
+    wait_rendered(page, logged_in=True)
+    expect(page.locator(".ww-who")).to_contain_text("Ingelogd als")
 
 
 @pytest.mark.parametrize("view", VIEWS)
 def test_no_serious_or_critical_axe_violations(workbook: Workbook, context: BrowserContext, page: Page, view: str) -> None:
     """Does axe find no serious or critical WCAG 2.1 A/AA violation beyond the known exceptions for this view?"""
     name, role = view.split("-", 1)
-    _open(workbook, page, f"{name}.ipynb", role)
+    _open(workbook, page, name, role)
     if view == "dag2-participant":
         expect(page.locator(".ww-network-table")).to_contain_text("Woningcorporatie Thuis")
     expect(page.get_by_role("main")).to_have_count(1)  # one main landmark with the page's one <h1>

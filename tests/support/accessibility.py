@@ -29,11 +29,13 @@ _QUIET = """(quietMs) => {
 
 
 def wait_rendered(page: Page, *, logged_in: bool) -> None:
-    """Wait until Voilà has shown the cells, every widget section is filled (logged in; logged out they stay empty
-    until the login) and the DOM has settled."""
-    expect(page.locator("#loading")).to_have_count(0, timeout=LOAD_TIMEOUT)
-    expect(page.locator(".ww-header h1")).to_be_visible(timeout=LOAD_TIMEOUT)
-    if logged_in:
+    """Wait until the page is shown and the DOM has settled: logged in, until Voilà has shown the cells and every
+    widget section is filled; logged out, the server's own page (the login page, or the accessibility statement)."""
+    if not logged_in:
+        expect(page.locator("main h1")).to_be_visible(timeout=LOAD_TIMEOUT)
+    else:
+        expect(page.locator("#loading")).to_have_count(0, timeout=LOAD_TIMEOUT)
+        expect(page.locator(".ww-header h1")).to_be_visible(timeout=LOAD_TIMEOUT)
         page.wait_for_function(
             "() => [...document.querySelectorAll('.ww-section')].every(s => s.children.length > 0)",
             timeout=LOAD_TIMEOUT,

@@ -109,7 +109,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(f"Secret of the login codes: {_secret_path()} (back it up with the database; it is not in db backups)")
     _precompile()
     _check_content()
-    return run_voila(port=args.port, data_dir=data_dir, workbooks_dir=workbooks)
+    if args.max_kernels is not None and args.max_kernels < 1:
+        print("error: --max-kernels must be at least 1", file=sys.stderr)
+        return 2
+    return run_voila(port=args.port, data_dir=data_dir, workbooks_dir=workbooks, max_kernels=args.max_kernels)
 
 
 def cmd_cohort_create(args: argparse.Namespace) -> int:
@@ -259,6 +262,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workbooks", type=Path, help="folder of notebooks to serve (default: the shipped workbooks)")
     serve.add_argument("--no-demo", action="store_true",
                        help="never create the demo cohort (by default it is created when the store holds no cohort)")
+    serve.add_argument("--max-kernels", type=int, default=None, metavar="N",
+                       help="most workbook pages open at once, for everyone together (default: 60, about 70 MiB "
+                            "each); beyond it a page says it is busy")
     serve.set_defaults(func=cmd_serve)
 
     cohort = sub.add_parser("cohort", help="create and list cohorts, issue codes")

@@ -68,8 +68,8 @@ class LoginThrottle:
     def wait(self, address: str, code: str) -> float:
         """Seconds before a code (normalised) from ``address`` may be checked; 0 when it may be checked now."""
         now = self.clock()
-        return max((count.until - now for key in self._keys(address, code)
-                    if (count := self._counts.get(key)) is not None), default=0.0) if self._counts else 0.0
+        untils = [count.until for key in self._keys(address, code) if (count := self._counts.get(key)) is not None]
+        return max(0.0, max(untils, default=now) - now)
 
     def failed(self, address: str, code: str) -> float:
         """Count a wrong code; return the seconds the next try from this address or with this prefix must wait."""
