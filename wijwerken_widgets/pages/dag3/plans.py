@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
-from wijwerken_widgets.core.html import render_markdown
+from wijwerken_widgets.core.html import Html, escaped, format_html, name_html, render_markdown
 from wijwerken_widgets.core.ids import new_id
 from wijwerken_widgets.pages.dag3 import texts
 from wijwerken_widgets.pages.dag3.plans_editor import NOBODY, PlanEditor
@@ -104,10 +104,11 @@ class ConversationPlans(widgets.VBox):
         return planned
 
     def _who_when(self, item: GroupItem) -> str:
+        """Who holds a planned conversation and when, as HTML (both isolated: typed or from the cohort file)."""
         plan = Gesprek.of(item)
         wanneer = " ".join(plan.wanneer.split())
-        who = self.session.author(plan.wie) if plan.wie else self.common.nobody_yet
-        return f"{who}, {wanneer}" if wanneer else who
+        who = name_html(self.session.author(plan.wie) if plan.wie else self.common.nobody_yet)
+        return f"{who}, {name_html(wanneer)}" if wanneer else who
 
     def shortlist_html(self) -> str:
         """The shortlist (escaped), each with its energy and the conversations the group planned with them."""
@@ -122,13 +123,13 @@ class ConversationPlans(widgets.VBox):
         items = []
         for s in chosen:
             plans = planned.get(s.id, [])
-            status = self.part.planned.format(plannen="; ".join(map(self._who_when, plans))) if plans \
-                else self.part.not_planned
+            status = format_html(self.part.planned, plannen=Html("; ".join(map(self._who_when, plans)))) if plans \
+                else escaped(self.part.not_planned)
             energy = f"{ENERGIE[s.energie_nu].lower()} → {ENERGIE[s.energie_gewenst].lower()}"
             items.append(
-                f"<li><strong>{html.escape(s.naam)}</strong> <span class='ww-hint'>"
+                f"<li><strong>{name_html(s.naam)}</strong> <span class='ww-hint'>"
                 f"({html.escape(SOORTEN.get(s.soort, s.soort))}: {html.escape(energy)})</span><br>"
-                f"<span class='ww-hint'>{html.escape(status)}</span></li>"
+                f"<span class='ww-hint'>{status}</span></li>"
             )
         return title + f"<ol class='ww-shortlist'>{''.join(items)}</ol>"
 
