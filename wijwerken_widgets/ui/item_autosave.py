@@ -15,6 +15,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from wijwerken_widgets.core.dutch import clock
+from wijwerken_widgets.core.text import isolated
 from wijwerken_widgets.ui import drafts, texts
 from wijwerken_widgets.ui.autosave import Autosave, Saved, SaveStatus
 from wijwerken_widgets.ui.group_session import GroupSession
@@ -79,7 +80,7 @@ class ItemAutosave(Autosave):
                 self.fill({**current, **untouched})  # the save merges from the older base (it stays stale)
             return
         self.load()
-        updated = texts.load().save.updated_by.format(naam=self.session.author(item.person_id),
+        updated = texts.load().save.updated_by.format(naam=isolated(self.session.author(item.person_id)),
                                                       tijd=clock(item.changed_at))
         self.status.show(updated, "ok")
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
+from wijwerken_widgets.core.text import isolated
 from wijwerken_widgets.people.identity import LoginBackoff, WrongCode, login, session_cookie_js
 from wijwerken_widgets.ui import texts
 
@@ -93,7 +94,7 @@ class LoginForm(widgets.VBox):
         self.backoff.record_success()
         self.person, self.token = person, token
         self.code.value = ""
-        self.message.value = self.words.welcome.format(naam=person.name)
+        self.message.value = self.words.welcome.format(naam=isolated(person.name))
         # Voilà treats widget outputs as trusted, so the browser runs this script and stores the cookie.
         self.script.outputs = (
             {

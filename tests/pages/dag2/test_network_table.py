@@ -46,6 +46,15 @@ def _column(markup: str, index: int) -> list[str]:
     return ["".join(list(row)[index].itertext()) for row in body]
 
 
+def test_each_name_is_isolated_in_its_row_header_and_sentences() -> None:
+    """Is a right-to-left name in a <bdi> in the table's row header and in "Relaties van", so that it never pulls
+    the numbers and words after it into its direction?"""
+    m = StakeholderMap.build([person("a", "سارة"), person("b", "Wijkagent")], [relation("r", "a", "b", "spanning", 3)])
+    assert '<th scope="row"><bdi>سارة</bdi></th>' in table_html(m)
+    details = details_html(m, "b")
+    assert "met <bdi>سارة</bdi></li>" in details and "<strong><bdi>Wijkagent</bdi></strong>" in details
+
+
 def test_roles_are_named_in_plain_dutch(two_groups: StakeholderMap) -> None:
     """Does the table call the bridge "verbindt groepen", the unlinked one "hangt los" and the hubs central, as
     the insight's analysis finds them?"""

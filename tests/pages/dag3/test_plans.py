@@ -96,6 +96,12 @@ def test_no_map_or_an_empty_map_shows_the_shortlist_empty_text(ctx: Context) -> 
     assert expected in " ".join(html_text(empty_map.shortlist_view).split())
 
 
+def test_a_right_to_left_name_in_the_shortlist_is_isolated(ctx: Context) -> None:
+    """Is each shortlisted name in a <bdi>, so that a right-to-left one keeps "(Bestuur: …)" after it?"""
+    plans = new_plans(ctx, {**WETHOUDER, "naam": "דנה כהן"})
+    assert "<strong><bdi>דנה כהן</bdi></strong> <span class='ww-hint'>(" in plans.shortlist_view.value
+
+
 def test_a_stakeholder_name_with_markup_is_shown_escaped(ctx: Context) -> None:
     """Is a stakeholder name with markup shown escaped in the shortlist, and as plain text in the selector?"""
     evil = "<img src=x onerror=alert(1)>"
