@@ -28,7 +28,7 @@ def _plan_line(plan: Gesprek, people: dict[int, str], reported: bool, quotes: in
                common: Common) -> str:
     """"Wijkraad · Fatima · week 12 · verslag ✓ · 2 citaten" (escaped, the typed parts isolated)."""
     who = common.nobody_yet if plan.wie is None else people.get(plan.wie, common.nobody_yet)
-    parts = [name_html(plan.stakeholder or "?"), name_html(who)]
+    parts: list[str] = [name_html(plan.stakeholder or "?"), name_html(who)]
     parts += [name_html(plan.wanneer)] if plan.wanneer else []
     parts += [html.escape(part.report_done)] if reported else []
     parts += [html.escape(part.quotes.format(aantal=quotes))] if quotes else []
