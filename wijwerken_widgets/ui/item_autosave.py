@@ -94,6 +94,6 @@ class ItemAutosave(Autosave):
         stored = {k: v for k, v in self._edited(mine.data).items() if k in value}
         if conflict is None:
             return Saved(mine.version, mine.changed_at, stored=stored)
-        text = texts.load().save.group_conflict.format(naam=conflict.their_name, tijd=clock(conflict.theirs.changed_at))
+        text = texts.load().save.group_conflict.format(naam=isolated(conflict.their_name), tijd=clock(conflict.theirs.changed_at))
         theirs = {k: v for k, v in conflict.theirs.data.items() if k in value and v != value[k]}  # their side
         return Saved(mine.version, mine.changed_at, text, theirs, stored)

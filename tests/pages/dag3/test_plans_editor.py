@@ -24,7 +24,7 @@ def test_typed_plan_fields_are_saved_and_come_back_in_a_new_session(ctx: Context
     assert stored["vragen"] == ["Hoe ervaart u de wijk?", "Wat valt u op?"]
     assert stored["wie"] is None and stored["stakeholder"] == "Wethouder Jansen"
     assert "Opgeslagen" in editor.status.text
-    assert plans.selector.label == "Wethouder Jansen · nog niemand · week 12"
+    assert plans.selector.label == "\u2068Wethouder Jansen\u2069 · \u2068nog niemand\u2069 · \u2068week 12\u2069"
 
     again = new_plans(Context.for_person(ctx.store, ctx.person))
     reloaded = editor_of(again)

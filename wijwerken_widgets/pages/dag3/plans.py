@@ -14,6 +14,7 @@ import ipywidgets as widgets
 
 from wijwerken_widgets.core.html import Html, escaped, format_html, name_html, render_markdown
 from wijwerken_widgets.core.ids import new_id
+from wijwerken_widgets.core.text import isolated
 from wijwerken_widgets.pages.dag3 import texts
 from wijwerken_widgets.pages.dag3.plans_editor import NOBODY, PlanEditor
 from wijwerken_widgets.shared.conversations.items import Gesprek
@@ -33,14 +34,15 @@ if TYPE_CHECKING:
 
 
 def conversation_label(session: ConversationSession, item: GroupItem, common: Common) -> str:
-    """"Wethouder Jansen · Fatima · week 12": with whom, who talks, and when (when known)."""
+    """"Wethouder Jansen · Fatima · week 12": with whom, who talks, and when (when known); each part isolated, so two
+    right-to-left names keep their order around the dot."""
     plan = Gesprek.of(item)
     parts = [plan.stakeholder or common.unknown_stakeholder,
              session.author(plan.wie) if plan.wie else common.nobody_yet]
     wanneer = " ".join(plan.wanneer.split())
     if wanneer:
         parts.append(wanneer if len(wanneer) <= 40 else wanneer[:39] + "…")
-    return " · ".join(parts)
+    return " · ".join(map(isolated, parts))
 
 
 def set_options(selector: widgets.Dropdown, options: list[tuple[str, str]], value: str | None) -> None:
@@ -205,7 +207,7 @@ class ConversationPlans(widgets.VBox):
         naam = Gesprek.of(item).stakeholder or self.part.removed_unknown
         mine = item.person_id == self.session.ctx.person.id
         who = self.part.removed_by_you if mine else self.session.author(item.person_id)
-        self.say(self.part.removed.format(naam=naam, wie=who), "info")
+        self.say(format_html(self.part.removed, naam=naam, wie=who), "info")
 
     def _show(self, item_id: str | None) -> None:
         """Show the editor of plan ``item_id`` (made the first time)."""
