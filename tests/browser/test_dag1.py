@@ -52,7 +52,7 @@ def test_answer_survives_a_reload_and_the_start_page_knows_who_is_there(
 
     second = context.new_page()
     second.goto(workbook.url("start.ipynb"))
-    expect(second.locator(".ww-who")).to_contain_text(f"Ingelogd als {participant.naam}", timeout=LOAD_TIMEOUT)
+    expect(second.locator(".ww-who")).to_contain_text(f"Ingelogd als \u2068{participant.naam}\u2069", timeout=LOAD_TIMEOUT)
     expect(second.locator(".ww-start a[href='dag1.ipynb']")).to_be_visible()
     assert request_log.off_machine() == []
 

@@ -64,7 +64,7 @@ def picker_option(page: Page, naam: str) -> Locator:
 def counted(n: int) -> re.Pattern[str]:
     """The status line saying exactly ``n`` stakeholders (so 1 does not match 11)."""
     noun = "stakeholder" if n == 1 else "stakeholders"
-    return re.compile(rf"^Kaart van {GROUP}: {n} {noun}, \d+ relaties? · bijgewerkt \d\d:\d\d$")
+    return re.compile(rf"^Kaart van \u2068{GROUP}\u2069: {n} {noun}, \d+ relaties? · bijgewerkt \d\d:\d\d$")
 
 
 def stakeholder_count(page: Page) -> int:
@@ -77,7 +77,7 @@ def open_dag2(page: Page, workbook: Workbook, participant: PrintedCode) -> None:
     """Open Dag 2, log in, and wait until the status line shows the group's map."""
     page.goto(workbook.url("dag2.ipynb"))
     log_in(page, participant.code)
-    expect(status(page)).to_contain_text(f"Kaart van {GROUP}:", timeout=LOAD_TIMEOUT)
+    expect(status(page)).to_contain_text(f"Kaart van \u2068{GROUP}\u2069:", timeout=LOAD_TIMEOUT)
     expect(form(page).locator(NAAM)).to_be_visible(timeout=LOAD_TIMEOUT)
 
 
@@ -290,7 +290,7 @@ def test_a_dragged_node_keeps_its_place_after_a_reload(workbook: Workbook, page:
 
     # A reload draws from the store.
     page.reload()
-    expect(status(page)).to_contain_text(f"Kaart van {GROUP}:", timeout=LOAD_TIMEOUT)
+    expect(status(page)).to_contain_text(f"Kaart van \u2068{GROUP}\u2069:", timeout=LOAD_TIMEOUT)
     after = _graph_frame_with(page, naam).evaluate("id => network.getPositions([id])[id]", node)
     assert abs(after["x"] - moved["x"]) < 1, (moved, after)
     assert abs(after["y"] - moved["y"]) < 1, (moved, after)

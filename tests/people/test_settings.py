@@ -136,6 +136,27 @@ def test_are_duplicate_names_groups_and_usernames_reported(tmp_path):
     ]
 
 
+def test_are_direction_controls_and_zero_width_characters_left_out_of_names(tmp_path):
+    """Does a name or group with U+202E or a zero-width space load without them (as the store keeps typed text),
+    so that it cannot reverse what a page shows after it, and does a group reference still find its group?"""
+    text = replace_line(VALID, "{naam: Groep Buiten, vraagstuk: extern}", '{naam: "Groep\u202e Buiten", vraagstuk: extern}')
+    text = replace_line(text, "{naam: Anna,", '{naam: "\u2067سارة\u200b",')
+    settings = load_cohort_settings(write(tmp_path, text))
+    assert [g.naam for g in settings.groepen] == ["Groep Buiten", "Groep Binnen"]
+    assert settings.deelnemers[0].naam == "سارة" and settings.deelnemers[0].groep == "Groep Buiten"
+
+
+def test_are_names_that_differ_only_in_invisible_characters_duplicates(tmp_path):
+    """Are two groups or people whose names look the same (one has a zero-width joiner) reported as given twice?"""
+    text = replace_line(VALID, "{naam: Groep Binnen, vraagstuk: intern}", '{naam: "Groep\u200d Buiten", vraagstuk: intern}')
+    text = text.replace("groep: Groep Binnen}", "groep: Groep Buiten}")
+    text = replace_line(text, "{naam: Bram,", '{naam: "An\u200dna",')
+    assert error_lines(tmp_path, text) == [
+        "9: groepen[1].naam: de groep 'Groep\u200d Buiten' staat er al eerder in",
+        "14: deelnemers[1].naam: de naam 'An\u200dna' komt al voor bij deelnemers[0]",
+    ]
+
+
 def test_is_a_key_given_twice_reported(tmp_path):
     text = replace_line(
         VALID, "naam: Grip op Loslaten 2027\n", "naam: Grip op Loslaten 2027\nnaam: Iets anders\n"

@@ -34,8 +34,9 @@ def write_entry(logbook: Logbook, text: str, sharing: str = "prive") -> None:
 
 
 def said(widget) -> str:
-    """An HTML widget's text as the reader sees it (tags dropped, whitespace runs collapsed)."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", widget.value)).split())
+    """An HTML widget's text as the reader sees it (tags dropped, whitespace runs collapsed; an isolated name's
+    ``<bdi>`` is inline, so it leaves no space)."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r"</?bdi>", "", widget.value))).split())
 
 
 def own_texts(logbook: Logbook) -> list[str]:

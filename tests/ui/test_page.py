@@ -43,7 +43,7 @@ def test_a_page_greets_the_person_of_the_session_and_builds_the_sections(page_en
     built = []
     page.section(lambda ctx: built.append(ctx.person.name) or widgets.Label("oefening"))
     assert built == [participant.naam] and page.top is None
-    assert page.who.value.startswith(f"Ingelogd als {participant.naam}")
+    assert page.who.value.startswith(f"Ingelogd als \u2068{participant.naam}\u2069")  # the name isolated
 
 
 def test_hub_user_not_in_the_cohort_gets_a_dutch_message(page_env, monkeypatch) -> None:

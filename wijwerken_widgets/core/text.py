@@ -18,6 +18,8 @@ JOINERS = frozenset("\u200c\u200d")  # needed inside some scripts and emoji: kep
 _HIDDEN = DIRECTION_CONTROLS | ZERO_WIDTH | {"\x00"}
 _HIDDEN_TABLE = {ord(c): None for c in _HIDDEN}
 _COMPARE_TABLE = {ord(c): None for c in _HIDDEN | JOINERS}
+FIRST_STRONG_ISOLATE = "\u2068"
+POP_DIRECTIONAL_ISOLATE = "\u2069"
 
 
 def without_hidden(text: str) -> str:
@@ -28,3 +30,9 @@ def without_hidden(text: str) -> str:
 def for_comparison(text: str) -> str:
     """``text`` without any invisible character, joiners included (to compare names, never to show)."""
     return text.translate(_COMPARE_TABLE)
+
+
+def isolated(text: str) -> str:
+    """``text`` without hidden characters, between first-strong isolate and pop (U+2068 … U+2069): for a name inside
+    plain text (a graph tooltip, a canvas label) where no ``<bdi>`` can go; in HTML use ``core.html.name_html``."""
+    return FIRST_STRONG_ISOLATE + without_hidden(text) + POP_DIRECTIONAL_ISOLATE

@@ -16,8 +16,9 @@ import unicodedata
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo, model_validator
 
+from wijwerken_widgets.core.text import for_comparison, without_hidden
 from wijwerken_widgets.core.yaml_files import ContentError, Loc, field_name, load_yaml_model, parse_yaml_model
 
 __all__ = [
@@ -39,7 +40,14 @@ __all__ = [
 SCHEMA_VERSION = 1
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+def _visible(value: Any) -> Any:
+    """A text without direction controls and zero-width spaces, as the store keeps what participants type: a name
+    with U+202E would show the text after it reversed on every page (see ``core.text``)."""
+    return without_hidden(value) if isinstance(value, str) else value
+
+
+Text = Annotated[str, BeforeValidator(_visible), StringConstraints(strip_whitespace=True, min_length=1)]
 VraagstukSoort = Literal["extern", "intern"]
 Functie = Literal["medewerker", "leidinggevende", "OR-lid"]
 
@@ -136,14 +144,19 @@ def reference_problems(data: Any) -> list[tuple[Loc, str]]:
         return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
 
     def text(item: dict[str, Any], key: str) -> str | None:
+        """The value as the model keeps it (hidden characters removed, trimmed), or None."""
         value = item.get(key)
-        return value.strip() if isinstance(value, str) and value.strip() else None
+        return without_hidden(value).strip() or None if isinstance(value, str) else None
+
+    def same(value: str) -> str:
+        """What two names must not share: they differ only in case or in invisible characters."""
+        return for_comparison(value).casefold()
 
     group_names: list[str] = []
     for i, groep in items("groepen"):
         if (name := text(groep, "naam")) is None:
             continue
-        if name.casefold() in (g.casefold() for g in group_names):
+        if same(name) in (same(g) for g in group_names):
             problems.append((("groepen", i, "naam"), f"de groep '{name}' staat er al eerder in"))
         else:
             group_names.append(name)
@@ -166,12 +179,10 @@ def reference_problems(data: Any) -> list[tuple[Loc, str]]:
             if (value := text(person, field)) is None:
                 continue
             where = f"{section}[{i}]"
-            if value.casefold() in seen:
-                problems.append(
-                    ((section, i, field), f"de {label} '{value}' komt al voor bij {seen[value.casefold()]}")
-                )
+            if same(value) in seen:
+                problems.append(((section, i, field), f"de {label} '{value}' komt al voor bij {seen[same(value)]}"))
             else:
-                seen[value.casefold()] = where
+                seen[same(value)] = where
     return problems
 
 

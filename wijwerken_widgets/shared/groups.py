@@ -8,6 +8,7 @@ from urllib.parse import parse_qs
 
 import ipywidgets as widgets
 
+from wijwerken_widgets.core.html import name_html
 from wijwerken_widgets.store import Group
 from wijwerken_widgets.ui.blocks import static_html
 from wijwerken_widgets.ui.context import Context
@@ -25,8 +26,8 @@ def page_group(ctx: Context) -> Group | None:
 def group_links(ctx: Context, current: Group, intro: str) -> widgets.Widget:
     """For trainers: ``intro`` (e.g. "Je bekijkt als trainer de kaart van:") and links to the other groups' work."""
     links = " · ".join(
-        f"<strong>{html.escape(g.name)}</strong>" if g.id == current.id
-        else f'<a href="?groep={g.id}">{html.escape(g.name)}</a>'
+        f"<strong>{name_html(g.name)}</strong>" if g.id == current.id
+        else f'<a href="?groep={g.id}">{name_html(g.name)}</a>'
         for g in ctx.store.groups(ctx.cohort.id)
     )
     return static_html(f"<p class='ww-hint'>{html.escape(intro)} {links}</p>")

@@ -15,6 +15,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from wijwerken_widgets.core.dutch import clock
+from wijwerken_widgets.core.text import isolated
 from wijwerken_widgets.ui import drafts, texts
 from wijwerken_widgets.ui.autosave import Autosave, Saved, SaveStatus
 from wijwerken_widgets.ui.group_session import GroupSession
@@ -79,7 +80,7 @@ class ItemAutosave(Autosave):
                 self.fill({**current, **untouched})  # the save merges from the older base (it stays stale)
             return
         self.load()
-        updated = texts.load().save.updated_by.format(naam=self.session.author(item.person_id),
+        updated = texts.load().save.updated_by.format(naam=isolated(self.session.author(item.person_id)),
                                                       tijd=clock(item.changed_at))
         self.status.show(updated, "ok")
 
@@ -93,6 +94,6 @@ class ItemAutosave(Autosave):
         stored = {k: v for k, v in self._edited(mine.data).items() if k in value}
         if conflict is None:
             return Saved(mine.version, mine.changed_at, stored=stored)
-        text = texts.load().save.group_conflict.format(naam=conflict.their_name, tijd=clock(conflict.theirs.changed_at))
+        text = texts.load().save.group_conflict.format(naam=isolated(conflict.their_name), tijd=clock(conflict.theirs.changed_at))
         theirs = {k: v for k, v in conflict.theirs.data.items() if k in value and v != value[k]}  # their side
         return Saved(mine.version, mine.changed_at, text, theirs, stored)

@@ -23,6 +23,7 @@ from IPython.display import display
 from wijwerken_widgets.core import server_log
 from wijwerken_widgets.core.html import render_markdown
 from wijwerken_widgets.core.problems import ContentError
+from wijwerken_widgets.core.text import isolated
 from wijwerken_widgets.ui import navigation, styles, texts, tooltips
 from wijwerken_widgets.ui.context import Context
 from wijwerken_widgets.ui.notices import message
@@ -174,8 +175,8 @@ class Page:
 
     def _who_text(self, person) -> str:
         words = texts.load().page
-        who = (words.logged_in_trainer if person.role == "trainer" else words.logged_in).format(naam=person.name)
-        return words.with_group.format(wie=who, groep=self.ctx.group.name) if self.ctx.group else who
+        who = (words.logged_in_trainer if person.role == "trainer" else words.logged_in).format(naam=isolated(person.name))
+        return words.with_group.format(wie=who, groep=isolated(self.ctx.group.name)) if self.ctx.group else who
 
     def _greet(self, ctx: Context, person) -> None:
         """Who is logged in, "Niet jij? Uitloggen" (for a browser session) and, for a participant, the day's

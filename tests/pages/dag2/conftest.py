@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from tests.support.maps import person, relation
+from wijwerken_widgets.core.text import without_hidden
 from wijwerken_widgets.shared.stakeholders.model import StakeholderMap
 
 IMG = "<img src=x onerror=alert(1)>"
@@ -38,6 +39,7 @@ def svg_texts(svg: str) -> list[str]:
     return ["".join(e.itertext()) for e in root.iter() if e.tag == "text"]
 
 
-def svg_titles(svg: str) -> list[str]:
-    """Every ``<title>`` (the tooltips)."""
-    return [e.text or "" for e in ET.fromstring(svg).iter() if e.tag == "title"]
+def svg_titles(svg: str, *, isolates: bool = False) -> list[str]:
+    """Every ``<title>`` (the tooltips), the isolates around names left out unless ``isolates``."""
+    titles = [e.text or "" for e in ET.fromstring(svg).iter() if e.tag == "title"]
+    return titles if isolates else [without_hidden(t) for t in titles]

@@ -33,6 +33,7 @@ def test_power_grid_escapes_names_and_shows_the_quadrants(tricky_map: Stakeholde
     titles = svg_titles(svg)
     for s in tricky_map.stakeholders:
         assert any(t.startswith(s.naam + " — ") for t in titles)
+        assert any(t.startswith(f"\u2068{s.naam}\u2069 — ") for t in svg_titles(svg, isolates=True))
     assert "<img src=x onerro…" in texts  # shortened on the grid, full name in the tooltip
     assert 'Team "Wmo" & Jeugd' in texts
 

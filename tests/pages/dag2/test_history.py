@@ -17,8 +17,8 @@ def test_an_import_is_one_line_in_the_history(ctx: Context) -> None:
     session.add(people, [validate_relation({"van": people[0].id, "naar": people[1].id})])
     session.add([validate_stakeholder({"naam": "Wijkagent"})])
     text = html.unescape(HistoryView(session).changes.value)
-    assert f"{ctx.person.name} zette 'Wijkagent' op de kaart" in text
-    assert f"{ctx.person.name} zette of wijzigde 5 stakeholders en 1 relatie in één keer" in text
+    assert f"<bdi>{ctx.person.name}</bdi> zette '<bdi>Wijkagent</bdi>' op de kaart" in text
+    assert f"<bdi>{ctx.person.name}</bdi> zette of wijzigde 5 stakeholders en 1 relatie in één keer" in text
     assert text.count("<li>") == 2
 
 

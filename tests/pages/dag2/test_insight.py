@@ -20,7 +20,7 @@ def test_choosing_myself_saves_the_choice_and_explains_my_place(ctx: Context) ->
     assert content.position.not_on_map in view.position.value
     view.me.value = me.id
     assert ctx.store.latest_answer(ctx.person.id, keys.MY_POSITION).value == me.id
-    assert content.position.in_group.format(names="Wijkagent") in view.position.value
+    assert content.position.in_group.format(names="\u2068Wijkagent\u2069") in view.position.value  # name isolated
     again = InsightView(Context.for_person(ctx.store, ctx.person), map_session(ctx), content)
     assert again.me.value == me.id
 

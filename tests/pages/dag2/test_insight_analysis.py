@@ -22,6 +22,22 @@ JARGON = re.compile(
 )
 
 
+@pytest.fixture(autouse=True)
+def _names_as_typed(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests read the sentences' words: names without their isolates (``test_names_are_isolated`` has them)."""
+    if request.node.name != "test_names_are_isolated":
+        monkeypatch.setattr(insight_analysis, "isolated", lambda text: text)
+
+
+def test_names_are_isolated() -> None:
+    """Does every name in a finding and a position sit between U+2068 and U+2069, so that a right-to-left name
+    never pulls the words or numbers after it into its direction?"""
+    m, people = build("سارة B C D E", [("سارة", leaf) for leaf in "BCDE"])
+    result = insight_analysis.analyse(m)
+    assert result.sentences[0].startswith("Bij \u2068سارة\u2069 komen de meeste lijnen samen (4)")
+    assert "en \u2068سارة\u2069." in insight_analysis.position_of(m, people["B"].id)
+
+
 def build(names: str, pairs: list[tuple[str, str]] | list[tuple[str, str, int]]) -> tuple[StakeholderMap, dict]:
     people = {name: validate_stakeholder({"naam": name}) for name in names.split()}
     relations = [

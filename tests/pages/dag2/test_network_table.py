@@ -46,6 +46,15 @@ def _column(markup: str, index: int) -> list[str]:
     return ["".join(list(row)[index].itertext()) for row in body]
 
 
+def test_each_name_is_isolated_in_its_row_header_and_sentences() -> None:
+    """Is a right-to-left name in a <bdi> in the table's row header and in "Relaties van", so that it never pulls
+    the numbers and words after it into its direction?"""
+    m = StakeholderMap.build([person("a", "سارة"), person("b", "Wijkagent")], [relation("r", "a", "b", "spanning", 3)])
+    assert '<th scope="row"><bdi>سارة</bdi></th>' in table_html(m)
+    details = details_html(m, "b")
+    assert "met <bdi>سارة</bdi></li>" in details and "<strong><bdi>Wijkagent</bdi></strong>" in details
+
+
 def test_roles_are_named_in_plain_dutch(two_groups: StakeholderMap) -> None:
     """Does the table call the bridge "verbindt groepen", the unlinked one "hangt los" and the hubs central, as
     the insight's analysis finds them?"""
@@ -111,11 +120,11 @@ def test_the_relations_of_a_chosen_stakeholder_read_as_sentences(tricky_map: Sta
     first, and say so when there are none?"""
     details = details_html(tricky_map, "a")
     items = re.findall(r"<li>(.*?)</li>", details)
-    assert items == ["Spanning (sterk) met &lt;img src=x onerror=alert(1)&gt;",
-                     "Informeel contact (zwak) met &lt;img src=x onerror=alert(1)&gt;"]
-    assert "Relaties van Wethouder Jansen (2 relaties):" in details
+    assert items == ["Spanning (sterk) met <bdi>&lt;img src=x onerror=alert(1)&gt;</bdi>",
+                     "Informeel contact (zwak) met <bdi>&lt;img src=x onerror=alert(1)&gt;</bdi>"]
+    assert "Relaties van <bdi>Wethouder Jansen</bdi> (2 relaties):" in details
     alone = StakeholderMap.build([person("z", "Zonder lijnen")])
-    assert WORDS.no_relations.format(naam="Zonder lijnen") in details_html(alone, "z")
+    assert WORDS.no_relations.format(naam="<bdi>Zonder lijnen</bdi>") in details_html(alone, "z")
     assert details_html(alone, "weg") == ""
 
 
@@ -131,10 +140,10 @@ def test_the_widget_sorts_picks_and_follows_the_map(ctx: Context) -> None:
     view.sort.value = "invloed"
     assert 'aria-sort="descending">Invloed' in view.table.value
     view.pick.value = next(v for label, v in view.pick.options if label == "Wijkagent")
-    assert "<li>Spanning (sterk) met Wethouder</li>" in view.details.value
+    assert "<li>Spanning (sterk) met <bdi>Wethouder</bdi></li>" in view.details.value
     session.add([person("c", "Buurtcoach")])
     assert "Buurtcoach" in [label for label, _ in view.pick.options]
-    assert "<li>Spanning (sterk) met Wethouder</li>" in view.details.value  # the choice stays
+    assert "<li>Spanning (sterk) met <bdi>Wethouder</bdi></li>" in view.details.value  # the choice stays
     assert "Buurtcoach" in view.table.value
 
 

@@ -40,7 +40,7 @@ def test_taking_on_a_shortlisted_stakeholder_makes_a_plan_the_groupmate_sees(
 
     theirs = ConversationPlans(new_session(groupmate), MapSession(groupmate, poll_seconds=None), PLANS)
     assert f"gesprek gepland: {ctx.person.name}" in html_text(theirs.shortlist_view)
-    assert theirs.selector.label == f"Wethouder Jansen · {ctx.person.name}"
+    assert theirs.selector.label == f"\u2068Wethouder Jansen\u2069 · \u2068{ctx.person.name}\u2069"
 
     # A second conversation the groupmate's kernel learns about by polling.
     plans.other.value = [v for _, v in plans.other.options if v and v != plan.data["stakeholder_id"]][0]
@@ -71,7 +71,7 @@ def test_a_groupmates_edit_updates_the_selector_without_losing_what_i_type(
     my_editor.saver._filling, my_editor.saver._dirty = False, True
     their_editor.controls["wanneer"].value = "dinsdag"
     assert plans.session.reload() is True
-    assert plans.selector.label == f"Wethouder Jansen · {ctx.person.name} · dinsdag"
+    assert plans.selector.label == f"\u2068Wethouder Jansen\u2069 · \u2068{ctx.person.name}\u2069 · \u2068dinsdag\u2069"
     assert my_editor.controls["opening"].value == "Ik begin met …"
     assert plans.selector.value == plan_id and editor_of(plans) is my_editor
     assert my_editor.controls["wanneer"].value == "dinsdag"  # a field I did not touch follows theirs
@@ -96,6 +96,12 @@ def test_no_map_or_an_empty_map_shows_the_shortlist_empty_text(ctx: Context) -> 
     assert expected in " ".join(html_text(empty_map.shortlist_view).split())
 
 
+def test_a_right_to_left_name_in_the_shortlist_is_isolated(ctx: Context) -> None:
+    """Is each shortlisted name in a <bdi>, so that a right-to-left one keeps "(Bestuur: …)" after it?"""
+    plans = new_plans(ctx, {**WETHOUDER, "naam": "דנה כהן"})
+    assert "<strong><bdi>דנה כהן</bdi></strong> <span class='ww-hint'>(" in plans.shortlist_view.value
+
+
 def test_a_stakeholder_name_with_markup_is_shown_escaped(ctx: Context) -> None:
     """Is a stakeholder name with markup shown escaped in the shortlist, and as plain text in the selector?"""
     evil = "<img src=x onerror=alert(1)>"
@@ -103,7 +109,7 @@ def test_a_stakeholder_name_with_markup_is_shown_escaped(ctx: Context) -> None:
     assert "<img" not in plans.shortlist_view.value and "&lt;img" in plans.shortlist_view.value
     plans.take_buttons.children[0].click()
     reports = ConversationReports(plans.session, REPORTS)
-    assert reports.selector.label.startswith(evil)  # a Dropdown label is text, never HTML
+    assert reports.selector.label.startswith("\u2068" + evil)  # a Dropdown label is text, never HTML
 
 
 def test_a_locked_store_keeps_the_typed_plan_and_saves_afterwards(ctx: Context, write_locked) -> None:
@@ -150,7 +156,7 @@ def test_two_groupmates_changing_the_same_field_of_a_plan_keep_mine_and_show_the
     my_editor.saver.flush()
     assert my_editor.controls["doel"].value == "Mijn doel"
     assert plans.session.item("gesprek", plan_id).data["doel"] == "Mijn doel"
-    assert f"{groupmate.person.name} heeft dit" in my_editor.status.text
+    assert f"\u2068{groupmate.person.name}\u2069 heeft dit" in my_editor.status.text  # the name isolated
     my_editor.status.other_button.click()
     assert my_editor.status.other_text.value == "doel: Zijn doel"
     history = ctx.store.items_history("gesprekken", ctx.group.id, item_id=plan_id)

@@ -27,7 +27,7 @@ def test_reports_show_an_empty_text_and_then_the_groupmates_new_conversation(
     theirs = new_plans(groupmate, WETHOUDER)
     theirs.take_on(theirs.map_session.map.stakeholders[0].id)
     assert reports.session.reload() is True
-    assert reports.selector.label == f"Wethouder Jansen · {groupmate.person.name}"
+    assert reports.selector.label == f"\u2068Wethouder Jansen\u2069 · \u2068{groupmate.person.name}\u2069"
     assert reports.editor_area.children  # the report of the new conversation
 
 
@@ -127,7 +127,7 @@ def test_the_page_sections_build_both_widgets(ctx: Context) -> None:
     assert plans.session is reports.session
     assert "Wethouder Jansen" in html_text(plans.shortlist_view)
     plans.take_buttons.children[0].click()
-    assert reports.selector.label == f"Wethouder Jansen · {ctx.person.name}"
+    assert reports.selector.label == f"\u2068Wethouder Jansen\u2069 · \u2068{ctx.person.name}\u2069"
 
 
 def test_a_new_notice_replaces_the_last_one_in_the_quote_forms_feedback_line(ctx: Context) -> None:

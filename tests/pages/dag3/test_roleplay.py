@@ -20,7 +20,7 @@ def test_a_started_trio_reaches_the_groupmates_after_a_poll(trio, part, scenario
     reload_all([jeroen, sanne])
     assert (jeroen.role, sanne.role) == ("gesprekspartner", "observator")
     text = sent(sanne)
-    assert "Ronde 1: Alweer een nieuwe aanpak" in text and f"{sanne.session.ctx.person.name} (jij)" in text
+    assert "Ronde 1: Alweer een nieuwe aanpak" in text and f"<bdi>{sanne.session.ctx.person.name}</bdi> (jij)" in text
     assert "Jouw rol: Observator" in text and part.roles.observator.uitleg.split("\n")[0] in text
     [item] = fatima.session.live("trio")
     assert item.data["leden"][0] == fatima.me and sorted(item.data["leden"]) == sorted(v.me for v in (fatima, jeroen,

@@ -31,7 +31,7 @@ def test_the_observators_checklist_reaches_the_gespreksvoerder_escaped(trio, par
     shown = html.unescape(feedback.value)
     assert "<script>alert(1)</script>" in shown and "Vraag door bij 'altijd'." in shown
     assert f"Open vragen: {part.ratings[0]}" in shown.replace("<strong>", "").replace("</strong>", "")
-    assert f"Van {sanne.session.ctx.person.name}" in shown and "Alweer een nieuwe aanpak · ronde 1" in shown
+    assert f"Van <bdi>{sanne.session.ctx.person.name}</bdi>" in shown and "Alweer een nieuwe aanpak · ronde 1" in shown
     assert "Doorvragen" not in shown  # points left empty are not listed
     # a new kernel of Sanne shows her saved checklist again
     again = new_views([sanne.session.ctx], scenarios, part)[0]

@@ -39,10 +39,10 @@ def test_the_trainer_sees_each_groups_conversations_and_rounds(ctx: Context, tra
     session.put("trio", "t1", {"leden": members, "rondes": [{"scenario": "01-sceptische-collega"}] * 2})
     view = Dag3TrainerView(trainer, dag3_texts.load().exercises.trainer)
     text = _text(view)
-    assert f"<b>Wijkraad</b> Zuid · {ctx.person.name} · week 12 · 1 citaten" in text
+    assert f"<bdi><b>Wijkraad</b> Zuid</bdi> · <bdi>{ctx.person.name}</bdi> · <bdi>week 12</bdi> · 1 citaten" in text
     assert "<b>" not in view.overview.value  # the name is shown literally
     second = next(p.name for p in session.members() if p.id == members[1])
-    assert f"ronde 2, Alweer een nieuwe aanpak, gespreksvoerder {second}" in text
+    assert f"ronde 2, <bdi>Alweer een nieuwe aanpak</bdi>, gespreksvoerder <bdi>{second}</bdi>" in text
     assert "Groep Binnen" in text and "Nog geen gesprekken gepland." in text
 
 

@@ -6,8 +6,8 @@ from datetime import datetime, timezone
 
 from tests.support.logbook import PART, new_logbook, own_texts, said, write_entry
 from wijwerken_widgets.shared.logbook.keys import DRAFT
-from wijwerken_widgets.shared.logbook.widget import EDITABLE, new_entry_id
-from wijwerken_widgets.store import Store
+from wijwerken_widgets.shared.logbook.widget import EDITABLE, entry_html, new_entry_id
+from wijwerken_widgets.store import LogEntry, Store
 from wijwerken_widgets.store.engine import make_engine
 from wijwerken_widgets.ui.context import Context
 
@@ -187,6 +187,15 @@ def test_the_trainer_sees_trainer_and_group_entries_with_the_group_but_not_priva
     assert "Voor de trainer" in seen and "Voor iedereen" in seen and "Geheim van mij" not in seen
     assert f"{ctx.person.name} ({ctx.group.name})" in seen
     assert "gedeeld met de trainer" in seen
+
+
+def test_an_entrys_author_and_group_are_isolated(ctx: Context) -> None:
+    """Are the author and the group of a shared entry each in a <bdi>, a U+202E in them removed?"""
+    entry = LogEntry(id=1, person_id=1, entry_id="x", version=1, day="dag3", prompt="", text="Tekst", sharing="groep",
+                     deleted=False, saved_at=datetime.now(timezone.utc), client_id="c")
+    shown = entry_html(entry, PART, "\u202eسارة", "צוות 2")
+    assert shown.count("<bdi>") == 2
+    assert "<strong><bdi>سارة</bdi></strong> (<bdi>צוות 2</bdi>) · " in shown
 
 
 def test_a_participant_without_a_group_can_write_and_the_trainer_reads_it(loner: Context, trainer: Context) -> None:

@@ -14,7 +14,8 @@ import ipywidgets as widgets
 
 from wijwerken_widgets.core.downloads import HTML_MIME, download_link, printable_html
 from wijwerken_widgets.core.dutch import long_date
-from wijwerken_widgets.core.html import notice_html
+from wijwerken_widgets.core.html import name_html, notice_html
+from wijwerken_widgets.core.text import isolated
 from wijwerken_widgets.pages.dag1 import keys, texts
 from wijwerken_widgets.pages.dag1.vraagstuk_choice import default_description, default_kind
 from wijwerken_widgets.ui import styles
@@ -69,15 +70,15 @@ def card_html(summary: VraagstukSummary, content: Content, kind_labels: dict[str
         return f'<div class="ww-card-row {css}"><div class="ww-card-label">{html.escape(label)}</div><div>{body}</div></div>'
 
     assumptions = "".join(
-        f"<li>{html.escape(a.get('assumption', ''))}"
-        + (f" <i>— {html.escape(a.get('how', ''))}</i>" if a.get("how") else "")
-        + (f" <i>({html.escape(a.get('with_whom', ''))})</i>" if a.get("with_whom") else "")
+        f"<li>{name_html(a.get('assumption', ''))}"
+        + (f" <i>— {name_html(a.get('how', ''))}</i>" if a.get("how") else "")
+        + (f" <i>({name_html(a.get('with_whom', ''))})</i>" if a.get("with_whom") else "")
         + "</li>"
         for a in summary.assumptions
     )
     perspectives = "".join(
-        f"<li><b>{html.escape(p.get('who', ''))}</b>: {html.escape(p.get('definition', ''))}"
-        f" <i>({html.escape(p.get('source', ''))})</i></li>"
+        f"<li><b>{name_html(p.get('who', ''))}</b>: {name_html(p.get('definition', ''))}"
+        f" <i>({name_html(p.get('source', ''))})</i></li>"
         for p in summary.perspectives
     )
     return (
@@ -96,7 +97,7 @@ def card_html(summary: VraagstukSummary, content: Content, kind_labels: dict[str
 
 def card_file(card: str, content: Content, name: str, today: date) -> tuple[bytes, str]:
     """The card as a web page of its own that prints on one A4, and its file name."""
-    meta = content.made_by.format(naam=name, datum=long_date(today))
+    meta = content.made_by.format(naam=isolated(name), datum=long_date(today))
     return printable_html(content.document_title, card, meta), f"{content.file_name}-{today.isoformat()}.html"
 
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
-from wijwerken_widgets.core.html import render_markdown
+from wijwerken_widgets.core.html import name_html, render_markdown
 from wijwerken_widgets.pages.dag2 import texts
 from wijwerken_widgets.shared.stakeholders.model import ENERGIE, SOORTEN, StakeholderMap, shortlist
 from wijwerken_widgets.shared.stakeholders.session import MapSession, page_map
@@ -25,7 +25,7 @@ def shortlist_html(session: MapSession, content: EnergyPart) -> str:
     if not chosen:
         return render_markdown(content.shortlist_empty)
     items = "".join(
-        f"<li><strong>{html.escape(s.naam)}</strong> <span class='ww-hint'>({html.escape(SOORTEN[s.soort])}: "
+        f"<li><strong>{name_html(s.naam)}</strong> <span class='ww-hint'>({html.escape(SOORTEN[s.soort])}: "
         f"{html.escape(ENERGIE[s.energie_nu].lower())} → {html.escape(ENERGIE[s.energie_gewenst].lower())})</span>"
         "</li>"
         for s in chosen
@@ -44,7 +44,7 @@ def energy_table_html(m: StakeholderMap, content: EnergyPart, page: Dag2Content)
     headers = "".join(f'<th scope="col">{html.escape(text)}</th>' for text in (words.naam, words.energy,
                                                                               words.shortlisted))
     body = "".join(
-        f'<tr><th scope="row">{html.escape(s.naam)}</th>'
+        f'<tr><th scope="row">{name_html(s.naam)}</th>'
         f"<td>{html.escape(arrow.format(nu=ENERGIE[s.energie_nu], gewenst=ENERGIE[s.energie_gewenst]))}</td>"
         f"<td>{html.escape(words.listed if s.id in chosen else '')}</td></tr>"
         for s in sorted(m.stakeholders, key=order)[:MAX_ROWS]

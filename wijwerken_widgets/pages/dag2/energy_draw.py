@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from wijwerken_widgets.core.text import isolated
 from wijwerken_widgets.pages.dag2 import texts
 from wijwerken_widgets.pages.dag2.grid_draw import svg_text
 from wijwerken_widgets.pages.dag2.network_draw import shorten
@@ -56,7 +57,7 @@ def _row(s: Stakeholder, index: int, highlighted: bool) -> str:
     elif index % 2:
         parts.append(f'<rect x="0" y="{top}" width="{_WIDTH}" height="{_ROW_H}" fill="#f6f8fa"/>')
     weight = ' font-weight="bold"' if highlighted else ""
-    tooltip = f"{s.naam}: {ENERGIE[s.energie_nu]} → {ENERGIE[s.energie_gewenst]}"
+    tooltip = f"{isolated(s.naam)}: {ENERGIE[s.energie_nu]} → {ENERGIE[s.energie_gewenst]}"
     parts.append(f'<text x="24" y="{mid + 4:g}" font-size="13"{weight} fill="#1f2328">'
                  f"{svg_text(shorten(s.naam, NAME_LIMIT))}</text>")
     now, wanted = _x(s.energie_nu), _x(s.energie_gewenst)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 
 from wijwerken_widgets.core.dutch import clock
+from wijwerken_widgets.core.text import isolated
 from wijwerken_widgets.pages.dag2 import texts
 from wijwerken_widgets.shared.groups import group_links
 from wijwerken_widgets.shared.stakeholders.session import MapSession, page_map
@@ -47,7 +48,7 @@ class MapStatus(widgets.HBox):
     def show(self) -> None:
         m = self.session.map
         counts = texts.counts(self.page, stakeholders=len(m), relations=len(m.relations))
-        self.text.value = self.template.format(group=self.session.ctx.group.name, time=clock(datetime.now(timezone.utc)),
+        self.text.value = self.template.format(group=isolated(self.session.ctx.group.name), time=clock(datetime.now(timezone.utc)),
                                                **counts)
 
 

@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
-from wijwerken_widgets.core.html import render_markdown
+from wijwerken_widgets.core.html import Html, escaped, format_html, name_html, render_markdown
+from wijwerken_widgets.core.text import isolated
 from wijwerken_widgets.pages.dag2 import texts
 from wijwerken_widgets.pages.dag2.keys import STAKEHOLDER
 from wijwerken_widgets.shared.stakeholders.model import (
@@ -122,9 +123,9 @@ class StakeholderForm(widgets.VBox):
         item = self.session.items.get((STAKEHOLDER, self.editing.id))
         if item is None or item.deleted:
             if self.unsaved():  # keep what is typed: saving it puts the stakeholder back with these values
-                self._say(self.content.removed_while_editing.format(naam=self.editing.naam), "warning")
+                self._say(format_html(self.content.removed_while_editing, naam=self.editing.naam), "warning")
                 return
-            self._say(self.content.removed_by_groupmate.format(naam=self.editing.naam), "warning")
+            self._say(format_html(self.content.removed_by_groupmate, naam=self.editing.naam), "warning")
             self.load(None, keep_feedback=True)
             return
         if item.version == self.base_version:
@@ -194,11 +195,11 @@ class StakeholderForm(widgets.VBox):
             stakeholder = validate_stakeholder(self.values(), item_id=self.editing.id if self.editing else None)
             same = self.session.map.find(stakeholder.naam)
             if same is not None and (self.editing is None or same.id != self.editing.id):
-                self._say(self.content.already_on_map.format(naam=same.naam), "warning")
+                self._say(format_html(self.content.already_on_map, naam=same.naam), "warning")
                 return
             if self.editing is None:
                 self.session.add([stakeholder])
-                self._say(self.content.added.format(naam=stakeholder.naam), "success")
+                self._say(format_html(self.content.added, naam=stakeholder.naam), "success")
                 self.load(None, keep_feedback=True)
             else:
                 self._save_edit(stakeholder)
@@ -217,9 +218,9 @@ class StakeholderForm(widgets.VBox):
         elif saved != stakeholder:  # their change of other fields came along
             before = self.session.ctx.store.map_history(self.session.group_id, item_id=saved.id, limit=2)[-1]
             who = self.session.author(before.person_id)
-            self._say(self.content.merged.format(who=who, naam=saved.naam), "success")
+            self._say(format_html(self.content.merged, who=who, naam=saved.naam), "success")
         else:
-            self._say(self.content.saved.format(naam=saved.naam), "success")
+            self._say(format_html(self.content.saved, naam=saved.naam), "success")
 
     def remove(self) -> None:
         if self.editing is None:
@@ -231,7 +232,7 @@ class StakeholderForm(widgets.VBox):
             self._say(exc.message, "error")
             return
         self.load(None)
-        self._say(self.content.removed.format(naam=naam), "info")
+        self._say(format_html(self.content.removed, naam=naam), "info")
 
     def _show_conflict(self, conflict: Conflict, mine: Stakeholder, base: Stakeholder | None) -> None:
         """Say that a groupmate changed the same fields too and what they chose, with a button that puts their
@@ -239,12 +240,12 @@ class StakeholderForm(widgets.VBox):
         theirs = Stakeholder.from_data(conflict.theirs.item_id, conflict.theirs.data)
         who = conflict.their_name
         labels = self.content.fields
-        clashes = [f"{_label(getattr(labels, name))}: {_shown(name, getattr(theirs, name))}"
+        clashes = [f"{escaped(_label(getattr(labels, name)))}: {name_html(_shown(name, getattr(theirs, name)))}"
                    for name in self.fields if getattr(theirs, name) != getattr(mine, name)
                    and (base is None or getattr(base, name) not in (getattr(theirs, name), getattr(mine, name)))]
-        text = self.content.conflict.format(who=who, naam=theirs.naam)
+        text = format_html(self.content.conflict, who=who, naam=theirs.naam)
         if clashes:
-            text += " " + self.content.their_values.format(who=who, velden=", ".join(clashes))
+            text = Html(text + " " + format_html(self.content.their_values, who=who, velden=Html(", ".join(clashes))))
         self._say(text, "warning")
         self._theirs = (theirs, who)
         if self.take_theirs is None:
@@ -252,7 +253,7 @@ class StakeholderForm(widgets.VBox):
             self.take_theirs.on_click(lambda _: self._take_theirs())
             self.take_theirs.layout = widgets.Layout()
             self.children = [*self._parts, self.take_theirs]
-        self.take_theirs.description = self.content.take_theirs_button.format(who=who)
+        self.take_theirs.description = self.content.take_theirs_button.format(who=isolated(who))
         self.take_theirs.layout.display = ""
 
     def _take_theirs(self) -> None:

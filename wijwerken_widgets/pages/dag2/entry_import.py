@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
-from wijwerken_widgets.core.html import render_markdown
+from wijwerken_widgets.core.html import Html, format_html, name_html, render_markdown
 from wijwerken_widgets.pages.dag2 import texts
 from wijwerken_widgets.shared.stakeholders.session import MapSession
 from wijwerken_widgets.store import StoreUnavailable
@@ -105,8 +105,8 @@ class StakeholderImport(widgets.VBox):
         counts = {"new": _strong(len(new)), "updated": _strong(len(updated)), "relations": _strong(said["relations"])}
         parts = [f"<p>{html.escape(summary).format(**counts)}</p>"]
         if new:
-            names = ", ".join(s.naam for s in new[:NAMES_SHOWN]) + (" …" if len(new) > NAMES_SHOWN else "")
-            parts.append(f"<p>{html.escape(content.new_names.format(names=names))}</p>")
+            names = Html(", ".join(name_html(s.naam) for s in new[:NAMES_SHOWN]) + (" …" if len(new) > NAMES_SHOWN else ""))
+            parts.append(f"<p>{format_html(content.new_names, names=names)}</p>")
         if problems:
             items = "".join(f"<li>{html.escape(p)}</li>" for p in problems[:PROBLEMS_SHOWN])
             rest = len(problems) - PROBLEMS_SHOWN

@@ -15,6 +15,7 @@ import ipywidgets as widgets
 
 from wijwerken_widgets.core.downloads import download_link
 from wijwerken_widgets.core.html import notice_html
+from wijwerken_widgets.core.text import isolated
 from wijwerken_widgets.pages.dag2 import texts
 from wijwerken_widgets.shared.stakeholders.model import StakeholderMap
 from wijwerken_widgets.shared.stakeholders.session import MapSession, page_map
@@ -54,7 +55,7 @@ class ExportView(widgets.VBox):
         self.content = content = part or texts.load().exercises.export
         assert session.ctx.group is not None, "a MapSession belongs to a group"
         group = session.ctx.group.name
-        self.title = content.document_title.format(group=group)
+        self.title = content.document_title.format(group=isolated(group))
         self.stem = f"{content.file_name}-" + "".join(c if c.isalnum() else "-" for c in group.lower()).strip("-")
         self.link = widgets.HTML(layout=styles.layout())
         buttons = []

@@ -11,6 +11,7 @@ import html
 import re
 from typing import TYPE_CHECKING
 
+from wijwerken_widgets.core.text import isolated
 from wijwerken_widgets.pages.dag2 import texts
 from wijwerken_widgets.pages.dag2.network_draw import HOUDING_BORDERS, HOUDING_COLOURS, shorten
 from wijwerken_widgets.shared.stakeholders.model import (
@@ -114,7 +115,7 @@ def _axes(picture: GridPicture) -> list[str]:
 
 
 def _tooltip(s: Stakeholder, picture: GridPicture) -> str:
-    return picture.tooltip.format(naam=s.naam, houding=HOUDINGEN[s.houding], positie=POSITIES[s.positie].lower(),
+    return picture.tooltip.format(naam=isolated(s.naam), houding=HOUDINGEN[s.houding], positie=POSITIES[s.positie].lower(),
                                   invloed=s.invloed, belang=s.belang)
 
 
@@ -135,7 +136,7 @@ def _cell(people: list[Stakeholder], invloed: int, belang: int, picture: GridPic
     hidden = people[len(shown):]
     if hidden:
         y = top + len(shown) * _LINE
-        names = ", ".join(s.naam for s in hidden)
+        names = ", ".join(isolated(s.naam) for s in hidden)
         parts.append(
             f'<g class="wk-more"><title>{svg_text(names)}</title><text x="{x + 10:g}" y="{y + 4:g}" font-size="12" '
             f'font-style="italic" fill="#424a53">{svg_text(picture.more.format(n=len(hidden)))}</text></g>'

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
+from wijwerken_widgets.core.html import format_html
 from wijwerken_widgets.pages.dag2 import texts
 from wijwerken_widgets.shared.stakeholders.model import SCORE_MAX, SCORE_MIN, Stakeholder, StakeholderMap
 
@@ -51,7 +52,7 @@ def quadrant_table_html(m: StakeholderMap, page: Dag2Content | None = None) -> s
     rows = []
     for key, people in by_quadrant(m).items():
         quadrant = words.border if key == BORDER else getattr(grid.picture.quadrants, key)
-        names = "".join(f"<li>{html.escape(words.person.format(naam=s.naam, invloed=s.invloed, belang=s.belang))}</li>"
+        names = "".join(f"<li>{format_html(words.person, naam=s.naam, invloed=s.invloed, belang=s.belang)}</li>"
                         for s in people)
         cell = f"<ul>{names}</ul>" if names else html.escape(words.nobody)
         rows.append(f'<tr><th scope="row">{html.escape(quadrant.title)}<span class="ww-advice">'

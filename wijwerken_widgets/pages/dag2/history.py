@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 
 from wijwerken_widgets.core.dutch import LOCAL_TIME, clock
+from wijwerken_widgets.core.html import escaped, format_html
 from wijwerken_widgets.pages.dag2 import texts
 from wijwerken_widgets.pages.dag2.keys import RELATION, STAKEHOLDER
 from wijwerken_widgets.shared.stakeholders.session import MapSession, page_map
@@ -28,34 +29,35 @@ def _when(item: MapItem) -> str:
 
 
 def describe(item: MapItem, session: MapSession, content: HistoryPart | None = None) -> str:
-    """One change in plain Dutch: "12-05 14:03 · Anna zette 'Wijkagent' op de kaart"."""
+    """One change in plain Dutch, as HTML with every name isolated: "12-05 14:03 · Anna zette 'Wijkagent' op de
+    kaart"."""
     content = content or texts.load().exercises.history
     who = session.author(item.person_id)
     if item.kind == RELATION:
         names = session.map.by_id()
         van, naar = (names[i].naam if i in names else content.removed_stakeholder
                      for i in (item.data.get("van"), item.data.get("naar")))
-        what = content.relation.format(van=van, naar=naar)
+        what = format_html(content.relation, van=van, naar=naar)
     else:
-        what = content.stakeholder.format(naam=item.data.get("naam", "?"))
+        what = format_html(content.stakeholder, naam=item.data.get("naam", "?"))
     done = content.removed if item.deleted else (content.added if item.version == 1 else content.changed)
-    return f"{_when(item)} · {done.format(who=who, what=what)}"
+    return f"{_when(item)} · {format_html(done, who=who, what=what)}"
 
 
 def describe_batch(items: list[MapItem], session: MapSession, page: Dag2Content | None = None) -> str:
-    """One save of many items (an import) in one line: "12-05 14:03 · Anna zette of wijzigde 12 stakeholders en 9
-    relaties in één keer"."""
+    """One save of many items (an import) in one line of HTML: "12-05 14:03 · Anna zette of wijzigde 12 stakeholders
+    en 9 relaties in één keer"."""
     page = page or texts.load()
     content = page.exercises.history
     counts = {name: sum(i.kind == kind for i in items) for name, kind in
               (("stakeholders", STAKEHOLDER), ("relations", RELATION))}
     said = texts.counts(page, **{name: n for name, n in counts.items() if n})
-    what = content.both.format(**said) if len(said) == 2 else next(iter(said.values()), "")
-    return f"{_when(items[0])} · {content.batch.format(who=session.author(items[0].person_id), what=what)}"
+    what = escaped(content.both.format(**said) if len(said) == 2 else next(iter(said.values()), ""))
+    return f"{_when(items[0])} · {format_html(content.batch, who=session.author(items[0].person_id), what=what)}"
 
 
 def lines(history: list[MapItem], session: MapSession, page: Dag2Content | None = None) -> list[str]:
-    """The history in Dutch, one line per change, or one line for a save of more than three items."""
+    """The history in Dutch as HTML, one line per change, or one line for a save of more than three items."""
     page = page or texts.load()
     batches: list[list[MapItem]] = []
     for item in history:
@@ -93,7 +95,7 @@ class HistoryView(widgets.VBox):
         except StoreUnavailable as exc:
             self.feedback.show(exc.message, "error")
             return
-        items = "".join(f"<li>{html.escape(line)}</li>" for line in lines(history, self.session, self.page))
+        items = "".join(f"<li>{line}</li>" for line in lines(history, self.session, self.page))
         value = (f"<ul class='ww-history-list'>{items}</ul>" if items
                  else f"<p class='ww-hint'>{html.escape(self.content.empty)}</p>")
         if value != self.changes.value:

@@ -3,8 +3,8 @@
 Four findings, each named in everyday words: a *spil* (clearly more lines than the others), a *verbinder* (links
 groups that would otherwise not meet: high betweenness and neighbours in more than one community), who *hangt los*
 (no line, or one weak line) and the *groepjes* (Louvain communities). The sentences are ``exercises.insight`` of
-``dag2.yaml`` (``findings`` and ``position``), filled in here; they are plain text: escape them before putting them
-in HTML. Above 150 stakeholders betweenness is estimated from 100 sampled sources.
+``dag2.yaml`` (``findings`` and ``position``), filled in here; they are plain text, each name in it isolated
+(``core.text.isolated``): escape them before putting them in HTML. Above 150 stakeholders betweenness is estimated from 100 sampled sources.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
+from wijwerken_widgets.core.text import isolated
 from wijwerken_widgets.pages.dag2 import texts
 from wijwerken_widgets.shared.stakeholders.model import Stakeholder, StakeholderMap
 
@@ -121,7 +122,7 @@ def _compute_facts(m: StakeholderMap) -> _Facts:
 
 def _names(people: list[Stakeholder], words: Findings, limit: int = NAMES_SHOWN) -> str:
     """ "A, B en C", or "A, B, … en nog 4 anderen"."""
-    names = [s.naam for s in people]
+    names = [isolated(s.naam) for s in people]
     if len(names) > limit:
         return words.more_names.format(names=", ".join(names[:limit]), more=len(names) - limit)
     return names[0] if len(names) == 1 else words.names.format(names=", ".join(names[:-1]), last=names[-1])
@@ -157,10 +158,10 @@ def _sentences(
     sentences = []
     for index, s in enumerate(spillen):
         spil = words.first_spil if index == 0 else words.other_spil
-        sentences.append(spil.format(naam=s.naam, lines=graph.degree(s.id)))
+        sentences.append(spil.format(naam=isolated(s.naam), lines=graph.degree(s.id)))
     if not spillen:
         sentences.append(words.no_spil)
-    sentences += [words.verbinder.format(naam=s.naam) for s in verbinders]
+    sentences += [words.verbinder.format(naam=isolated(s.naam)) for s in verbinders]
     if len(clusters) > 1:
         shown = "; ".join(_names(group, words, GROUPS_SHOWN) for group in clusters[:GROUPS_SHOWN])
         largest = words.largest.format(shown=GROUPS_SHOWN) if len(clusters) > GROUPS_SHOWN else ""
@@ -170,7 +171,7 @@ def _sentences(
     elif clusters:
         sentences.append(words.one_group)
     if len(los) == 1:
-        sentences.append(words.one_loose.format(naam=los[0].naam))
+        sentences.append(words.one_loose.format(naam=isolated(los[0].naam)))
     elif los:
         sentences.append(words.loose.format(names=_names(los, words)))
     return sentences
@@ -196,7 +197,7 @@ def position_of(m: StakeholderMap, stakeholder_id: str | None, content: InsightP
         return words.no_lines
     if stakeholder_id in facts.los:
         other = facts.people[next(iter(facts.graph[stakeholder_id]))].naam
-        return words.one_weak_line.format(naam=other)
+        return words.one_weak_line.format(naam=isolated(other))
     group = next((g for g in facts.clusters if stakeholder_id in g), None)
     if group is not None:
         others = [facts.people[n] for n in group if n != stakeholder_id]

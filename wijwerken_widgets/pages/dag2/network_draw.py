@@ -3,7 +3,7 @@
 Colours, shapes, tooltips, the Dutch legend and the drag script are made here, with the texts of
 ``exercises.network.picture`` in ``dag2.yaml``; :mod:`.network_pyvis` turns the pyvis ``Network`` into the document. Positions are computed in Python (networkx) and drawn with physics off, so the browser
 never has to settle a layout. Everything a participant typed reaches the document only as JSON inside a script
-(Jinja's ``tojson``) or through :func:`html.escape`; tooltips stay plain text (see ``network_pyvis.plain_title``).
+(Jinja's ``tojson``) or through :func:`html.escape`; tooltips stay plain text (see ``network_pyvis.plain_title``), names in them isolated (``core.text.isolated``).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from wijwerken_widgets.core.dutch import long_date
+from wijwerken_widgets.core.text import isolated
 from wijwerken_widgets.pages.dag2 import network_pyvis, texts
 from wijwerken_widgets.shared.stakeholders.layout import Position, place_new
 from wijwerken_widgets.shared.stakeholders.model import (
@@ -74,14 +75,14 @@ def node_tooltip(s: Stakeholder, words: NetworkTooltip | None = None) -> str:
     the templates of ``picture.tooltip`` (read from ``dag2.yaml`` when not given)."""
     words = words or _picture().tooltip
     lines = [
-        s.naam,
+        isolated(s.naam),
         f"{SOORTEN[s.soort]} · {POSITIES[s.positie]}",
         words.attitude.format(houding=HOUDINGEN[s.houding]),
         words.scores.format(invloed=s.invloed, belang=s.belang),
         words.energy.format(nu=ENERGIE[s.energie_nu], gewenst=ENERGIE[s.energie_gewenst]),
     ]
     if s.notitie:
-        lines.append(words.note.format(notitie=textwrap.shorten(s.notitie, 400, placeholder=" …")))
+        lines.append(words.note.format(notitie=isolated(textwrap.shorten(s.notitie, 400, placeholder=" …"))))
     return network_pyvis.plain_title("\n".join(part for line in lines for part in _wrap(line)))
 
 
@@ -130,7 +131,7 @@ def _network(m: StakeholderMap, positions: Mapping[str, Position], height_px: in
         bend = "curvedCW" if nth % 2 else "curvedCCW"
         smooth = {"enabled": True, "type": bend, "roundness": 0.15 * (1 + nth // 2)}
         title = words.relation.format(soort=RELATIE_SOORTEN[r.soort], sterkte=STERKTES[r.sterkte].lower(),
-                                      van=names[r.van].naam, naar=names[r.naar].naam)
+                                      van=isolated(names[r.van].naam), naar=isolated(names[r.naar].naam))
         options = {
             "color": {"color": colour, "highlight": colour, "hover": colour},
             "dashes": dashes,

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
+from wijwerken_widgets.core.html import escaped, format_html, name_html
 from wijwerken_widgets.pages.dag2 import texts
 from wijwerken_widgets.shared.stakeholders.model import (
     ENERGIE,
@@ -119,7 +120,7 @@ def table_html(m: StakeholderMap, column: str = COLUMNS[0], page: Dag2Content | 
         for key in COLUMNS
     )
     body = "".join(
-        f'<tr><th scope="row">{html.escape(row.stakeholder.naam)}</th>'
+        f'<tr><th scope="row">{name_html(row.stakeholder.naam)}</th>'
         + "".join(f"<td>{html.escape(cell)}</td>" for cell in _cells(row, words))
         + "</tr>"
         for row in sorted_rows[:MAX_ROWS]
@@ -147,22 +148,24 @@ def details_html(m: StakeholderMap, stakeholder_id: str, page: Dag2Content | Non
         soort=SOORTEN[s.soort], positie=POSITIES[s.positie].lower(), houding=HOUDINGEN[s.houding].lower(),
         invloed=s.invloed, belang=s.belang, nu=ENERGIE[s.energie_nu].lower(), gewenst=ENERGIE[s.energie_gewenst].lower(),
     )
-    parts = [f"<p><strong>{html.escape(s.naam)}</strong>: {html.escape(details)} "
+    parts = [f"<p><strong>{name_html(s.naam)}</strong>: {html.escape(details)} "
              f"{html.escape(words.role.format(rol=role_text(row, words)))}</p>"]
     if s.notitie:
-        parts.append(f"<p>{html.escape(words.note.format(notitie=s.notitie))}</p>")
+        parts.append(f"<p>{format_html(words.note, notitie=s.notitie)}</p>")
     mine = [r for r in m.relations if stakeholder_id in r.ends and (r.ends - {stakeholder_id})]
     if not mine:
-        parts.append(f"<p>{html.escape(words.no_relations.format(naam=s.naam))}</p>")
+        parts.append(f"<p>{format_html(words.no_relations, naam=s.naam)}</p>")
         return "".join(parts)
     mine.sort(key=lambda r: (-r.sterkte, people[next(iter(r.ends - {stakeholder_id}))].key, r.soort))
-    title = words.relations_title.format(naam=s.naam, **texts.counts(page, relations=len(mine)))
+    counted = {key: escaped(text) for key, text in texts.counts(page, relations=len(mine)).items()}
+    title = format_html(words.relations_title, naam=s.naam, **counted)
     items = "".join(
-        "<li>" + html.escape(words.relation.format(soort=RELATIE_SOORTEN[r.soort], sterkte=STERKTES[r.sterkte].lower(),
-                                                   naam=people[next(iter(r.ends - {stakeholder_id}))].naam)) + "</li>"
+        "<li>" + format_html(words.relation, soort=escaped(RELATIE_SOORTEN[r.soort]),
+                             sterkte=escaped(STERKTES[r.sterkte].lower()),
+                             naam=people[next(iter(r.ends - {stakeholder_id}))].naam) + "</li>"
         for r in mine
     )
-    parts.append(f"<p>{html.escape(title)}</p><ul class='ww-relations-of'>{items}</ul>")
+    parts.append(f"<p>{title}</p><ul class='ww-relations-of'>{items}</ul>")
     return "".join(parts)
 
 

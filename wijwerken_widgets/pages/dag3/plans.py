@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
-from wijwerken_widgets.core.html import render_markdown
+from wijwerken_widgets.core.html import Html, escaped, format_html, name_html, render_markdown
 from wijwerken_widgets.core.ids import new_id
+from wijwerken_widgets.core.text import isolated
 from wijwerken_widgets.pages.dag3 import texts
 from wijwerken_widgets.pages.dag3.plans_editor import NOBODY, PlanEditor
 from wijwerken_widgets.shared.conversations.items import Gesprek
@@ -33,14 +34,15 @@ if TYPE_CHECKING:
 
 
 def conversation_label(session: ConversationSession, item: GroupItem, common: Common) -> str:
-    """"Wethouder Jansen · Fatima · week 12": with whom, who talks, and when (when known)."""
+    """"Wethouder Jansen · Fatima · week 12": with whom, who talks, and when (when known); each part isolated, so two
+    right-to-left names keep their order around the dot."""
     plan = Gesprek.of(item)
     parts = [plan.stakeholder or common.unknown_stakeholder,
              session.author(plan.wie) if plan.wie else common.nobody_yet]
     wanneer = " ".join(plan.wanneer.split())
     if wanneer:
         parts.append(wanneer if len(wanneer) <= 40 else wanneer[:39] + "…")
-    return " · ".join(parts)
+    return " · ".join(map(isolated, parts))
 
 
 def set_options(selector: widgets.Dropdown, options: list[tuple[str, str]], value: str | None) -> None:
@@ -104,10 +106,11 @@ class ConversationPlans(widgets.VBox):
         return planned
 
     def _who_when(self, item: GroupItem) -> str:
+        """Who holds a planned conversation and when, as HTML (both isolated: typed or from the cohort file)."""
         plan = Gesprek.of(item)
         wanneer = " ".join(plan.wanneer.split())
-        who = self.session.author(plan.wie) if plan.wie else self.common.nobody_yet
-        return f"{who}, {wanneer}" if wanneer else who
+        who = name_html(self.session.author(plan.wie) if plan.wie else self.common.nobody_yet)
+        return f"{who}, {name_html(wanneer)}" if wanneer else who
 
     def shortlist_html(self) -> str:
         """The shortlist (escaped), each with its energy and the conversations the group planned with them."""
@@ -122,13 +125,13 @@ class ConversationPlans(widgets.VBox):
         items = []
         for s in chosen:
             plans = planned.get(s.id, [])
-            status = self.part.planned.format(plannen="; ".join(map(self._who_when, plans))) if plans \
-                else self.part.not_planned
+            status = format_html(self.part.planned, plannen=Html("; ".join(map(self._who_when, plans)))) if plans \
+                else escaped(self.part.not_planned)
             energy = f"{ENERGIE[s.energie_nu].lower()} → {ENERGIE[s.energie_gewenst].lower()}"
             items.append(
-                f"<li><strong>{html.escape(s.naam)}</strong> <span class='ww-hint'>"
+                f"<li><strong>{name_html(s.naam)}</strong> <span class='ww-hint'>"
                 f"({html.escape(SOORTEN.get(s.soort, s.soort))}: {html.escape(energy)})</span><br>"
-                f"<span class='ww-hint'>{html.escape(status)}</span></li>"
+                f"<span class='ww-hint'>{status}</span></li>"
             )
         return title + f"<ol class='ww-shortlist'>{''.join(items)}</ol>"
 
@@ -204,7 +207,7 @@ class ConversationPlans(widgets.VBox):
         naam = Gesprek.of(item).stakeholder or self.part.removed_unknown
         mine = item.person_id == self.session.ctx.person.id
         who = self.part.removed_by_you if mine else self.session.author(item.person_id)
-        self.say(self.part.removed.format(naam=naam, wie=who), "info")
+        self.say(format_html(self.part.removed, naam=naam, wie=who), "info")
 
     def _show(self, item_id: str | None) -> None:
         """Show the editor of plan ``item_id`` (made the first time)."""

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from wijwerken_widgets.core.downloads import HTML_MIME, download_link, printable_html
 from wijwerken_widgets.core.dutch import long_date
+from wijwerken_widgets.core.text import isolated
 from wijwerken_widgets.ui import texts as common_texts
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ def plan_card(plan: Gesprek, fields: PlanFields, wie: str, missing: str) -> str:
 
 def plan_download(plan: Gesprek, fields: PlanFields, words: PlanEditorTexts, wie: str, today: date) -> str:
     """The download link of the plan's file, and the hint to print it."""
-    title = words.document_title.format(naam=plan.stakeholder)
+    title = words.document_title.format(naam=isolated(plan.stakeholder))
     data = printable_html(title, plan_card(plan, fields, wie, words.missing), long_date(today))
     filename = f"{words.file_name}-{today.isoformat()}.html"
     common = common_texts.load().download

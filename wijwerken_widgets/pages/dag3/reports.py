@@ -13,7 +13,7 @@ import ipywidgets as widgets
 
 from wijwerken_widgets.content.loader import TextField
 from wijwerken_widgets.core.dutch import clock
-from wijwerken_widgets.core.html import notice_html, render_markdown
+from wijwerken_widgets.core.html import name_html, notice_html, render_markdown
 from wijwerken_widgets.core.ids import new_id
 from wijwerken_widgets.pages.dag3 import texts
 from wijwerken_widgets.pages.dag3.plans import conversation_label, set_options
@@ -126,7 +126,7 @@ class _ReportEditor:
     def _quote_row(self, quote: GroupItem) -> widgets.Widget:
         session = self.owner.session
         text = html.escape(Citaat.of(quote).tekst)
-        who = html.escape(f"{session.author(quote.person_id)}, {clock(quote.changed_at)}")
+        who = f"{name_html(session.author(quote.person_id))}, {clock(quote.changed_at)}"
         remove = button(self.owner.part.remove_quote, "trash")
         remove.on_click(lambda _: self.remove_quote(quote.item_id))
         return widgets.HBox([static_html(f"<q>{text}</q> <span class='ww-hint'>({who})</span>"), remove],

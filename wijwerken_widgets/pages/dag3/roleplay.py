@@ -19,7 +19,7 @@ import ipywidgets as widgets
 from ipywidgets.widgets.widget_bool import CheckboxStyle
 from ipywidgets.widgets.widget_description import DescriptionStyle
 
-from wijwerken_widgets.core.html import render_markdown
+from wijwerken_widgets.core.html import format_html, name_html, render_markdown
 from wijwerken_widgets.core.ids import new_id
 from wijwerken_widgets.pages.dag3 import texts
 from wijwerken_widgets.pages.dag3.roleplay_checklist import ObserverChecklist
@@ -238,10 +238,10 @@ class Roleplay(widgets.VBox):
             name = self.session.author(member)
             label = html.escape(self.role_label(cast[member], soort))
             if member == self.me:
-                me = html.escape(words.me.format(naam=name))
+                me = format_html(words.me, naam=name)
                 rows.append(f'<li class="ww-role-mine"><mark><strong>{me}</strong>: {label}</mark></li>')
             else:
-                rows.append(f"<li>{html.escape(name)}: {label}</li>")
+                rows.append(f"<li>{name_html(name)}: {label}</li>")
         role = cast[self.me]
         mine = getattr(self.part.roles, role)
         help_text = mine.uitleg + ("\n\n" + mine.facilitator_uitleg if soort == FACILITATOR else "")

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 
 from wijwerken_widgets.core.dutch import clock
-from wijwerken_widgets.core.html import plain_text_html, render_markdown
+from wijwerken_widgets.core.html import escaped, format_html, plain_text_html, render_markdown
 from wijwerken_widgets.pages.dag3.roleplay_checklist import checklist_for
 from wijwerken_widgets.pages.dag3.roleplay_scenarios import ScenarioSet
 from wijwerken_widgets.shared.conversations.items import Feedback
@@ -47,7 +47,7 @@ class FeedbackView(widgets.HTML):
         if feedback.ronde is not None:
             title += " · " + part.feedback_round.format(nummer=feedback.ronde + 1)
         author = self.session.author(feedback.van) if feedback.van is not None else part.feedback_someone
-        sent_by = part.feedback_from.format(naam=author, tijd=clock(item.changed_at))
+        sent_by = format_html(part.feedback_from, naam=author, tijd=escaped(clock(item.changed_at)))
         labels = {c.key: c.label for c in checklist_for(self.part, feedback.soort)}
         points = feedback.punten
         rows = []
@@ -64,7 +64,7 @@ class FeedbackView(widgets.HTML):
         return (
             '<div class="ww-card ww-feedback-item">'
             f"<strong>{html.escape(title)}</strong>"
-            f'<div class="ww-hint">{html.escape(sent_by)}</div>'
+            f'<div class="ww-hint">{sent_by}</div>'
             + (f"<ul>{''.join(rows)}</ul>" if rows else "")
             + (f"<p><strong>{html.escape(part.feedback_tip)}</strong> {tip}</p>" if tip else "")
             + "</div>"

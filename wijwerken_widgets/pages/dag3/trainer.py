@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
-from wijwerken_widgets.core.html import notice_html, render_markdown
+from wijwerken_widgets.core.html import Html, format_html, name_html, notice_html, render_markdown
 from wijwerken_widgets.pages.dag3 import texts
 from wijwerken_widgets.shared.conversations.items import SPACE, Citaat, Feedback, Gesprek, Trio, Verslag
 from wijwerken_widgets.store import GroupItem, StoreUnavailable
@@ -26,13 +26,13 @@ def _live(items: list[GroupItem], kind: str) -> list[GroupItem]:
 
 def _plan_line(plan: Gesprek, people: dict[int, str], reported: bool, quotes: int, part: TrainerPart,
                common: Common) -> str:
-    """"Wijkraad · Fatima · week 12 · verslag ✓ · 2 citaten" (escaped)."""
+    """"Wijkraad · Fatima · week 12 · verslag ✓ · 2 citaten" (escaped, the typed parts isolated)."""
     who = common.nobody_yet if plan.wie is None else people.get(plan.wie, common.nobody_yet)
-    parts = [plan.stakeholder or "?", who]
-    parts += [plan.wanneer] if plan.wanneer else []
-    parts += [part.report_done] if reported else []
-    parts += [part.quotes.format(aantal=quotes)] if quotes else []
-    return html.escape(" · ".join(parts))
+    parts: list[str] = [name_html(plan.stakeholder or "?"), name_html(who)]
+    parts += [name_html(plan.wanneer)] if plan.wanneer else []
+    parts += [html.escape(part.report_done)] if reported else []
+    parts += [html.escape(part.quotes.format(aantal=quotes))] if quotes else []
+    return " · ".join(parts)
 
 
 def group_summary_html(name: str, items: list[GroupItem], people: dict[int, str], titles: dict[str, str],
@@ -52,12 +52,13 @@ def group_summary_html(name: str, items: list[GroupItem], people: dict[int, str]
         lead = trio.lead(len(trio.rondes) - 1)
         scenario_id = str(trio.rondes[-1].scenario)
         scenario = titles.get(scenario_id, scenario_id)
-        names = ", ".join(people.get(m, "?") for m in trio.leden)
-        line = part.trio.format(namen=names, nummer=len(trio.rondes), scenario=scenario, naam=people.get(lead, "?"))
-        trios.append(f"<li>{html.escape(line)}</li>")
+        names = Html(", ".join(name_html(people.get(m, "?")) for m in trio.leden))
+        line = format_html(part.trio, namen=names, nummer=len(trio.rondes), scenario=scenario,
+                           naam=people.get(lead, "?"))
+        trios.append(f"<li>{line}</li>")
     feedback = len(_live(items, Feedback.KIND))
     return (
-        f"<h4>{html.escape(name)}</h4>"
+        f"<h4 dir=\"auto\">{html.escape(name)}</h4>"
         f"<p><strong>{html.escape(part.conversations.format(aantal=len(plans)))}</strong></p>"
         + (f"<ul>{rows}</ul>" if rows else f"<p class='ww-empty'>{html.escape(part.no_conversations)}</p>")
         + render_markdown(part.roleplay.format(aantal=feedback))

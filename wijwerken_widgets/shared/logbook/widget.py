@@ -21,7 +21,7 @@ from ipywidgets.widgets.widget_selection import ToggleButtonsStyle
 
 from wijwerken_widgets.core import server_log
 from wijwerken_widgets.core.dutch import clock, long_date
-from wijwerken_widgets.core.html import notice_html, plain_text_html, render_markdown
+from wijwerken_widgets.core.html import name_html, notice_html, plain_text_html, render_markdown
 from wijwerken_widgets.shared.logbook.keys import DRAFT
 from wijwerken_widgets.store import LogEntry, StoreUnavailable
 from wijwerken_widgets.ui import styles
@@ -109,7 +109,7 @@ def entry_html(entry: LogEntry, part: LogbookContent, author: str = "", group: s
     """One entry, read-only (everything typed is escaped)."""
     who = ""
     if author:
-        who = f"<strong>{html.escape(author)}</strong>" + (f" ({html.escape(group)})" if group else "") + " · "
+        who = f"<strong>{name_html(author)}</strong>" + (f" ({name_html(group)})" if group else "") + " · "
     shared = html.escape(getattr(part.shared_with, entry.sharing, ""))
     meta = f"{who}{dutch_datetime(begun_at(entry))} · {entry_day(entry, part)} · {shared}"
     prompt = html.escape(entry.prompt or part.free_written)
