@@ -9,7 +9,8 @@ One ``wijwerken serve`` (127.0.0.1 only) serves a temporary copy of ``workbooks/
 2. 15 participants opening Dag 1 (and, for comparison, bare) at the same moment, with a protocol-level client;
 3. save latency (widget change → row readable from another connection) on SQLite, and PostgreSQL when
    ``--pg-url`` or ``WIJWERKEN_TEST_DATABASE_URL`` is set;
-4. kernel memory of one logged-in Dag 1 page and of the bare page.
+4. kernel memory of one logged-in Dag 1 page and of the bare page; the server's memory and kernels after 200 page
+   requests without a session (each only redirects to the login page).
 
 Prints a table with each target and ✓/✗; exits 0 even when a target is missed (1 only when a measurement broke).
 """
@@ -229,6 +230,34 @@ def memory_figures(server: workspace.Server, cookie: str, samples: int, raw: dic
     return figures
 
 
+def server_rss(server: workspace.Server) -> float:
+    """RSS in MiB of the server processes (`wijwerken serve` and its Voilà child), kernels left out."""
+    root = psutil.Process(server.process.pid)
+    kernels = {k.pid for k in server.kernels().values()}
+    procs = [root, *(c for c in root.children(recursive=True) if c.pid not in kernels)]
+    return sum(proc.memory_info().rss for proc in procs) / MIB
+
+
+def unauthenticated_figures(server: workspace.Server, requests_count: int, raw: dict) -> list[Figure]:
+    """The server's memory and kernels after many page requests without a session (each must only redirect)."""
+    import requests
+
+    server.wait_idle(60)
+    before, kernels_before = server_rss(server), len(server.kernels())
+    statuses = [requests.get(server.page_url("dag1.ipynb"), allow_redirects=False, timeout=30).status_code
+                for _ in range(requests_count)]
+    time.sleep(1.0)
+    after, kernels_after = server_rss(server), len(server.kernels())
+    raw["unauthenticated"] = {"rss_before_mib": before, "rss_after_mib": after, "statuses": sorted(set(statuses))}
+    started = kernels_after - kernels_before
+    return [
+        Figure("4 memory", f"{requests_count} page requests without a session: kernels started", started, "",
+               "0", started == 0, detail=f"answers: {sorted(set(statuses))}"),
+        Figure("4 memory", f"{requests_count} page requests without a session: server RSS growth", after - before,
+               "MiB", "≤ 10 MiB", after - before <= 10, detail=f"{before:.0f} → {after:.0f} MiB"),
+    ]
+
+
 # --- report -----------------------------------------------------------------------------------------------------
 
 
@@ -298,6 +327,7 @@ def main(argv: list[str] | None = None) -> int:
                     lambda: browser_figures(server, next(iter(codes.values())), runs, raw))
             attempt("protocol, one user", lambda: single_user_figures(server, cookies[0], runs, raw))
             attempt("kernel memory", lambda: memory_figures(server, cookies[0], samples, raw))
+            attempt("unauthenticated requests", lambda: unauthenticated_figures(server, 200, raw))
             attempt(f"burst of {PARTICIPANTS}", lambda: burst_figures(server, cookies, bursts, raw))
         finally:
             workspace.stop_server(server)

@@ -92,9 +92,9 @@ def test_a_kernel_shut_down_through_the_api_is_noticed_and_its_unsaved_text_offe
     expect(status_of(page, PROBLEEM)).to_contain_text(SAVED, timeout=15_000)
 
     kernel = page.evaluate("async () => (await window.jupyterapp.widgetManagerPromise.promise).kernel.id")
-    xsrf = next(c["value"] for c in page.context.cookies() if c["name"] == "_xsrf")
-    shut = requests.delete(f"{workbook.server.url}api/kernels/{kernel}", headers={"X-XSRFToken": xsrf},
-                           cookies={"_xsrf": xsrf}, timeout=30)
+    cookies = {c["name"]: c["value"] for c in page.context.cookies()}  # this browser's session and _xsrf
+    shut = requests.delete(f"{workbook.server.url}api/kernels/{kernel}", headers={"X-XSRFToken": cookies["_xsrf"]},
+                           cookies=cookies, timeout=30)
     assert shut.status_code == 204
     stopped = time.monotonic()
     unsaved = "Eerste zin is bewaard. En dit kwam er net nog bij."

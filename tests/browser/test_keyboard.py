@@ -76,9 +76,16 @@ def test_keyboard_focus_shows_a_ring_with_contrast(workbook: Workbook, page: Pag
 
 
 def test_skip_link_comes_first_and_leads_to_the_main_landmark_with_one_h1(workbook: Workbook, page: Page) -> None:
-    """Is the first Tab stop a visible link to the main landmark, which holds the page's only <h1>?"""
+    """Is the first Tab stop a visible link to the main landmark, which holds the page's only <h1>: on the login page
+    and on a workbook page?"""
     page.goto(workbook.url("start.ipynb"))
     wait_rendered(page, logged_in=False)
+    page.keyboard.press("Tab")
+    expect(page.locator("a.wijwerken-overslaan")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("main")).to_be_focused()
+    log_in(page, workbook.participant(0).code)
+    wait_rendered(page, logged_in=True)
     page.keyboard.press("Tab")
     skip = page.locator("a.wijwerken-overslaan")
     expect(skip).to_be_focused()

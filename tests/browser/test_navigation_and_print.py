@@ -60,7 +60,9 @@ def test_logging_out_ends_the_session_and_forgets_this_browsers_drafts(workbook:
         localStorage.setItem('wijwerken-concept:iemand-anders:/x:dag1-doel', '{"value": "van een ander", "at": 1}');
     }""", who)
     page.get_by_role("button", name="Uitloggen").click()
-    expect(page.get_by_role("status")).to_have_text("Je bent uitgelogd. Tot de volgende keer!", timeout=LOAD_TIMEOUT)
+    expect(page.locator(".ww-login-message")).to_have_text("Je bent uitgelogd. Tot de volgende keer!",
+                                                           timeout=LOAD_TIMEOUT)
+    expect(page.locator(".ww-login-message")).to_have_attribute("role", "status")
     expect(page.locator(".ww-login input[type=password]")).to_be_visible()
     assert [c for c in page.context.cookies() if c["name"] == SESSION_COOKIE] == []
     kept = page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('wijwerken-concept:'))")

@@ -11,11 +11,12 @@ pytestmark = pytest.mark.browser
 
 
 def test_the_address_opens_the_welcome_page_and_its_link_leads_to_dag1(workbook: Workbook, page: Page) -> None:
-    """Does http://127.0.0.1:PORT/ land on 'Welkom', and does the Dag 1 link open Dag 1, still logged in?"""
+    """Does http://127.0.0.1:PORT/ ask for the code and then land on 'Welkom', and does the Dag 1 link open Dag 1,
+    still logged in?"""
     page.goto(workbook.server.url)
+    log_in(page, workbook.participant(3).code)
     expect(page.get_by_role("heading", name="Welkom bij Grip op Loslaten")).to_be_visible(timeout=LOAD_TIMEOUT)
     expect(page.locator(".ww-steps")).to_contain_text("Look")
-    log_in(page, workbook.participant(3).code)
     page.locator(".ww-start a[href='dag1.ipynb']").click()
     expect(page.get_by_role("heading", name="Dag 1 · Look: het vraagstuk")).to_be_visible(timeout=LOAD_TIMEOUT)
     expect(page.locator(".ww-who")).to_contain_text(workbook.participant(3).naam, timeout=LOAD_TIMEOUT)

@@ -130,11 +130,9 @@ class LogoutHandler(_ServerPage):
         if (session := session_of(self.request.headers.get("Cookie"))) is not None:
             try:
                 self.identity_provider.store.end_session(session)
-            except StoreUnavailable as error:
-                self.log.error("logout from %s: store unavailable", self.request.remote_ip)
-                self.page("busy.html", 503, title=_words().login.title, text=error.message)
-                return
-            self.log.info("logout from %s", self.request.remote_ip)
+                self.log.info("logout from %s", self.request.remote_ip)
+            except StoreUnavailable:  # the browser forgets the session anyway; in the store it expires
+                self.log.error("logout from %s: store unavailable, session left to expire", self.request.remote_ip)
         clear_session_cookie(self)
         self.redirect(url_path_join(self.base_url, "login") + "?uitgelogd=1")
 
