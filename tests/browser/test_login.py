@@ -122,8 +122,8 @@ def test_a_full_server_says_in_dutch_that_it_is_busy(own_workbook: Workbook, con
     expect(second.get_by_role("main")).to_contain_text("Wacht een halve minuut")
     expect(first.locator(".ww-who")).to_contain_text("Ingelogd als")
     first.close(run_before_unload=True)  # its kernel stops (the page's shutdown beacon); then there is room again
-    wait_for(lambda: not own_workbook.server.kernel_processes(), timeout=30, message="the first page's kernel runs on")
-    second.reload()
+    wait_for(lambda: second.reload().status == 200, timeout=60, interval=1,
+             message="no room again after the first page's kernel stopped")
     expect(second.locator(".ww-who")).to_contain_text("Ingelogd als", timeout=LOAD_TIMEOUT)
 
 

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 
 @dataclass
-class SessionUser(User):  # type: ignore[misc]
+class SessionUser(User):
     """A logged-in browser: the person (by id, never their name in logs) and the hash of its session token."""
 
     session: str = ""
@@ -55,7 +55,7 @@ def clear_session_cookie(handler: RequestHandler) -> None:
     handler.clear_cookie(SESSION_COOKIE, path=handler.settings.get("base_url", "/"))
 
 
-class SessionIdentityProvider(IdentityProvider):  # type: ignore[misc]
+class SessionIdentityProvider(IdentityProvider):
     """The person behind the session cookie, from the store (the login and logout pages are added by the app)."""
 
     @cached_property
@@ -115,13 +115,18 @@ def may_use_kernel(handler: Any, user: Any, kernel_id: str | None) -> bool:
     return bool(session) and kernel_owner(handler, kernel_id) == session
 
 
-class SessionAuthorizer(Authorizer):  # type: ignore[misc]
-    """Kernels (their websocket and API) only for the session that started them; the rest for any session."""
+class SessionAuthorizer(Authorizer):
+    """Kernels (their websocket and API) only for the session that started them; the rest for any session.
+
+    Only a logged-in session gets here (``authenticated`` comes first), and only with a kernel id it already knows.
+    """
 
     def is_authorized(self, handler: Any, user: Any, action: str, resource: str) -> bool:
         if resource != "kernels":
             return True
         kernel_id = handler.path_kwargs.get("kernel_id") or getattr(handler, "kernel_id", None)
+        if kernel_id is not None and kernel_id not in handler.kernel_manager:
+            return True  # a kernel that has gone: the handler answers 404, which a page takes as "kernel lost"
         allowed = may_use_kernel(handler, user, kernel_id)
         if not allowed:
             handler.log.warning("refused %s on kernel %s: not the session that started it", action, kernel_id)

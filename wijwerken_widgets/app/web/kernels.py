@@ -28,7 +28,7 @@ class Busy(Exception):
         self.who = who
 
 
-class SessionKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
+class SessionKernelManager(AsyncMappingKernelManager):
     """Kernels with an owner (the session of the page that started them) and caps on their number."""
 
     max_kernels = Int(MAX_KERNELS, config=True, help="Most kernels running at once, for all sessions together.")
@@ -36,7 +36,7 @@ class SessionKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
                                   help="Most kernels running at once for one browser session.")
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(**kwargs)
+        super().__init__(**kwargs)  # type: ignore[no-untyped-call]
         self._owners: dict[str, str | None] = {}
         self._starting: list[str | None] = []
 
@@ -53,12 +53,12 @@ class SessionKernelManager(AsyncMappingKernelManager):  # type: ignore[misc]
         if session is not None and everyone.count(session) >= self.max_kernels_per_session:
             raise Busy("you")
 
-    async def start_kernel(self, **kwargs: Any) -> str:
+    async def start_kernel(self, *args: Any, **kwargs: Any) -> str:  # type: ignore[override]
         session = session_of((kwargs.get("env") or {}).get("HTTP_COOKIE"))
         self.check_room(session)
         self._starting.append(session)
         try:
-            kernel_id: str = await super().start_kernel(**kwargs)
+            kernel_id: str = await super().start_kernel(*args, **kwargs)
         finally:
             self._starting.remove(session)
         self._owners[kernel_id] = session

@@ -8,7 +8,7 @@ is one line in the server log: the client address and the result, never the code
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 from jupyter_server.auth.decorator import allow_unauthenticated
@@ -18,9 +18,18 @@ from tornado import web
 from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
-from wijwerken_widgets.app.web.auth import clear_session_cookie, may_use_kernel, session_of, set_session_cookie
+from wijwerken_widgets.app.web.auth import (
+    SessionIdentityProvider,
+    clear_session_cookie,
+    may_use_kernel,
+    session_of,
+    set_session_cookie,
+)
 from wijwerken_widgets.app.web.kernels import Busy
 from wijwerken_widgets.app.web.throttle import LoginThrottle
+
+if TYPE_CHECKING:
+    from wijwerken_widgets.store import Store
 
 THROTTLE = LoginThrottle()
 """Wrong codes of this server process, per address and per code prefix."""
@@ -41,11 +50,18 @@ def wait_text(seconds: float) -> str:
     return str((wait.one if n == 1 else wait.many).format(n=n))
 
 
-class _ServerPage(JupyterHandler):  # type: ignore[misc]
+class _ServerPage(JupyterHandler):
     """Renders one of the workbook's server templates (found where Voilà finds the workbook's template)."""
 
     def get_template(self, name: str) -> Any:
         return self.settings["voila_jinja2_env"].get_template(name)
+
+    @property
+    def store(self) -> Store:
+        """The store of `SessionIdentityProvider` (one per server process)."""
+        provider = self.identity_provider
+        assert isinstance(provider, SessionIdentityProvider), "wijwerken serve sets the identity provider"
+        return provider.store
 
     def page(self, template: str, status: int = 200, **values: Any) -> None:
         self.set_status(status)
@@ -98,7 +114,7 @@ class LoginHandler(_ServerPage):
             self.log.info("login from %s: empty code", address)
             self._form(400, words.empty_code)
             return
-        store = self.identity_provider.store
+        store = self.store
         try:
             person = person_by_code(store, code)
             if person is not None:
@@ -129,7 +145,7 @@ class LogoutHandler(_ServerPage):
 
         if (session := session_of(self.request.headers.get("Cookie"))) is not None:
             try:
-                self.identity_provider.store.end_session(session)
+                self.store.end_session(session)
                 self.log.info("logout from %s", self.request.remote_ip)
             except StoreUnavailable:  # the browser forgets the session anyway; in the store it expires
                 self.log.error("logout from %s: store unavailable, session left to expire", self.request.remote_ip)
@@ -154,6 +170,10 @@ class AccessibilityHandler(_ServerPage):
 
 class WorkbookPageHandler(TornadoVoilaHandler):  # type: ignore[misc]
     """A workbook page; when no kernel may start, the Dutch "het is even druk" page (503) instead of an error."""
+
+    def log_exception(self, typ: Any, value: Any, tb: Any) -> None:
+        if not isinstance(value, Busy):  # an expected answer, logged in one line by write_error
+            super().log_exception(typ, value, tb)
 
     def write_error(self, status_code: int, **kwargs: Any) -> None:
         error = kwargs.get("exc_info", (None, None, None))[1]
