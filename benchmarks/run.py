@@ -10,7 +10,9 @@ One ``wijwerken serve`` (127.0.0.1 only) serves a temporary copy of ``workbooks/
 3. save latency (widget change → row readable from another connection) on SQLite, and PostgreSQL when
    ``--pg-url`` or ``WIJWERKEN_TEST_DATABASE_URL`` is set;
 4. kernel memory of one logged-in Dag 1 page and of the bare page; the server's memory and kernels after 200 page
-   requests without a session (each only redirects to the login page).
+   requests without a session (each only redirects to the login page);
+5. a training day (a second server whose cohort has Dag 1 today, ``training_day.py``): the idle pools' memory, the
+   burst of 15 and Dag 1 one page at a time, each Dag 1 page from the pool of started kernels.
 
 Prints a table with each target and ✓/✗; exits 0 even when a target is missed (1 only when a measurement broke).
 """
@@ -35,6 +37,7 @@ import browser_timing
 import protocol_client
 import psutil
 import save_latency
+import training_day
 import workspace
 
 PARTICIPANTS = 15
@@ -258,6 +261,35 @@ def unauthenticated_figures(server: workspace.Server, requests_count: int, raw: 
     ]
 
 
+def training_day_figures(folder: Path, workbooks: Path, bursts: int, runs: int, raw: dict) -> list[Figure]:
+    """Dag 1 on today's programme: pooled kernels (``benchmarks/training_day.py``), against bare in the same run."""
+    results = training_day.measure(folder, workbooks, PARTICIPANTS, bursts, runs, kernel_memory)
+    raw["training_day"] = results
+    pooled = results["burst_seconds"]
+    figures = [Figure("4 memory", f"idle pools on a training day ({results['pool_kernels']} kernels)",
+                      results["pool_mib"], "MiB", detail="Dag 1: one per participant; start page: 2")]
+    if pooled:
+        figures.append(Figure("2 burst", f"dag1.ipynb from the pool: {PARTICIPANTS} at once, p95", p95(pooled),
+                              "s", "≤ 3 s", p95(pooled) <= 3, detail=f"median {statistics.median(pooled):.2f} s; "
+                              f"{bursts} burst(s), n={len(pooled)}"))
+        bare = raw.get("burst_seconds", {}).get("bare.ipynb")
+        if bare:
+            ratio = p95(pooled) / p95(bare)
+            figures.append(Figure("2 burst", "dag1 from the pool p95 / bare p95", ratio, "×", "≤ 1.0×",
+                                  ratio <= 1.0))
+    failures = results["burst_failures"]
+    figures.append(Figure("2 burst", "dag1.ipynb from the pool: page loads that failed", len(failures), "", "0",
+                          not failures, detail=failures[0][:90] if failures else ""))
+    timings = results["browser_seconds"]
+    dag1, bare_page = statistics.median(timings["dag1.ipynb"]), statistics.median(timings["bare.ipynb"])
+    figures += [
+        Figure("1 browser", "dag1.ipynb from the pool: card + text inputs usable", dag1, "s",
+               detail=f"median of {len(timings['dag1.ipynb'])}; bare (no pool) {bare_page:.2f} s in this server"),
+        Figure("1 browser", "dag1.ipynb from the pool / bare", dag1 / bare_page, "×", "≤ 1.0×", dag1 / bare_page <= 1.0),
+    ]
+    return figures
+
+
 # --- report -----------------------------------------------------------------------------------------------------
 
 
@@ -333,6 +365,9 @@ def main(argv: list[str] | None = None) -> int:
             workspace.stop_server(server)
             if errors:
                 print(server.log_path.read_text(errors="replace")[-4000:], file=sys.stderr)
+        print("… a training day: Dag 1 from a pool of started kernels", file=sys.stderr, flush=True)
+        (tmp / "training-day").mkdir()
+        attempt("training day", lambda: training_day_figures(tmp / "training-day", workbooks, bursts, runs, raw))
 
     order = ["1 browser", "2 protocol", "2 burst", "3 save", "4 memory"]
     figures.sort(key=lambda f: order.index(f.section))

@@ -58,8 +58,9 @@ def prepare_workbooks(folder: Path) -> Path:
     return folder
 
 
-def write_cohort_yaml(path: Path, participants: int) -> Path:
-    """A cohort file like the demo one, with ``participants`` deelnemers in two groups."""
+def write_cohort_yaml(path: Path, participants: int, training_day: int | None = None) -> Path:
+    """A cohort file like the demo one, with ``participants`` deelnemers in two groups (and, given
+    ``training_day``, that day on today's programme)."""
     demo = yaml.safe_load((paths.exercises_dir() / "cohorts" / "demogemeente.yaml").read_text(encoding="utf-8"))
     groups = [g["naam"] for g in demo["groepen"]]
     demo.update(
@@ -72,6 +73,10 @@ def write_cohort_yaml(path: Path, participants: int) -> Path:
             for n in range(1, participants + 1)
         ],
     )
+    if training_day is not None:
+        import datetime
+
+        demo["programma"] = [{"dag": training_day, "datum": datetime.date.today().isoformat()}]
     path.write_text(yaml.safe_dump(demo, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
 

@@ -92,3 +92,29 @@ def test_serve_refuses_a_data_folder_it_cannot_write(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.startswith("error: ") and "/proc/wijwerken-test" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_programme_is_taken_into_an_existing_cohort_and_its_day_gets_a_pool(tmp_path: Path) -> None:
+    """Does `cohort programme` store the training days of an existing cohort (people and codes untouched), so that
+    the pools of that day follow from it?"""
+    import datetime
+
+    from wijwerken_widgets.app.web.pools import todays_pools
+    from wijwerken_widgets.store import Store
+
+    assert wijwerken("cohort", "create", str(DEMO), data=tmp_path / "d").returncode == 0
+    today = datetime.date.today().isoformat()
+    with_days = tmp_path / "demo.yaml"
+    with_days.write_text(DEMO.read_text(encoding="utf-8") + f"\nprogramma:\n  - {{dag: 2, datum: {today}}}\n",
+                         encoding="utf-8")
+    result = wijwerken("cohort", "programme", "demogemeente-2026", str(with_days), data=tmp_path / "d")
+    assert result.returncode == 0, result.stderr
+    assert f"Dag 2 on {today}" in result.stdout
+    with Store.open(f"sqlite:///{tmp_path / 'd' / 'wijwerken.sqlite3'}") as store:
+        (cohort,) = store.cohorts()
+        assert cohort.settings["programma"] == [{"dag": 2, "datum": today}]
+        assert len(store.people(cohort.id)) == 7
+        assert todays_pools(store, datetime.date.today(), ["start.ipynb", "dag2.ipynb"], 60) == {
+            "dag2.ipynb": 6, "start.ipynb": 2}
+    unknown = wijwerken("cohort", "programme", "bestaat-niet", str(with_days), data=tmp_path / "d")
+    assert unknown.returncode != 0 and "no cohort 'bestaat-niet'" in unknown.stderr

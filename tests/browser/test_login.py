@@ -137,3 +137,59 @@ def test_the_statement_is_there_before_logging_in(workbook: Workbook, page: Page
     page.get_by_role("link", name="Inloggen").click()
     expect(page.locator(".ww-login input[type=password]")).to_be_visible()
     assert len(workbook.server.kernel_processes()) == before
+
+
+@pytest.fixture
+def training_day(tmp_path) -> Iterator[Workbook]:
+    """A server whose only cohort has Dag 1 today: Dag 1's kernels are started before anyone asks."""
+    import datetime
+    import subprocess
+    import sys
+
+    import yaml
+
+    from wijwerken_widgets.core import paths
+
+    settings = yaml.safe_load((paths.exercises_dir() / "cohorts" / "demogemeente.yaml").read_text(encoding="utf-8"))
+    settings["programma"] = [{"dag": 1, "datum": datetime.date.today().isoformat()}]
+    cohort_file = tmp_path / "cohort.yaml"
+    cohort_file.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    created = subprocess.run([sys.executable, "-m", "wijwerken_widgets", "cohort", "create", str(cohort_file),
+                              "--data", str(tmp_path / "data")], capture_output=True, text=True, check=True)
+    server = start_wijwerken(data_dir=tmp_path / "data", log_path=tmp_path / "serve.log", extra=["--no-demo"])
+    yield Workbook(server, printed_codes(created.stdout))
+    stop_server(server)
+
+
+def test_on_a_training_day_each_participant_gets_a_started_kernel_of_their_own(
+        training_day: Workbook, browser: Browser) -> None:
+    """With Dag 1 on today's programme, do two participants each get a kernel from the pool, see their own name and
+    save their own answer, and is each kernel refused to the other?"""
+    pool = len([c for c in training_day.codes if c.rol == "deelnemer"]) + 2  # Dag 1's and the start page's
+    wait_for(lambda: training_day.server.log().count("preheated kernel ready, waiting for its page request") >= pool,
+             timeout=180, message="the pools' kernels did not get ready")
+    pages, kernels = [], []
+    for n in (0, 1):
+        context = browser.new_context()
+        page = context.new_page()
+        page.goto(training_day.url("dag1.ipynb"))
+        log_in(page, training_day.participant(n).code)
+        expect(page.locator(".ww-who")).to_contain_text(training_day.participant(n).naam)
+        field = page.locator(".ww-section textarea").nth(1)
+        field.fill(f"Het probleem volgens {training_day.participant(n).naam}")
+        field.blur()
+        pages.append(page)
+        kernels.append(KERNEL_ID.search(page.content())[1])
+    log = training_day.server.log()
+    assert all(f"Using pre-heated kernel: {kernel} for dag1.ipynb" in log for kernel in kernels), log
+    socket = f"ws://127.0.0.1:{training_day.server.port}/api/kernels/{{}}/channels"
+    assert pages[1].evaluate(OPEN_SOCKET, socket.format(kernels[0])) == "refused"
+    assert pages[0].evaluate(OPEN_SOCKET, socket.format(kernels[1])) == "refused"
+    with training_day.store() as store:
+        people = {p.name: p for p in store.people(1)}
+        for n in (0, 1):
+            person = people[training_day.participant(n).naam]
+            saved = wait_for(lambda p=person: store.latest_answer(p.id, "dag1.probleem"), timeout=30)
+            assert saved.value == f"Het probleem volgens {person.name}"
+    for page in pages:
+        page.context.close()

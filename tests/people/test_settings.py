@@ -78,7 +78,7 @@ def test_is_an_unknown_key_reported_with_line_field_and_a_suggestion(tmp_path):
     text = replace_line(VALID, "gemeente: Proefstad\n", "gemeente: Proefstad\nslgu: proefstad\n")
     assert error_lines(tmp_path, text) == [
         "3: slgu: onbekend veld (toegestaan: schema_version, gemeente, naam, slug, vraagstukken, groepen, "
-        "trainers, deelnemers); bedoel je 'slug'?"
+        "trainers, deelnemers, programma); bedoel je 'slug'?"
     ]
 
 
@@ -239,3 +239,20 @@ def test_does_the_model_itself_refuse_bad_references():
     }
     with pytest.raises(ValueError, match="deelnemers\\[0\\].groep: groep 'B' bestaat niet"):
         CohortSettings.model_validate(data)
+
+
+def test_is_a_programme_read_with_its_dates_and_a_wrong_day_reported(tmp_path):
+    """Does ``programma`` take training days 1–4 with a date, and is a day 5 or a date that is no date reported?"""
+    from wijwerken_widgets.people.settings import load_cohort_settings
+
+    good = VALID + "programma:\n  - {dag: 1, datum: 2027-01-12}\n  - {dag: 2, datum: 2027-02-02}\n"
+    path = tmp_path / "goed.yaml"
+    path.write_text(good, encoding="utf-8")
+    settings = load_cohort_settings(path)
+    assert [(d.dag, d.datum.isoformat()) for d in settings.programma] == [(1, "2027-01-12"), (2, "2027-02-02")]
+    assert settings.model_dump(mode="json")["programma"][0] == {"dag": 1, "datum": "2027-01-12"}
+    wrong = error_lines(tmp_path, VALID + "programma:\n  - {dag: 5, datum: 2027-01-12}\n")
+    assert len(wrong) == 1 and "programma[0].dag" in wrong[0]
+    (impossible,) = error_lines(tmp_path, VALID + "programma:\n  - {dag: 1, datum: 2027-13-40}\n")
+    assert impossible.endswith("deze datum bestaat niet; schrijf een datum als jaar-maand-dag, bijvoorbeeld 2027-01-12")
+    assert impossible.startswith(f"{len(VALID.splitlines()) + 2}:")

@@ -133,6 +133,25 @@ def cmd_cohort_create(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_cohort_programme(args: argparse.Namespace) -> int:
+    from wijwerken_widgets.people.settings import load_cohort_settings
+
+    data_dir = _use_data_dir(args.data)
+    settings = load_cohort_settings(args.file)
+    store = _open_store(data_dir)
+    try:
+        cohort = store.cohort_by_slug(args.cohort)
+        if cohort is None:
+            raise SystemExit(f"error: no cohort '{args.cohort}' (see: wijwerken cohort list)")
+        programme = settings.model_dump(mode="json")["programma"]
+        store.set_cohort_settings(cohort.id, {**cohort.settings, "programma": programme})
+    finally:
+        store.close()
+    days = ", ".join(f"Dag {day['dag']} on {day['datum']}" for day in programme) or "no training days"
+    print(f"Programme of '{args.cohort}': {days}. A running server picks it up within ten minutes.")
+    return 0
+
+
 def cmd_cohort_list(args: argparse.Namespace) -> int:
     data_dir = _use_data_dir(args.data)
     store = _open_store(data_dir)
@@ -282,6 +301,11 @@ def build_parser() -> argparse.ArgumentParser:
     new_code.add_argument("name", help="the person's name as in the settings file")
     new_code.add_argument("--data", type=Path, help=data_help)
     new_code.set_defaults(func=cmd_cohort_new_code)
+    programme = cohort_sub.add_parser("programme", help="take the training days ('programma') from a settings file")
+    programme.add_argument("cohort", help="cohort slug")
+    programme.add_argument("file", type=Path, help="the cohort's YAML settings file, with its 'programma'")
+    programme.add_argument("--data", type=Path, help=data_help)
+    programme.set_defaults(func=cmd_cohort_programme)
 
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)

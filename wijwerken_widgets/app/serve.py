@@ -7,8 +7,11 @@ for it. The child runs Voilà in-process so that what the command line cannot ex
   checks of ``app/web`` (`~wijwerken_widgets.app.web.auth.SessionIdentityProvider`, whose kernels belong to the
   session that started them, with caps on their number: `~wijwerken_widgets.app.web.kernels.SessionKernelManager`);
 
-- every page response sets the ``_xsrf`` cookie, so the shutdown beacon Voilà sends when a page is closed or
-  reloaded is accepted and the page's kernel stops (voila#1458; otherwise every visit leaves a kernel running);
+- every page response sets the ``_xsrf`` cookie (``app/web/pages.py``), so the shutdown beacon Voilà sends when a
+  page is closed or reloaded is accepted and the page's kernel stops (voila#1458; otherwise every visit leaves a
+  kernel running);
+- on a cohort's training day, that day's page has kernels started before anyone asks (``app/web/pools.py``,
+  Voilà's ``preheat_kernel``), looked at again every ten minutes;
 - the page config asks the front end for the bundled MathJax instead of the CDN one;
 - every response carries `SECURITY_HEADERS`: Jupyter's own handlers get them through ``tornado_settings``
   (``headers``), Voilà's static-file handlers (plain tornado ones) and error pages through an output transform.
@@ -83,7 +86,6 @@ def voila_argv(*, port: int, workbooks_dir: Path, cull_idle_timeout: int = CULL_
         "--VoilaConfiguration.strip_sources=True",
         "--VoilaConfiguration.show_tracebacks=False",
         "--VoilaConfiguration.classic_tree=True",
-        "--VoilaConfiguration.preheat_kernel=False",
         "--VoilaConfiguration.allow_template_override=NO",
         "--VoilaConfiguration.allow_theme_override=NO",
         "--VoilaConfiguration.http_header_envs=Cookie",
@@ -161,15 +163,6 @@ def run_voila(
 # --- inside the Voilà child process -------------------------------------------------------------------------
 
 
-def _set_xsrf_cookie(handler: Any, notebook: Any = None, cwd: str | None = None) -> None:
-    """Voilà prelaunch hook: reading ``xsrf_token`` makes tornado set the ``_xsrf`` cookie on the page response.
-
-    Voilà's page sends that cookie's value with its shutdown beacon; without it the server answers 403 and the
-    kernel of a closed page keeps running.
-    """
-    _ = handler.xsrf_token
-
-
 def _offline_page_config(page_config: dict[str, Any], **_kwargs: Any) -> dict[str, Any]:
     """Voilà page-config hook: use JupyterLab's bundled MathJax, never the CDN one."""
     page_config["fullMathjaxUrl"] = "null"
@@ -193,6 +186,18 @@ def _security_headers_transform() -> type:
     return SecurityHeaders
 
 
+def _todays_pools(workbooks_dir: str | Path, max_kernels: int) -> dict[str, int]:
+    """Today's pool sizes per workbook page, from the programmes of the cohorts in the store."""
+    import datetime
+
+    from wijwerken_widgets.app.web import pools
+    from wijwerken_widgets.store import Store
+
+    notebooks = [path.name for path in Path(workbooks_dir).glob("*.ipynb")]
+    with Store.open() as store:
+        return pools.todays_pools(store, datetime.date.today(), notebooks, max_kernels)
+
+
 def _stop_when_orphaned() -> None:
     """Stop Voilà (as SIGTERM does) when the ``run_voila`` process that started it has gone."""
     parent = os.environ.get(_PARENT_PID_ENV)
@@ -212,11 +217,23 @@ def _main(argv: list[str]) -> int:
     from traitlets.config import Config
     from voila.app import Voila
 
-    from wijwerken_widgets.app.web import pages
+    from wijwerken_widgets.app.web import pages, pools
     from wijwerken_widgets.app.web.auth import SessionAuthorizer, SessionIdentityProvider
-    from wijwerken_widgets.app.web.kernels import SessionKernelManager
+    from wijwerken_widgets.app.web.kernels import MAX_KERNELS, SessionKernelManager
 
     class WijwerkenVoila(Voila):  # type: ignore[misc]
+        def start(self) -> None:
+            from tornado.ioloop import PeriodicCallback
+
+            PeriodicCallback(self.refresh_pools, pools.REFRESH_SECONDS * 1000).start()
+            super().start()
+
+        def refresh_pools(self) -> None:
+            try:
+                pools.refresh(self.kernel_manager, _todays_pools(self.root_dir, self.kernel_manager.max_kernels))
+            except Exception:  # the pages work without pools: never let this stop the server
+                self.log.exception("could not refresh the kernel pools")
+
         def init_handlers(self) -> list[Any]:
             """Voilà's routes with the pages of ``app/web/pages.py`` (login first) and its subclasses."""
             routes = []
@@ -229,10 +246,15 @@ def _main(argv: list[str]) -> int:
             super().listen()
 
     config = Config()
+    workbooks_dir = Path(argv[-1])
+    max_kernels = next((int(a.split("=", 1)[1]) for a in argv if a.startswith("--SessionKernelManager.max_kernels=")),
+                       MAX_KERNELS)
+    config.VoilaConfiguration.preheat_kernel = True
+    config.VoilaKernelManager.kernel_pools_config = pools.pools_config(_todays_pools(workbooks_dir, max_kernels))
+    config.VoilaKernelManager.fill_delay = pools.FILL_DELAY
     config.Voila.identity_provider_class = SessionIdentityProvider
     config.Voila.authorizer_class = SessionAuthorizer
     config.VoilaConfiguration.multi_kernel_manager_class = SessionKernelManager
-    config.VoilaConfiguration.prelaunch_hook = _set_xsrf_cookie
     config.VoilaConfiguration.page_config_hook = _offline_page_config
     config.Voila.tornado_settings = {"headers": dict(SECURITY_HEADERS)}
     _stop_when_orphaned()

@@ -147,9 +147,35 @@ def _compose_and_construct(text: str, path: str | Path) -> tuple[yaml.Node | Non
         raise ContentError.of(path, [_yaml_problem(exc, text)]) from None
     except yaml.YAMLError as exc:
         raise ContentError.of(path, [Problem(None, "", f"ongeldige YAML: {exc}")]) from None
+    except ValueError:  # a value shaped like a date that is none, e.g. 2027-13-40
+        raise ContentError.of(path, [Problem(_impossible_date_line(node), "", IMPOSSIBLE_DATE)]) from None
     finally:
         loader.dispose()
     return node, data
+
+
+IMPOSSIBLE_DATE = "deze datum bestaat niet; schrijf een datum als jaar-maand-dag, bijvoorbeeld 2027-01-12"
+
+
+def _impossible_date_line(root: yaml.Node | None) -> int | None:
+    """The line of the first date-shaped value that is no date."""
+    import datetime
+
+    import yaml
+
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop(0)
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                datetime.date.fromisoformat(str(node.value)[:10])
+            except ValueError:
+                return int(node.start_mark.line) + 1
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(value for _key, value in node.value)
+    return None
 
 
 def _check_size(root: yaml.Node, path: str | Path) -> None:

@@ -129,14 +129,33 @@ def is_voila_kernel() -> bool:
 def _voila_cookie_header() -> str | None:
     """The browser's ``Cookie`` header as Voilà passes it (``http_header_envs=['Cookie']``), if any.
 
-    A preheated Voilà kernel runs the notebook before any browser asks for it; the request (with its headers)
-    arrives later through ``voila.utils.wait_for_request``. Outside Voilà nothing ever blocks.
+    A preheated Voilà kernel (a pool of ``wijwerken serve``) runs the notebook before any browser asks for it; the
+    request (with its headers) arrives later (`wait_for_request`). Outside Voilà nothing ever blocks.
     """
     if not is_voila_kernel():
         return os.environ.get("HTTP_COOKIE")
     request_arrived = os.environ.get("SERVER_SOFTWARE", "").startswith("voila/")
     if os.environ.get("VOILA_PREHEAT") == "True" and not request_arrived:
-        from voila.utils import wait_for_request
-
         wait_for_request()
     return os.environ.get("HTTP_COOKIE")
+
+
+def wait_for_request() -> None:
+    """Block until Voilà hands this preheated kernel a page request; put the request's details into ``os.environ``.
+
+    Does what ``voila.utils.wait_for_request`` does (the ``/voila/query/<kernel id>`` websocket), without importing
+    Voilà's server side (Jupyter Server, JupyterLab Server) into every kernel of the pool.
+    """
+    import json
+
+    from websockets.sync.client import connect
+
+    server = os.environ.get("VOILA_WS_BASE_URL", os.environ.get("VOILA_SERVER_URL", "/"))
+    url = (f"{os.environ.get('VOILA_WS_PROTOCOL', 'ws')}://{os.environ.get('VOILA_APP_IP', '127.0.0.1')}:"
+           f"{os.environ.get('VOILA_APP_PORT', '8866')}{server}voila/query/{os.environ.get('VOILA_KERNEL_ID', '')}")
+    from wijwerken_widgets.core import server_log
+
+    server_log.configure().info("preheated kernel ready, waiting for its page request")
+    with connect(url, open_timeout=30) as socket:
+        details = json.loads(socket.recv())
+    os.environ.update({str(key): str(value) for key, value in details.items()})

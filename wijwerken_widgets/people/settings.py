@@ -93,6 +93,13 @@ class Deelnemer(_Model):
     )
 
 
+class Trainingsdag(_Model):
+    """A training day of the programme and its date."""
+
+    dag: int = Field(ge=1, le=4, description="Welke trainingsdag: 1, 2, 3 of 4.")
+    datum: datetime.date = Field(description="De datum van die dag, bijvoorbeeld 2027-01-12.")
+
+
 class CohortSettings(_Model):
     """Everything wijwerken needs to know about one cohort."""
 
@@ -107,6 +114,11 @@ class CohortSettings(_Model):
     groepen: list[Groep] = Field(min_length=1)
     trainers: list[Trainer] = Field(min_length=1)
     deelnemers: list[Deelnemer] = Field(default_factory=list)
+    programma: list[Trainingsdag] = Field(
+        default_factory=list,
+        description="De trainingsdagen met hun datum. Op zo'n dag staan de pagina's van die dag al klaar voor de "
+        "hele groep, zodat niemand hoeft te wachten.",
+    )
 
     @model_validator(mode="after")
     def _check_references_and_fill_slug(self, info: ValidationInfo) -> CohortSettings:

@@ -89,6 +89,11 @@ class Store(MapStore, LogbookStore):
     def cohorts(self) -> list[Cohort]:
         return self._all(Cohort, select(t.cohorts).order_by(t.cohorts.c.id))
 
+    def set_cohort_settings(self, cohort_id: int, settings: dict[str, Any]) -> None:
+        """Replace a cohort's stored settings (e.g. a new ``programma``); its people and groups stay as they are."""
+        with self._write() as conn:
+            conn.execute(t.cohorts.update().where(t.cohorts.c.id == cohort_id).values(settings=settings))
+
     def add_group(self, cohort_id: int, name: str, vraagstuk: str) -> Group:
         if vraagstuk not in t.VRAAGSTUKKEN:
             raise ValueError(f"vraagstuk must be one of {t.VRAAGSTUKKEN}, not {vraagstuk!r}")

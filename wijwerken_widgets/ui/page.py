@@ -87,8 +87,10 @@ def _install_friendly_errors() -> None:
     def quiet_traceback(exc_tuple=None, *_args, **_kwargs) -> None:
         """A failing widget callback (ipywidgets calls ``showtraceback``): logged here; nothing goes to the browser,
         whose websocket would otherwise carry the traceback (file paths, SQL with its parameters)."""
-        log.error("callback failed on page %s", os.environ.get("SCRIPT_NAME", "?"),
-                  exc_info=exc_tuple if exc_tuple is not None else sys.exc_info())
+        exc_info = exc_tuple if exc_tuple is not None else sys.exc_info()
+        if exc_info[0] is not None and issubclass(exc_info[0], KeyboardInterrupt):
+            return  # the server stopping the kernel (e.g. a pool's kernel that waited for a page), not a failure
+        log.error("callback failed on page %s", os.environ.get("SCRIPT_NAME", "?"), exc_info=exc_info)
 
     shell.showtraceback = quiet_traceback
 

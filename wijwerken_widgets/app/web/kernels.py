@@ -1,12 +1,15 @@
 """Kernels belong to the session whose page started them, and there are only so many of them.
 
-`SessionKernelManager` remembers each kernel's session (from the ``Cookie`` header Voilà passes to the kernel) and
-refuses a new kernel (`Busy`) beyond ``max_kernels`` in total or ``max_kernels_per_session`` for one browser session;
-the page handler then answers with the Dutch "het is even druk" page instead of an error.
+`SessionKernelManager` remembers each kernel's session and refuses a new kernel (`Busy`) beyond ``max_kernels`` in
+total or ``max_kernels_per_session`` for one browser session; the page handler then answers with the Dutch "het is
+even druk" page instead of an error. A kernel started for a request belongs to the session in its ``Cookie`` header
+(which Voilà passes to the kernel); a preheated kernel from a pool (Voilà's ``preheat_kernel``) belongs to nobody
+until a page request takes it, and then to that request's session (`CLAIMANT`, set by the page handler).
 """
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from typing import Any
 
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
@@ -18,6 +21,10 @@ MAX_KERNELS = 60
 """Default cap on kernels in total (about 70 MiB each: some 4 GiB)."""
 MAX_KERNELS_PER_SESSION = 6
 """Default cap on kernels of one browser session (one per open page)."""
+
+
+CLAIMANT: ContextVar[str | None] = ContextVar("wijwerken_claimant", default=None)
+"""The session of the page request being served (set by the page handler before Voilà looks for a kernel)."""
 
 
 class Busy(Exception):
@@ -39,6 +46,14 @@ class SessionKernelManager(AsyncMappingKernelManager):
         super().__init__(**kwargs)  # type: ignore[no-untyped-call]
         self._owners: dict[str, str | None] = {}
         self._starting: list[str | None] = []
+        if (handout := getattr(self, "get_rendered_notebook", None)) is not None:  # Voilà's pools are on
+
+            async def claimed(*args: Any, **kwargs: Any) -> Any:
+                task, rendered, kernel_id = await handout(*args, **kwargs)
+                self._owners[kernel_id] = CLAIMANT.get()
+                return task, rendered, kernel_id
+
+            self.get_rendered_notebook = claimed
 
     def owner(self, kernel_id: str) -> str | None:
         """The session that started ``kernel_id``, while the kernel runs."""

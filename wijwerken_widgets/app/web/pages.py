@@ -25,7 +25,7 @@ from wijwerken_widgets.app.web.auth import (
     session_of,
     set_session_cookie,
 )
-from wijwerken_widgets.app.web.kernels import Busy
+from wijwerken_widgets.app.web.kernels import CLAIMANT, Busy
 from wijwerken_widgets.app.web.throttle import LoginThrottle
 
 if TYPE_CHECKING:
@@ -170,6 +170,12 @@ class AccessibilityHandler(_ServerPage):
 
 class WorkbookPageHandler(TornadoVoilaHandler):  # type: ignore[misc]
     """A workbook page; when no kernel may start, the Dutch "het is even druk" page (503) instead of an error."""
+
+    async def get(self, path: str | None = None) -> None:
+        if (user := self.current_user) is not None:
+            _ = self.xsrf_token  # sets the _xsrf cookie, which the page's shutdown beacon sends back (voila#1458)
+            CLAIMANT.set(getattr(user, "session", None))  # the session a pooled kernel is handed to
+        await super().get(path=path)
 
     def log_exception(self, typ: Any, value: Any, tb: Any) -> None:
         if not isinstance(value, Busy):  # an expected answer, logged in one line by write_error
