@@ -100,14 +100,23 @@ def create_cohort(data_dir: Path, cohort_file: Path) -> dict[str, str]:
 
 def session_cookies(data_dir: Path, codes: dict[str, str]) -> list[str]:
     """One ``wijwerken_sessie=<token>`` cookie per code, as logging in with the form would give."""
+    from wijwerken_widgets.people import secret
     from wijwerken_widgets.people.identity import SESSION_COOKIE, login
     from wijwerken_widgets.store import Store
 
+    saved = os.environ.get(secret.SECRET_FILE_ENV)
+    os.environ[secret.SECRET_FILE_ENV] = str(data_dir / "code-secret")  # the secret `cohort create --data` made
+    secret.cache_clear()
     store = Store.open(f"sqlite:///{data_dir / paths.DATABASE_FILE}")
     try:
         return [f"{SESSION_COOKIE}={login(store, code)[1]}" for code in codes.values()]
     finally:
         store.close()
+        if saved is None:
+            os.environ.pop(secret.SECRET_FILE_ENV, None)
+        else:
+            os.environ[secret.SECRET_FILE_ENV] = saved
+        secret.cache_clear()
 
 
 def server_env() -> dict[str, str]:
