@@ -136,3 +136,40 @@ def test_nothing_without_a_live_session_reaches_a_page_or_a_kernel(server: Voila
                                    "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ=="})
     assert socket.status_code == 403
     assert len(server.kernel_processes()) == before
+
+
+def test_the_request_of_a_preheated_kernel_is_only_for_the_servers_own_kernels(server: VoilaServer) -> None:
+    """Is the query socket, where a pooled kernel learns its page request (with the session cookie), closed at once
+    for anyone without the server's kernel token?"""
+    from websockets.exceptions import ConnectionClosed
+    from websockets.sync.client import connect
+
+    kernel = "0" * 8 + "-0000-0000-0000-" + "0" * 12
+    for headers in ({}, {"X-Wijwerken-Kernel": "geraden"}):
+        with connect(f"ws://127.0.0.1:{server.port}/voila/query/{kernel}", additional_headers=headers,
+                     open_timeout=30) as socket:
+            with pytest.raises(ConnectionClosed) as closed:
+                socket.recv(timeout=30)
+        assert closed.value.rcvd is not None and closed.value.rcvd.code == 1008
+
+
+@pytest.mark.server
+def test_behind_a_proxy_the_cookie_is_secure_and_the_limits_count_the_real_address(tmp_path: Path) -> None:
+    """With --behind-proxy, does a login forwarded as HTTPS get a Secure cookie, and does the log (and with it the
+    limit per address) name the forwarded client address?"""
+    from tests.support.voila_server import printed_codes, start_wijwerken, stop_server
+
+    server = start_wijwerken(data_dir=tmp_path / "data", log_path=tmp_path / "serve.log", extra=["--behind-proxy"])
+    try:
+        code = next(c for c in printed_codes(server.log()) if c.rol == "deelnemer").code
+        session = requests.Session()
+        forwarded = {"X-Forwarded-For": "203.0.113.7", "X-Forwarded-Proto": "https"}
+        session.get(f"{server.url}login", headers=forwarded, timeout=30)
+        answer = session.post(f"{server.url}login", headers=forwarded, allow_redirects=False, timeout=30,
+                              data={"code": code, "_xsrf": session.cookies["_xsrf"], "next": "/"})
+        assert answer.status_code == 302, answer.text
+        cookie = answer.headers["Set-Cookie"]
+        assert "wijwerken_sessie=" in cookie and "Secure" in cookie and "HttpOnly" in cookie
+        assert "login from 203.0.113.7: ok" in server.log()
+    finally:
+        stop_server(server)

@@ -112,7 +112,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.max_kernels is not None and args.max_kernels < 1:
         print("error: --max-kernels must be at least 1", file=sys.stderr)
         return 2
-    return run_voila(port=args.port, data_dir=data_dir, workbooks_dir=workbooks, max_kernels=args.max_kernels)
+    return run_voila(port=args.port, data_dir=data_dir, workbooks_dir=workbooks, max_kernels=args.max_kernels,
+                     behind_proxy=args.behind_proxy)
 
 
 def cmd_cohort_create(args: argparse.Namespace) -> int:
@@ -281,6 +282,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workbooks", type=Path, help="folder of notebooks to serve (default: the shipped workbooks)")
     serve.add_argument("--no-demo", action="store_true",
                        help="never create the demo cohort (by default it is created when the store holds no cohort)")
+    serve.add_argument("--behind-proxy", action="store_true",
+                       help="the workbook is reached through a reverse proxy on this machine (e.g. nginx with TLS) "
+                            "that sets X-Forwarded-For and X-Forwarded-Proto: use them for the client address of the "
+                            "login limits and for the Secure flag of the session cookie")
     serve.add_argument("--max-kernels", type=int, default=None, metavar="N",
                        help="most workbook pages open at once, for everyone together (default: 60, about 70 MiB "
                             "each); beyond it a page says it is busy")

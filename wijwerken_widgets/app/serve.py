@@ -72,7 +72,7 @@ def _is_within(path: Path, folder: Path) -> bool:
 
 
 def voila_argv(*, port: int, workbooks_dir: Path, cull_idle_timeout: int = CULL_IDLE_TIMEOUT,
-               max_kernels: int | None = None) -> list[str]:
+               max_kernels: int | None = None, behind_proxy: bool = False) -> list[str]:
     """Voilà's command-line arguments for serving ``workbooks_dir`` on ``127.0.0.1:port``."""
     from wijwerken_widgets.app.web.kernels import MAX_KERNELS
 
@@ -93,6 +93,7 @@ def voila_argv(*, port: int, workbooks_dir: Path, cull_idle_timeout: int = CULL_
         f"--MappingKernelManager.cull_interval={min(CULL_INTERVAL, max(1, cull_idle_timeout // 2))}",
         "--MappingKernelManager.cull_connected=False",
         f"--SessionKernelManager.max_kernels={max_kernels or MAX_KERNELS}",
+        f"--WijwerkenVoila.behind_proxy={behind_proxy}",
         str(Path(workbooks_dir).resolve()),
     ]
 
@@ -118,11 +119,13 @@ def voila_env(*, data_dir: Path) -> dict[str, str]:
 
 def run_voila(
     *, port: int, data_dir: Path, workbooks_dir: Path, cull_idle_timeout: int = CULL_IDLE_TIMEOUT,
-    max_kernels: int | None = None,
+    max_kernels: int | None = None, behind_proxy: bool = False,
 ) -> int:
     """Serve ``workbooks_dir`` until Ctrl-C or SIGTERM; return Voilà's exit code (0 after a clean stop).
 
     Kernels get the data folder as ``WIJWERKEN_HOME`` (``WIJWERKEN_DATABASE_URL`` passes through when set).
+    ``behind_proxy``: a reverse proxy on this machine sets ``X-Forwarded-For`` and ``X-Forwarded-Proto``, and the
+    server believes them (the client's address for the login limits; HTTPS for the ``Secure`` cookie).
     """
     import subprocess
 
@@ -135,7 +138,7 @@ def run_voila(
             "files from it. Choose a data folder outside the workbooks folder."
         )
     argv = voila_argv(port=port, workbooks_dir=workbooks_dir, cull_idle_timeout=cull_idle_timeout,
-                      max_kernels=max_kernels)
+                      max_kernels=max_kernels, behind_proxy=behind_proxy)
     env = voila_env(data_dir=data_dir)
     env[_PARENT_PID_ENV] = str(os.getpid())
 
@@ -214,14 +217,17 @@ def _stop_when_orphaned() -> None:
 
 def _main(argv: list[str]) -> int:
     """Run Voilà in this process with wijwerken's hooks."""
+    from traitlets import Bool
     from traitlets.config import Config
     from voila.app import Voila
 
     from wijwerken_widgets.app.web import pages, pools
     from wijwerken_widgets.app.web.auth import SessionAuthorizer, SessionIdentityProvider
-    from wijwerken_widgets.app.web.kernels import MAX_KERNELS, SessionKernelManager
+    from wijwerken_widgets.app.web.kernels import MAX_KERNELS, SessionKernelManager, kernel_token
 
     class WijwerkenVoila(Voila):  # type: ignore[misc]
+        behind_proxy = Bool(False, config=True, help="Believe X-Forwarded-For/-Proto of a local reverse proxy.")
+
         def start(self) -> None:
             from tornado.ioloop import PeriodicCallback
 
@@ -243,8 +249,12 @@ def _main(argv: list[str]) -> int:
 
         def listen(self) -> None:
             self.app.transforms.append(_security_headers_transform())
+            if self.behind_proxy:  # Voilà calls app.listen(port, address): add tornado's xheaders
+                listen = self.app.listen
+                self.app.listen = lambda port, address="", **kwargs: listen(port, address, xheaders=True, **kwargs)
             super().listen()
 
+    kernel_token()  # before any kernel starts: every kernel inherits it
     config = Config()
     workbooks_dir = Path(argv[-1])
     max_kernels = next((int(a.split("=", 1)[1]) for a in argv if a.startswith("--SessionKernelManager.max_kernels=")),

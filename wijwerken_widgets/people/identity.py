@@ -84,7 +84,7 @@ def session_token_from_environment() -> str | None:
 def person_from_environment(store: Store) -> Person | None:
     """The person this kernel serves, from (in order) ``JUPYTERHUB_USER``, ``WIJWERKEN_CODE`` or the cookie.
 
-    Returns None when nobody is recognised; the page then shows the login form (or, under JupyterHub,
+    Returns None when nobody is recognised; the page then links to the login page (or, under JupyterHub,
     says that this hub user is not in a cohort).
     """
     if hub_user := os.environ.get("JUPYTERHUB_USER"):
@@ -156,6 +156,7 @@ def wait_for_request() -> None:
     from wijwerken_widgets.core import server_log
 
     server_log.configure().info("preheated kernel ready, waiting for its page request")
-    with connect(url, open_timeout=30) as socket:
+    token = {"X-Wijwerken-Kernel": os.environ.get("WIJWERKEN_KERNEL_TOKEN", "")}  # app/web/kernels.py
+    with connect(url, open_timeout=30, additional_headers=token) as socket:
         details = json.loads(socket.recv())
     os.environ.update({str(key): str(value) for key, value in details.items()})

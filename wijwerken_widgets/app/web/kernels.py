@@ -9,11 +9,15 @@ until a page request takes it, and then to that request's session (`CLAIMANT`, s
 
 from __future__ import annotations
 
+import hmac
+import os
+import secrets
 from contextvars import ContextVar
 from typing import Any
 
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 from traitlets import Int
+from voila.request_info_handler import RequestInfoSocketHandler
 
 from wijwerken_widgets.app.web.auth import session_of
 
@@ -25,6 +29,32 @@ MAX_KERNELS_PER_SESSION = 6
 
 CLAIMANT: ContextVar[str | None] = ContextVar("wijwerken_claimant", default=None)
 """The session of the page request being served (set by the page handler before Voilà looks for a kernel)."""
+
+
+KERNEL_TOKEN_ENV = "WIJWERKEN_KERNEL_TOKEN"
+KERNEL_TOKEN_HEADER = "X-Wijwerken-Kernel"
+
+
+def kernel_token() -> str:
+    """This server's secret for its own kernels (in their environment), made once per server process."""
+    return os.environ.setdefault(KERNEL_TOKEN_ENV, secrets.token_urlsafe(32))
+
+
+class KernelQueryHandler(RequestInfoSocketHandler):  # type: ignore[misc]
+    """Voilà's ``/voila/query/<kernel id>``, where a preheated kernel learns its page request (with the session
+    cookie): only for this server's kernels (the header `KERNEL_TOKEN_HEADER`), and each request is handed out once."""
+
+    def open(self, kernel_id: str) -> None:  # type: ignore[override]
+        sent = self.request.headers.get(KERNEL_TOKEN_HEADER, "")
+        if not hmac.compare_digest(sent.encode(), kernel_token().encode()):
+            self.close(code=1008, reason="not a kernel of this server")
+            return
+        super().open(kernel_id)
+        self._cache.pop(kernel_id, None)
+
+    def on_close(self) -> None:
+        if self in self._waiters.values():
+            super().on_close()
 
 
 class Busy(Exception):

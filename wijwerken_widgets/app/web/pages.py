@@ -15,6 +15,7 @@ from jupyter_server.auth.decorator import allow_unauthenticated
 from jupyter_server.base.handlers import JupyterHandler
 from jupyter_server.utils import url_path_join
 from tornado import web
+from voila.request_info_handler import RequestInfoSocketHandler
 from voila.shutdown_kernel_handler import VoilaShutdownKernelHandler
 from voila.tornado.handler import TornadoVoilaHandler
 
@@ -25,7 +26,7 @@ from wijwerken_widgets.app.web.auth import (
     session_of,
     set_session_cookie,
 )
-from wijwerken_widgets.app.web.kernels import CLAIMANT, Busy
+from wijwerken_widgets.app.web.kernels import CLAIMANT, Busy, KernelQueryHandler
 from wijwerken_widgets.app.web.throttle import LoginThrottle
 
 if TYPE_CHECKING:
@@ -216,5 +217,6 @@ def handlers(server_url: str) -> list[tuple[str, type]]:
     ]
 
 
-REPLACED = {TornadoVoilaHandler: WorkbookPageHandler, VoilaShutdownKernelHandler: OwnKernelShutdownHandler}
+REPLACED = {TornadoVoilaHandler: WorkbookPageHandler, VoilaShutdownKernelHandler: OwnKernelShutdownHandler,
+            RequestInfoSocketHandler: KernelQueryHandler}
 """Voilà's handlers that serve here in the subclass above."""

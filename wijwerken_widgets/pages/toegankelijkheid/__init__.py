@@ -16,7 +16,7 @@ WORKBOOK = "toegankelijkheid.ipynb"
 
 
 def open_page() -> Page:
-    """Header and, for someone logged in in this browser, who that is; never a login form."""
+    """Header and, for someone logged in in this browser, who that is; never a request to log in."""
     content = texts.load()
     return Page(content.title, content.intro, workbook=WORKBOOK, needs_login=False).show()
 
