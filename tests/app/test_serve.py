@@ -147,9 +147,8 @@ def test_the_request_of_a_preheated_kernel_is_only_for_the_servers_own_kernels(s
     kernel = "0" * 8 + "-0000-0000-0000-" + "0" * 12
     for headers in ({}, {"X-Wijwerken-Kernel": "geraden"}):
         with connect(f"ws://127.0.0.1:{server.port}/voila/query/{kernel}", additional_headers=headers,
-                     open_timeout=30) as socket:
-            with pytest.raises(ConnectionClosed) as closed:
-                socket.recv(timeout=30)
+                     open_timeout=30) as socket, pytest.raises(ConnectionClosed) as closed:
+            socket.recv(timeout=30)
         assert closed.value.rcvd is not None and closed.value.rcvd.code == 1008
 
 

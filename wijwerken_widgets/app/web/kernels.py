@@ -44,7 +44,7 @@ class KernelQueryHandler(RequestInfoSocketHandler):  # type: ignore[misc]
     """Voilà's ``/voila/query/<kernel id>``, where a preheated kernel learns its page request (with the session
     cookie): only for this server's kernels (the header `KERNEL_TOKEN_HEADER`), and each request is handed out once."""
 
-    def open(self, kernel_id: str) -> None:  # type: ignore[override]
+    def open(self, kernel_id: str) -> None:
         sent = self.request.headers.get(KERNEL_TOKEN_HEADER, "")
         if not hmac.compare_digest(sent.encode(), kernel_token().encode()):
             self.close(code=1008, reason="not a kernel of this server")
