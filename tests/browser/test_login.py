@@ -141,7 +141,8 @@ def test_the_statement_is_there_before_logging_in(workbook: Workbook, page: Page
 
 @pytest.fixture
 def training_day(tmp_path) -> Iterator[Workbook]:
-    """A server whose only cohort has Dag 1 today: Dag 1's kernels are started before anyone asks."""
+    """A server whose only cohort has Dag 1 today: Dag 1's kernels are started before anyone asks (and the server
+    looks at the programme again every 2 seconds)."""
     import datetime
     import subprocess
     import sys
@@ -156,7 +157,8 @@ def training_day(tmp_path) -> Iterator[Workbook]:
     cohort_file.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
     created = subprocess.run([sys.executable, "-m", "wijwerken_widgets", "cohort", "create", str(cohort_file),
                               "--data", str(tmp_path / "data")], capture_output=True, text=True, check=True)
-    server = start_wijwerken(data_dir=tmp_path / "data", log_path=tmp_path / "serve.log", extra=["--no-demo"])
+    server = start_wijwerken(data_dir=tmp_path / "data", log_path=tmp_path / "serve.log",
+                             extra=["--no-demo", "--pool-refresh", "2"])
     yield Workbook(server, printed_codes(created.stdout))
     stop_server(server)
 
@@ -193,3 +195,35 @@ def test_on_a_training_day_each_participant_gets_a_started_kernel_of_their_own(
             assert saved.value == f"Het probleem volgens {person.name}"
     for page in pages:
         page.context.close()
+
+
+def test_a_changed_programme_stops_and_starts_the_pools_while_serving(training_day: Workbook, tmp_path) -> None:
+    """When the training day moves to another date, are the waiting kernels stopped; and when it comes back to today,
+    are they started again, without restarting the server?"""
+    import datetime
+    import subprocess
+    import sys
+
+    import yaml
+
+    from wijwerken_widgets.core import paths
+
+    pool = len([c for c in training_day.codes if c.rol == "deelnemer"]) + 2
+    wait_for(lambda: training_day.server.log().count("preheated kernel ready, waiting for its page request") >= pool,
+             timeout=180, message="the pools' kernels did not get ready")
+    settings = yaml.safe_load((paths.exercises_dir() / "cohorts" / "demogemeente.yaml").read_text(encoding="utf-8"))
+
+    def programme(day: datetime.date) -> None:
+        settings["programma"] = [{"dag": 1, "datum": day.isoformat()}]
+        changed = tmp_path / f"programma-{day}.yaml"
+        changed.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+        subprocess.run([sys.executable, "-m", "wijwerken_widgets", "cohort", "programme", "demogemeente-2026",
+                        str(changed), "--data", str(training_day.server.data_dir)], check=True, capture_output=True)
+
+    programme(datetime.date.today() + datetime.timedelta(days=7))
+    wait_for(lambda: not training_day.server.kernel_processes(), timeout=60, message="the pool kernels run on")
+    programme(datetime.date.today())
+    wait_for(lambda: len(training_day.server.kernel_processes()) == pool, timeout=120,
+             message="the pools did not come back")
+    wait_for(lambda: training_day.server.log().count("preheated kernel ready, waiting for its page request")
+             >= 2 * pool, timeout=180, message="the new pool kernels did not get ready")

@@ -112,8 +112,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.max_kernels is not None and args.max_kernels < 1:
         print("error: --max-kernels must be at least 1", file=sys.stderr)
         return 2
+    if args.pool_refresh is not None and args.pool_refresh < 1:
+        print("error: --pool-refresh must be at least 1 second", file=sys.stderr)
+        return 2
     return run_voila(port=args.port, data_dir=data_dir, workbooks_dir=workbooks, max_kernels=args.max_kernels,
-                     behind_proxy=args.behind_proxy)
+                     behind_proxy=args.behind_proxy, pool_refresh=args.pool_refresh)
 
 
 def cmd_cohort_create(args: argparse.Namespace) -> int:
@@ -286,6 +289,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help="the workbook is reached through a reverse proxy on this machine (e.g. nginx with TLS) "
                             "that sets X-Forwarded-For and X-Forwarded-Proto: use them for the client address of the "
                             "login limits and for the Secure flag of the session cookie")
+    serve.add_argument("--pool-refresh", type=int, default=None, metavar="SECONDS",
+                       help="how often to look at the cohorts' programmes for training days (default: 600)")
     serve.add_argument("--max-kernels", type=int, default=None, metavar="N",
                        help="most workbook pages open at once, for everyone together (default: 60, about 70 MiB "
                             "each); beyond it a page says it is busy")

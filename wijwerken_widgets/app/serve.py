@@ -39,6 +39,8 @@ CULL_IDLE_TIMEOUT = 15 * 60
 CULL_INTERVAL = 60
 STOP_TIMEOUT = 30
 _PARENT_PID_ENV = "WIJWERKEN_SERVE_PARENT_PID"
+REFRESH_SECONDS = 10 * 60
+"""Default seconds between two looks at the cohorts' programmes (a new training day, a changed programme)."""
 
 CONTENT_SECURITY_POLICY = "; ".join([
     "default-src 'self'",
@@ -72,7 +74,8 @@ def _is_within(path: Path, folder: Path) -> bool:
 
 
 def voila_argv(*, port: int, workbooks_dir: Path, cull_idle_timeout: int = CULL_IDLE_TIMEOUT,
-               max_kernels: int | None = None, behind_proxy: bool = False) -> list[str]:
+               max_kernels: int | None = None, behind_proxy: bool = False,
+               pool_refresh: int | None = None) -> list[str]:
     """Voilà's command-line arguments for serving ``workbooks_dir`` on ``127.0.0.1:port``."""
     from wijwerken_widgets.app.web.kernels import MAX_KERNELS
 
@@ -94,6 +97,7 @@ def voila_argv(*, port: int, workbooks_dir: Path, cull_idle_timeout: int = CULL_
         "--MappingKernelManager.cull_connected=False",
         f"--SessionKernelManager.max_kernels={max_kernels or MAX_KERNELS}",
         f"--WijwerkenVoila.behind_proxy={behind_proxy}",
+        f"--WijwerkenVoila.pool_refresh={pool_refresh or REFRESH_SECONDS}",
         str(Path(workbooks_dir).resolve()),
     ]
 
@@ -119,13 +123,14 @@ def voila_env(*, data_dir: Path) -> dict[str, str]:
 
 def run_voila(
     *, port: int, data_dir: Path, workbooks_dir: Path, cull_idle_timeout: int = CULL_IDLE_TIMEOUT,
-    max_kernels: int | None = None, behind_proxy: bool = False,
+    max_kernels: int | None = None, behind_proxy: bool = False, pool_refresh: int | None = None,
 ) -> int:
     """Serve ``workbooks_dir`` until Ctrl-C or SIGTERM; return Voilà's exit code (0 after a clean stop).
 
     Kernels get the data folder as ``WIJWERKEN_HOME`` (``WIJWERKEN_DATABASE_URL`` passes through when set).
     ``behind_proxy``: a reverse proxy on this machine sets ``X-Forwarded-For`` and ``X-Forwarded-Proto``, and the
     server believes them (the client's address for the login limits; HTTPS for the ``Secure`` cookie).
+    ``pool_refresh``: seconds between two looks at the cohorts' programmes (the kernel pools of training days).
     """
     import subprocess
 
@@ -138,7 +143,7 @@ def run_voila(
             "files from it. Choose a data folder outside the workbooks folder."
         )
     argv = voila_argv(port=port, workbooks_dir=workbooks_dir, cull_idle_timeout=cull_idle_timeout,
-                      max_kernels=max_kernels, behind_proxy=behind_proxy)
+                      max_kernels=max_kernels, behind_proxy=behind_proxy, pool_refresh=pool_refresh)
     env = voila_env(data_dir=data_dir)
     env[_PARENT_PID_ENV] = str(os.getpid())
 
@@ -217,7 +222,7 @@ def _stop_when_orphaned() -> None:
 
 def _main(argv: list[str]) -> int:
     """Run Voilà in this process with wijwerken's hooks."""
-    from traitlets import Bool
+    from traitlets import Bool, Int
     from traitlets.config import Config
     from voila.app import Voila
 
@@ -227,11 +232,12 @@ def _main(argv: list[str]) -> int:
 
     class WijwerkenVoila(Voila):  # type: ignore[misc]
         behind_proxy = Bool(False, config=True, help="Believe X-Forwarded-For/-Proto of a local reverse proxy.")
+        pool_refresh = Int(REFRESH_SECONDS, config=True, help="Seconds between two looks at the programmes.")
 
         def start(self) -> None:
             from tornado.ioloop import PeriodicCallback
 
-            PeriodicCallback(self.refresh_pools, pools.REFRESH_SECONDS * 1000).start()
+            PeriodicCallback(self.refresh_pools, self.pool_refresh * 1000).start()
             super().start()
 
         def refresh_pools(self) -> None:

@@ -54,10 +54,6 @@ def todays_pools(store: Any, today: datetime.date, notebooks: Iterable[str], max
     return pool_sizes(cohorts, today, notebooks, max_kernels)
 
 
-REFRESH_SECONDS = 10 * 60
-"""How often the server looks at the programmes again (a new day, a new cohort)."""
-
-
 def refresh(manager: Any, sizes: Mapping[str, int]) -> None:
     """Give Voilà's pooling kernel manager ``sizes``: fill pools that grew; stop the spare kernels of pools that
     shrank (e.g. after the training day). Pool kernels belong to nobody, so stopping them loses nothing."""
