@@ -16,7 +16,7 @@ from wijwerken_widgets.core import paths
 
 if TYPE_CHECKING:
     from wijwerken_widgets.people.cohorts import IssuedCode
-    from wijwerken_widgets.store import Store
+    from wijwerken_widgets.store import Cohort, Store
 
 
 def _use_data_dir(data: Path | None) -> Path:
@@ -137,6 +137,14 @@ def cmd_cohort_create(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cohort(store: Store, slug: str) -> Cohort:
+    """The cohort with ``slug``; an operator's error (exit) when there is none."""
+    cohort = store.cohort_by_slug(slug)
+    if cohort is None:
+        raise SystemExit(f"error: no cohort '{slug}' (see: wijwerken cohort list)")
+    return cohort
+
+
 def cmd_cohort_programme(args: argparse.Namespace) -> int:
     from wijwerken_widgets.people.settings import load_cohort_settings
 
@@ -144,15 +152,14 @@ def cmd_cohort_programme(args: argparse.Namespace) -> int:
     settings = load_cohort_settings(args.file)
     store = _open_store(data_dir)
     try:
-        cohort = store.cohort_by_slug(args.cohort)
-        if cohort is None:
-            raise SystemExit(f"error: no cohort '{args.cohort}' (see: wijwerken cohort list)")
+        cohort = _cohort(store, args.cohort)
         programme = settings.model_dump(mode="json")["programma"]
         store.set_cohort_settings(cohort.id, {**cohort.settings, "programma": programme})
     finally:
         store.close()
     days = ", ".join(f"Dag {day['dag']} on {day['datum']}" for day in programme) or "no training days"
-    print(f"Programme of '{args.cohort}': {days}. A running server picks it up within ten minutes.")
+    print(f"Programme of '{args.cohort}': {days}. A running server picks it up at its next look (every ten minutes "
+          "unless started with --pool-refresh).")
     return 0
 
 
@@ -175,9 +182,7 @@ def cmd_cohort_new_code(args: argparse.Namespace) -> int:
     data_dir = _use_data_dir(args.data)
     store = _open_store(data_dir)
     try:
-        cohort = store.cohort_by_slug(args.cohort)
-        if cohort is None:
-            raise SystemExit(f"error: no cohort '{args.cohort}' (see: wijwerken cohort list)")
+        cohort = _cohort(store, args.cohort)
         matches = [p for p in store.people(cohort.id) if p.name == args.name]
         if not matches:
             raise SystemExit(f"error: nobody called '{args.name}' in cohort '{args.cohort}'")
