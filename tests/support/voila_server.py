@@ -88,21 +88,18 @@ _SESSIONS: dict[Path, str] = {}
 
 def session_for(data_dir: Path, name: str = "Testdeelnemer") -> str:
     """The token of a live session of participant ``name`` in the store of ``data_dir`` (made once per folder)."""
-    import datetime
-
     from wijwerken_widgets.core import paths
-    from wijwerken_widgets.people.codes import hash_code, hash_token, new_code, new_session_token
-    from wijwerken_widgets.people.identity import SESSION_LIFETIME
+    from wijwerken_widgets.people.codes import hash_code, new_code
+    from wijwerken_widgets.people.identity import login
     from wijwerken_widgets.store import Store
 
     data_dir = Path(data_dir).resolve()
     if data_dir not in _SESSIONS:
         with Store.open(f"sqlite:///{data_dir / paths.DATABASE_FILE}") as store:
             cohort = store.cohort_by_slug("test") or store.add_cohort("test", "Testgemeente", "Test", {})
-            person = store.add_person(cohort.id, name, "deelnemer", hash_code(new_code()))
-            token = new_session_token()
-            now = datetime.datetime.now(datetime.timezone.utc)
-            store.add_session(person.id, hash_token(token), now + SESSION_LIFETIME)
+            code = new_code()
+            store.add_person(cohort.id, name, "deelnemer", hash_code(code))
+            _, token = login(store, code)
         _SESSIONS[data_dir] = token
     return _SESSIONS[data_dir]
 

@@ -182,12 +182,21 @@ class Store(MapStore, LogbookStore):
         )
         return self._one(Person, stmt)
 
-    def session_expiry(self, token_hash: str, now: datetime | None = None) -> datetime | None:
-        """When the live session of ``token_hash`` ends, or ``None`` when it is unknown or expired."""
+    def live_session(self, token_hash: str, now: datetime | None = None) -> tuple[Person, datetime] | None:
+        """The person behind a live session and when the session ends (one query: every request asks)."""
         s = t.sessions.c
-        stmt = select(s.expires_at).where(s.token_hash == token_hash, s.expires_at > (now or utc_now()))
+        stmt = (
+            select(t.people, s.expires_at)
+            .join(t.sessions, s.person_id == t.people.c.id)
+            .where(s.token_hash == token_hash, s.expires_at > (now or utc_now()))
+        )
         with self._read() as conn:
-            return conn.execute(stmt).scalar_one_or_none()
+            row = conn.execute(stmt).first()
+        if row is None:
+            return None
+        values = dict(row._mapping)
+        expires_at = values.pop("expires_at")
+        return Person(**values), expires_at
 
     def renew_session(self, token_hash: str, expires_at: datetime) -> None:
         """Let a live session last until ``expires_at`` (a sliding lifetime; an ended session stays ended)."""

@@ -86,11 +86,11 @@ class SessionIdentityProvider(IdentityProvider):
         session = hash_token(token)
         now = datetime.datetime.now(datetime.timezone.utc)
         try:
-            expires = self.store.session_expiry(session, now)
-            person = self.store.person_by_session(session, now) if expires is not None else None
-            if person is None:
+            live = self.store.live_session(session, now)
+            if live is None:
                 return None
-            if expires is not None and expires < now + SESSION_LIFETIME - SESSION_RENEW_AFTER:
+            person, expires = live
+            if expires < now + SESSION_LIFETIME - SESSION_RENEW_AFTER:
                 self.store.renew_session(session, now + SESSION_LIFETIME)
                 set_session_cookie(handler, token)
         except StoreUnavailable:

@@ -7,7 +7,6 @@ is one line in the server log: the client address and the result, never the code
 
 from __future__ import annotations
 
-import datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
@@ -98,14 +97,13 @@ class LoginHandler(_ServerPage):
 
     @allow_unauthenticated
     def post(self) -> None:
-        from wijwerken_widgets.people.codes import hash_token, new_session_token, normalise_code
-        from wijwerken_widgets.people.identity import SESSION_LIFETIME, person_by_code
+        from wijwerken_widgets.people.codes import normalise_code
+        from wijwerken_widgets.people.identity import WrongCode, login
         from wijwerken_widgets.store import StoreUnavailable
 
         words = _words().login
         address = self.request.remote_ip or "?"
-        typed = self.get_body_argument("code", "")[:MAX_CODE_LENGTH]
-        code = normalise_code(typed)
+        code = normalise_code(self.get_body_argument("code", "")[:MAX_CODE_LENGTH])
         if wait := THROTTLE.wait(address, code):
             self.log.warning("login from %s: refused, wait %.0f s", address, wait)
             self.set_header("Retry-After", str(int(wait) + 1))
@@ -115,21 +113,16 @@ class LoginHandler(_ServerPage):
             self.log.info("login from %s: empty code", address)
             self._form(400, words.empty_code)
             return
-        store = self.store
         try:
-            person = person_by_code(store, code)
-            if person is not None:
-                token = new_session_token()
-                now = datetime.datetime.now(datetime.timezone.utc)
-                store.add_session(person.id, hash_token(token), now + SESSION_LIFETIME)
-        except StoreUnavailable as error:
-            self.log.error("login from %s: store unavailable", address)
-            self._form(503, error.message)
-            return
-        if person is None:
+            person, token = login(self.store, code)
+        except WrongCode:
             wait = THROTTLE.failed(address, code)
             self.log.warning("login from %s: wrong code", address)
             self._form(403, f"{words.wrong_code} {wait_text(wait)}" if wait else words.wrong_code)
+            return
+        except StoreUnavailable as error:
+            self.log.error("login from %s: store unavailable", address)
+            self._form(503, error.message)
             return
         THROTTLE.succeeded(code)
         self.log.info("login from %s: ok, person-%s", address, person.id)
