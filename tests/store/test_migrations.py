@@ -24,7 +24,7 @@ from wijwerken_widgets.store.backup import BackupError
 from wijwerken_widgets.store.migrate import HEAD_REVISION, MIGRATIONS_DIR, alembic_config, is_current, upgrade
 from wijwerken_widgets.store.schema import metadata
 
-TABLES = {"cohorts", "groups", "people", "sessions", "answers", "map_items", "conversation_items", "logbook",
+TABLES = {"cohorts", "groups", "people", "sessions", "answers", "map_items", "conversation_items", "act_items", "logbook",
           "alembic_version"}
 
 

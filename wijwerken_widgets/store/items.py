@@ -1,4 +1,4 @@
-"""A group's shared, versioned items, never overwritten: the Dag 2 map and the Dag 3 conversations.
+"""A group's shared, versioned items, never overwritten: the Dag 2 map, the Dag 3 conversations, Dag 4's work.
 
 An item (a stakeholder, a conversation plan, a quote …) has a stable ``item_id``; every change appends version
 ``n + 1`` with who made it. The current state is the latest version of every item; a removal is a version with
@@ -7,8 +7,9 @@ compare-and-set: when someone else saved the item in between, nothing of the sav
 :class:`StaleItems` says which items are newer (the caller reloads, merges and tries again; see
 ``ui/group_session.py``). Layout kinds (``last_write_wins``, map positions) and new items are never stale.
 
-Items live in a *space*, one table each: ``"map"`` (stakeholders, relations, node positions) and
-``"gesprekken"`` (conversation plans and reports, quotes, role-play trios and feedback).
+Items live in a *space*, one table each: ``"map"`` (stakeholders, relations, node positions),
+``"gesprekken"`` (conversation plans and reports, quotes, role-play trios and feedback) and ``"act"`` (Dag 4:
+themes, quote-theme links, votes, responses, actions).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from sqlalchemy import Table, func, select
 from wijwerken_widgets.store import schema as t
 from wijwerken_widgets.store.base import StoreBase, as_record, lock_row, storable, utc_now
 
-Space = Literal["map", "gesprekken"]
+Space = Literal["map", "gesprekken", "act"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class _SpaceInfo:
 SPACES: dict[str, _SpaceInfo] = {
     "map": _SpaceInfo(t.map_items, t.MAP_KINDS, ("position",)),
     "gesprekken": _SpaceInfo(t.conversation_items, t.CONVERSATION_KINDS),
+    "act": _SpaceInfo(t.act_items, t.ACT_KINDS),
 }
 
 

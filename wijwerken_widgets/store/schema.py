@@ -32,6 +32,7 @@ ROLES = ("deelnemer", "trainer")
 VRAAGSTUKKEN = ("intern", "extern")
 MAP_KINDS = ("stakeholder", "relation", "position")
 CONVERSATION_KINDS = ("gesprek", "verslag", "citaat", "trio", "feedback")
+ACT_KINDS = ("thema", "koppeling", "fase", "stem", "reactie", "actie")
 SHARING = ("prive", "trainer", "groep")
 
 metadata = MetaData(
@@ -162,6 +163,11 @@ map_items = _group_items("map_items", MAP_KINDS)
 # A group's conversations (Dag 3): plans ("gesprek"), reports ("verslag", item_id = the plan's), quotes ("citaat"),
 # role-play trios ("trio") and observers' feedback ("feedback").
 conversation_items = _group_items("conversation_items", CONVERSATION_KINDS)
+
+# A group's Dag 4 work: themes of the rode-draden analysis ("thema"), quote-theme links ("koppeling", one item per
+# link), the analysis' phase ("fase"), each member's dots ("stem"), what was said back per theme ("reactie") and the
+# actions of the actieplan ("actie").
+act_items = _group_items("act_items", ACT_KINDS)
 
 # Each participant's reflection log across the days. Every edit is a new version of the entry; the latest version's
 # ``sharing`` decides who else may read it: nobody ("prive"), the cohort's trainers ("trainer"), or also the

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 import ipywidgets as widgets
 
 from wijwerken_widgets.pages.dag3.plans_coaching import coach_questions, suggest_questions
-from wijwerken_widgets.shared.conversations.items import Gesprek, question_lines
+from wijwerken_widgets.shared.conversations.items import Gesprek
+from wijwerken_widgets.shared.item_types import question_lines
 from wijwerken_widgets.shared.vraagstuk import HOOFDVRAAG
 from wijwerken_widgets.store import GroupItem, StoreUnavailable
 from wijwerken_widgets.ui import styles

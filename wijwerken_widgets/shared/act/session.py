@@ -1,0 +1,63 @@
+"""A group's Dag 4 work as this kernel sees it: themes, quote-theme links, phase, dots, responses, actions.
+
+The items live in the store's ``"act"`` space; this session loads them, saves changes and polls for groupmates'
+changes like the Dag 2 map and the Dag 3 conversations (``ui/group_session.py``). Each reader reads an item's data
+with its type in ``items.py`` (``Thema.of(item)``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from wijwerken_widgets.shared.act.items import SPACE, Actie, ActItem, Fase, Koppeling, Reactie, Stem, Thema
+from wijwerken_widgets.shared.groups import page_group
+from wijwerken_widgets.store import GroupItem, ItemSaveResult
+from wijwerken_widgets.ui.context import Context
+from wijwerken_widgets.ui.group_session import GroupSession
+
+
+class ActSession(GroupSession["ActSession"]):
+    """One group's Dag 4 items in one kernel."""
+
+    space = SPACE
+
+    def item(self, kind: str, item_id: str) -> GroupItem | None:
+        """The current version of an item, or ``None`` when there is none or it was removed."""
+        found = self.items.get((kind, item_id))
+        return None if found is None or found.deleted else found
+
+    def themes(self) -> list[Thema]:
+        """The group's themes, in the order they were made."""
+        return [Thema.of(i) for i in self.live(Thema.KIND)]
+
+    def links(self) -> list[Koppeling]:
+        """Every current quote-theme link (of themes that still exist or not: readers filter)."""
+        return [Koppeling.of(i) for i in self.live(Koppeling.KIND)]
+
+    def phase(self) -> Fase:
+        found = self.item(Fase.KIND, Fase.ID)
+        return Fase() if found is None else Fase.of(found)
+
+    def votes(self) -> list[Stem]:
+        return [Stem.of(i) for i in self.live(Stem.KIND)]
+
+    def responses(self) -> dict[str, Reactie]:
+        """What was said back, by theme id."""
+        return {r.id: r for r in map(Reactie.of, self.live(Reactie.KIND))}
+
+    def actions(self) -> list[GroupItem]:
+        """The actions of the actieplan, in the order they were made."""
+        return self.live(Actie.KIND)
+
+    def put_item(self, value: ActItem, *, base_version: int | None = None, deleted: bool = False) -> ItemSaveResult:
+        """Save ``value`` as its kind's item (see :meth:`GroupSession.put`)."""
+        return self.put(value.KIND, value.id, value.data(), base_version=base_version, deleted=deleted)
+
+
+def page_act(ctx: Context) -> ActSession | None:
+    """The page's Dag 4 session (made once per page, shared by its sections), or ``None`` for someone in no group;
+    a trainer sees the group chosen with ``?groep=<id>`` (see ``shared.groups``)."""
+    if SPACE not in ctx.shared:
+        group = page_group(ctx)
+        ctx.shared[SPACE] = None if group is None else ActSession(replace(ctx, group=group))
+    return ctx.shared[SPACE]
