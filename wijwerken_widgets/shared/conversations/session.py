@@ -24,7 +24,7 @@ from wijwerken_widgets.shared.conversations.items import (
 from wijwerken_widgets.shared.groups import page_group
 from wijwerken_widgets.store import GroupItem, ItemSaveResult, Person
 from wijwerken_widgets.ui.context import Context
-from wijwerken_widgets.ui.group_session import GroupSession
+from wijwerken_widgets.ui.group_session import POLL_SECONDS, GroupSession
 
 
 class ConversationSession(GroupSession["ConversationSession"]):
@@ -67,10 +67,12 @@ class ConversationSession(GroupSession["ConversationSession"]):
         return [p for p in people if p.group_id == self.group_id and p.role == "deelnemer"]
 
 
-def page_conversations(ctx: Context) -> ConversationSession | None:
+def page_conversations(ctx: Context, *, poll_seconds: float | None = POLL_SECONDS) -> ConversationSession | None:
     """The page's conversation session (made once per page, shared by its sections), or ``None`` for someone in no
-    group; a trainer sees the group chosen with ``?groep=<id>`` (see ``shared.groups``)."""
+    group; a trainer sees the group chosen with ``?groep=<id>`` (see ``shared.groups``). ``poll_seconds``: how often
+    it looks for groupmates' changes (``None``: read once, e.g. on a later day)."""
     if SPACE not in ctx.shared:
         group = page_group(ctx)
-        ctx.shared[SPACE] = None if group is None else ConversationSession(replace(ctx, group=group))
+        ctx.shared[SPACE] = (None if group is None
+                             else ConversationSession(replace(ctx, group=group), poll_seconds=poll_seconds))
     return ctx.shared[SPACE]
