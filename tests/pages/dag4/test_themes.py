@@ -94,3 +94,32 @@ def test_a_merge_is_in_the_history_and_undo_brings_the_theme_back(ctx: Context, 
     view.undo()
     assert view.feedback.text == "De wijziging is ongedaan gemaakt."
     assert sorted(t.naam for t in me.themes()) == ["Bereikbaarheid", "Loket"]
+
+
+def test_dots_stay_within_the_budget_and_the_group_chooses_three_to_five(ctx: Context, groupmate: Context,
+                                                                         held) -> None:
+    from wijwerken_widgets.pages.dag4.vote import Vote
+
+    me, other = analysis_of(ctx), analysis_of(groupmate)
+    editor = ThemeEditor(me)
+    ids = [make_theme(editor, naam) for naam in ("Loket", "Snelheid", "Vertrouwen", "Taal")]
+    vote = Vote(me)
+    assert "nadat jullie alles samen bekeken" in html_text(vote.empty)
+    PhaseBar(me)._reveal()
+    vote.dots[ids[0]].value = 4
+    vote.dots[ids[1]].value = 2  # 6 > 5: refused, set back
+    assert "hoogstens 5 stippen" in vote.feedback.text and vote.dots[ids[1]].value == 0
+    vote.dots[ids[1]].value = 1
+    other.session.reload()
+    theirs = Vote(other)
+    theirs.dots[ids[1]].value = 3
+    me.session.reload()
+    assert "Snelheid: 4 stippen van 2 mensen" in html_text(vote.results)
+    assert "Loket: 4 stippen van 1 mensen" in html_text(vote.results)
+    for theme_id in ids[:2]:
+        vote.chosen[theme_id].value = True
+    assert "Kies er minstens 3" in html_text(vote.check)
+    theirs.chosen[ids[2]].value = True  # a groupmate ticks the third at the same time: both stay
+    me.session.reload()
+    assert [t.naam for t in me.themes() if t.gekozen] == ["Loket", "Snelheid", "Vertrouwen"]
+    assert "Kies er minstens" not in html_text(vote.check)

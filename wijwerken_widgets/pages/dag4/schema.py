@@ -197,6 +197,8 @@ class VotePart(Part):
     left: Annotated[Text, placeholders("aantal", "totaal")]
     over_budget: Annotated[Text, placeholders("totaal")]
     no_themes: Text
+    after_reveal: Text
+    """In the silent phase: dots come after the group looked at everything together."""
     results_title: Text
     results_line: Annotated[Text, placeholders("thema", "stippen", "mensen")]
     voters: Annotated[Text, placeholders("aantal")]
