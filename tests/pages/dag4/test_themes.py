@@ -123,3 +123,19 @@ def test_dots_stay_within_the_budget_and_the_group_chooses_three_to_five(ctx: Co
     me.session.reload()
     assert [t.naam for t in me.themes() if t.gekozen] == ["Loket", "Snelheid", "Vertrouwen"]
     assert "Kies er minstens" not in html_text(vote.check)
+
+
+def test_the_trainer_sees_each_groups_themes_badges_dots_and_phase(ctx: Context, store, codes, held) -> None:
+    from wijwerken_widgets.pages.dag4 import trainer
+    from wijwerken_widgets.people.identity import login
+
+    me = analysis_of(ctx)
+    theme = make_theme(ThemeEditor(me), "Loket <b>")
+    QuoteAssigner(me)._selects[theme].value = SUPPORTS
+    person, _ = login(store, next(c for c in codes if c.rol == "trainer").code)
+    view = trainer.section(Context.for_person(store, person)).children[1]
+    text = html_text(view.overview)
+    assert "Groep Buiten: 1 thema's, 0 rode draden, 2 citaten, 0 acties" in text
+    assert "Loket <b> · dun · 0 stippen" in text and "<b>" not in view.overview.value
+    assert "de groep werkt nog in stilte" in text and "Groep Binnen: 0 thema's" in text
+    assert trainer.section(ctx).layout.display == "none"  # a participant gets nothing

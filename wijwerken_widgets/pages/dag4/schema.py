@@ -219,6 +219,13 @@ class VotePart(Part):
 class TrainerPart(Part):
     no_groups: Text
     group_line: Annotated[Text, placeholders("groep", "themas", "gekozen", "citaten", "acties")]
+    theme_line: Annotated[Text, placeholders("thema", "sterkte", "stippen")]
+    chosen_mark: Text
+    recognition: dict[str, Text]
+    """How each answer of terugleggen is named here (``herkennen``, ``deels``, ``niet``)."""
+    open_group: Annotated[Text, placeholders("groep")]
+    phase: dict[str, Text]
+    """How each phase of the analysis is named (``stil``, ``samen``)."""
 
 
 class Dag4Exercises(ContentModel):
