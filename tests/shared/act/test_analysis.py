@@ -155,7 +155,8 @@ def test_the_grid_counts_conversations_per_kind_and_saturation_sees_no_new_theme
         link(session, h.quote_ids[0], first)
     assert evidence.grid(session.themes(), session.links(), quotes) == {(first, "inwoner"): 5, (second, "inwoner"): 1}
     new = evidence.saturation(session.themes(), session.links(), quotes)
-    assert new == [1, 1, 0, 0, 0, 0] and evidence.saturated(new)
+    assert new == [(1, 1), (2, 1), (3, 0), (4, 0), (5, 0), (6, 0)]
+    assert evidence.saturated([count for _, count in new])
     assert not evidence.saturated([1, 1, 0, 1])
 
 

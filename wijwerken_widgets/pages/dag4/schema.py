@@ -152,6 +152,7 @@ class GapTexts(ContentModel):
     corner: Text
     not_heard: Text
     cell: Annotated[Text, placeholders("aantal")]
+    cell_one: Text
     unheard_title: Text
     unheard_none: Text
     unheard_item: Annotated[Text, placeholders("naam", "soort")]

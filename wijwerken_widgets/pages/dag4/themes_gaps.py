@@ -28,7 +28,8 @@ def grid_html(analysis: Analysis) -> str:
         tds = []
         for soort in SOORTEN:
             count = cells.get((theme.id, soort), 0)
-            tds.append(f"<td>{html.escape(words.cell.format(aantal=count))}</td>" if count
+            cell = words.cell_one if count == 1 else words.cell.format(aantal=count)
+            tds.append(f"<td>{html.escape(cell)}</td>" if count
                        else f"<td class='ww-gap'>{html.escape(words.not_heard)}</td>")
         rows.append(f"<tr><th scope='row'>{name_html(theme.naam)}</th>{''.join(tds)}</tr>")
     return (f"<div class='ww-scroll' role='region' tabindex='0' aria-label='{html.escape(words.title)}'>"
@@ -51,7 +52,8 @@ def unheard_html(analysis: Analysis) -> str:
 
 def saturation_html(analysis: Analysis) -> str:
     words = analysis.part.gaps
-    new = evidence.saturation(analysis.themes(), analysis.links(), analysis.sources.quotes)
+    numbered = evidence.saturation(analysis.themes(), analysis.links(), analysis.sources.quotes)
+    new = [count for _, count in numbered]
     title = f"<h4>{html.escape(words.saturation_title)}</h4>"
     if not any(new):
         return title + f"<p class='ww-empty'>{html.escape(words.saturation_empty)}</p>"
@@ -64,10 +66,9 @@ def saturation_html(analysis: Analysis) -> str:
     svg = (f"<svg class='ww-saturation' role='img' aria-label='{label}' width='{len(new) * width + 4}' height='42' "
            f"viewBox='0 0 {len(new) * width + 4} 42'><title>{label}</title>"
            f"<line x1='0' y1='40' x2='{len(new) * width + 4}' y2='40' class='ww-axis'/>{bars}</svg>")
-    lines = "".join(f"<li>{html.escape(words.saturation_line.format(nummer=i, aantal=n))}</li>"
-                    for i, n in enumerate(new, start=1))
+    lines = "".join(f"<li>{html.escape(words.saturation_line.format(nummer=i, aantal=n))}</li>" for i, n in numbered)
     verdict = words.saturated if evidence.saturated(new) else words.not_saturated
-    return f"{title}{svg}<p><strong>{html.escape(verdict)}</strong></p><ol class='ww-inline-list'>{lines}</ol>"
+    return f"{title}{svg}<p><strong>{html.escape(verdict)}</strong></p><ul class='ww-inline-list'>{lines}</ul>"
 
 
 class GapsView(widgets.VBox):

@@ -29,7 +29,7 @@ class PhaseBar(widgets.VBox):
         confirm_first(self.reveal, self.words.reveal_confirm, self._reveal)
         self.feedback = Feedback()
         self.buttons = widgets.HBox([self.done, self.reveal], layout=styles.plain_layout())
-        super().__init__([], layout=styles.layout(), _dom_classes=("ww-phase",))
+        super().__init__([], layout=styles.layout(), _dom_classes=("ww-analysis-phase",))
         analysis.on_change(self.refresh)
         self.refresh()
 
@@ -40,7 +40,7 @@ class PhaseBar(widgets.VBox):
             done = len([m for m in members if m.id in phase.klaar])
             count = words.done_count.format(klaar=done, totaal=len(members))
             value = (f"<h3>{html.escape(words.silent_title)}</h3>{render_markdown(words.silent_text)}"
-                     f"<p class='ww-phase-count' role='status'>{html.escape(count)}</p>")
+                     f"<p class='ww-analysis-count' role='status'>{html.escape(count)}</p>")
             mine = self.analysis.me in phase.klaar
             label = words.not_done_button if mine else words.done_button
             if self.done.description != label:
