@@ -91,6 +91,19 @@ def _check_content() -> None:
         print(f"warning: this role-play scenario is left out until it is fixed:\n{problem}", file=sys.stderr)
 
 
+def _add_example_group(store: Store) -> list[IssuedCode]:
+    """The demo's filled example group (a broken example file is reported and left out, never stops the server)."""
+    from wijwerken_widgets.app.example_group import add_example_group
+    from wijwerken_widgets.content.loader import ContentError
+
+    cohort = store.cohorts()[0]
+    try:
+        return add_example_group(store, cohort)
+    except ContentError as exc:
+        print(f"warning: the demo's example group is left out until this is fixed:\n{exc}", file=sys.stderr)
+        return []
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     from wijwerken_widgets.app.serve import run_voila
     from wijwerken_widgets.people.cohorts import ensure_demo_cohort
@@ -102,6 +115,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         _check_secret()
         codes = None if args.no_demo else ensure_demo_cohort(store)
         if codes:
+            codes += _add_example_group(store)
             _print_codes(codes, title="The store was empty, so the demo cohort 'Demogemeente' was created (start with "
                                       "--no-demo to leave it out). Log in with one of these codes:")
     finally:

@@ -104,6 +104,15 @@ def ensure_demo_cohort(store: Store) -> list[IssuedCode] | None:
         return None
 
 
+def add_person_with_code(store: Store, cohort_id: int, naam: str, rol: Literal["deelnemer", "trainer"], *,
+                         group_id: int | None = None, functie: str | None = None) -> IssuedCode:
+    """Add one person to a cohort with a fresh code (e.g. the demo's example group); returns the code, once."""
+    code = _unused_code(store)
+    person = store.add_person(cohort_id, naam, rol, hash_code(code), group_id=group_id, functie=functie)
+    group = None if person.group_id is None else store.group(person.group_id)
+    return IssuedCode(naam, rol, None if group is None else group.name, code)
+
+
 def reissue_code(store: Store, person_id: int) -> str:
     """Give a person a new code and return it; the old code and every browser logged in with it stop working.
 

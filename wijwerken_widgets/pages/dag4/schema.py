@@ -180,6 +180,8 @@ class HistoryTexts(ContentModel):
 
 class ThemesPart(Part):
     no_group: Text
+    trainer_intro: Text
+    """For trainers, before the links to the other groups' Dag 4 work."""
     phase: PhaseTexts
     editor: ThemeEditorTexts
     quotes: QuoteTexts

@@ -38,8 +38,9 @@ def section(ctx: Context) -> widgets.Widget:
     refresh = button(content.common.refresh_button, "refresh")
     refresh.on_click(lambda _: analysis.sources.refresh())
     children: list[widgets.Widget] = []
-    if analysis.trainer and ctx.cohort is not None:
-        children.append(group_links(ctx, analysis.session.ctx.group, content.exercises.trainer.instruction))
+    group = analysis.session.ctx.group
+    if analysis.trainer and ctx.cohort is not None and group is not None:
+        children.append(group_links(ctx, group, content.exercises.themes.trainer_intro))
     children += [
         PhaseBar(analysis),
         _heading(part.editor.choose_label), ThemeEditor(analysis),

@@ -63,7 +63,7 @@ class ThemeEditor(widgets.VBox):
         self._quiet = False
         self.chooser = widgets.Dropdown(description=words.choose_label, layout=styles.layout(),
                                         style={"description_width": "initial"})
-        self.chooser.observe(lambda _: self._quiet or self._show(), names="value")
+        self.chooser.observe(self._on_choice, names="value")
         self.new_name = text_input(words.naam, single_line=True)
         self.new_wel = text_input(words.wel, single_line=True)
         self.new_niet = text_input(words.niet, single_line=True)
@@ -107,6 +107,10 @@ class ThemeEditor(widgets.VBox):
             finally:
                 self._quiet = False
         self._show()
+
+    def _on_choice(self, _change: dict) -> None:
+        if not self._quiet:
+            self._show()
 
     def _show(self) -> None:
         theme_id = self.chooser.value

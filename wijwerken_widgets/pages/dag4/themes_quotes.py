@@ -5,6 +5,7 @@ assigning at the same moment both keep theirs. Below: every quote with its theme
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 import ipywidgets as widgets
 
@@ -37,10 +38,10 @@ class QuoteAssigner(widgets.VBox):
         self._quiet = False
         self.filter = widgets.Dropdown(description=words.filter_label, layout=styles.layout(),
                                        style={"description_width": "initial"})
-        self.filter.observe(lambda _: self._quiet or self._draw_list(), names="value")
+        self.filter.observe(self._on_choice, names="value")
         self.picker = widgets.Select(description=words.quote_label, rows=6, layout=styles.layout(),
                                      style={"description_width": "initial"})
-        self.picker.observe(lambda _: self._quiet or self._draw_quote(), names="value")
+        self.picker.observe(self._on_choice, names="value")
         self.count = static_html("")
         previous, following = button(words.previous_button, "arrow-left"), button(words.next_button, "arrow-right")
         previous.on_click(lambda _: self._step(-1))
@@ -69,7 +70,7 @@ class QuoteAssigner(widgets.VBox):
             words = self.words
             self.empty.value = f"<p class='ww-empty'>{html.escape(words.none_silent if self.analysis.phase == SILENT and self.analysis.sources.quotes else words.none)}</p>"
             self.children = [self.empty, self.overview]
-        elif self.children[:1] != (self.main,):
+        elif list(self.children[:1]) != [self.main]:
             self.children = [self.main, self.overview]
         self._draw_filter(quotes)
         self._draw_list()
@@ -131,8 +132,7 @@ class QuoteAssigner(widgets.VBox):
                 select = widgets.Dropdown(options=list(zip(self.words.link_options, LINK_VALUES)),
                                           description=theme.naam, layout=styles.layout(),
                                           style={"description_width": "initial"})
-                select.observe(lambda change, t=theme.id: self._quiet or self._chosen(t, change["new"]),
-                               names="value")
+                select.observe(self._on_link(theme.id), names="value")
                 self._selects[theme.id] = select
             self.choices.children = list(self._selects.values()) or [
                 static_html(f"<p class='ww-empty'>{html.escape(self.words.no_themes)}</p>")]
@@ -182,6 +182,22 @@ class QuoteAssigner(widgets.VBox):
             self.overview.value = value
 
     # -- acting ----------------------------------------------------------------------------------------------
+    def _on_choice(self, change: dict) -> None:
+        """The filter or the quote changed (not while this view sets them itself)."""
+        if self._quiet:
+            return
+        if change["owner"] is self.filter:
+            self._draw_list()
+        else:
+            self._draw_quote()
+
+    def _on_link(self, theme_id: str) -> Callable[[dict], None]:
+        def observe(change: dict) -> None:
+            if not self._quiet:
+                self._chosen(theme_id, change["new"])
+
+        return observe
+
     def _chosen(self, theme_id: str, value: str) -> None:
         quote_id, analysis = self.picker.value, self.analysis
         if not quote_id:

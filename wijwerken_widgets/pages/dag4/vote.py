@@ -7,6 +7,7 @@ sees the totals beside each theme's evidence and ticks the 3–5 rode draden (``
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import replace
 
 import ipywidgets as widgets
@@ -71,11 +72,10 @@ class Vote(widgets.VBox):
                 dots = widgets.Dropdown(options=list(range(part.budget + 1)), value=0,
                                         description=part.dots_label.format(thema=isolated(theme.naam)),
                                         layout=styles.layout(), style={"description_width": "initial"})
-                dots.observe(lambda change, t=theme.id: self._quiet or self._voted(t, change), names="value")
+                dots.observe(self._observer(self._voted, theme.id), names="value")
                 self.dots[theme.id] = dots
                 chosen = widgets.Checkbox(description=theme.naam, indent=False, layout=styles.layout())
-                chosen.observe(lambda change, t=theme.id: self._quiet or self._chose(t, change["new"]),
-                               names="value")
+                chosen.observe(self._observer(self._chose, theme.id), names="value")
                 self.chosen[theme.id] = chosen
             self.dot_area.children = list(self.dots.values())
             self.choose_area.children = list(self.chosen.values())
@@ -118,6 +118,14 @@ class Vote(widgets.VBox):
         if value != self.check.value:
             self.check.value = value
 
+    def _observer(self, act: Callable[[str, dict], None], theme_id: str) -> Callable[[dict], None]:
+        """An observer that passes a control's change on to ``act``, except while this view sets the control."""
+        def observe(change: dict) -> None:
+            if not self._quiet:
+                act(theme_id, change)
+
+        return observe
+
     def _voted(self, theme_id: str, change: dict) -> None:
         part, me = self.part, str(self.analysis.me)
 
@@ -141,7 +149,9 @@ class Vote(widgets.VBox):
         except StoreUnavailable as exc:
             self.feedback.show(exc.message, "error")
 
-    def _chose(self, theme_id: str, value: bool) -> None:
+    def _chose(self, theme_id: str, change: dict) -> None:
+        value = change["new"]
+
         def build(item: GroupItem | None) -> dict | None:
             if item is None or item.deleted or Thema.of(item).gekozen == value:
                 return None
