@@ -17,10 +17,21 @@ from wijwerken_widgets.ui.context import Context
 from wijwerken_widgets.ui.group_session import RETRIES, GroupSession
 
 
+POLL_SECONDS = 1.0
+"""Dag 4 looks for groupmates' changes every second: an assignment should show on a groupmate's screen within 2 s
+(one cheap query per page per second; see ``benchmarks/dag4_rode_draden.py``)."""
+
+
 class ActSession(GroupSession["ActSession"]):
-    """One group's Dag 4 items in one kernel."""
+    """One group's Dag 4 items in one kernel; themes and links are read from the items once per change."""
 
     space = SPACE
+    _themes: list[Thema] | None = None
+    _links: list[Koppeling] | None = None
+
+    def _changed(self) -> None:
+        self._themes = self._links = None
+        super()._changed()
 
     def item(self, kind: str, item_id: str) -> GroupItem | None:
         """The current version of an item, or ``None`` when there is none or it was removed."""
@@ -29,11 +40,15 @@ class ActSession(GroupSession["ActSession"]):
 
     def themes(self) -> list[Thema]:
         """The group's themes, in the order they were made."""
-        return [Thema.of(i) for i in self.live(Thema.KIND)]
+        if self._themes is None:
+            self._themes = [Thema.of(i) for i in self.live(Thema.KIND)]
+        return list(self._themes)
 
     def links(self) -> list[Koppeling]:
         """Every current quote-theme link (of themes that still exist or not: readers filter)."""
-        return [Koppeling.of(i) for i in self.live(Koppeling.KIND)]
+        if self._links is None:
+            self._links = [Koppeling.of(i) for i in self.live(Koppeling.KIND)]
+        return list(self._links)
 
     def phase(self) -> Fase:
         found = self.item(Fase.KIND, Fase.ID)
@@ -74,5 +89,6 @@ def page_act(ctx: Context) -> ActSession | None:
     a trainer sees the group chosen with ``?groep=<id>`` (see ``shared.groups``)."""
     if SPACE not in ctx.shared:
         group = page_group(ctx)
-        ctx.shared[SPACE] = None if group is None else ActSession(replace(ctx, group=group))
+        ctx.shared[SPACE] = (None if group is None
+                             else ActSession(replace(ctx, group=group), poll_seconds=POLL_SECONDS))
     return ctx.shared[SPACE]
