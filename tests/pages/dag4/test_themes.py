@@ -139,3 +139,23 @@ def test_the_trainer_sees_each_groups_themes_badges_dots_and_phase(ctx: Context,
     assert "Loket <b> · dun · 0 stippen" in text and "<b>" not in view.overview.value
     assert "de groep werkt nog in stilte" in text and "Groep Binnen: 0 thema's" in text
     assert trainer.section(ctx).layout.display == "none"  # a participant gets nothing
+
+
+def test_after_the_reveal_every_conversation_shows_with_its_notes_and_consent_but_no_quote_without_it(
+        ctx: Context, groupmate: Context, held) -> None:
+    hold_conversations(ctx, ({"naam": "Bewoner Zonder Toestemming", "soort": "inwoner"}, "nee", ["Geheim citaat"]))
+    me = analysis_of(ctx)
+    PhaseBar(me)._reveal()
+    text = html_text(QuoteAssigner(me).overview)
+    assert "Gesprek 3: Bewoner Zonder Toestemming (inwoner, intern)" in text
+    assert "Geen toestemming voor citaten" in text and "Gesprek met Bewoner Zonder Toestemming" in text  # its notes
+    assert "Geheim citaat" not in text
+    assert "Geheim citaat" not in sent_text(me)
+
+
+def sent_text(analysis: Analysis) -> str:
+    """Everything the themes part would send to the browser."""
+    from tests.support.dag3 import sent
+    from wijwerken_widgets.pages.dag4 import themes
+
+    return sent(themes.section(analysis.ctx))

@@ -109,6 +109,10 @@ class QuoteTexts(ContentModel):
     list_no_theme: Text
     contradicts: Text
     """Marks a theme as tegengeluid in the list ("tegengeluid")."""
+    conversations_title: Text
+    conversation_line: Annotated[Text, placeholders("nummer", "naam", "soort", "positie", "wie")]
+    consent: dict[str, Text]
+    """What each answer to the consent question of a report means here (``ja``, ``nee``, ``onbekend``)."""
 
 
 class Badge(ContentModel):

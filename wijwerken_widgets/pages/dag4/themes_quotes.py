@@ -178,8 +178,29 @@ class QuoteAssigner(widgets.VBox):
             f"{html.escape(words.list_themes)} {', '.join(links.get(q.id, [])) or html.escape(words.list_no_theme)}"
             f"</span></li>" for q in quotes)
         value = details_html(words.list_title, f"<ol class='ww-quote-list'>{rows}</ol>") if quotes else ""
+        value += self._conversations_html()
         if value != self.overview.value:
             self.overview.value = value
+
+    def _conversations_html(self) -> str:
+        """Every conversation held, in order, with its stakeholder, consent and notes (also those without quotes)."""
+        words, analysis = self.words, self.analysis
+        if analysis.phase == SILENT or not analysis.sources.held:
+            return ""
+        items = []
+        for number, held in enumerate(analysis.sources.held, start=1):
+            report = analysis.sources.report(held.id)
+            who = analysis.sources.stakeholders.get(held.stakeholder_id)
+            soort = analysis.soort(who.soort).lower() if who else analysis.common.unknown_stakeholder
+            positie = analysis.positie(who.positie).lower() if who else ""
+            consent = words.consent.get(report.toestemming if report else "onbekend", "")
+            head = format_html(words.conversation_line, nummer=str(number), naam=held.stakeholder, soort=soort,
+                               positie=positie, wie=analysis.who(held.wie))
+            notes = "".join(f"<p><strong>{html.escape(words.report_fields[name])}</strong> "
+                            f"{plain_text_html(getattr(report, name))}</p>"
+                            for name in words.report_fields if report is not None and getattr(report, name).strip())
+            items.append(f"<li><p>{head}<br><span class='ww-hint'>{html.escape(consent)}</span></p>{notes}</li>")
+        return details_html(words.conversations_title, f"<ol class='ww-conversation-list'>{''.join(items)}</ol>")
 
     # -- acting ----------------------------------------------------------------------------------------------
     def _on_choice(self, change: dict) -> None:
