@@ -186,6 +186,8 @@ class ThemesPart(Part):
     no_group: Text
     trainer_intro: Text
     """For trainers, before the links to the other groups' Dag 4 work."""
+    trainer_watching: Text
+    """For trainers: they watch; the group makes its themes, links and choices itself."""
     phase: PhaseTexts
     editor: ThemeEditorTexts
     quotes: QuoteTexts

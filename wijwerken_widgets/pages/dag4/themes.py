@@ -41,9 +41,11 @@ def section(ctx: Context) -> widgets.Widget:
     group = analysis.session.ctx.group
     if analysis.trainer and ctx.cohort is not None and group is not None:
         children.append(group_links(ctx, group, content.exercises.themes.trainer_intro))
+        children.append(markdown(part.trainer_watching, "ww-notice"))  # the group does the work, not the trainer
+    children += [PhaseBar(analysis)]
+    if not analysis.trainer:
+        children += [_heading(part.editor.choose_label), ThemeEditor(analysis)]
     children += [
-        PhaseBar(analysis),
-        _heading(part.editor.choose_label), ThemeEditor(analysis),
         _heading(part.quotes.quote_label), QuoteAssigner(analysis), refresh,
         _heading(part.evidence.title), EvidenceView(analysis),
         _heading(part.gaps.title), GapsView(analysis),

@@ -131,7 +131,7 @@ class QuoteAssigner(widgets.VBox):
             for theme in themes:
                 select = widgets.Dropdown(options=list(zip(self.words.link_options, LINK_VALUES)),
                                           description=theme.naam, layout=styles.layout(),
-                                          style={"description_width": "initial"})
+                                          style={"description_width": "initial"}, disabled=self.analysis.trainer)
                 select.observe(self._on_link(theme.id), names="value")
                 self._selects[theme.id] = select
             self.choices.children = list(self._selects.values()) or [

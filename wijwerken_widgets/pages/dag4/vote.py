@@ -42,10 +42,12 @@ class Vote(widgets.VBox):
         self.feedback = Feedback()
         self.empty = static_html("")
         part = self.part
-        self.main = [self.dot_area, self.left, self.feedback, self.results,
-                     static_html(f"<h3>{html.escape(part.choose_title)}</h3><p>"
-                                 f"{html.escape(part.choose_intro.format(minimum=part.minimum, maximum=part.maximum))}"
-                                 "</p>"), self.choose_area, self.check]
+        choose = static_html(f"<h3>{html.escape(part.choose_title)}</h3><p>"
+                             f"{html.escape(part.choose_intro.format(minimum=part.minimum, maximum=part.maximum))}"
+                             "</p>")
+        # A trainer sees the dots and the choice; the group votes and chooses.
+        self.main = ([self.results, self.check] if analysis.trainer
+                     else [self.dot_area, self.left, self.feedback, self.results, choose, self.choose_area, self.check])
         super().__init__([], layout=styles.layout(), _dom_classes=("ww-vote",))
         analysis.on_change(self.refresh)
         self.refresh()

@@ -16,7 +16,6 @@ from wijwerken_widgets.store import GroupItem, ItemChange, ItemSaveResult, Stale
 from wijwerken_widgets.ui.context import Context
 from wijwerken_widgets.ui.group_session import RETRIES, GroupSession
 
-
 POLL_SECONDS = 1.0
 """Dag 4 looks for groupmates' changes every second: an assignment should show on a groupmate's screen within 2 s
 (one cheap query per page per second; see ``benchmarks/dag4_rode_draden.py``)."""
