@@ -159,3 +159,30 @@ def sent_text(analysis: Analysis) -> str:
     from wijwerken_widgets.pages.dag4 import themes
 
     return sent(themes.section(analysis.ctx))
+
+
+def test_a_trainer_watches_a_group_but_cannot_make_themes_link_quotes_or_vote(ctx: Context, store, codes,
+                                                                               held) -> None:
+    from tests.support.dag3 import all_widgets
+    from wijwerken_widgets.pages.dag4 import themes, vote
+    from wijwerken_widgets.people.identity import login
+
+    me = analysis_of(ctx)
+    loket = make_theme(ThemeEditor(me), "Loket")
+    person, _ = login(store, next(c for c in codes if c.rol == "trainer").code)
+    trainer = Context.for_person(store, person)
+    section = themes.section(trainer)
+    found = all_widgets(section)
+    assert not any(isinstance(w, ThemeEditor) for w in found)
+    [assigner] = [w for w in found if isinstance(w, QuoteAssigner)]
+    assert assigner._selects[loket].disabled
+    assert "Je kijkt als trainer mee" in sent_text_of(section)
+    votes = vote.section(trainer).children[1]
+    shown = all_widgets(votes)
+    assert votes.dots and not any(w in shown for w in votes.dots.values())  # made, never shown
+
+
+def sent_text_of(widget) -> str:
+    from tests.support.dag3 import sent
+
+    return sent(widget)
