@@ -68,7 +68,8 @@ class HistoryView(widgets.VBox):
         self.chooser.options = options
         if options:
             self.chooser.value = options[0][1]
-        children = [self.intro, self.chooser, self.undo_button, self.feedback] if options else [self.intro, self.empty]
+        tools = [] if self.analysis.trainer else [self.undo_button, self.feedback]  # the group undoes, not the trainer
+        children = [self.intro, self.chooser, *tools] if options else [self.intro, self.empty]
         if list(self.children) != children:
             self.children = children
 
