@@ -79,7 +79,7 @@ def name_variants(name: str, not_names: frozenset[str] = frozenset()) -> list[st
     words = clean(name).split()
     found = [" ".join(words)] if _has_letters(" ".join(words)) else []
     rest = list(words)
-    while rest and rest[0].casefold().strip(".") in not_names:
+    while len(rest) > 1 and rest[0].casefold().strip(".") in not_names:
         rest.pop(0)
     if rest and len(rest) < len(words):
         found.append(" ".join(rest))
@@ -126,9 +126,11 @@ class Anonymiser:
         named = [(getattr(s, "naam", ""), getattr(s, "functie", ""), getattr(s, "soort", ""))
                  for s in self.stakeholders]
         named += [(q.stakeholder, q.functie, q.soort) for q in self.quotes]
+        # A word that is someone's functie is no first name ("Wijkagent Noord" hides "Noord", not "wijkagent").
+        not_names = wording.not_names | {w.strip(".") for _, functie, _ in named for w in _key(functie).split()}
         forms = [(variant, (functie, soort)) for naam, functie, soort in named
-                 for variant in name_variants(naam, wording.not_names)]
-        forms += [(variant, None) for naam in self.people for variant in name_variants(naam, wording.not_names)]
+                 for variant in name_variants(naam, not_names)]
+        forms += [(variant, None) for naam in self.people for variant in name_variants(naam, not_names)]
         keys = sorted({_key(v) for v, _ in forms}, key=lambda k: (-len(k), k))  # "Anna de Vries" before "Anna"
         pieces = [r"\s+".join(re.escape(word) for word in key.split()) for key in keys]
         self._pattern = re.compile(rf"(?<!\w)(?:{'|'.join(pieces)})(?!\w)", re.IGNORECASE) if pieces else None
