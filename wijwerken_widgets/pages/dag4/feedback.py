@@ -62,7 +62,8 @@ class GivingBack(widgets.VBox):
 
     def refresh(self) -> None:
         """Derive the picture again and show what changed."""
-        self.picture = found = picture(self.session, self.sources, self.people, self.part, self.soorten)
+        self.picture = found = picture(self.session, self.sources, self.people, self.part, self.soorten,
+                                       trainer=self.substitutions is not None)
         for draad in found.draden:
             card = self.cards.get(draad.theme.id)
             if card is None:

@@ -16,7 +16,7 @@ from wijwerken_widgets.core.html import Html, escaped, format_html, name_html
 from wijwerken_widgets.shared.act.anonymise import DESCRIPTOR, Anonymiser, Shown, Substitution, Wording
 from wijwerken_widgets.shared.act.evidence import Quote, visible_links
 from wijwerken_widgets.shared.act.examples import examples, supporting
-from wijwerken_widgets.shared.act.items import Thema
+from wijwerken_widgets.shared.act.items import TOGETHER, Thema
 from wijwerken_widgets.shared.act.session import ActSession
 from wijwerken_widgets.shared.act.sources import Sources
 
@@ -60,13 +60,14 @@ def wording(part: FeedbackPart, soorten: dict[str, str]) -> Wording:
 
 
 def picture(session: ActSession, sources: Sources, people: Iterable[str], part: FeedbackPart,
-            soorten: dict[str, str]) -> Picture:
-    """The chosen rode draden with their quotes, as everyone in this section sees them."""
+            soorten: dict[str, str], *, trainer: bool = False) -> Picture:
+    """The chosen rode draden with their quotes. In the silent phase a member sees only their own links, as in the
+    analysis; a trainer (no member) sees them all."""
     quotes = sources.quotes
     anonymiser = Anonymiser(quotes, wording(part, soorten), sources.stakeholders.values(), people)
     themes = session.themes()
-    links = visible_links(session.links(), themes, quotes, phase=session.phase().fase,
-                          person_id=session.ctx.person.id)
+    phase = TOGETHER if trainer else session.phase().fase
+    links = visible_links(session.links(), themes, quotes, phase=phase, person_id=session.ctx.person.id)
     draden = []
     for theme in (t for t in themes if t.gekozen):
         candidates = supporting(theme.id, links, quotes)
