@@ -36,6 +36,8 @@ class GivingBack(widgets.VBox):
     ``people`` are the names of the cohort's people (hidden like the stakeholders' names); ``trainer`` adds the list
     of substitutions (never made for a participant, so it never reaches their browser)."""
 
+    children: tuple[widgets.Widget, ...]
+
     def __init__(self, session: ActSession, sources: Sources, part: FeedbackPart, *, people: Iterable[str] = (),
                  trainer: bool = False) -> None:
         self.session, self.sources, self.part = session, sources, part
@@ -82,7 +84,7 @@ class GivingBack(widgets.VBox):
             self._set(self.substitutions, details_html(words.title, substitutions_html(self.part, found)))
             children.append(self.substitutions)
         if list(self.children) != children:
-            self.children = children
+            self.children = tuple(children)
 
     def _summary_html(self, found: Picture) -> str:
         themes = self.session.themes()

@@ -128,7 +128,7 @@ class Anonymiser:
         named += [(q.stakeholder, q.functie, q.soort) for q in self.quotes]
         # A word that is someone's functie is no first name ("Wijkagent Noord" hides "Noord", not "wijkagent").
         not_names = wording.not_names | {w.strip(".") for _, functie, _ in named for w in _key(functie).split()}
-        forms = [(variant, (functie, soort)) for naam, functie, soort in named
+        forms: list[tuple[str, tuple[str, str] | None]] = [(variant, (functie, soort)) for naam, functie, soort in named
                  for variant in name_variants(naam, not_names)]
         forms += [(variant, None) for naam in self.people for variant in name_variants(naam, not_names)]
         keys = sorted({_key(v) for v, _ in forms}, key=lambda k: (-len(k), k))  # "Anna de Vries" before "Anna"
