@@ -72,3 +72,36 @@ def test_the_projector_shows_the_rode_draad_without_names_or_quotes_without_cons
     expect(section.get_by_role("button", name="Stoppen met presenteren")).to_be_visible()
     quote = projector.locator("blockquote p").first
     assert quote.evaluate("element => parseFloat(getComputedStyle(element).fontSize)") >= 24  # readable from afar
+
+
+def test_choosing_a_quote_and_writing_the_response_by_keyboard(workbook: Workbook, page: Page) -> None:
+    """Can a participant tick a quote and answer the response with the keyboard only, is it saved, and does axe
+    find nothing serious in the section with the picker and the projector open?"""
+    from tests.support.accessibility import BLOCKING, run_axe
+
+    tag = secrets.token_hex(3)
+    seed(workbook, tag)
+    page.goto(workbook.url("dag4.ipynb"))
+    log_in(page, workbook.participant(0).code)
+    card = page.locator(".ww-feedback-theme").filter(has_text=f"Lang wachten {tag}")
+    expect(card).to_be_visible(timeout=LOAD_TIMEOUT)
+    card.get_by_role("button", name="Zelf citaten kiezen").focus()
+    page.keyboard.press("Enter")
+    choice = card.get_by_role("checkbox", name="Ik wacht al weken")
+    expect(choice).to_be_visible(timeout=30_000)
+    choice.focus()
+    page.keyboard.press("Space")
+    expect(card.locator(".ww-feedback-examples")).to_contain_text("Deze citaten kozen jullie zelf", timeout=30_000)
+    expect(card.locator(".ww-feedback-examples blockquote")).to_have_count(1)
+    herkenning = card.get_by_label("Herkennen zij dit?")
+    herkenning.focus()
+    herkenning.select_option(label="deels")
+    card.get_by_label("Wat voegden zij toe?").fill(f"Vooral bij het eerste telefoontje {tag}")
+    expect(card.locator(".ww-save-status")).to_contain_text("Opgeslagen", timeout=30_000)
+    summary = page.locator(".ww-feedback-summary")
+    expect(summary).to_contain_text(f"Vooral bij het eerste telefoontje {tag}", timeout=30_000)
+    expect(summary).to_contain_text("Herkenning: deels")
+    page.locator(".ww-giving-back").get_by_role("button", name="Presenteren").click()
+    expect(page.locator(".ww-projector")).to_be_visible(timeout=30_000)
+    blocking = [v["id"] for v in run_axe(page) if v["impact"] in BLOCKING]
+    assert not blocking, blocking
