@@ -217,13 +217,29 @@ def test_presenting_shows_the_rode_draden_large_without_names(
     assert not shown.presenting and shown.present.description == PART.projector.present_button
 
 
-def test_a_functie_that_three_conversations_share_is_shown(ctx: Context, held: list[Held], themed) -> None:
-    """(The map's functie comes from Dag 2; here the quotes carry it.)"""
+def test_a_functie_is_shown_when_three_conversations_share_it(ctx: Context) -> None:
+    """Is the functie shown for the three wijkagenten, and the lone wethouder's not (nor his soort)?
+
+    (The map's ``functie`` field comes with Dag 2's form; here the quotes carry it as ``Sources`` would.)"""
+    held = hold_conversations(
+        ctx,
+        (WETHOUDER, "ja", ["Jansen wil sneller beslissen"]),
+        *(({"naam": f"Agent {n}", "soort": "ketenpartner"}, "ja", [f"Ronde {i} met Agent {n}"])
+          for i, n in enumerate(("Els", "Mo", "Bas"), start=1)),
+    )
+    session = act_session(ctx)
+    session.put_item(Fase(fase=TOGETHER))
+    theme_id = make_theme(session, "Veiligheid", all_quotes(held))
     found = sources(ctx)
-    found.quotes = [replace(q, functie="buurtbewoner" if q.soort == "inwoner" else "wethouder") for q in found.quotes]
-    shown = GivingBack(act_session(ctx), found, PART)
-    examples = html_text(shown.cards[themed[0]].examples)
-    assert "\u2014 buurtbewoner" in examples and "\u2014 een betrokkene" in examples and "wethouder" not in examples
+    found.quotes = [replace(q, functie="wethouder" if q.soort == "bestuur" else "Wijkagent") for q in found.quotes]
+    people = [p.name for p in ctx.store.people(ctx.cohort.id)]
+    shown = GivingBack(act_session(ctx), found, PART, people=people)
+    shown.cards[theme_id].toggle_picker()
+    labels = [c.description for c in shown.cards[theme_id].checks.values()]
+    assert labels[0] == "\u201c[een betrokkene] wil sneller beslissen\u201d (een betrokkene)"
+    assert [label.rsplit(" (", 1)[1] for label in labels[1:]] == ["Wijkagent)"] * 3
+    browser = sent(shown)
+    assert "wethouder" not in browser.casefold() and not any(n in browser for n in ("Els", "Mo ", "Bas"))
 
 
 def test_only_a_trainer_gets_the_list_of_substitutions(
