@@ -276,3 +276,32 @@ def test_a_script_in_a_theme_or_a_quote_is_shown_as_text(ctx: Context) -> None:
     assert f"{script} Wachten" in html_text(card.heading) and f"{image} Ik wacht" in html_text(shown.projector)
     assert f"{script}" in html_text(shown.summary)
     assert image in next(iter(card.checks.values())).description  # a checkbox label is plain text
+
+
+def test_choosing_again_and_again_makes_no_new_widgets(ctx: Context, held: list[Held], themed: tuple[str, str]) -> None:
+    """Does opening and closing the picker and ticking and unticking keep the number of live widget models?"""
+    from ipywidgets.widgets.widget import _instances
+
+    card = view(ctx).cards[themed[0]]
+    card.toggle_picker()
+    check = next(iter(card.checks.values()))
+    check.value, check.value = True, False
+    before = len(_instances)
+    for _ in range(10):
+        card.toggle_picker()
+        card.toggle_picker()
+        check.value, check.value = True, False
+    assert len(_instances) == before
+
+
+def test_a_chosen_quote_whose_consent_is_withdrawn_is_no_longer_shown(
+    ctx: Context, held: list[Held], themed: tuple[str, str]
+) -> None:
+    """Is a quote chosen for the theme left out once its conversation has no consent (or is not analysable)?"""
+    session = act_session(ctx)
+    bea, ali = held[2].quote_ids[0], held[1].quote_ids[0]
+    session.update(Thema.KIND, themed[0], lambda item: {**item.data, "voorbeelden": [bea, ali]})
+    shown = view(ctx)
+    examples = html_text(shown.cards[themed[0]].examples)
+    assert SECRET not in examples and "Niemand belt mij terug" in examples
+    assert PART.examples.chosen in examples

@@ -47,6 +47,8 @@ class ThemeCard:
         self.choose.on_click(lambda _: self.toggle_picker())
         self.picker = box([], "ww-example-picker")
         self.checks: dict[str, widgets.Checkbox] = {}
+        self._checks_for: tuple | None = None  # the candidates the checkboxes were made for
+        self._picker_label: widgets.HTML | None = None
         self._syncing = False
         self.message = Feedback()
         words = part.response
@@ -82,13 +84,13 @@ class ThemeCard:
     # -- what it shows -----------------------------------------------------------------------------------------
     def show(self, draad: Draad) -> None:
         """Show ``draad`` (only what changed is sent to the browser)."""
-        old, self.draad = self.draad, draad
+        self.draad = draad
         heading, examples = heading_html(draad), examples_html(self.part, draad)
         if heading != self.heading.value:
             self.heading.value = heading
         if examples != self.examples.value:
             self.examples.value = examples
-        if self.picker.children and (old is None or old.candidates != draad.candidates):
+        if self.picker.children:
             self._build_checks()
         self._sync_checks()
 
@@ -109,16 +111,25 @@ class ThemeCard:
         self.choose.description = words.close_button
 
     def _build_checks(self) -> None:
-        draad = self.draad
-        candidates = () if draad is None else draad.candidates
-        self.checks = {}
-        for quote, shown in candidates:
-            check = widgets.Checkbox(False, description=option_label(self.part, shown), indent=False,
-                                     layout=styles.plain_layout(), style=_checkbox_style())
-            check.observe(lambda change, quote_id=quote.id: self._ticked(quote_id, change["new"]), names="value")
-            self.checks[quote.id] = check
-        label = self.part.examples.choose_label.format(maximum=MAXIMUM)
-        self.picker.children = [static_html(f"<p class='ww-hint'>{html.escape(label)}</p>"), *self.checks.values()]
+        """The checkboxes of the current supporting quotes (the old ones closed when the quotes changed)."""
+        candidates = () if self.draad is None else self.draad.candidates
+        if candidates == self._checks_for and self.picker.children:
+            return
+        if candidates != self._checks_for:
+            for old in self.checks.values():
+                old.close()
+            self.checks = {}
+            for quote, shown in candidates:
+                check = widgets.Checkbox(False, description=option_label(self.part, shown), indent=False,
+                                         layout=styles.plain_layout(), style=_checkbox_style())
+                check.observe(lambda change, quote_id=quote.id: self._ticked(quote_id, change["new"]),
+                              names="value")
+                self.checks[quote.id] = check
+            self._checks_for = candidates
+        if self._picker_label is None:
+            label = self.part.examples.choose_label.format(maximum=MAXIMUM)
+            self._picker_label = static_html(f"<p class='ww-hint'>{html.escape(label)}</p>")
+        self.picker.children = [self._picker_label, *self.checks.values()]
         self._sync_checks()
 
     def _sync_checks(self) -> None:
