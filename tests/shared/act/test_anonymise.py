@@ -174,3 +174,10 @@ def test_name_variants() -> None:
     assert name_variants("Wethouder Jansen", not_names) == ["Wethouder Jansen", "Jansen"]
     assert name_variants("Bewoner A.", not_names) == ["Bewoner A."]
     assert name_variants("  ", not_names) == []
+
+
+def test_three_conversations_with_the_same_wethouder_still_describe_one_person() -> None:
+    """Is a functie that three conversations share, all with the same stakeholder, still shown one step vaguer?"""
+    quotes = [Quote(f"q{n}", "Tekst", f"g{n}", n, "s1", "Wethouder Jansen", "wethouder", "bestuur") for n in (1, 2, 3)]
+    shown, _ = anonymise(quotes, WORDING)
+    assert {s.descriptor for s in shown.values()} == {"een betrokkene"}

@@ -2,8 +2,8 @@
 
 Pure (no widgets, no store). A quote's stakeholder is never named. The descriptor climbs a ladder, naam → functie →
 rol (the soort as the day's YAML words it, "een inwoner") → "een betrokkene", and takes the first step that at
-least ``threshold`` distinct conversations of the group share: a lone wethouder is identifiable, so a role of fewer
-conversations is shown one step vaguer. Names in a text (every stakeholder on the map, every person of the cohort;
+least ``threshold`` distinct conversations of the group (with as many different stakeholders) share: a lone
+wethouder is identifiable, so a role of fewer conversations is shown one step vaguer. Names in a text (every stakeholder on the map, every person of the cohort;
 full names, first names, surnames and the name after a title, in any case, on word boundaries) become a descriptor
 in brackets ("[een inwoner]"). Every substitution is recorded for the trainer (:attr:`Anonymiser.substitutions`).
 """
@@ -107,15 +107,16 @@ class Anonymiser:
 
     def __post_init__(self) -> None:
         self.quotes = list(self.quotes)
-        by_functie: dict[str, set[str]] = {}
-        by_soort: dict[str, set[str]] = {}
+        conversations: dict[tuple[str, str], set[str]] = {}
+        people: dict[tuple[str, str], set[str]] = {}
         for quote in self.quotes:
-            if _key(quote.functie):
-                by_functie.setdefault(_key(quote.functie), set()).add(quote.gesprek_id)
-            if quote.soort:
-                by_soort.setdefault(quote.soort, set()).add(quote.gesprek_id)
-        self._functies = {k: len(v) for k, v in by_functie.items()}
-        self._soorten = {k: len(v) for k, v in by_soort.items()}
+            who = quote.stakeholder_id or _key(quote.stakeholder)
+            for step in (("functie", _key(quote.functie)), ("soort", quote.soort)):
+                if step[1]:
+                    conversations.setdefault(step, set()).add(quote.gesprek_id)
+                    people.setdefault(step, set()).add(who)
+        # Three conversations with the same wethouder still describe one person: count both, take the fewer.
+        self._shared = {step: min(len(found), len(people[step])) for step, found in conversations.items()}
         self._recorded: set[tuple[str, str, str]] = set()
         self._build_names()
 
@@ -128,8 +129,8 @@ class Anonymiser:
         named += [(q.stakeholder, q.functie, q.soort) for q in self.quotes]
         # A word that is someone's functie is no first name ("Wijkagent Noord" hides "Noord", not "wijkagent").
         not_names = wording.not_names | {w.strip(".") for _, functie, _ in named for w in _key(functie).split()}
-        forms: list[tuple[str, tuple[str, str] | None]] = [(variant, (functie, soort)) for naam, functie, soort in named
-                 for variant in name_variants(naam, not_names)]
+        forms: list[tuple[str, tuple[str, str] | None]] = [
+            (variant, (functie, soort)) for naam, functie, soort in named for variant in name_variants(naam, not_names)]
         forms += [(variant, None) for naam in self.people for variant in name_variants(naam, not_names)]
         keys = sorted({_key(v) for v, _ in forms}, key=lambda k: (-len(k), k))  # "Anna de Vries" before "Anna"
         pieces = [r"\s+".join(re.escape(word) for word in key.split()) for key in keys]
@@ -167,12 +168,14 @@ class Anonymiser:
 
     # -- descriptors ---------------------------------------------------------------------------------------------
     def _ladder(self, functie: str, soort: str) -> str:
-        """The most precise descriptor that at least ``threshold`` conversations share."""
+        """The most precise descriptor that at least ``threshold`` conversations, with as many different
+        stakeholders, share."""
         wording = self.wording
         functie = " ".join(clean(functie).split())
-        if functie and self._functies.get(_key(functie), 0) >= wording.threshold and not self.has_name(functie):
+        shared = self._shared
+        if functie and shared.get(("functie", _key(functie)), 0) >= wording.threshold and not self.has_name(functie):
             return functie
-        if soort in wording.soorten and self._soorten.get(soort, 0) >= wording.threshold:
+        if soort in wording.soorten and shared.get(("soort", soort), 0) >= wording.threshold:
             return wording.soorten[soort]
         return wording.somebody
 
