@@ -17,7 +17,7 @@ import ipywidgets as widgets
 
 from wijwerken_widgets.pages.dag4 import texts
 from wijwerken_widgets.pages.dag4.feedback_picture import Picture, picture, projector_html, substitutions_html
-from wijwerken_widgets.pages.dag4.feedback_summary import Changes, read_changes, summary_html
+from wijwerken_widgets.pages.dag4.feedback_summary import Changes, has_content, read_changes, summary_html
 from wijwerken_widgets.pages.dag4.feedback_theme import ThemeCard
 from wijwerken_widgets.shared.act.session import ActSession, page_act
 from wijwerken_widgets.shared.act.sources import Sources, page_sources
@@ -87,14 +87,15 @@ class GivingBack(widgets.VBox):
             self.children = tuple(children)
 
     def _summary_html(self, found: Picture) -> str:
-        themes = self.session.themes()
-        if self._changes[0] != self.session.revision:
+        """The summary; the history is read again only after a change, and only once a response was written."""
+        themes, responses = self.session.themes(), self.session.responses()
+        if self._changes[0] != self.session.revision and any(map(has_content, responses.values())):
             try:
                 self._changes = (self.session.revision,
                                  read_changes(self.session.ctx.store, self.session.group_id, {t.id: t for t in themes}))
             except StoreUnavailable:
                 pass  # the last summary stays; the next change reads again
-        return summary_html(self.part, themes, self.session.responses(), self._changes[1], found.anonymiser)
+        return summary_html(self.part, themes, responses, self._changes[1], found.anonymiser)
 
     @staticmethod
     def _set(widget: widgets.HTML, value: str) -> None:
