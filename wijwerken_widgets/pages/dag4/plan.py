@@ -64,7 +64,7 @@ class ActionPlan(widgets.VBox):
         self.selector = widgets.Dropdown(description=words.choose_label, layout=styles.layout(),
                                          style={"description_width": "initial"})
         self._quiet = False
-        self.selector.observe(lambda _: self._quiet or self._show(self.selector.value), names="value")
+        self.selector.observe(self._chosen, names="value")
         self.new_button = button(words.new_button, "plus")
         self.new_button.on_click(lambda _: self.add())
         self.feedback = Feedback()
@@ -193,6 +193,10 @@ class ActionPlan(widgets.VBox):
                             (self.table_view, table_html(actions, names, self.part))):
             if view.value != value:
                 view.value = value
+
+    def _chosen(self, _change: dict) -> None:
+        if not self._quiet:
+            self._show(self.selector.value)
 
     def _show(self, item_id: str | None) -> None:
         """Show the editor of action ``item_id`` (made the first time, brought up to date after)."""

@@ -43,7 +43,8 @@ def _shorten(text: str, limit: int = NAME_LIMIT) -> str:
 
 def _month_starts(first: date, last: date) -> list[date]:
     """The first day of every month from ``first``'s month up to and including the month after ``last``."""
-    months, day = [], date(first.year, first.month, 1)
+    months: list[date] = []
+    day = date(first.year, first.month, 1)
     while not months or months[-1] <= last:
         months.append(day)
         day = date(day.year + day.month // 12, day.month % 12 + 1, 1)
