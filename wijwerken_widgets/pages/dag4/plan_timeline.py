@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 
 SHORT_MONTHS = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 """Dutch month abbreviations (language data, as ``core.dutch.MONTHS``)."""
-COLOURS = {"stakeholder": "#2f6f9f", "deelnemer": "#b5651d", "groep": "#6a4c93", "": "#8a939e"}
-"""Bar colours per owner kind; the owner is also written under each action's name (never colour alone)."""
+COLOURS = {"stakeholder": "#2f6f9f", "deelnemer": "#a0521a", "groep": "#6a4c93", "": "#6b7480"}
+"""Bar colours per owner kind (as the owner bar's in ``wijwerken.css``); the owner is also written under each
+action's name (never colour alone)."""
 NAME_LIMIT = 30
 _WIDTH, _LABELS, _RIGHT = 760, 230, 16
 _TOP, _ROW, _BAR = 40, 36, 14

@@ -121,8 +121,9 @@ def share_html(shares: Mapping[str, int], part: PlanPart) -> str:
     parts, lines = [], []
     for kind in SHARE_ORDER:
         label = kind_label(kind, words.share_labels)
-        lines.append(f"<li>{html.escape(words.share_line.format(wie=label, aantal=shares[kind], procent=percent[kind]))}"
-                     "</li>")
+        line = html.escape(words.share_line.format(wie=label, aantal=shares[kind], procent=percent[kind]))
+        lines.append(f'<li><span class="ww-plan-swatch ww-plan-owner-{kind or "niemand"}" aria-hidden="true">'
+                     f"</span>{line}</li>")
         if shares[kind]:
             parts.append(f'<span class="ww-plan-share-part ww-plan-owner-{kind or "niemand"}" '
                          f'style="flex-grow: {shares[kind]}">{shares[kind]}</span>')
