@@ -202,3 +202,29 @@ def test_the_section_shows_the_facilitators_prompts_and_the_guard(ctx: Context, 
     sources(ctx)
     shown = sent(plan.section(ctx))
     assert "Wat ga jij eraan doen?" in shown and "begeleiders" in shown
+
+
+def test_a_groupmates_removal_is_told_and_another_action_is_chosen(ctx: Context, groupmate: Context, held) -> None:
+    view = new_plan(ctx)
+    first = view.add()
+    chosen(view).texts["wat"].value = "Blijft"
+    second = view.add()
+    chosen(view).texts["wat"].value = "Gaat weg"
+    theirs = act_session(groupmate)
+    theirs.update(Actie.KIND, second, lambda item: item.data, deleted=True)
+    view.session.reload()
+    assert view.selector.value == first
+    assert 'De actie "Gaat weg" is verwijderd' in view.feedback.text
+    assert second not in view.editors
+
+
+def test_a_groupmates_edit_shows_in_the_open_editor_and_the_views(ctx: Context, groupmate: Context, held) -> None:
+    view = new_plan(ctx)
+    item_id = view.add()
+    theirs = new_plan(groupmate)
+    theirs.select(item_id)
+    chosen(theirs).texts["wat"].value = "Samen met de wijkraad"
+    view.session.reload()
+    assert chosen(view).texts["wat"].value == "Samen met de wijkraad"
+    assert "Samen met de wijkraad" in html_text(view.table_view)
+    assert groupmate.person.name in chosen(view).status.value

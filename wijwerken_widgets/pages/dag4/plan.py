@@ -170,6 +170,8 @@ class ActionPlan(widgets.VBox):
         options = [(action_name(a, n, self.part), a.id) for n, a in enumerate(actions, start=1)]
         ids = [v for _, v in options]
         current = self.selector.value
+        if current is not None and current not in ids:
+            self._gone(current)
         if options != self._options:
             self._options = options
             self._quiet = True
@@ -235,9 +237,13 @@ class ActionPlan(widgets.VBox):
             self.selector.value = item_id
         self._show(item_id)
 
-    def removed(self, name: str) -> None:
-        self.editors = {k: e for k, e in self.editors.items() if self.session.item(Actie.KIND, k) is not None}
-        self.feedback.show(self.part.editor.removed.format(naam=name or "…"), "info")
+    def _gone(self, item_id: str) -> None:
+        """The chosen action was removed (here or by a groupmate): say so, and forget its editor."""
+        self.editors.pop(item_id, None)
+        item = self.session.items.get((Actie.KIND, item_id))
+        if item is not None and item.deleted:
+            name = Actie.of(item).wat.strip().split("\n")[0] or "…"
+            self.feedback.show(self.part.editor.removed.format(naam=name), "info")
 
     def download(self, extension: str) -> None:
         """Put a link to the plan as a file (``csv`` or ``xlsx``) under the buttons."""

@@ -44,7 +44,6 @@ class Plan(Protocol):
 
     def quotes_html(self, thread_ids: tuple[str, ...]) -> str: ...
 
-    def removed(self, name: str) -> None: ...
 
 
 def owner_value(kind: str, owner: str) -> str:
@@ -223,13 +222,11 @@ class ActionEditor:
             return  # the status line says why and keeps the text
         if session.item(Actie.KIND, self.item_id) is None:
             return
-        name = self.texts["wat"].value.strip()
         try:
             session.update(Actie.KIND, self.item_id,
                            lambda item: None if item is None or item.deleted else item.data, deleted=True)
         except StoreUnavailable as exc:
             self.feedback.show(exc.message, "error")
             return
-        self.saver.close()
-        self.owner.removed(name)
+        self.saver.close()  # nothing is pending (flushed above): it only stops following the removed item
 
