@@ -79,13 +79,11 @@ class ActionPlan(widgets.VBox):
         excel_button.on_click(lambda _: self.download("xlsx"))
         self.download_link = static_html("")
         super().__init__([
-            widgets.HBox([self.new_button], layout=styles.plain_layout()),
+            self.new_button,
             self.feedback,
             self.actions_area,
             self.checks_view,
-            static_html(f"<h3>{html.escape(views.timeline_title)}</h3>"),
             self.timeline_view,
-            static_html(f"<h3>{html.escape(views.table_title)}</h3>"),
             self.table_view,
             static_html(f"<h3>{html.escape(views.downloads_title)}</h3>"),
             widgets.HBox([excel_button, csv_button], layout=widgets.Layout(flex_flow="row wrap")),
@@ -190,9 +188,10 @@ class ActionPlan(widgets.VBox):
         names, views = self.names(), self.part.views
         entries = [Entry(action_name(a, n, self.part), owner_name(a, names, self.part), owner_kind(a), a.start,
                          a.eind) for n, a in enumerate(actions, start=1)]
+        timeline = f"<h3>{html.escape(views.timeline_title)}</h3>{timeline_html(entries, views)}"
+        table = f"<h3>{html.escape(views.table_title)}</h3>{table_html(actions, names, self.part)}"
         for view, value in ((self.checks_view, checks_html(actions, self.threads(), self.part)),
-                            (self.timeline_view, timeline_html(entries, views)),
-                            (self.table_view, table_html(actions, names, self.part))):
+                            (self.timeline_view, timeline), (self.table_view, table)):
             if view.value != value:
                 view.value = value
 
