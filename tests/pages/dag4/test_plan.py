@@ -86,7 +86,8 @@ def test_the_editor_offers_the_chosen_rode_draden_and_every_kind_of_owner(ctx: C
     assert [b.description for b in editor.thread_boxes.values()] == ["Kastje en muur", "Luisteren"]
     labels = [text for text, _ in editor.eigenaar.options]
     assert labels[:2] == ["nog niemand", "De hele groep"]
-    assert {"Stakeholder: Wijkraad Noord", "Stakeholder: Wethouder Smit", f"Deelnemer: {ctx.person.name}"} <= set(labels)
+    expected = {"Stakeholder: Wijkraad Noord", "Stakeholder: Wethouder Smit", f"Deelnemer: {ctx.person.name}"}
+    assert expected <= set(labels)
 
 
 def test_a_rode_draad_of_an_action_leads_back_to_its_quotes(ctx: Context, held) -> None:
@@ -228,3 +229,13 @@ def test_a_groupmates_edit_shows_in_the_open_editor_and_the_views(ctx: Context, 
     assert chosen(view).texts["wat"].value == "Samen met de wijkraad"
     assert "Samen met de wijkraad" in html_text(view.table_view)
     assert groupmate.person.name in chosen(view).status.value
+
+
+def test_an_owner_no_longer_on_the_map_stays_chosen_and_is_named_so(ctx: Context, held) -> None:
+    view = new_plan(ctx)
+    view.session.put_item(Actie("weg", wat="Oud", eigenaar_soort="stakeholder", eigenaar="niet-meer-op-de-kaart"))
+    view.redraw()
+    editor = chosen(view)
+    label = dict((v, t) for t, v in editor.eigenaar.options)[editor.eigenaar.value]
+    assert label == f"Stakeholder: {texts.load().common.unknown_stakeholder}"
+    assert Actie.of(view.session.item(Actie.KIND, "weg")).eigenaar == "niet-meer-op-de-kaart"
