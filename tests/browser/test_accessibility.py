@@ -11,12 +11,16 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.support.accessibility import load_exceptions, run_axe, summary, unexpected_and_stale, wait_rendered
 from tests.support.dag3 import new_map
+from tests.support.dag4 import hold_conversations
 from tests.support.workbook import Workbook, log_in
+from wijwerken_widgets.core.ids import new_id
+from wijwerken_widgets.shared.act.items import Thema
+from wijwerken_widgets.shared.act.session import ActSession
 from wijwerken_widgets.ui.context import Context
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["start", "dag1", "dag2", "dag3", "logboek", "toegankelijkheid"]
+PAGES = ["start", "dag1", "dag2", "dag3", "dag4", "logboek", "toegankelijkheid"]
 SERVER_PAGES = {"login": "login", "login_wrong": "login", "statement": "toegankelijkheid"}
 """The server's own pages, before logging in (path under the server); ``login_wrong`` after a wrong code."""
 ROLES = ["participant", "trainer"]
@@ -25,10 +29,14 @@ VIEWS = [f"{page}-{role}" for role in ROLES for page in PAGES] + [f"{page}-logge
 
 @pytest.fixture(scope="module", autouse=True)
 def _a_filled_map(workbook: Workbook) -> None:
-    """The participant's group has a map, so axe also checks Dag 2's graph, its tables and Dag 3's shortlist."""
+    """The participant's group has a map, so axe also checks Dag 2's graph, its tables and Dag 3's shortlist, and a
+    held conversation with a quote and a theme, so axe checks Dag 4's assignment, evidence and gaps tables."""
     with workbook.store() as store:
         person = next(p for p in store.people(1) if p.name == workbook.participant(0).naam)
-        new_map(Context.for_person(store, person),
+        ctx = Context.for_person(store, person)
+        hold_conversations(ctx, ({"naam": "Wethouder Jansen", "soort": "bestuur"}, "ja", ["Het loket is te ver weg"]))
+        ActSession(ctx, poll_seconds=None).put_item(Thema(new_id(), naam="Bereikbaarheid"))
+        new_map(ctx,
                 {"naam": "Wijkraad <script>x</script>", "soort": "inwoner", "invloed": 2, "belang": 5,
                  "energie_nu": "weerstand", "energie_gewenst": "steunend"},
                 {"naam": "Teamleider Wonen", "soort": "collega", "invloed": 5, "belang": 2},

@@ -81,10 +81,12 @@ def open_dag2(page: Page, workbook: Workbook, participant: PrintedCode) -> None:
     expect(form(page).locator(NAAM)).to_be_visible(timeout=LOAD_TIMEOUT)
 
 
-def add_stakeholder(page: Page, naam: str, notitie: str = "", **choices: str) -> None:
+def add_stakeholder(page: Page, naam: str, notitie: str = "", functie: str = "", **choices: str) -> None:
     """Fill the form (``choices``: dropdown label → option label) and wait for the confirmation."""
     before = stakeholder_count(page)
     form(page).locator(NAAM).fill(naam)
+    if functie:
+        form(page).get_by_label("Functie of rol (optioneel)", exact=True).fill(functie)
     if notitie:
         form(page).get_by_label("Notitie", exact=True).fill(notitie)
     for label, option in choices.items():
@@ -114,7 +116,7 @@ def test_two_groupmates_see_each_others_stakeholders_without_reloading(
     start = stakeholder_count(page)
     expect(status(other)).to_have_text(counted(start))
 
-    add_stakeholder(page, "Wijkagent Noord")
+    add_stakeholder(page, "Wijkagent Noord", functie="Buurtregisseur")
     # Bram did nothing: only the kernel's polling can bring Anna's stakeholder to his page.
     expect(status(other)).to_have_text(counted(start + 1), timeout=SYNC_TIMEOUT)
     expect(picker_option(other, "Wijkagent Noord")).to_have_count(1, timeout=SYNC_TIMEOUT)
@@ -125,6 +127,9 @@ def test_two_groupmates_see_each_others_stakeholders_without_reloading(
     expect(picker_option(page, "Bewoner Rozenstraat")).to_have_count(1, timeout=SYNC_TIMEOUT)
     expect(page.locator(".ww-graph iframe")).to_have_attribute(
         "srcdoc", re.compile("Bewoner Rozenstraat"), timeout=SYNC_TIMEOUT
+    )
+    expect(other.locator(".ww-graph iframe")).to_have_attribute(  # Anna's functie, in the tooltip
+        "srcdoc", re.compile("Buurtregisseur"), timeout=SYNC_TIMEOUT
     )
     expect(page.locator(".ww-history")).to_contain_text(
         f"{bram.naam} zette 'Bewoner Rozenstraat' op de kaart", timeout=SYNC_TIMEOUT

@@ -15,9 +15,10 @@ import ipywidgets as widgets
 import pytest
 from ipywidgets.widgets.widget import _instances
 
-from wijwerken_widgets.pages import dag1, dag2, dag3, logboek
+from wijwerken_widgets.pages import dag1, dag2, dag3, dag4, logboek
 from wijwerken_widgets.pages.dag2.entry_form import StakeholderForm
 from wijwerken_widgets.pages.dag3.plans import ConversationPlans
+from wijwerken_widgets.pages.dag4.themes_quotes import QuoteAssigner
 from wijwerken_widgets.shared.logbook.widget import Logbook
 from wijwerken_widgets.shared.stakeholders.model import validate_stakeholder
 from wijwerken_widgets.shared.stakeholders.session import page_map
@@ -110,6 +111,28 @@ def test_dag3(ctx: Context, write_locked: Locked) -> None:
     plans.take_buttons.children[0].click()
     editor = next(w for w in _tree(plans.plans_area) if isinstance(w, widgets.Textarea))
     before, after = _steady(_typing(editor), _typing(editor), write_locked)
+    assert after == before
+
+
+def test_dag4(ctx: Context, write_locked: Locked) -> None:
+    """Dag 4: linking a quote to a theme and back, saved or refused by a locked store."""
+    from tests.support.dag4 import hold_conversations, sources
+    from wijwerken_widgets.core.ids import new_id
+    from wijwerken_widgets.shared.act.items import SUPPORTS, Thema
+    from wijwerken_widgets.shared.act.session import page_act
+
+    hold_conversations(ctx, ({"naam": "Wethouder", "soort": "bestuur"}, "ja", ["Het loket is te ver weg"]))
+    sources(ctx)
+    theme = Thema(new_id(), naam="Bereikbaarheid")
+    page_act(ctx).put_item(theme)
+    sections = [m.section(ctx) for m in (dag4.themes, dag4.vote, dag4.feedback, dag4.plan, dag4.logbook,
+                                         dag4.trainer)]
+    choice = _find(sections, QuoteAssigner)._selects[theme.id]
+
+    def toggle(i: int) -> None:
+        choice.value = SUPPORTS if choice.value == "" else ""
+
+    before, after = _steady(toggle, toggle, write_locked)
     assert after == before
 
 

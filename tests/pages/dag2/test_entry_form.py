@@ -208,3 +208,52 @@ def test_a_stakeholder_a_groupmate_removes_while_i_type_keeps_my_text_and_comes_
     form.submit()
     back = mine.map.find("Wijkagent")
     assert back is not None and back.id == agent.id and back.notitie == "Kent iedereen in de wijk"
+
+
+def test_the_functie_is_asked_with_its_purpose_and_saved_cleaned(ctx: Context, groupmate: Context) -> None:
+    """Does the form ask for an optional "Functie of rol", say that it stands in for the name when quotes are given
+    back, and save it cleaned for the groupmates; and does picking the stakeholder show it again?"""
+    mine = map_session(ctx)
+    form = StakeholderForm(mine)
+    assert form.functie.description == "Functie of rol (optioneel)"
+    assert form.functie.placeholder.startswith("Bijvoorbeeld: wethouder, wijkagent")
+    hint = form.children[form.children.index(form.functie) + 1]
+    assert "in plaats van de naam" in hint.value and "citaten" in hint.value
+    _fill(form, naam="Jansen", functie="  Wethouder \t Sociaal Domein ")
+    form.submit()
+    assert form.functie.value == ""  # ready for the next one
+    theirs = map_session(groupmate)
+    [jansen] = theirs.map.stakeholders
+    assert jansen.functie == "Wethouder Sociaal Domein"
+    form.picker.value = jansen.id
+    assert form.functie.value == "Wethouder Sociaal Domein"
+    form.functie.value = ""  # optional: it can be taken away again
+    form.submit()
+    assert map_session(ctx).map.stakeholders[0].functie == ""
+
+
+def test_a_too_long_functie_is_refused_in_dutch_and_keeps_what_was_typed(ctx: Context) -> None:
+    """Does a functie over 80 characters get the Dutch message naming the field, save nothing and keep the text?"""
+    session = map_session(ctx)
+    form = StakeholderForm(session)
+    too_long = "Coördinator " * 7
+    _fill(form, naam="Jansen", functie=too_long)
+    form.submit()
+    assert "De functie of rol is te lang (meer dan 80 tekens)" in form.feedback.text
+    assert len(session.map) == 0 and form.functie.value == too_long and form.naam.value == "Jansen"
+
+
+def test_a_groupmates_new_functie_reaches_my_form_where_i_did_not_type(ctx: Context, groupmate: Context) -> None:
+    """I change the invloed of 'OR' while Jeroen gives it a functie: does my save keep his functie?"""
+    mine, theirs = map_session(ctx), map_session(groupmate)
+    mine.add([validate_stakeholder({"naam": "OR"})])
+    theirs.reload()
+    my_form, their_form = StakeholderForm(mine), StakeholderForm(theirs)
+    or_id = mine.map.stakeholders[0].id
+    my_form.picker.value = their_form.picker.value = or_id
+    their_form.functie.value = "voorzitter"
+    their_form.submit()
+    my_form.invloed.value = 5
+    my_form.submit()
+    [saved] = map_session(ctx).map.stakeholders
+    assert (saved.functie, saved.invloed) == ("voorzitter", 5)

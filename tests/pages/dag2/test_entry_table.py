@@ -75,3 +75,33 @@ def test_the_table_has_a_caption_headers_and_fits_with_energy_in_one_column(ctx:
     assert "<caption>1 stakeholder</caption>" in html
     assert "<th>" not in html and '<th scope="col">Energie nu → gewenst</th>' in html
     assert "<td>Weerstand → Trekker</td>" in html
+
+
+def test_the_functie_column_shows_once_someone_has_one_and_is_searched(ctx: Context) -> None:
+    """Is the functie column left out while nobody on the map has one, shown (escaped) when someone has, and does
+    the search find a stakeholder by functie?"""
+    session = map_session(ctx)
+    session.add([validate_stakeholder({"naam": "Jansen"}), validate_stakeholder({"naam": "Pieters"})])
+    table = StakeholderTable(session)
+    assert '<th scope="col">Functie</th>' not in table.table.value
+    session.add([validate_stakeholder({"naam": "Pieters", "functie": "wijkagent <Noord>"},
+                                      item_id=session.map.find("Pieters").id)])
+    assert '<th scope="col">Functie</th>' in table.table.value
+    assert "<td>wijkagent &lt;Noord&gt;</td>" in table.table.value
+    table.search.value = "WIJKAGENT"
+    assert "Pieters" in table.table.value and "Jansen" not in table.table.value
+
+
+def test_a_functie_typed_in_the_table_editor_is_saved(ctx: Context) -> None:
+    """Does the editor show the functie column, and does a functie typed there reach the map?"""
+    session = map_session(ctx)
+    session.add([validate_stakeholder({"naam": "Jansen", "invloed": 4})])
+    table = StakeholderTable(session)
+    table.open_editor()
+    header, row = (line.split("\t") for line in table.editor.value.splitlines()[:2])
+    assert header[:2] == ["naam", "functie"]
+    row[header.index("functie")] = "teamleider"
+    table.editor.value = "\t".join(header) + "\n" + "\t".join(row) + "\n"
+    table.save_editor()
+    [jansen] = session.map.stakeholders
+    assert (jansen.functie, jansen.invloed) == ("teamleider", 4)

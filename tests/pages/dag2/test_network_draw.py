@@ -305,3 +305,15 @@ def test_two_graphs_on_one_page_both_draw(tricky_map: StakeholderMap, browser) -
             assert size[0] > 300 and size[1] > 100
     finally:
         context.close()
+
+
+def test_the_tooltip_names_the_functie_beside_the_kind_when_there_is_one() -> None:
+    """Does the tooltip's second line say the functie (isolated, like the name) before the kind, and only when the
+    stakeholder has one?"""
+    from tests.support.maps import person
+    from wijwerken_widgets.pages.dag2.network_draw import node_tooltip
+
+    with_functie = node_tooltip(person("a", "Jansen", functie="Wethouder Wonen", soort="bestuur")).split("\n")
+    assert with_functie[1] == "\u2068Wethouder Wonen\u2069 · Bestuur · Intern"
+    without = node_tooltip(person("b", "Pieters", soort="bestuur", positie="extern")).split("\n")
+    assert without[1] == "Bestuur · Extern"

@@ -33,15 +33,32 @@ def test_paste_names_one_per_line():
 
 
 def test_paste_tab_rows_without_header_follow_the_column_order():
-    text = "Jansen\tBestuur\tExtern\t5\t4\tTegenstander\tWeerstand\tSteunend\tLastig;\n\nPiet\tcollega\n"
+    """Do rows without a header read in the order the import's example gives, with the functie as the optional
+    tenth column (so a list made before functie existed reads as it did)?"""
+    text = ("Jansen\tBestuur\tExtern\t5\t4\tTegenstander\tWeerstand\tSteunend\tLastig;\n\nPiet\tcollega\n"
+            "Fatma\tbestuur\t\t\t\t\t\t\t\t  Wethouder   Wonen \n")
     result = table_import.parse_pasted(text)
     assert result.problems == []
-    jansen, piet = result.stakeholders
+    jansen, piet, fatma = result.stakeholders
     assert jansen.data() == {
-        "naam": "Jansen", "soort": "bestuur", "positie": "extern", "invloed": 5, "belang": 4,
+        "naam": "Jansen", "functie": "", "soort": "bestuur", "positie": "extern", "invloed": 5, "belang": 4,
         "houding": "tegenstander", "energie_nu": "weerstand", "energie_gewenst": "steunend", "notitie": "Lastig;",
     }
-    assert (piet.naam, piet.soort, piet.positie) == ("Piet", "collega", "intern")
+    assert (piet.naam, piet.soort, piet.positie, piet.functie) == ("Piet", "collega", "intern", "")
+    assert (fatma.soort, fatma.functie, fatma.notitie) == ("bestuur", "Wethouder Wonen", "")
+
+
+def test_a_functie_column_is_found_by_its_dutch_or_english_header_and_a_long_one_is_reported():
+    """Is a column headed "Functie of rol" or "Job title" the functie, and is a row with a functie over the limit
+    skipped with the row number and the field's Dutch message?"""
+    text = "Naam\tFunctie of rol\nJansen\tTeamleider Wmo\nPiet\t" + "x" * 81 + "\n"
+    result = table_import.parse_pasted(text)
+    assert [(s.naam, s.functie) for s in result.stakeholders] == [("Jansen", "Teamleider Wmo")]
+    assert result.problems == ["Regel 3: De functie of rol is te lang (meer dan 80 tekens); houd het kort, "
+                               "bijvoorbeeld 'wijkagent'. Deze rij is overgeslagen."]
+    english = table_import.parse_pasted("Name\tJob title\nJansen\tAlderman\n")
+    assert [(s.naam, s.functie) for s in english.stakeholders] == [("Jansen", "Alderman")]
+    assert english.given == {"jansen": frozenset({"functie"})}
 
 
 def test_paste_tab_rows_with_header_in_any_order_and_case():

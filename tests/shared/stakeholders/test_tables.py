@@ -27,10 +27,10 @@ def person(naam: str, **fields: object) -> Stakeholder:
 
 
 def sample_map() -> StakeholderMap:
-    jose = person("José Jansen", soort="bestuur", positie="extern", invloed=5, belang=4, houding="voorstander",
+    jose = person("José Jansen", functie="Wethouder Sociaal Domein", soort="bestuur", positie="extern", invloed=5, belang=4, houding="voorstander",
                   energie_nu="weerstand", energie_gewenst="trekker", notitie=NOTE)
     xss = person(XSS, soort="maatschappelijke_organisatie", notitie="- eerste punt")
-    formula = person("=HYPERLINK(\"x\")", soort="or", houding="tegenstander", invloed=1)
+    formula = person("=HYPERLINK(\"x\")", functie="-voorzitter", soort="or", houding="tegenstander", invloed=1)
     plain = person("Buurtteam Noord", soort="ketenpartner", belang=2, energie_nu="onbewust")
     relations = [
         validate_relation({"van": jose.id, "naar": xss.id, "soort": "formele_lijn", "sterkte": 3}),
@@ -66,6 +66,35 @@ def test_round_trip_keeps_every_field_and_relation(filename, export):
     assert lines_by_name(again) == lines_by_name(original)
     assert XSS in people_by_name(again)
     assert people_by_name(again)["José Jansen"]["notitie"] == NOTE
+    functies = {naam: data["functie"] for naam, data in people_by_name(again).items()}
+    assert functies == {"José Jansen": "Wethouder Sociaal Domein", XSS: "", '=HYPERLINK("x")': "-voorzitter",
+                        "Buurtteam Noord": ""}
+
+
+@pytest.mark.parametrize("filename", ["kaart.csv", "kaart.xlsx"])
+def test_a_file_without_the_functie_column_still_imports_and_keeps_the_maps_functie(filename):
+    """Does a file made before ``functie`` existed (no such column) import without a problem, with an empty
+    functie for a new stakeholder and the map's own functie kept for one already on it?"""
+    original = sample_map()
+    if filename.endswith(".csv"):
+        text = tables.to_csv(original).decode("utf-8-sig")
+        frame = pd.read_csv(io.StringIO(text), sep=";", dtype=str, keep_default_na=False)
+        data = frame.drop(columns=["functie"]).to_csv(sep=";", index=False).encode("utf-8")
+    else:
+        book = openpyxl.load_workbook(io.BytesIO(tables.to_xlsx(original)))
+        assert book["Stakeholders"]["B1"].value == "functie"
+        book["Stakeholders"].delete_cols(2)
+        buffer = io.BytesIO()
+        book.save(buffer)
+        data = buffer.getvalue()
+    result = table_import.read_file(filename, data)
+    assert result.problems == []
+    assert len(result.stakeholders) == 4 and {s.functie for s in result.stakeholders} == {""}
+    assert all("functie" not in given for given in result.given.values())
+    jose = original.find("José Jansen")
+    new, updated = table_import.merge_into(StakeholderMap.build([jose]), result.stakeholders, given=result.given)
+    assert jose.id not in {s.id for s in updated}  # nothing in the file changes José, so his functie stays
+    assert sorted(s.naam for s in new) == sorted([XSS, '=HYPERLINK("x")', "Buurtteam Noord"])
 
 
 def test_csv_is_excel_friendly():
@@ -76,7 +105,7 @@ def test_csv_is_excel_friendly():
     assert header.split(";") == tables.CSV_COLUMNS
     assert "Formele lijn" in text and "Maatschappelijke organisatie" in text and "Extern" in text
     # Cells Excel would run as a formula start with an apostrophe; a "-" note as well.
-    assert ';"\'=HYPERLINK(""x"")";' in text and ";'- eerste punt" in text
+    assert ';"\'=HYPERLINK(""x"")";\'-voorzitter;' in text and ";'- eerste punt" in text
     rows = pd.read_csv(io.StringIO(text), sep=";", dtype=str, keep_default_na=False)
     assert list(rows["type"]).count("relatie") == 3 and list(rows["type"]).count("stakeholder") == 4
 
@@ -90,7 +119,7 @@ def test_xlsx_has_two_sheets_with_text_cells_and_widths():
     formula_cell = next(c for row in people.iter_rows(min_row=2) for c in row if str(c.value).startswith("="))
     assert formula_cell.data_type == "s"
     assert people.column_dimensions["A"].width > len("naam") + 2  # fits "José Jansen" and the long names
-    assert people.column_dimensions["I"].width <= 60
+    assert people.column_dimensions["J"].width <= 60  # notitie
 
 
 def test_control_characters_do_not_break_xlsx_or_xml_exports():
@@ -115,9 +144,10 @@ def test_frames_use_labels_and_names():
     m = sample_map()
     people = tables.stakeholder_frame(m)
     row = people[people["naam"] == "José Jansen"].iloc[0]
-    assert (row["soort"], row["intern_extern"], row["houding"], row["energie_gewenst"]) == (
-        "Bestuur", "Extern", "Voorstander", "Trekker",
+    assert (row["functie"], row["soort"], row["intern_extern"], row["houding"], row["energie_gewenst"]) == (
+        "Wethouder Sociaal Domein", "Bestuur", "Extern", "Voorstander", "Trekker",
     )
+    assert people.columns.tolist()[:3] == ["naam", "functie", "soort"]
     lines = tables.relation_frame(m)
     assert set(lines["relatie"]) == {"Formele lijn", "Spanning", "Informeel contact"}
     assert set(lines["van"]) | set(lines["naar"]) <= set(people["naam"])
@@ -142,6 +172,7 @@ def test_to_networkx_nodes_are_ids_with_labels():
     assert set(graph.nodes) == {s.id for s in m.stakeholders}
     jose = m.find("josé jansen")
     assert graph.nodes[jose.id]["label"] == "José Jansen" and graph.nodes[jose.id]["soort"] == "Bestuur"
+    assert graph.nodes[jose.id]["functie"] == "Wethouder Sociaal Domein"
 
 
 def test_kumu_json_structure():
@@ -151,7 +182,8 @@ def test_kumu_json_structure():
     assert set(blueprint) == {"elements", "connections"}
     jose = next(e for e in blueprint["elements"] if e["label"] == "José Jansen")
     assert jose == {
-        "label": "José Jansen", "type": "Bestuur", "description": NOTE, "Intern/extern": "Extern", "Invloed": 5,
+        "label": "José Jansen", "type": "Bestuur", "description": NOTE, "Functie": "Wethouder Sociaal Domein",
+        "Intern/extern": "Extern", "Invloed": 5,
         "Belang": 4, "Houding": "Voorstander", "Energie nu": "Weerstand", "Energie gewenst": "Trekker",
     }
     labels = {e["label"] for e in blueprint["elements"]}

@@ -68,6 +68,8 @@ class StakeholderForm(widgets.VBox):
                                        layout=wide, style={"description_width": "initial"})
         self.naam = widgets.Text(placeholder=labels.naam.placeholder, description=labels.naam.label, layout=wide,
                                  continuous_update=False)
+        self.functie = widgets.Text(placeholder=labels.functie.placeholder, description=labels.functie.label,
+                                    layout=wide, style={"description_width": "initial"}, continuous_update=False)
         self.soort = widgets.Dropdown(options=_options(SOORTEN), value="collega", description=labels.soort)
         self.positie = widgets.ToggleButtons(options=_options(POSITIES), value="intern", description=labels.positie)
         self.invloed = widgets.IntSlider(3, min=1, max=5, description=labels.invloed)
@@ -89,24 +91,25 @@ class StakeholderForm(widgets.VBox):
         self._theirs: tuple[Stakeholder, str] | None = None
         self._refreshing = False  # the picker's options are being replaced: not the participant's choice
         self.fields = {
-            "naam": self.naam, "soort": self.soort, "positie": self.positie, "invloed": self.invloed,
+            "naam": self.naam, "functie": self.functie, "soort": self.soort, "positie": self.positie, "invloed": self.invloed,
             "belang": self.belang, "houding": self.houding, "energie_nu": self.energie_nu,
             "energie_gewenst": self.energie_gewenst, "notitie": self.notitie,
         }
-        for name in ("naam", "notitie"):  # the browser keeps their text until the form is saved or refilled
+        for name in ("naam", "functie", "notitie"):  # the browser keeps their text until the form is saved or refilled
             drafts.keep(session.ctx, self.fields[name], f"dag2.form.{name}")
         self.picker.observe(self._picked, names="value")
         self.save_button.on_click(lambda _: self.submit())
         self.remove_button.on_click(lambda _: self.remove())
         self.cancel_button.on_click(lambda _: self.load(None))
         hint = static_html(render_markdown(part.naam_hint), "ww-hint")
+        functie_hint = static_html(render_markdown(labels.functie.help), "ww-hint")
         grid = widgets.GridBox(
             [self.soort, self.positie, self.invloed, self.belang, self.houding, self.energie_nu,
              self.energie_gewenst],
             layout=widgets.Layout(grid_template_columns="repeat(auto-fill, minmax(300px, 1fr))", grid_gap="4px 16px"),
         )
         actions = widgets.HBox([self.save_button, self.remove_button, self.cancel_button], layout=styles.plain_layout())
-        self._parts = [self.picker, self.naam, hint, grid, self.notitie, actions, self.feedback]
+        self._parts = [self.picker, self.naam, hint, self.functie, functie_hint, grid, self.notitie, actions, self.feedback]
         super().__init__(self._parts, layout=styles.layout(), _dom_classes=("ww-stakeholder-form",))
         session.on_change(lambda _: self._map_changed())
         self._refresh_picker()
@@ -174,7 +177,7 @@ class StakeholderForm(widgets.VBox):
         source = stakeholder or Stakeholder(id="", naam="", soort="collega")
         for name, control in self.fields.items():
             control.value = getattr(source, name)
-        drafts.stored(self.session.ctx, self.naam, self.notitie)
+        drafts.stored(self.session.ctx, self.naam, self.functie, self.notitie)
         editing = stakeholder is not None
         self.save_button.description = self.content.save_button if editing else self.content.add_button
         self.save_button.icon = "check" if editing else "plus"

@@ -65,7 +65,7 @@ class StakeholderTable(widgets.VBox):
 
         frame = tables.stakeholder_frame(self.session.map)
         if needle := self.search.value.strip().casefold():
-            text = frame[["naam", "soort", "notitie"]].astype(str).agg(" ".join, axis=1).str.casefold()
+            text = frame[["naam", "functie", "soort", "notitie"]].astype(str).agg(" ".join, axis=1).str.casefold()
             frame = frame[text.str.contains(needle, regex=False)]
         descending = self.sort.value in DESCENDING
         key = (lambda col: col.astype(str).str.casefold()) if not descending else None
@@ -93,12 +93,14 @@ class StakeholderTable(widgets.VBox):
                             f"<caption>{html.escape(caption)}</caption>{rest}</div>")
 
     def _shown_columns(self, frame):
-        """The rows as the page shows them: energy now and desired in one column (as the network's table), so the
-        table fits the column of a laptop screen; headers from the column names."""
+        """The rows as the page shows them: energy now and desired in one column (as the network's table), and the
+        optional functie only when a stakeholder on the map has one, so the table fits the column of a laptop
+        screen; headers from the column names."""
         words = self.dag2.exercises.network.table
         energy = [words.energy.format(nu=nu, gewenst=gewenst)
                   for nu, gewenst in zip(frame["energie_nu"], frame["energie_gewenst"], strict=True)]
-        shown = frame.drop(columns=["energie_nu", "energie_gewenst"])
+        unused = [] if any(s.functie for s in self.session.map.stakeholders) else ["functie"]
+        shown = frame.drop(columns=["energie_nu", "energie_gewenst", *unused])
         shown.insert(shown.columns.get_loc("notitie"), words.columns.energie, energy)
         return shown.rename(columns=lambda c: c.replace("_", " ").capitalize() if c.islower() else c)
 

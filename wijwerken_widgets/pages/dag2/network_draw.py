@@ -71,12 +71,12 @@ def shorten(text: str, limit: int) -> str:
 
 
 def node_tooltip(s: Stakeholder, words: NetworkTooltip | None = None) -> str:
-    """Plain-text tooltip: name, kind, attitude, scores, energy and the note (wrapped, shortened); ``words`` are
-    the templates of ``picture.tooltip`` (read from ``dag2.yaml`` when not given)."""
+    """Plain-text tooltip: name, functie (when given) and kind, attitude, scores, energy and the note (wrapped,
+    shortened); ``words`` are the templates of ``picture.tooltip`` (read from ``dag2.yaml`` when not given)."""
     words = words or _picture().tooltip
     lines = [
         isolated(s.naam),
-        f"{SOORTEN[s.soort]} · {POSITIES[s.positie]}",
+        " · ".join([*([isolated(s.functie)] if s.functie else []), SOORTEN[s.soort], POSITIES[s.positie]]),
         words.attitude.format(houding=HOUDINGEN[s.houding]),
         words.scores.format(invloed=s.invloed, belang=s.belang),
         words.energy.format(nu=ENERGIE[s.energie_nu], gewenst=ENERGIE[s.energie_gewenst]),

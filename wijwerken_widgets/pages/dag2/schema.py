@@ -27,6 +27,8 @@ class EntryTabs(ContentModel):
 
 class FormFields(ContentModel):
     naam: TextField
+    functie: TextField
+    """Optional; its ``help`` is shown under the box (why a group writes it down)."""
     soort: Text
     positie: Text
     invloed: Text

@@ -152,6 +152,7 @@ class GapTexts(ContentModel):
     corner: Text
     not_heard: Text
     cell: Annotated[Text, placeholders("aantal")]
+    cell_one: Text
     unheard_title: Text
     unheard_none: Text
     unheard_item: Annotated[Text, placeholders("naam", "soort")]
@@ -197,6 +198,8 @@ class VotePart(Part):
     left: Annotated[Text, placeholders("aantal", "totaal")]
     over_budget: Annotated[Text, placeholders("totaal")]
     no_themes: Text
+    after_reveal: Text
+    """In the silent phase: dots come after the group looked at everything together."""
     results_title: Text
     results_line: Annotated[Text, placeholders("thema", "stippen", "mensen")]
     voters: Annotated[Text, placeholders("aantal")]
@@ -217,6 +220,13 @@ class VotePart(Part):
 class TrainerPart(Part):
     no_groups: Text
     group_line: Annotated[Text, placeholders("groep", "themas", "gekozen", "citaten", "acties")]
+    theme_line: Annotated[Text, placeholders("thema", "sterkte", "stippen")]
+    chosen_mark: Text
+    recognition: dict[str, Text]
+    """How each answer of terugleggen is named here (``herkennen``, ``deels``, ``niet``)."""
+    open_group: Annotated[Text, placeholders("groep")]
+    phase: dict[str, Text]
+    """How each phase of the analysis is named (``stil``, ``samen``)."""
 
 
 class Dag4Exercises(ContentModel):

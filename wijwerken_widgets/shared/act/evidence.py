@@ -165,9 +165,9 @@ def unheard(stakeholders: Mapping[str, Any], conversations: Iterable[Gesprek]) -
     return [sid for sid in stakeholders if sid not in spoken]
 
 
-def saturation(themes: Sequence[Thema], links: Iterable[Koppeling], quotes: Iterable[Quote]) -> list[int]:
-    """For every conversation with analysable quotes, in the order held: how many themes it brought up first
-    (supporting links only)."""
+def saturation(themes: Sequence[Thema], links: Iterable[Koppeling], quotes: Iterable[Quote]) -> list[tuple[int, int]]:
+    """For every conversation with analysable quotes, in the order held: its number in that order and how many
+    themes it brought up first (supporting links only)."""
     by_id = {q.id: q for q in quotes}
     first: dict[str, int] = {}
     theme_ids = {t.id for t in themes}
@@ -176,10 +176,11 @@ def saturation(themes: Sequence[Thema], links: Iterable[Koppeling], quotes: Iter
         if quote is not None and link.soort == SUPPORTS and link.thema_id in theme_ids:
             first[link.thema_id] = min(first.get(link.thema_id, quote.order), quote.order)
     orders = sorted({q.order for q in by_id.values()})
-    return [sum(1 for o in first.values() if o == order) for order in orders]
+    return [(order, sum(1 for o in first.values() if o == order)) for order in orders]
 
 
 def saturated(new_per_conversation: Sequence[int], last: int = 3) -> bool:
-    """Whether the last ``last`` conversations brought no new theme (after at least one that did)."""
+    """Whether the last ``last`` conversations brought no new theme (after at least one that did); the counts as
+    :func:`saturation` gives them, without the numbers."""
     return (len(new_per_conversation) > last and not any(new_per_conversation[-last:])
             and any(new_per_conversation))

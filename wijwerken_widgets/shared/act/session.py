@@ -7,13 +7,14 @@ with its type in ``items.py`` (``Thema.of(item)``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from wijwerken_widgets.shared.act.items import SPACE, Actie, ActItem, Fase, Koppeling, Reactie, Stem, Thema
 from wijwerken_widgets.shared.groups import page_group
-from wijwerken_widgets.store import GroupItem, ItemSaveResult
+from wijwerken_widgets.store import GroupItem, ItemChange, ItemSaveResult, StaleItems
 from wijwerken_widgets.ui.context import Context
-from wijwerken_widgets.ui.group_session import GroupSession
+from wijwerken_widgets.ui.group_session import RETRIES, GroupSession
 
 
 class ActSession(GroupSession["ActSession"]):
@@ -48,6 +49,20 @@ class ActSession(GroupSession["ActSession"]):
     def actions(self) -> list[GroupItem]:
         """The actions of the actieplan, in the order they were made."""
         return self.live(Actie.KIND)
+
+    def apply(self, build: Callable[[], list[ItemChange]]) -> list[ItemSaveResult]:
+        """Save what ``build()`` makes of the current items, in one transaction (see ``operations.py``). When a
+        groupmate saved one of the items in between, ``build`` runs again on their versions."""
+        for attempt in range(RETRIES + 1):
+            changes = [replace(c, data=self._stamped(c.kind, c.item_id, c.data)) for c in build()]
+            if not changes:
+                return []
+            try:
+                return self.save(changes)
+            except StaleItems:
+                if attempt == RETRIES:
+                    raise
+        raise AssertionError("unreachable")
 
     def put_item(self, value: ActItem, *, base_version: int | None = None, deleted: bool = False) -> ItemSaveResult:
         """Save ``value`` as its kind's item (see :meth:`GroupSession.put`)."""

@@ -52,6 +52,7 @@ RELATIE_SOORTEN: dict[str, str] = {
 STERKTES: dict[int, str] = {1: "Zwak", 2: "Gewoon", 3: "Sterk"}
 SCORE_MIN, SCORE_MAX = 1, 5
 MAX_NAME = 120
+MAX_FUNCTIE = 80
 MAX_NOTE = 2000
 
 
@@ -127,10 +128,15 @@ def _note(value: Any) -> str:
 
 @dataclass(frozen=True)
 class Stakeholder:
-    """Someone with a stake in the group's vraagstuk. ``naam`` is shown as typed (cleaned), compared by key."""
+    """Someone with a stake in the group's vraagstuk. ``naam`` is shown as typed (cleaned), compared by key.
+
+    ``functie`` (optional, "wethouder", "wijkagent") describes the stakeholder without the name: where a group's
+    findings are given back anonymised, a stakeholder is named by ``functie``, else by ``soort``. Data stored
+    before the field existed has none and loads with ``""``."""
 
     id: str
     naam: str
+    functie: str = ""
     soort: str = "anders"
     positie: str = "intern"
     invloed: int = 3
@@ -193,9 +199,13 @@ def validate_stakeholder(fields: Mapping[str, Any], *, item_id: str | None = Non
         raise _invalid("no_name")
     if len(naam) > MAX_NAME:
         raise _invalid("name_too_long", max=MAX_NAME)
+    functie = clean_text(fields.get("functie"))
+    if len(functie) > MAX_FUNCTIE:
+        raise _invalid("functie_too_long", max=MAX_FUNCTIE)
     return Stakeholder(
         id=item_id or new_id(),
         naam=naam,
+        functie=functie,
         soort=parse_choice(fields.get("soort"), SOORTEN, "soort", default="anders"),
         positie=parse_choice(fields.get("positie"), POSITIES, "positie", default="intern"),
         invloed=parse_score(fields.get("invloed"), "invloed"),

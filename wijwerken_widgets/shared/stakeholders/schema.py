@@ -36,6 +36,7 @@ class Checks(ContentModel):
     invalid_score: Annotated[Text, placeholders("veld", "van", "tot", "waarde")]
     no_name: Text
     name_too_long: Annotated[Text, placeholders("max")]
+    functie_too_long: Annotated[Text, placeholders("max")]
     note_too_long: Annotated[Text, placeholders("max")]
     relation_ends: Text
     relation_to_itself: Text

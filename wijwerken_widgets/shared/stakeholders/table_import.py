@@ -118,7 +118,7 @@ def read_file(name: str, data: bytes) -> ImportResult:
 
 def parse_pasted(text: str) -> ImportResult:
     """Pasted text: one name per line, or tab-separated rows copied from Excel (with or without a header row;
-    without one the columns are in :data:`STAKEHOLDER_COLUMNS` order). Empty lines are ignored."""
+    without one the columns are in :data:`UNLABELLED_COLUMNS` order). Empty lines are ignored."""
     if "\t" in text:
         rows: list[list[str]] = list(csv.reader(io.StringIO(text, newline=""), delimiter="\t"))
     else:

@@ -32,6 +32,7 @@ from wijwerken_widgets.shared.stakeholders.tables import (
     ROW_RELATION,
     ROW_STAKEHOLDER,
     STAKEHOLDER_COLUMNS,
+    UNLABELLED_COLUMNS,
 )
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ _FIELD_OF_COLUMN = {column: column for column in STAKEHOLDER_COLUMNS} | {"intern
 _ALIASES: dict[str, tuple[str, ...]] = {
     "type": ("type", "rij type", "regel type"),
     "naam": ("naam", "name", "stakeholder", "stakeholders", "label", "wie"),
+    "functie": ("functie", "functie of rol", "rol", "functietitel", "function", "role", "job title"),
     "soort": ("soort", "soort stakeholder", "kind", "category", "categorie"),
     "intern_extern": ("intern extern", "intern of extern", "positie", "position", "internal external"),
     "invloed": ("invloed", "influence", "macht", "power"),
@@ -129,7 +131,7 @@ class RowReader:
         self, rows: Sequence[Sequence[Any]], *, kind: str, where: Callable[[int], str], header: bool | None = None
     ) -> None:
         """Rows as a spreadsheet shows them (``rows[0]`` is row 1). ``header=None``: the first non-empty row is a
-        header if it names a known column; otherwise the columns are in :data:`STAKEHOLDER_COLUMNS` order."""
+        header if it names a known column; otherwise the columns are in :data:`UNLABELLED_COLUMNS` order."""
         cells = [[_cell(value) for value in row] for row in rows]
         start = next((i for i, row in enumerate(cells) if any(row)), None)
         if start is None:
@@ -139,7 +141,7 @@ class RowReader:
         if header or (header is None and names_a_column):
             start += 1
         else:
-            positional = RELATION_COLUMNS if kind == ROW_RELATION else STAKEHOLDER_COLUMNS
+            positional = RELATION_COLUMNS if kind == ROW_RELATION else UNLABELLED_COLUMNS
             columns, unused = dict(enumerate(positional)), []
         if unused:
             self.problems.append(_rows_texts().unused_columns.format(kolommen=", ".join(unused)))

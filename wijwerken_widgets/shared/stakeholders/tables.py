@@ -34,6 +34,7 @@ from wijwerken_widgets.shared.stakeholders.model import (
 
 STAKEHOLDER_COLUMNS = [
     "naam",
+    "functie",
     "soort",
     "intern_extern",
     "invloed",
@@ -43,6 +44,9 @@ STAKEHOLDER_COLUMNS = [
     "energie_gewenst",
     "notitie",
 ]
+# Rows without a header row (a list pasted from Excel) are read in this order: the order before ``functie``
+# existed, with ``functie`` last, so a list made for that order (the import's example says it) still reads.
+UNLABELLED_COLUMNS = [*(column for column in STAKEHOLDER_COLUMNS if column != "functie"), "functie"]
 RELATION_COLUMNS = ["van", "naar", "relatie", "sterkte"]
 CSV_COLUMNS = ["type", *STAKEHOLDER_COLUMNS, *RELATION_COLUMNS]
 SHEET_STAKEHOLDERS, SHEET_RELATIONS = "Stakeholders", "Relaties"
@@ -55,6 +59,7 @@ ROW_STAKEHOLDER, ROW_RELATION = "stakeholder", "relatie"
 def _stakeholder_row(s: Stakeholder) -> dict[str, Any]:
     return {
         "naam": s.naam,
+        "functie": s.functie,
         "soort": SOORTEN[s.soort],
         "intern_extern": POSITIES[s.positie],
         "invloed": s.invloed,
@@ -163,6 +168,7 @@ def to_kumu_json(m: StakeholderMap) -> bytes:
             "label": s.naam,
             "type": SOORTEN[s.soort],
             "description": s.notitie,
+            "Functie": s.functie,
             "Intern/extern": POSITIES[s.positie],
             "Invloed": s.invloed,
             "Belang": s.belang,
