@@ -239,3 +239,14 @@ def test_an_owner_no_longer_on_the_map_stays_chosen_and_is_named_so(ctx: Context
     label = dict((v, t) for t, v in editor.eigenaar.options)[editor.eigenaar.value]
     assert label == f"Stakeholder: {texts.load().common.unknown_stakeholder}"
     assert Actie.of(view.session.item(Actie.KIND, "weg")).eigenaar == "niet-meer-op-de-kaart"
+
+
+def test_an_action_follows_its_rode_draad_into_a_merged_theme(ctx: Context, held) -> None:
+    view = new_plan(ctx)
+    view.session.put_item(Actie("a", wat="Luisteren", draden=("t2",)))
+    merged = Thema("t2", naam="Luisteren", gekozen=True, samengevoegd_in="t1")
+    view.session.put_item(merged, base_version=view.session.version(Thema.KIND, "t2"), deleted=True)
+    editor = chosen(view)
+    assert list(editor.thread_boxes) == ["t1"] and editor.thread_boxes["t1"].value
+    assert QUOTE in html_text(editor.quotes)
+    assert "Kastje en muur" in html_text(view.table_view)

@@ -10,6 +10,7 @@ from wijwerken_widgets.pages.dag4.plan_checks import (
     owner_shares,
     percentages,
     plan_threads,
+    resolve_threads,
     threads_without_action,
     without_dates,
     without_owner,
@@ -101,3 +102,10 @@ def test_no_warning_but_praise_when_stakeholders_carry_actions() -> None:
     shown = checks_html([stakeholder(1), participant(2)], [], PART)
     assert "Wie draagt dit straks?" not in shown
     assert PART.checks.stakeholders_good in shown
+
+
+def test_rode_draden_follow_merged_themes() -> None:
+    """Does an action whose rode draad was merged into another answer the theme it went into?"""
+    assert resolve_threads(("a", "b", "c"), {"a": "c", "b": "x", "x": "c"}) == ("c",)
+    assert resolve_threads(("a",), {"a": "b", "b": "a"}) == ("b",)  # a loop ends instead of running on
+    assert resolve_threads(("a", "d"), {}) == ("a", "d")

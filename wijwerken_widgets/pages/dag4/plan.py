@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import logging
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -19,7 +20,7 @@ from wijwerken_widgets.core.downloads import download_link
 from wijwerken_widgets.core.html import format_html, notice_html, plain_text_html, render_markdown
 from wijwerken_widgets.core.ids import new_id
 from wijwerken_widgets.pages.dag4 import texts
-from wijwerken_widgets.pages.dag4.plan_checks import owner_kind, plan_threads
+from wijwerken_widgets.pages.dag4.plan_checks import owner_kind, plan_threads, resolve_threads
 from wijwerken_widgets.pages.dag4.plan_editor import ActionEditor, owner_value, parse_owner
 from wijwerken_widgets.pages.dag4.plan_timeline import Entry, timeline_html
 from wijwerken_widgets.pages.dag4.plan_views import (
@@ -96,7 +97,14 @@ class ActionPlan(widgets.VBox):
 
     # -- reading ---------------------------------------------------------------------------------------------
     def actions(self) -> list[Actie]:
-        return [Actie.of(i) for i in self.session.actions()]
+        """The plan's actions, their rode draden followed through merges of themes."""
+        return [replace(a, draden=self.resolve(a.draden)) for a in map(Actie.of, self.session.actions())]
+
+    def resolve(self, draden: tuple[str, ...]) -> tuple[str, ...]:
+        """Rode draden (theme ids) with each theme merged since replaced by the one it went into."""
+        merged = {key[1]: Thema.of(item).samengevoegd_in for key, item in self.session.items.items()
+                  if key[0] == Thema.KIND and item.deleted and Thema.of(item).samengevoegd_in}
+        return resolve_threads(draden, merged) if merged else draden
 
     def threads(self) -> list[Thema]:
         """The rode draden an action can answer: the chosen themes (all themes while none is chosen)."""

@@ -4,7 +4,7 @@ of the ``plan`` part of ``dag4.yaml``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from wijwerken_widgets.shared.act.items import Actie, Thema
@@ -72,6 +72,19 @@ def plan_threads(themes: Sequence[Thema]) -> list[Thema]:
     """The rode draden an action can answer: the chosen themes, or every theme while none is chosen."""
     chosen = [t for t in themes if t.gekozen]
     return chosen or list(themes)
+
+
+def resolve_threads(draden: Iterable[str], merged: Mapping[str, str]) -> tuple[str, ...]:
+    """An action's rode draden with every theme merged since (``merged``: theme id → the theme it went into)
+    replaced by the theme it lives on in, without doubles."""
+    found = []
+    for theme_id in draden:
+        seen = {theme_id}
+        while theme_id in merged and merged[theme_id] not in seen:
+            theme_id = merged[theme_id]
+            seen.add(theme_id)
+        found.append(theme_id)
+    return tuple(dict.fromkeys(found))
 
 
 def threads_without_action(threads: Iterable[Thema], actions: Iterable[Actie]) -> list[Thema]:

@@ -7,6 +7,7 @@ answers, one fold-out per rode draad shows the quotes that carry it.
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -41,6 +42,8 @@ class Plan(Protocol):
     def owner_options(self, extra: str = "") -> list[tuple[str, str]]: ...
 
     def threads(self) -> list[Thema]: ...
+
+    def resolve(self, draden: tuple[str, ...]) -> tuple[str, ...]: ...
 
     def quotes_html(self, thread_ids: tuple[str, ...]) -> str: ...
 
@@ -135,7 +138,8 @@ class ActionEditor:
         """Show a stored version (the first load, or a groupmate's edit); the saver does not save what it fills."""
         quiet, self._quiet = self._quiet, True
         try:
-            self._fill(Actie.from_data(self.item_id, value))
+            action = Actie.from_data(self.item_id, value)
+            self._fill(replace(action, draden=self.owner.resolve(action.draden)))
         finally:
             self._quiet = quiet
         self._shown()
@@ -175,7 +179,7 @@ class ActionEditor:
         if key == self._threads_key:
             return
         self._threads_key = key
-        current = set(self.draden()) if self.thread_boxes or self._kept else set()
+        current = self.owner.resolve(self.draden())
         boxes = {}
         for theme in threads:
             boxes[theme.id] = widgets.Checkbox(value=theme.id in current, description=theme.naam, indent=False,
