@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from wijwerken_widgets.core.svg import svg_text
 from wijwerken_widgets.core.text import isolated
 from wijwerken_widgets.pages.dag2 import texts
-from wijwerken_widgets.pages.dag2.grid_draw import svg_text
 from wijwerken_widgets.pages.dag2.network_draw import shorten
 from wijwerken_widgets.shared.stakeholders.model import ENERGIE, Stakeholder, StakeholderMap
 

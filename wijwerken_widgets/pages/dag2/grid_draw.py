@@ -7,10 +7,9 @@ Scores are whole numbers 1-5, so stakeholders share cells: each cell lists its p
 
 from __future__ import annotations
 
-import html
-import re
 from typing import TYPE_CHECKING
 
+from wijwerken_widgets.core.svg import svg_text
 from wijwerken_widgets.core.text import isolated
 from wijwerken_widgets.pages.dag2 import texts
 from wijwerken_widgets.pages.dag2.network_draw import HOUDING_BORDERS, HOUDING_COLOURS, shorten
@@ -41,14 +40,6 @@ _X0, _Y0 = 64, 58  # plot origin (top left)
 _X1, _Y1 = _X0 + _LEVELS * _CELL_W, _Y0 + _LEVELS * _CELL_H
 _WIDTH, _HEIGHT = _X1 + 16, _Y1 + 100
 _MIDDLE = (SCORE_MIN + SCORE_MAX) / 2  # quadrant border runs through the middle score
-_INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-
-
-def svg_text(text: object) -> str:
-    """Text safe inside SVG/XML: characters XML cannot hold dropped, then escaped (quotes too)."""
-    return html.escape(_INVALID_XML.sub("", str(text)), quote=True)
-
-
 def marker(s: Stakeholder, x: float, y: float, size: float = 5.0) -> str:
     """The stakeholder's marker: colour = houding, circle = intern, diamond = extern (as in the network)."""
     fill, border = HOUDING_COLOURS[s.houding], HOUDING_BORDERS[s.houding]
