@@ -16,7 +16,7 @@ from wijwerken_widgets.shared.act import operations
 from wijwerken_widgets.shared.act.items import Thema
 from wijwerken_widgets.shared.stakeholders.model import clean_text, name_key
 from wijwerken_widgets.store import ItemChange
-from wijwerken_widgets.ui import styles
+from wijwerken_widgets.ui import drafts, styles
 from wijwerken_widgets.ui.autosave import SaveStatus
 from wijwerken_widgets.ui.blocks import box, button, confirm_first, labelled, static_html, text_input
 from wijwerken_widgets.ui.item_autosave import ItemAutosave
@@ -67,6 +67,8 @@ class ThemeEditor(widgets.VBox):
         self.new_name = text_input(words.naam, single_line=True)
         self.new_wel = text_input(words.wel, single_line=True)
         self.new_niet = text_input(words.niet, single_line=True)
+        for name, control in (("naam", self.new_name), ("wel", self.new_wel), ("niet", self.new_niet)):
+            drafts.keep(analysis.ctx, control, f"dag4.nieuw-thema.{name}")  # kept in the browser until made
         create = button(words.save_button, "plus")
         create.on_click(lambda _: self.create())
         self.new_form = box([labelled(words.naam, self.new_name), labelled(words.wel, self.new_wel),
@@ -164,6 +166,7 @@ class ThemeEditor(widgets.VBox):
             return
         for control in (self.new_name, self.new_wel, self.new_niet):
             control.value = ""
+        drafts.stored(self.analysis.ctx, self.new_name, self.new_wel, self.new_niet)
         self.chooser.value = theme.id
         self.feedback.show(words.saved.format(naam=isolated(naam)), "success")
 
