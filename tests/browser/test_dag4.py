@@ -24,6 +24,7 @@ pytestmark = pytest.mark.browser
 
 SYNC_TIMEOUT = 45_000  # a groupmate's change: polled every 3 s
 SAVE_TIMEOUT = 30_000
+QUOTE_LIST = "Alle citaten en hun thema's"  # the fold-out with every quote and its themes
 
 
 @pytest.fixture
@@ -87,7 +88,7 @@ def test_two_members_assign_at_once_in_silence_and_see_each_others_links_only_af
     page.reload()  # the session cookie logs the participant in again
     expect(page.locator(".ww-theme-choices").get_by_label(theme, exact=True).locator("option:checked")).to_have_text(
         "past bij dit thema", timeout=LOAD_TIMEOUT)
-    overview = page.locator(".ww-quotes details")
+    overview = page.locator(".ww-quotes details", has_text=QUOTE_LIST)
     overview.locator("summary").click()
     expect(overview).to_contain_text(theme)
     expect(page.locator(".ww-quotes")).not_to_contain_text(theirs)  # still silent: theirs stays hidden
@@ -99,7 +100,7 @@ def test_two_members_assign_at_once_in_silence_and_see_each_others_links_only_af
     expect(page.locator(".ww-analysis-phase")).to_contain_text("Samen bespreken", timeout=SAVE_TIMEOUT)
     # The groupmate's page follows within a poll, and now shows both quotes with the theme.
     expect(other.locator(".ww-analysis-phase")).to_contain_text("Samen bespreken", timeout=SYNC_TIMEOUT)
-    other_overview = other.locator(".ww-quotes details")
+    other_overview = other.locator(".ww-quotes details", has_text=QUOTE_LIST)
     other_overview.locator("summary").click()
     expect(other_overview).to_contain_text(mine, timeout=SYNC_TIMEOUT)
     expect(other_overview).to_contain_text(theirs)
