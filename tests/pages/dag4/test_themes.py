@@ -186,3 +186,19 @@ def sent_text_of(widget) -> str:
     from tests.support.dag3 import sent
 
     return sent(widget)
+
+
+def test_renaming_a_theme_to_nothing_or_to_another_themes_name_is_not_saved_and_says_why(ctx: Context, held) -> None:
+    editor = ThemeEditor(analysis_of(ctx))
+    make_theme(editor, "Loket")
+    second = make_theme(editor, "Snelheid")
+    form = editor.forms[second]
+    form.controls["naam"].value = "  "
+    assert editor.feedback.text == "Geef het thema eerst een naam."
+    form.controls["naam"].value = "loket"
+    assert "Er is al een thema" in editor.feedback.text
+    form.saver.flush()
+    assert [t.naam for t in editor.analysis.themes()] == ["Loket", "Snelheid"]
+    form.controls["naam"].value = "Snel genoeg"
+    form.saver.flush()
+    assert [t.naam for t in editor.analysis.themes()] == ["Loket", "Snel genoeg"] and editor.feedback.text == ""

@@ -38,9 +38,18 @@ class _ThemeForm:
         self.saver = ItemAutosave(session, Thema.KIND, theme_id, get_value=self.value, set_value=self.fill,
                                   status=self.status, fields=self.controls)
         for control in self.controls.values():
-            control.observe(lambda _: self.saver.changed(), names="value")
+            control.observe(self._edited, names="value")
         self.widget = box([labelled(getattr(words, name), control) for name, control in self.controls.items()]
                           + [self.status], "ww-theme-form")
+
+    def _edited(self, _change: dict) -> None:
+        """Save the edit, unless the name is empty, too long or another theme's (the text stays, with why)."""
+        problem = self.owner._check_name(clean_text(self.controls["naam"].value), self.theme_id)
+        if problem:
+            self.owner.feedback.show(problem, "warning")
+            return
+        self.owner.feedback.clear()
+        self.saver.changed()
 
     def value(self) -> dict[str, Any]:
         """The theme as stored, with the form's three fields (what else it holds is kept as it is)."""
