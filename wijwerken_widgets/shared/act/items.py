@@ -11,7 +11,8 @@ Dag 4 writes them; the trainer's pages and the months after Dag 4 read them. Lik
 - :class:`Fase` (the one item ``"fase"``): silent assignment first, then together; who said they are done;
 - :class:`Stem` (one member's dots, item id the person id);
 - :class:`Reactie` (what the people involved said back about a theme, item id the theme's);
-- :class:`Actie` (an action of the actieplan).
+- :class:`Actie` (an action of the actieplan);
+- :class:`~wijwerken_widgets.shared.act.monitoring.Status` (one status update of an action, in the months after).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Final
 
+from wijwerken_widgets.shared.act.monitoring import Status
 from wijwerken_widgets.shared.item_types import Item, mapping, text, whole
 
 SPACE: Final = "act"
@@ -208,7 +210,7 @@ def _date(value: Any) -> str:
         return ""
 
 
-ActItem = Thema | Koppeling | Fase | Stem | Reactie | Actie
-TYPES: dict[str, type[ActItem]] = {t.KIND: t for t in (Thema, Koppeling, Fase, Stem, Reactie, Actie)}
+ActItem = Thema | Koppeling | Fase | Stem | Reactie | Actie | Status
+TYPES: dict[str, type[ActItem]] = {t.KIND: t for t in (Thema, Koppeling, Fase, Stem, Reactie, Actie, Status)}
 """Each kind of the space, with the type that reads and writes it."""
 KINDS: Final = tuple(TYPES)

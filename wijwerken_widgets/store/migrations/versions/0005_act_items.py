@@ -1,4 +1,5 @@
-"""Dag 4: a group's themes, quote-theme links, phase, votes, responses and actions (versioned items).
+"""Dag 4 and the months after: a group's themes, quote-theme links, phase, votes, responses, actions and the
+actions' status updates (versioned items).
 
 Revision ID: 0005
 Revises: 0004
@@ -34,7 +35,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["group_id"], ["groups.id"], name="fk_act_items_group_id_groups"),
         sa.ForeignKeyConstraint(["person_id"], ["people.id"], name="fk_act_items_person_id_people"),
         sa.UniqueConstraint("group_id", "kind", "item_id", "version", name="uq_act_items_group_id_kind_item_id_version"),
-        sa.CheckConstraint("kind IN ('thema', 'koppeling', 'fase', 'stem', 'reactie', 'actie')",
+        sa.CheckConstraint("kind IN ('thema', 'koppeling', 'fase', 'stem', 'reactie', 'actie', 'status')",
                            name="ck_act_items_kind"),
     )
     op.create_index("ix_act_items_group_id_id", "act_items", ["group_id", "id"])
