@@ -122,6 +122,9 @@ def test_history_replays_to_the_current_state_and_undo_restores_a_merge(ctx: Con
     session.apply(lambda: operations.merge(session.items, b, a, door=me, fase=TOGETHER))
     versions = ctx.store.items_history("act", ctx.group.id, limit=1000)
     assert history.replay(versions) == session.items
+    assert session.versions == sorted(versions, key=lambda v: v.id)  # the session keeps every version it read
+    other = act_session(groupmate)  # a kernel opened later reads the whole history at once
+    assert other.versions == session.versions
     merge = history.changes(versions)[0]
     earlier = history.before(merge, versions)
     assert history.describe(merge, earlier, {a: "Loket", b: "Bereikbaarheid"}) == ("samengevoegd", "Bereikbaarheid")

@@ -17,11 +17,10 @@ import ipywidgets as widgets
 
 from wijwerken_widgets.pages.dag4 import texts
 from wijwerken_widgets.pages.dag4.feedback_picture import Picture, picture, projector_html, substitutions_html
-from wijwerken_widgets.pages.dag4.feedback_summary import Changes, has_content, read_changes, summary_html
+from wijwerken_widgets.pages.dag4.feedback_summary import Changes, changes, has_content, summary_html
 from wijwerken_widgets.pages.dag4.feedback_theme import ThemeCard
 from wijwerken_widgets.shared.act.session import ActSession, page_act
 from wijwerken_widgets.shared.act.sources import Sources, page_sources
-from wijwerken_widgets.store import StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import Exercise, box, button, details_html, hidden, markdown, static_html
 from wijwerken_widgets.ui.context import Context
@@ -87,14 +86,10 @@ class GivingBack(widgets.VBox):
             self.children = tuple(children)
 
     def _summary_html(self, found: Picture) -> str:
-        """The summary; the history is read again only after a change, and only once a response was written."""
+        """The summary; derived again only after a change, and only once a response was written."""
         themes, responses = self.session.themes(), self.session.responses()
         if self._changes[0] != self.session.revision and any(map(has_content, responses.values())):
-            try:
-                self._changes = (self.session.revision,
-                                 read_changes(self.session.ctx.store, self.session.group_id, {t.id: t for t in themes}))
-            except StoreUnavailable:
-                pass  # the last summary stays; the next change reads again
+            self._changes = (self.session.revision, changes(self.session.versions, {t.id: t for t in themes}))
         return summary_html(self.part, themes, responses, self._changes[1], found.anonymiser)
 
     @staticmethod

@@ -13,14 +13,12 @@ from typing import TYPE_CHECKING
 
 from wijwerken_widgets.core.html import Html, escaped, format_html, name_html, plain_text_html
 from wijwerken_widgets.shared.act.anonymise import Anonymiser
-from wijwerken_widgets.shared.act.items import RECOGNITION, SPACE, Koppeling, Reactie, Thema
-from wijwerken_widgets.store import GroupItem, Store
+from wijwerken_widgets.shared.act.items import RECOGNITION, Koppeling, Reactie, Thema
+from wijwerken_widgets.store import GroupItem
 
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag4.feedback_schema import FeedbackPart
 
-HISTORY_LIMIT = 20_000
-"""How many versions of themes, links and responses are read (a group makes a few hundred)."""
 
 
 @dataclass(frozen=True)
@@ -75,12 +73,6 @@ def changes(history: Iterable[GroupItem], themes: Mapping[str, Thema]) -> dict[s
             defined=then is not None and (then.wel, then.niet) != (theme.wel, theme.niet),
             linked=linked, unlinked=unlinked, unchosen=then is not None and then.gekozen and not theme.gekozen)
     return result
-
-
-def read_changes(store: Store, group_id: int, themes: Mapping[str, Thema]) -> dict[str, Changes]:
-    """:func:`changes` from the store's history of the group's themes, links and responses."""
-    kinds = (Thema.KIND, Koppeling.KIND, Reactie.KIND)
-    return changes(store.items_history(SPACE, group_id, kind=kinds, limit=HISTORY_LIMIT), themes)
 
 
 def summary_html(part: FeedbackPart, themes: Iterable[Thema], responses: Mapping[str, Reactie],

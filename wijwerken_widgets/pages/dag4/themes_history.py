@@ -19,8 +19,6 @@ from wijwerken_widgets.ui.notices import Feedback
 
 SHOWN = 25
 """How many changes the list offers (the store keeps them all)."""
-READ = 2000
-"""How many versions are read to group and describe them."""
 
 
 class HistoryView(widgets.VBox):
@@ -53,7 +51,7 @@ class HistoryView(widgets.VBox):
         if session.revision == self._revision:
             return
         self._revision = session.revision
-        self._versions = session.ctx.store.items_history("act", session.group_id, limit=READ)
+        self._versions = session.versions
         names = self.analysis.theme_names()
         shown = [c for c in history.changes(self._versions) if self._visible(c)][:SHOWN]
         self._changes = {c.key: c for c in shown}

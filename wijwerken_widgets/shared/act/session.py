@@ -28,6 +28,29 @@ class ActSession(GroupSession["ActSession"]):
     _themes: list[Thema] | None = None
     _links: list[Koppeling] | None = None
 
+    def __init__(self, ctx: Context, *, poll_seconds: float | None = POLL_SECONDS) -> None:
+        self.versions: list[GroupItem] = []
+        """Every version of the group's items this kernel has read, oldest first: the history views derive from
+        it, so a change costs them no read of their own."""
+        super().__init__(ctx, poll_seconds=poll_seconds)
+
+    def reload(self) -> bool:
+        """Like :meth:`GroupSession.reload`, but the first read takes every version (not only the latest of each
+        item), and every later read adds the new versions to :attr:`versions`."""
+        store = self.ctx.store
+        if self.revision >= 0 and store.items_revision(SPACE, self.group_id) == self.revision:
+            return False
+        found = store.items_since(SPACE, self.group_id, max(self.revision, 0))
+        if not found and self.revision >= 0:
+            return False
+        seen = self.versions[-1].id if self.versions else 0
+        self.versions.extend(v for v in found if v.id > seen)
+        for item in found:
+            self.items[(item.kind, item.item_id)] = item
+        self.revision = max([self.revision, 0, *(i.id for i in found)])
+        self._changed()
+        return True
+
     def _changed(self) -> None:
         self._themes = self._links = None
         super()._changed()
