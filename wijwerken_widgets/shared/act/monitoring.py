@@ -23,7 +23,8 @@ FINISHED = (DONE, STOPPED)
 """Statuses after which an action cannot go still."""
 
 
-def _day(value: Any) -> date | None:
+def parse_day(value: Any) -> date | None:
+    """An ISO date as a date, or ``None`` when absent or not a date."""
     if not isinstance(value, str):
         return None
     try:
@@ -51,7 +52,7 @@ class Status(Item):
     def from_data(cls, item_id: str, data: Mapping[str, Any]) -> Status:
         data = mapping(data)
         status = data.get("status")
-        day = _day(data.get("datum"))
+        day = parse_day(data.get("datum"))
         return cls(id=item_id, actie_id=text(data.get("actie_id")),
                    status=status if status in STATUSES else ON_TRACK, notitie=text(data.get("notitie")),
                    datum=day.isoformat() if day else "", contact=data.get("contact") is True,
@@ -59,7 +60,7 @@ class Status(Item):
 
     @property
     def day(self) -> date | None:
-        return _day(self.datum)
+        return parse_day(self.datum)
 
 
 def history(action_id: str, updates: Iterable[Status]) -> list[Status]:
@@ -104,7 +105,7 @@ def stillness(start: str, updates: Iterable[Status], thresholds: Thresholds, tod
             return Stillness(last.status, None, None)
         assert last.day is not None
         return Stillness(last.status, (today - last.day).days, thresholds.days.get(last.status))
-    begun = _day(start)
+    begun = parse_day(start)
     if begun is None or begun > today:
         return Stillness("", None, None)
     return Stillness("", (today - begun).days, thresholds.days.get(ON_TRACK))
