@@ -36,7 +36,8 @@ def parse_day(value: Any) -> date | None:
 @dataclass(frozen=True)
 class Status(Item):
     """One status update of action ``actie_id``: the status (one of :data:`STATUSES`), a note, the day it is about,
-    whether there was contact with the owner, and who wrote it (``door``, a person id)."""
+    whether there was contact with the owner, and who wrote it (``door``, a person id); ``interventie`` names the
+    mini-interventie whose outcome it records, if any."""
 
     KIND: ClassVar[str] = "status"
 
@@ -47,6 +48,7 @@ class Status(Item):
     datum: str = ""
     contact: bool = False
     door: int | None = None
+    interventie: str = ""
 
     @classmethod
     def from_data(cls, item_id: str, data: Mapping[str, Any]) -> Status:
@@ -56,7 +58,7 @@ class Status(Item):
         return cls(id=item_id, actie_id=text(data.get("actie_id")),
                    status=status if status in STATUSES else ON_TRACK, notitie=text(data.get("notitie")),
                    datum=day.isoformat() if day else "", contact=data.get("contact") is True,
-                   door=whole(data.get("door")))
+                   door=whole(data.get("door")), interventie=text(data.get("interventie")))
 
     @property
     def day(self) -> date | None:
