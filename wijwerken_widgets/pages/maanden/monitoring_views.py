@@ -53,13 +53,13 @@ def timeline_html(board: Board, states: list[ActionState], part: MonitoringPart)
 
 
 def progress_rows(states: list[ActionState], today: date) -> list[tuple[date, int, int]]:
-    """Per week from the plan's first day to today (or its last due date): planned klaar and really klaar."""
+    """Per week from the plan's first day up to today: planned klaar and really klaar."""
     plans = [(parse_day(s.action.eind), done_day(s.updates)) for s in states]
     days = [d for s in states for d in (parse_day(s.action.start), parse_day(s.action.eind)) if d]
     days += [u.day for s in states for u in s.updates if u.day]
-    if not any(due for due, _ in plans) or not days:
+    if not any(due for due, _ in plans) or not days or min(days) > today:
         return []
-    return done_vs_planned(plans, weeks(min(days), max([today, *days])))
+    return done_vs_planned(plans, weeks(min(days), today))
 
 
 def progress_html(rows: list[tuple[date, int, int]], part: MonitoringPart) -> str:
