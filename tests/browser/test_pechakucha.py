@@ -1,0 +1,81 @@
+"""The pecha kucha in real headless Chromium against `wijwerken serve`: a member of the demo's example group picks 20
+slides, gives one a new alt text, downloads the file, and the file — opened from disk with every request blocked —
+shows their vraagstuk, makes no request, and moves on from slide 1 to slide 2 after 20 seconds."""
+
+from __future__ import annotations
+
+import secrets
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, Route, expect
+
+from tests.support.browser import RequestLog
+from tests.support.workbook import LOAD_TIMEOUT, Workbook, log_in
+from wijwerken_widgets.shared.vraagstuk import VRAAGSTUK_DESCRIPTION
+
+pytestmark = pytest.mark.browser
+
+SAVE_TIMEOUT = 30_000
+SLIDE_SECONDS = 20
+
+
+def _only_files(route: Route) -> None:
+    """Anything but the file itself is refused."""
+    if route.request.url.startswith("file:"):
+        route.continue_()
+    else:
+        route.abort()
+
+
+def test_the_file_opens_offline_shows_the_vraagstuk_and_advances_after_20_seconds(
+        workbook: Workbook, page: Page, browser: Browser, tmp_path: Path) -> None:
+    noor = next(c for c in workbook.codes if c.naam == "Noor Bakker")  # the demo's example group
+    vraagstuk = f"Bewonersinitiatieven die sneller slagen ({secrets.token_hex(3)})"
+    with workbook.store() as store:
+        person = next(p for p in store.people(1) if p.name == noor.naam)
+        store.save_answer(person.id, VRAAGSTUK_DESCRIPTION, vraagstuk, base_id=None, client_id="test")
+    page.goto(workbook.url("pechakucha.ipynb"))
+    log_in(page, noor.code)
+    editor = page.locator(".ww-pechakucha-editor")
+    expect(editor.get_by_role("checkbox").first).to_be_visible(timeout=LOAD_TIMEOUT)
+    expect(editor.get_by_role("checkbox", name="Mijn vraagstuk (Dag 1: je vraagstuk)")).not_to_be_checked()
+
+    editor.get_by_role("button", name="Kies de eerste 20").click()
+    expect(editor.locator(".ww-slide-count")).to_have_text("20 van 20 dia's gekozen", timeout=SAVE_TIMEOUT)
+    expect(editor.locator(".ww-slide-card")).to_have_count(20)
+    first = editor.locator(".ww-slide-card").first
+    expect(first.get_by_label("Titel", exact=True)).to_have_value("Mijn vraagstuk")
+    alt = first.get_by_label("Beschrijving voor wie de dia niet ziet (verplicht)")
+    alt.fill("Tekstdia met de vraag waar ik mee begon.")
+    expect(editor.locator(".ww-save-status").last).to_contain_text("Opgeslagen", timeout=SAVE_TIMEOUT)
+
+    page.get_by_role("button", name="Maak het bestand").click()
+    link = page.locator("a.ww-download")
+    expect(link).to_contain_text("Download je pecha kucha", timeout=SAVE_TIMEOUT)
+    with page.expect_download() as info:
+        link.click()
+    saved = tmp_path / "pecha-kucha.html"
+    info.value.save_as(saved)
+    assert vraagstuk in saved.read_text(encoding="utf-8")
+
+    offline = browser.new_context(viewport={"width": 1280, "height": 720}, offline=True)
+    requests = RequestLog(offline)
+    offline.route("**/*", _only_files)
+    try:
+        show = offline.new_page()
+        opened = time.monotonic()
+        show.goto(saved.as_uri())
+        slideshow = show.locator("#pk")
+        expect(show.locator("#dia-1")).to_be_visible()
+        expect(show.locator("#dia-1")).to_contain_text(vraagstuk)
+        expect(show.locator("#dia-2")).to_be_hidden()
+        expect(show.locator("#pk-timer")).to_have_text("nog 20 s")
+        expect(slideshow).to_have_attribute("data-current", "2", timeout=(SLIDE_SECONDS + 10) * 1000)
+        assert time.monotonic() - opened >= SLIDE_SECONDS - 2  # it waited its 20 seconds, not less
+        expect(show.locator("#dia-2")).to_be_visible()
+        expect(show.locator("#dia-1")).to_be_hidden()
+        assert [url for url in requests.urls if not url.startswith("file:")] == []
+    finally:
+        offline.close()
