@@ -1,5 +1,5 @@
 """The pecha kucha in real headless Chromium against `wijwerken serve`: a member of the demo's example group picks 20
-slides, gives one a new alt text, downloads the file, and the file — opened from disk with every request blocked —
+slides (axe checks their cards), gives one a new alt text, downloads the file, and the file — opened from disk with every request blocked —
 shows their vraagstuk, makes no request, and moves on from slide 1 to slide 2 after 20 seconds."""
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Route, expect
 
+from tests.support.accessibility import load_exceptions, run_axe, unexpected_and_stale
 from tests.support.browser import RequestLog
 from tests.support.workbook import LOAD_TIMEOUT, Workbook, log_in
 from wijwerken_widgets.shared.vraagstuk import VRAAGSTUK_DESCRIPTION
@@ -40,7 +41,7 @@ def test_the_file_opens_offline_shows_the_vraagstuk_and_advances_after_20_second
     log_in(page, noor.code)
     editor = page.locator(".ww-pechakucha-editor")
     expect(editor.get_by_role("checkbox").first).to_be_visible(timeout=LOAD_TIMEOUT)
-    expect(editor.get_by_role("checkbox", name="Mijn vraagstuk (Dag 1: je vraagstuk)")).not_to_be_checked()
+    expect(editor.get_by_role("checkbox", name=f"Mijn vraagstuk: {vraagstuk}")).not_to_be_checked()
 
     editor.get_by_role("button", name="Kies de eerste 20").click()
     expect(editor.locator(".ww-slide-count")).to_have_text("20 van 20 dia's gekozen", timeout=SAVE_TIMEOUT)
@@ -50,6 +51,8 @@ def test_the_file_opens_offline_shows_the_vraagstuk_and_advances_after_20_second
     alt = first.get_by_label("Beschrijving voor wie de dia niet ziet (verplicht)")
     alt.fill("Tekstdia met de vraag waar ik mee begon.")
     expect(editor.locator(".ww-save-status").last).to_contain_text("Opgeslagen", timeout=SAVE_TIMEOUT)
+    unexpected, _ = unexpected_and_stale("pechakucha-participant", run_axe(page), load_exceptions())
+    assert not unexpected, f"the 20 slide cards: serious/critical axe violations: {unexpected}"
 
     page.get_by_role("button", name="Maak het bestand").click()
     link = page.locator("a.ww-download")

@@ -29,6 +29,20 @@ if TYPE_CHECKING:
     from wijwerken_widgets.pages.pechakucha.schema import PechakuchaContent
 
 
+LABEL_LENGTH = 80
+"""How long a proposal's checkbox label may be (a checkbox label is one line; its slide shows everything)."""
+
+
+def pick_label(template: str, proposal: Proposal) -> str:
+    """A proposal as a choice: its title and as much of its text as fits (plain text: a label is never HTML)."""
+    label = template.format(titel=proposal.titel, begin="", bron=proposal.bron)
+    room = max(LABEL_LENGTH - len(label), 10)
+    begin = " ".join(proposal.tekst.split())
+    begin = begin if len(begin) <= room else begin[:room - 1].rstrip() + "\u2026"
+    label = template.format(titel=proposal.titel, begin=begin, bron=proposal.bron)
+    return label.rstrip(": ") if not begin else label
+
+
 class Slot:
     """The card of the slide at one place of the deck: heading, title, text, alt text, and up, down, remove."""
 
@@ -89,8 +103,8 @@ class SlideEditor(widgets.VBox):
         self.sources = {p.id: p.bron for p in self.proposals}
         self.boxes: dict[str, widgets.Checkbox] = {}
         for proposal in self.proposals:
-            tick = widgets.Checkbox(False, description=part.pick_label.format(titel=proposal.titel, bron=proposal.bron),
-                                    indent=False, layout=styles.layout())
+            tick = widgets.Checkbox(False, description=pick_label(part.pick_label, proposal), indent=False,
+                                    layout=styles.layout())
             tick.observe(lambda change, p=proposal: self.tick(p, change["new"]), names="value")
             self.boxes[proposal.id] = tick
         self.count = widgets.Label("", layout=styles.layout(), style=styles.label_style(),

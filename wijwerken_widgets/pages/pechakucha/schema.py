@@ -76,7 +76,7 @@ class EditorPart(Part):
     proposals_hint: Text
     """Markdown: only what may be shown; privé stays out; type your own slide for anything else."""
     no_proposals: Text
-    pick_label: Annotated[Text, placeholders("titel", "bron")]
+    pick_label: Annotated[Text, placeholders("titel", "begin", "bron")]
     pick_first_button: Text
     own_button: Text
     count: Annotated[Text, placeholders("aantal", "totaal")]
