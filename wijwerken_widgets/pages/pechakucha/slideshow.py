@@ -67,7 +67,7 @@ def slideshow_html(deck: Sequence[Slide], content: PechakuchaContent, title: str
 </head>
 <body>
 <div id="pk" data-seconds="{content.seconds}" data-current="1">
-<div class="pk-bar" role="toolbar" aria-label="{html.escape(words.controls_label)}">
+<div class="pk-bar" role="group" aria-label="{html.escape(words.controls_label)}">
 <button type="button" id="pk-previous">{html.escape(words.previous)}</button>
 <button type="button" id="pk-play" aria-pressed="false">{html.escape(words.pause)}</button>
 <button type="button" id="pk-next">{html.escape(words.next)}</button>
@@ -79,7 +79,7 @@ def slideshow_html(deck: Sequence[Slide], content: PechakuchaContent, title: str
 <main class="pk-stage">
 <h1 class="pk-handout-title pk-visually-hidden">{html.escape(title)}</h1>
 {meta_html}
-{slides}<section class="pk-summary" id="pk-summary" hidden tabindex="-1" aria-labelledby="pk-summary-title">
+{slides}<section class="pk-summary" id="pk-summary" hidden tabindex="0" aria-labelledby="pk-summary-title">
 <h2 id="pk-summary-title">{html.escape(words.summary_title)}</h2>
 <p class="pk-total"></p>
 <table><thead><tr>{head_cells}</tr></thead><tbody></tbody></table>
