@@ -84,3 +84,55 @@ def test_the_file_opens_offline_shows_the_vraagstuk_and_advances_after_20_second
         assert [url for url in requests.urls if not url.startswith("file:")] == []
     finally:
         offline.close()
+
+
+@pytest.fixture
+def slideshow(page: Page, tmp_path: Path) -> Page:
+    """A file of two slides (the first titled with markup, which must stay text), opened on a paused fake clock."""
+    from datetime import datetime, timedelta
+
+    from wijwerken_widgets.pages.pechakucha import texts
+    from wijwerken_widgets.pages.pechakucha.deck import Slide
+    from wijwerken_widgets.pages.pechakucha.slideshow import slideshow_html
+
+    made = tmp_path / "twee.html"
+    made.write_bytes(slideshow_html([Slide("a", "<b>Eerste</b>", "Een", "Dia een."),
+                                     Slide("b", "Tweede", "Twee", "Dia twee.")], texts.load(), "Oefenen"))
+    start = datetime(2027, 3, 1, 9, 0, 0)
+    page.clock.install(time=start)
+    page.goto(made.as_uri())
+    expect(page.locator("#dia-2")).to_be_hidden()
+    page.clock.pause_at(start + timedelta(seconds=1))
+    return page
+
+
+def test_pause_holds_the_slide_and_continue_moves_on(slideshow: Page) -> None:
+    show = slideshow.locator("#pk")
+    slideshow.keyboard.press("Space")
+    expect(slideshow.get_by_role("button", name="Verder")).to_have_attribute("aria-pressed", "true")
+    slideshow.clock.run_for(60_000)
+    expect(show).to_have_attribute("data-current", "1")
+    expect(slideshow.locator("#pk-timer")).to_contain_text("gepauzeerd")
+    slideshow.get_by_role("button", name="Verder").click()
+    slideshow.clock.run_for(SLIDE_SECONDS * 1000)
+    expect(show).to_have_attribute("data-current", "2")
+    slideshow.keyboard.press("ArrowLeft")
+    expect(show).to_have_attribute("data-current", "1")
+
+
+def test_rehearsal_shows_each_slides_time_and_flags_overruns_in_words(slideshow: Page) -> None:
+    slideshow.get_by_role("button", name="Oefenmodus").click()
+    timer = slideshow.locator("#pk-timer")
+    slideshow.clock.run_for(23_000)
+    expect(timer).to_have_text("23 s: te lang, 3 s over de tijd")
+    expect(slideshow.locator("#pk")).to_have_attribute("data-current", "1")  # no moving on by itself
+    slideshow.keyboard.press("ArrowRight")
+    slideshow.clock.run_for(5_000)
+    expect(timer).to_have_text("5 s")
+    slideshow.keyboard.press("ArrowRight")
+    summary = slideshow.locator("#pk-summary")
+    expect(summary).to_be_visible()
+    expect(summary).to_contain_text("1 van de 2 dia's duurden te lang.")
+    rows = summary.locator("tbody tr")
+    expect(rows.nth(0)).to_have_text("1<b>Eerste</b>23 snee, 3 s te lang")
+    expect(rows.nth(1)).to_have_text("2Tweede5 sja")
