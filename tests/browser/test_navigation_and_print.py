@@ -121,7 +121,8 @@ def test_the_login_field_fits_a_phone(workbook: Workbook, browser: Browser) -> N
         context.close()
 
 
-@pytest.mark.parametrize("notebook", ["start", "dag1", "dag2", "dag3", "logboek", "toegankelijkheid"])
+@pytest.mark.parametrize("notebook", ["start", "dag1", "dag2", "dag3", "maanden", "pechakucha", "logboek",
+                                      "toegankelijkheid"])
 def test_every_page_prints_its_whole_content(workbook: Workbook, page: Page, notebook: str) -> None:
     """In print, does no box cut its content off, is the page's last section laid out, and does it make a PDF?"""
     page.goto(workbook.url("start.ipynb"))
