@@ -1,0 +1,303 @@
+"""A participant's whole werkboek as data: every day's answers, the group's shared work, and their own logboek.
+
+Built from the pages' key registries (``pages.registries()``), never from a page's modules: a new page with a
+``keys.py`` appears without editing this file. The days follow the navigation of ``algemeen.yaml``; a registry whose
+page is not in it comes last, under its page name. ``werkboek_render`` turns the result into HTML and Markdown.
+
+Nothing appears that the person's pages would not show them (:data:`HIDDEN_KINDS` and :func:`_visible`): quotes
+only of conversations with consent, role-play feedback only for the gespreksvoerder and the observator who wrote
+it, during Dag 4's silent phase only one's own links; removed and merged items never. Of the logboek only the
+person's own entries, privé ones included; never a groupmate's.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any, Union
+
+from wijwerken_widgets import pages
+from wijwerken_widgets.core.dutch import long_date
+
+if TYPE_CHECKING:
+    from wijwerken_widgets.core.keys import AnswerKey, ItemKind, Registry
+    from wijwerken_widgets.pages.start.schema import Werkboek as Words
+    from wijwerken_widgets.store import Group, GroupItem, Person, Store
+
+HIDDEN_KINDS = frozenset({("gesprekken", "trio"), ("act", "fase"), ("act", "stem")})
+"""How the group organised its work, not what it made: role-play trios and their timers, Dag 4's phase, and each
+member's dots (the pages show only the totals)."""
+INTERNAL_FIELDS = frozenset({"id", "aangemaakt", "samengevoegd_in", "gesplitst_uit", "fase", "klaar", "gestart",
+                             "resterend"})
+"""Bookkeeping fields of items, never shown."""
+PERSON_FIELDS = frozenset({"wie", "door", "van", "voor", "leden", "eigenaar"})
+"""Fields that hold a person id: shown as the member's name."""
+_ID = re.compile(r"[0-9a-f]{16,32}")
+"""An item id (see ``core.ids``): shown as what it refers to, or not at all."""
+MAX_TITLE = 90
+
+Value = Union[str, "Record", "Bullets"]
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    value: Value
+
+
+@dataclass(frozen=True)
+class Record:
+    """Labelled values (a record answer, an item's fields)."""
+
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class Bullets:
+    """A list of values (a list answer, a table's rows)."""
+
+    values: tuple[Value, ...]
+
+
+@dataclass(frozen=True)
+class Part:
+    """A titled part of a day: an exercise's answers, or one kind of the group's items (one ``Record`` each)."""
+
+    title: str
+    rows: tuple[Row, ...] = ()
+    items: tuple[Record, ...] = ()
+
+
+@dataclass(frozen=True)
+class Day:
+    page: str
+    title: str
+    answers: tuple[Part, ...]
+    group: tuple[Part, ...]
+
+
+@dataclass(frozen=True)
+class LogItem:
+    day: str
+    prompt: str
+    text: str
+    sharing: str
+    saved_at: datetime
+
+
+@dataclass(frozen=True)
+class Werkboek:
+    owner: str
+    group: str | None
+    made: date
+    days: tuple[Day, ...]
+    logbook: tuple[LogItem, ...]
+
+
+def collect(store: Store, person: Person, words: Words, navigation: Sequence[tuple[str, str]],
+            today: date | None = None) -> Werkboek:
+    """The werkboek of ``person``. ``navigation``: (workbook, name) of the pages in order (``algemeen.yaml``)."""
+    group = store.group(person.group_id) if person.group_id is not None else None
+    registries = _in_order(pages.registries(), navigation)
+    titles = dict(navigation)
+    answers = store.latest_answers(person.id)
+    shared = _Shared(store, person, group, [r for r in registries], words) if group is not None else None
+    days = []
+    seen: set[tuple[str, str]] = set()
+    for registry in registries:
+        kinds = [k for k in registry.items if (k.space, k.kind) not in seen]
+        seen.update((k.space, k.kind) for k in kinds)
+        days.append(Day(
+            page=registry.page,
+            title=titles.get(f"{registry.page}.ipynb", registry.page),
+            answers=_answer_parts(registry, answers, words),
+            group=shared.parts(kinds) if shared is not None else (),
+        ))
+    entries = tuple(LogItem(titles.get(f"{e.day}.ipynb", e.day), e.prompt, e.text, e.sharing, e.saved_at)
+                    for e in store.log_entries(person.id))
+    return Werkboek(person.name, group.name if group is not None else None, today or date.today(), tuple(days),
+                    entries)
+
+
+def _in_order(registries: Iterable[Registry], navigation: Sequence[tuple[str, str]]) -> list[Registry]:
+    """The registries in the navigation's order; those not in it last, by page name."""
+    order = {workbook: index for index, (workbook, _name) in enumerate(navigation)}
+    return sorted(registries, key=lambda r: (order.get(f"{r.page}.ipynb", len(order)), r.page))
+
+
+# -- answers -------------------------------------------------------------------------------------------------------
+
+
+def _answer_parts(registry: Registry, answers: Mapping[str, Any], words: Words) -> tuple[Part, ...]:
+    """The person's answers of one page, per exercise (in registry order), each with its label."""
+    rows: dict[str, list[Row]] = {}
+    for key in sorted(answers, key=lambda k: answers[k].saved_at):
+        entry = registry.answer(key)
+        if entry is None:
+            continue
+        value = _answer_value(entry, answers[key].value, words)
+        if value is not None:
+            rows.setdefault(entry.exercise, []).append(Row(entry.label, value))
+    order = [a.exercise for a in registry.answers]
+    exercises = sorted(rows, key=order.index)
+    titles = pages.exercise_titles(registry.page) if exercises else {}
+    return tuple(Part(titles.get(name, ""), rows=tuple(_ordered(rows[name], registry))) for name in exercises)
+
+
+def _ordered(rows: list[Row], registry: Registry) -> list[Row]:
+    order = [a.label for a in registry.answers]
+    return sorted(rows, key=lambda row: order.index(row.label))  # stable: repeats of a pattern key keep saving order
+
+
+def _answer_value(entry: AnswerKey, value: Any, words: Words) -> Value | None:
+    """An answer by its shape; anything unexpected is still shown as well as it can be (never a crash)."""
+    if entry.shape in ("text", "choice") and isinstance(value, str):
+        return value.strip() or None
+    return _value(value, words, _no_names)
+
+
+# -- the group's items -----------------------------------------------------------------------------------------
+
+
+class _Shared:
+    """The group's current items in every space the registries name, as this person may see them."""
+
+    def __init__(self, store: Store, person: Person, group: Group, registries: list[Registry], words: Words) -> None:
+        self.person, self.words = person, words
+        kinds = {(k.space, k.kind): k for r in registries for k in r.items}
+        spaces = sorted({space for space, _kind in kinds})
+        current = {space: [i for i in store.items(space, group.id) if not i.deleted]  # type: ignore[arg-type]
+                   for space in spaces}
+        self.members = {p.id: p.name for p in store.people(group.cohort_id) if p.group_id == group.id}
+        self.rules = _Rules(person.id, current)
+        self.visible: dict[tuple[str, str], list[Any]] = {}
+        for (space, kind), registered in kinds.items():
+            if registered.type is None or (space, kind) in HIDDEN_KINDS:
+                continue
+            values = (_read(registered, item) for item in current[space] if item.kind == kind)
+            self.visible[(space, kind)] = [v for v in values if v is not None and self.rules.visible(space, kind, v)]
+        self.titles = {v.id: title for values in self.visible.values() for v in values
+                       if (title := _title(v)) and isinstance(getattr(v, "id", None), str)}
+        links = self.visible.get(("act", "koppeling"))
+        if links:  # a link to a quote that is not shown (no consent) is not shown either
+            self.visible[("act", "koppeling")] = [v for v in links if getattr(v, "citaat_id", "") in self.titles]
+
+    def parts(self, kinds: Iterable[ItemKind]) -> tuple[Part, ...]:
+        result = []
+        for kind in kinds:
+            records = [self._record(v) for v in self.visible.get((kind.space, kind.kind), [])]
+            records = [r for r in records if r.rows]
+            if records:
+                result.append(Part(kind.label, items=tuple(records)))
+        return tuple(result)
+
+    def _record(self, value: Any) -> Record:
+        rows = []
+        for field in dataclasses.fields(value):
+            if field.name in INTERNAL_FIELDS:
+                continue
+            shown = _value(getattr(value, field.name), self.words, self._resolver(field.name))
+            if shown is not None:
+                row = Row(_field_name(field.name.removesuffix("_id"), self.words), shown)
+                if row not in rows:
+                    rows.append(row)
+        return Record(tuple(rows))
+
+    def _resolver(self, name: str) -> Resolver:
+        def resolve(value: Any) -> str | None:
+            if name in PERSON_FIELDS and (isinstance(value, int) or (isinstance(value, str) and value.isdigit())):
+                return self.members.get(int(value), "")  # a member who left: nothing rather than a number
+            if isinstance(value, str) and _ID.fullmatch(value):
+                return self.titles.get(value, "")  # what it refers to, or nothing when that is not shown
+            return None
+
+        return resolve
+
+
+def _read(kind: ItemKind, item: GroupItem) -> Any:
+    try:
+        return kind.type.from_data(item.item_id, item.data if isinstance(item.data, Mapping) else {})
+    except Exception:  # an item its type cannot read is left out, as the pages leave it out
+        return None
+
+
+class _Rules:
+    """What a member sees of the group's items, as the pages show it."""
+
+    def __init__(self, me: int, current: Mapping[str, list[GroupItem]]) -> None:
+        self.me = me
+        conversations, act = current.get("gesprekken", []), current.get("act", [])
+        self.consented = {i.item_id for i in conversations
+                          if i.kind == "verslag" and isinstance(i.data, Mapping) and i.data.get("toestemming") == "ja"}
+        phase = next((i.data for i in act if i.kind == "fase" and isinstance(i.data, Mapping)), {})
+        self.silent = phase.get("fase", "stil") != "samen"
+
+    def visible(self, space: str, kind: str, value: Any) -> bool:
+        if (space, kind) == ("gesprekken", "citaat"):
+            return getattr(value, "gesprek_id", None) in self.consented and bool(str(value.tekst).strip())
+        if (space, kind) == ("gesprekken", "feedback"):
+            return self.me in (value.voor, value.van) and bool(getattr(value, "has_content", True))
+        if (space, kind) == ("act", "koppeling"):
+            return not self.silent or value.door == self.me
+        if (space, kind) == ("act", "thema"):
+            return not getattr(value, "samengevoegd_in", "")
+        return True
+
+
+def _title(value: Any) -> str:
+    """How another item names this one: its first typed text (a name, the quote, the action)."""
+    for field in dataclasses.fields(value):
+        text = getattr(value, field.name)
+        if (field.name not in INTERNAL_FIELDS and field.name not in PERSON_FIELDS and not field.name.endswith("_id")
+                and isinstance(text, str) and text.strip() and not _ID.fullmatch(text)):
+            text = " ".join(text.split())
+            return text if len(text) <= MAX_TITLE else text[:MAX_TITLE - 1].rstrip() + "…"
+    return ""
+
+
+# -- values ----------------------------------------------------------------------------------------------------
+
+Resolver = Any  # Callable[[Any], str | None]: a shown text for a reference, "" to leave it out, None: not one
+
+
+def _no_names(_value: Any) -> str | None:
+    return None
+
+
+def _value(value: Any, words: Words, resolve: Resolver) -> Value | None:
+    """A stored value as text, list or record; ``None`` when there is nothing to show."""
+    if isinstance(value, bool):
+        return words.checked if value else words.unchecked
+    resolved = resolve(value)
+    if resolved is not None:
+        return resolved or None
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, datetime):
+        return long_date(value)
+    if value is None:
+        return None
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        value = {f.name: getattr(value, f.name) for f in dataclasses.fields(value) if f.name not in INTERNAL_FIELDS}
+    if isinstance(value, Mapping):
+        rows = [Row(_field_name(str(k), words), shown) for k, v in value.items()
+                if str(k) not in INTERNAL_FIELDS and (shown := _value(v, words, resolve)) is not None]
+        return Record(tuple(rows)) if rows else None
+    if isinstance(value, (list, tuple)):
+        values = tuple(shown for v in value if (shown := _value(v, words, resolve)) is not None)
+        return Bullets(values) if values else None
+    return None
+
+
+def _field_name(name: str, words: Words) -> str:
+    """The Dutch name of a stored field (``field_names`` of the YAML), else the name itself, tidied."""
+    known = words.field_names.get(name)
+    if known:
+        return known
+    tidy = name.replace("_", " ").strip()
+    return tidy[:1].upper() + tidy[1:]
