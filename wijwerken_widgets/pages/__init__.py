@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import pkgutil
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -24,9 +25,8 @@ def registries() -> list[Registry]:
     """The ``REGISTRY`` of every page that has a ``keys.py`` (importing those pages), in folder order."""
     found = []
     for name in page_names():
-        if importlib.util.find_spec(f"{__name__}.{name}.keys") is None:
-            continue
-        registry = getattr(importlib.import_module(f"{__name__}.{name}.keys"), "REGISTRY", None)
+        keys = _module(name, "keys")
+        registry = getattr(keys, "REGISTRY", None) if keys is not None else None
         if registry is not None:
             found.append(registry)
     return found
@@ -34,8 +34,16 @@ def registries() -> list[Registry]:
 
 def exercise_titles(page: str) -> dict[str, str]:
     """YAML key → title of a page's exercises (its ``texts.load().exercises``); empty when it has none."""
-    if importlib.util.find_spec(f"{__name__}.{page}.texts") is None:
-        return {}
-    exercises = getattr(importlib.import_module(f"{__name__}.{page}.texts").load(), "exercises", None)
+    texts = _module(page, "texts")
+    exercises = getattr(texts.load(), "exercises", None) if texts is not None else None
     return {key: part.title for key, part in vars(exercises).items() if getattr(part, "title", None)} \
         if exercises is not None else {}
+
+
+def _module(page: str, name: str) -> ModuleType | None:
+    """The module ``pages.<page>.<name>``, or ``None`` when there is no such page or module."""
+    try:
+        found = importlib.util.find_spec(f"{__name__}.{page}.{name}")
+    except ModuleNotFoundError:  # no such page
+        return None
+    return importlib.import_module(f"{__name__}.{page}.{name}") if found is not None else None

@@ -218,6 +218,8 @@ class _Shared:
 
 
 def _read(kind: ItemKind, item: GroupItem) -> Any:
+    if kind.type is None:
+        return None
     try:
         return kind.type.from_data(item.item_id, item.data if isinstance(item.data, Mapping) else {})
     except Exception:  # an item its type cannot read is left out, as the pages leave it out
