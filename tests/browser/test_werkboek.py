@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
+from tests.support.accessibility import load_exceptions, run_axe, unexpected_and_stale
 from tests.support.workbook import LOAD_TIMEOUT, Workbook, log_in
 from wijwerken_widgets.core.ids import new_id
 
@@ -85,6 +86,8 @@ def test_the_downloaded_werkboek_opens_offline_with_my_answer_and_my_prive_entry
 
     mine = download_werkboek(page, workbook, tmp_path / "mine")
     assert mine.suffix == ".html"
+    unexpected, _stale = unexpected_and_stale("start-participant", run_axe(page), load_exceptions())
+    assert not unexpected, f"the start page with its download links: {unexpected}"
     shown = open_offline(browser, mine)
     assert answer in shown and secret in shown
     assert "(privé)" in shown

@@ -50,7 +50,7 @@ class WerkboekDownload(Exercise):
         self.ctx, self.words = ctx, words
         self.make = button(words.button, "book")
         self.make.on_click(lambda _: self.build())
-        self.result = static_html("", "ww-werkboek-result")
+        self.result = static_html("", "ww-werkboek-result ww-feedback")  # a live region (wijwerken-a11y.js)
         super().__init__(words.title, words.instruction, [self.make, self.result])
         self.add_class("ww-werkboek")
 
@@ -60,7 +60,7 @@ class WerkboekDownload(Exercise):
 
         words = self.words
         self.make.disabled = True
-        self.result.value = f'<p role="status" class="ww-hint">{html.escape(words.busy)}</p>'
+        self.result.value = f'<p class="ww-hint">{html.escape(words.busy)}</p>'
         try:
             made = files(self.ctx, words)
         except Exception:
@@ -68,7 +68,7 @@ class WerkboekDownload(Exercise):
             self.result.value = notice_html(words.failed, "error")
         else:
             links = "".join(f"<li>{download_link(data, name, mime, label)}</li>" for data, name, mime, label in made)
-            self.result.value = (f'<ul class="ww-werkboek-links" role="status">{links}</ul>'
+            self.result.value = (f'<ul class="ww-werkboek-links">{links}</ul>'
                                  f'<p class="ww-hint">{html.escape(words.print_hint)}</p>')
         finally:
             self.make.disabled = False
