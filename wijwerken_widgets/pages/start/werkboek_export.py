@@ -179,8 +179,11 @@ class _Shared:
                 continue
             values = (_read(registered, item) for item in current[space] if item.kind == kind)
             self.visible[(space, kind)] = [v for v in values if v is not None and self.rules.visible(space, kind, v)]
-        self.titles = {v.id: title for values in self.visible.values() for v in values
-                       if (title := _title(v)) and isinstance(getattr(v, "id", None), str)}
+        self.titles: dict[str, str] = {}
+        for values in self.visible.values():  # registry order: a plan names its report (same id), not the other way
+            for v in values:
+                if isinstance(getattr(v, "id", None), str) and v.id not in self.titles and (title := _title(v)):
+                    self.titles[v.id] = title
         links = self.visible.get(("act", "koppeling"))
         if links:  # a link to a quote that is not shown (no consent) is not shown either
             self.visible[("act", "koppeling")] = [v for v in links if getattr(v, "citaat_id", "") in self.titles]
