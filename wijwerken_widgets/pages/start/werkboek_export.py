@@ -177,11 +177,11 @@ class _Shared:
         for (space, kind), registered in kinds.items():
             if registered.type is None or (space, kind) in HIDDEN_KINDS:
                 continue
-            values = (_read(registered, item) for item in current[space] if item.kind == kind)
-            self.visible[(space, kind)] = [v for v in values if v is not None and self.rules.visible(space, kind, v)]
+            read = (_read(registered, item) for item in current[space] if item.kind == kind)
+            self.visible[(space, kind)] = [v for v in read if v is not None and self.rules.visible(space, kind, v)]
         self.titles: dict[str, str] = {}
-        for values in self.visible.values():  # registry order: a plan names its report (same id), not the other way
-            for v in values:
+        for shown in self.visible.values():  # registry order: a plan names its report (same id), not the other way
+            for v in shown:
                 if isinstance(getattr(v, "id", None), str) and v.id not in self.titles and (title := _title(v)):
                     self.titles[v.id] = title
         links = self.visible.get(("act", "koppeling"))
