@@ -49,6 +49,15 @@ def test_does_every_registered_dag1_answer_appear_with_its_label(ctx: Context) -
     assert "Wie Rij van Perspectieven" in page and "Who" not in page  # a row's field gets its Dutch name
 
 
+def test_is_my_place_on_the_map_shown_by_the_stakeholders_name(ctx: Context) -> None:
+    [held] = hold_conversations(ctx, ({"naam": "Wijkraad Noord", "soort": "inwoner"}, "ja", []))
+    save(ctx, "dag2.mijn_positie", held.stakeholder_id)
+    save(ctx, "dag1.vraagstuk.soort", "extern")
+    answers = {row.label: row.value for day in collect(ctx).days for part in day.answers for row in part.rows}
+    assert answers["Mijn plek op de kaart"] == "Wijkraad Noord"
+    assert answers["Soort vraagstuk"] == "extern"
+
+
 def test_does_a_pattern_key_show_every_saved_round(ctx: Context) -> None:
     save(ctx, reflection_key("t1", 0), {"goed": "Ronde een ging goed"})
     save(ctx, reflection_key("t1", 1), {"goed": "Ronde twee ging goed"})

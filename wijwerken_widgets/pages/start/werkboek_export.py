@@ -104,7 +104,8 @@ def collect(store: Store, person: Person, words: Words, navigation: Sequence[tup
     registries = _in_order(pages.registries(), navigation)
     titles = dict(navigation)
     answers = store.latest_answers(person.id)
-    shared = _Shared(store, person, group, [r for r in registries], words) if group is not None else None
+    shared = _Shared(store, person, group, registries, words) if group is not None else None
+    resolve = shared.resolver("") if shared is not None else _ids_left_out
     days = []
     seen: set[tuple[str, str]] = set()
     for registry in registries:
@@ -113,11 +114,11 @@ def collect(store: Store, person: Person, words: Words, navigation: Sequence[tup
         days.append(Day(
             page=registry.page,
             title=titles.get(f"{registry.page}.ipynb", registry.page),
-            answers=_answer_parts(registry, answers, words),
+            answers=_answer_parts(registry, answers, words, resolve),
             group=shared.parts(kinds) if shared is not None else (),
         ))
-    entries = tuple(LogItem(titles.get(f"{e.day}.ipynb", e.day), e.prompt, e.text, e.sharing, e.saved_at)
-                    for e in store.log_entries(person.id))
+    entries = tuple(LogItem(titles.get(f"{e.day}.ipynb", words.logbook_title), e.prompt, e.text, e.sharing,
+                            e.saved_at) for e in store.log_entries(person.id))
     return Werkboek(person.name, group.name if group is not None else None, today or date.today(), tuple(days),
                     entries)
 
@@ -131,14 +132,15 @@ def _in_order(registries: Iterable[Registry], navigation: Sequence[tuple[str, st
 # -- answers -------------------------------------------------------------------------------------------------------
 
 
-def _answer_parts(registry: Registry, answers: Mapping[str, Any], words: Words) -> tuple[Part, ...]:
+def _answer_parts(registry: Registry, answers: Mapping[str, Any], words: Words, resolve: Resolver
+                  ) -> tuple[Part, ...]:
     """The person's answers of one page, per exercise (in registry order), each with its label."""
     rows: dict[str, list[Row]] = {}
     for key in sorted(answers, key=lambda k: answers[k].saved_at):
         entry = registry.answer(key)
         if entry is None:
             continue
-        value = _answer_value(entry, answers[key].value, words)
+        value = _answer_value(entry, answers[key].value, words, resolve)
         if value is not None:
             rows.setdefault(entry.exercise, []).append(Row(entry.label, value))
     order = [a.exercise for a in registry.answers]
@@ -152,11 +154,12 @@ def _ordered(rows: list[Row], registry: Registry) -> list[Row]:
     return sorted(rows, key=lambda row: order.index(row.label))  # stable: repeats of a pattern key keep saving order
 
 
-def _answer_value(entry: AnswerKey, value: Any, words: Words) -> Value | None:
-    """An answer by its shape; anything unexpected is still shown as well as it can be (never a crash)."""
-    if entry.shape in ("text", "choice") and isinstance(value, str):
+def _answer_value(entry: AnswerKey, value: Any, words: Words, resolve: Resolver) -> Value | None:
+    """An answer by its shape (a choice may be the id of a group's item: shown by its name); anything unexpected is
+    still shown as well as it can be (never a crash)."""
+    if entry.shape == "text" and isinstance(value, str):
         return value.strip() or None
-    return _value(value, words, _no_names)
+    return _value(value, words, resolve)
 
 
 # -- the group's items -----------------------------------------------------------------------------------------
@@ -202,14 +205,15 @@ class _Shared:
         for field in dataclasses.fields(value):
             if field.name in INTERNAL_FIELDS:
                 continue
-            shown = _value(getattr(value, field.name), self.words, self._resolver(field.name))
+            shown = _value(getattr(value, field.name), self.words, self.resolver(field.name))
             if shown is not None:
                 row = Row(_field_name(field.name.removesuffix("_id"), self.words), shown)
                 if row not in rows:
                     rows.append(row)
         return Record(tuple(rows))
 
-    def _resolver(self, name: str) -> Resolver:
+    def resolver(self, name: str) -> Resolver:
+        """How the values of field ``name`` that refer to a person or an item are shown."""
         def resolve(value: Any) -> str | None:
             if name in PERSON_FIELDS and (isinstance(value, int) or (isinstance(value, str) and value.isdigit())):
                 return self.members.get(int(value), "")  # a member who left: nothing rather than a number
@@ -268,8 +272,9 @@ def _title(value: Any) -> str:
 Resolver = Any  # Callable[[Any], str | None]: a shown text for a reference, "" to leave it out, None: not one
 
 
-def _no_names(_value: Any) -> str | None:
-    return None
+def _ids_left_out(value: Any) -> str | None:
+    """For someone in no group: an item id refers to nothing they can see."""
+    return "" if isinstance(value, str) and _ID.fullmatch(value) else None
 
 
 def _value(value: Any, words: Words, resolve: Resolver) -> Value | None:
