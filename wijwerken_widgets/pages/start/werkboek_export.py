@@ -188,8 +188,9 @@ class _Shared:
                 if isinstance(getattr(v, "id", None), str) and v.id not in self.titles and (title := _title(v)):
                     self.titles[v.id] = title
         links = self.visible.get(("act", "koppeling"))
-        if links:  # a link to a quote that is not shown (no consent) is not shown either
-            self.visible[("act", "koppeling")] = [v for v in links if getattr(v, "citaat_id", "") in self.titles]
+        if links:  # a link to a quote or theme that is not shown (no consent, merged) is not shown either
+            self.visible[("act", "koppeling")] = [v for v in links if getattr(v, "citaat_id", "") in self.titles
+                                                  and getattr(v, "thema_id", "") in self.titles]
 
     def parts(self, kinds: Iterable[ItemKind]) -> tuple[Part, ...]:
         result = []
