@@ -93,7 +93,7 @@ def test_does_the_start_page_say_everything_of_the_werkboek_download():
 
 def test_is_a_wrong_placeholder_in_the_werkboek_texts_reported(content_copy):
     """Does a typo in a placeholder of the werkboek's texts name the file, line and field?"""
-    edit(content_copy / START_FILE, "({bestand})\"\n  markdown_link", "({bestnd})\"\n  markdown_link")
+    edit(content_copy / START_FILE, "webpagina ({bestand})", "webpagina ({bestnd})")
     error = load_error(load_start, content_copy)
     assert "start.yaml" in error and "werkboek.html_link" in error and "{bestnd}" in error
 
