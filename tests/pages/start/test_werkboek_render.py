@@ -53,3 +53,20 @@ def test_is_the_markdown_escaped_and_complete(ctx: Context) -> None:
 def test_does_md_escape_leave_plain_text_alone() -> None:
     assert md_escape("Gewoon een zin, met 3 woorden.") == "Gewoon een zin, met 3 woorden."
     assert md_escape("  > citaat\n+ plus\n= streep") == "\\> citaat\n\\+ plus\n\\= streep"
+
+
+def test_does_rendered_markdown_show_typed_markup_as_text(ctx: Context) -> None:
+    """Rendered by a Markdown renderer that lets raw HTML through, does the typed script stay text, and does each
+    stakeholder of the map stay one list item?"""
+    import mistune
+
+    from tests.support.dag3 import new_map
+
+    save(ctx, "dag1.probleem", f"{SCRIPT}\n**niet vet**")
+    new_map(ctx, {"naam": "<b>Wijkraad</b>", "soort": "inwoner"}, {"naam": "Ondernemer", "soort": "ondernemer"})
+    rendered = mistune.create_markdown(escape=False)(as_markdown(ctx))
+    assert "<script" not in rendered and "&lt;script&gt;alert(1)&lt;/script&gt;" in rendered
+    assert "<strong>niet vet</strong>" not in rendered and "**niet vet**" in rendered
+    assert "<b>Wijkraad" not in rendered and "&lt;b&gt;Wijkraad&lt;/b&gt;" in rendered
+    stakeholders = rendered.split("<h4>Stakeholder</h4>", 1)[1].split("<h2>", 1)[0]
+    assert stakeholders.count("<li><ul>") == 2 and stakeholders.count("<ol>") == 1

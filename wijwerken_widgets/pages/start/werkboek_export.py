@@ -31,8 +31,8 @@ HIDDEN_KINDS = frozenset({("gesprekken", "trio"), ("act", "fase"), ("act", "stem
 """How the group organised its work, not what it made: role-play trios and their timers, Dag 4's phase, and each
 member's dots (the pages show only the totals)."""
 INTERNAL_FIELDS = frozenset({"id", "aangemaakt", "samengevoegd_in", "gesplitst_uit", "fase", "klaar", "gestart",
-                             "resterend"})
-"""Bookkeeping fields of items, never shown."""
+                             "resterend", "ronde"})
+"""Bookkeeping fields of items, never shown (``ronde`` is a 0-based index)."""
 PERSON_FIELDS = frozenset({"wie", "door", "van", "voor", "leden", "eigenaar"})
 """Fields that hold a person id: shown as the member's name."""
 _ID = re.compile(r"[0-9a-f]{16,32}")

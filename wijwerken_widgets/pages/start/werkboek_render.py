@@ -164,9 +164,10 @@ def _part_md(part: Part) -> list[str]:
     out = [f"#### {md_inline(part.title)}", ""] if part.title else []
     if part.rows:
         out += _rows_md(part.rows, 0) + [""]
-    for record in part.items:
-        out += _rows_md(record.rows, 0) + [""]
-    return out
+    for number, record in enumerate(part.items, start=1):  # each item a numbered list item, its fields beneath
+        marker = f"{number}."
+        out += [marker, *(" " * (len(marker) + 1) + line for line in _rows_md(record.rows, 0))]
+    return [*out, ""] if part.items else out
 
 
 def _rows_md(rows: tuple[Row, ...], depth: int) -> list[str]:
