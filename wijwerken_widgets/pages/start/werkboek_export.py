@@ -21,13 +21,16 @@ from typing import TYPE_CHECKING, Any, Union
 
 from wijwerken_widgets import pages
 from wijwerken_widgets.core.dutch import long_date
+from wijwerken_widgets.shared.act import items as act
+from wijwerken_widgets.shared.conversations import items as conversations
 
 if TYPE_CHECKING:
     from wijwerken_widgets.core.keys import AnswerKey, ItemKind, Registry
     from wijwerken_widgets.pages.start.schema import Werkboek as Words
     from wijwerken_widgets.store import Group, GroupItem, Person, Store
 
-HIDDEN_KINDS = frozenset({("gesprekken", "trio"), ("act", "fase"), ("act", "stem")})
+CONVERSATIONS, ACT = conversations.SPACE, act.SPACE
+HIDDEN_KINDS = frozenset({(CONVERSATIONS, conversations.Trio.KIND), (ACT, act.Fase.KIND), (ACT, act.Stem.KIND)})
 """How the group organised its work, not what it made: role-play trios and their timers, Dag 4's phase, and each
 member's dots (the pages show only the totals)."""
 INTERNAL_FIELDS = frozenset({"id", "aangemaakt", "samengevoegd_in", "gesplitst_uit", "fase", "klaar", "gestart",
@@ -187,9 +190,9 @@ class _Shared:
             for v in shown:
                 if isinstance(getattr(v, "id", None), str) and v.id not in self.titles and (title := _title(v)):
                     self.titles[v.id] = title
-        links = self.visible.get(("act", "koppeling"))
+        links = self.visible.get((ACT, act.Koppeling.KIND))
         if links:  # a link to a quote or theme that is not shown (no consent, merged) is not shown either
-            self.visible[("act", "koppeling")] = [v for v in links if getattr(v, "citaat_id", "") in self.titles
+            self.visible[(ACT, act.Koppeling.KIND)] = [v for v in links if getattr(v, "citaat_id", "") in self.titles
                                                   and getattr(v, "thema_id", "") in self.titles]
 
     def parts(self, kinds: Iterable[ItemKind]) -> tuple[Part, ...]:
@@ -239,20 +242,19 @@ class _Rules:
 
     def __init__(self, me: int, current: Mapping[str, list[GroupItem]]) -> None:
         self.me = me
-        conversations, act = current.get("gesprekken", []), current.get("act", [])
-        self.consented = {i.item_id for i in conversations
-                          if i.kind == "verslag" and isinstance(i.data, Mapping) and i.data.get("toestemming") == "ja"}
-        phase = next((i.data for i in act if i.kind == "fase" and isinstance(i.data, Mapping)), {})
-        self.silent = phase.get("fase", "stil") != "samen"
+        self.consented = {i.item_id for i in current.get(CONVERSATIONS, [])
+                          if i.kind == conversations.Verslag.KIND and conversations.Verslag.of(i).toestemming == "ja"}
+        phase = next((act.Fase.of(i) for i in current.get(ACT, []) if i.kind == act.Fase.KIND), act.Fase())
+        self.silent = phase.fase == act.SILENT
 
     def visible(self, space: str, kind: str, value: Any) -> bool:
-        if (space, kind) == ("gesprekken", "citaat"):
+        if (space, kind) == (CONVERSATIONS, conversations.Citaat.KIND):
             return getattr(value, "gesprek_id", None) in self.consented and bool(str(value.tekst).strip())
-        if (space, kind) == ("gesprekken", "feedback"):
+        if (space, kind) == (CONVERSATIONS, conversations.Feedback.KIND):
             return self.me in (value.voor, value.van) and bool(getattr(value, "has_content", True))
-        if (space, kind) == ("act", "koppeling"):
+        if (space, kind) == (ACT, act.Koppeling.KIND):
             return not self.silent or value.door == self.me
-        if (space, kind) == ("act", "thema"):
+        if (space, kind) == (ACT, act.Thema.KIND):
             return not getattr(value, "samengevoegd_in", "")
         return True
 
