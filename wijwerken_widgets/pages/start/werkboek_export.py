@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Union
@@ -43,6 +43,9 @@ _ID = re.compile(r"[0-9a-f]{16,32}")
 MAX_TITLE = 90
 
 Value = Union[str, "Record", "Bullets"]
+Resolver = Callable[[Any], str | None]
+"""How a stored value that refers to a person or an item is shown: its name, "" to leave it out, ``None`` when the
+value refers to nothing."""
 
 
 @dataclass(frozen=True)
@@ -271,9 +274,6 @@ def _title(value: Any) -> str:
 
 
 # -- values ----------------------------------------------------------------------------------------------------
-
-Resolver = Any  # Callable[[Any], str | None]: a shown text for a reference, "" to leave it out, None: not one
-
 
 def _ids_left_out(value: Any) -> str | None:
     """For someone in no group: an item id refers to nothing they can see."""
