@@ -13,6 +13,7 @@ from wijwerken_widgets.pages.dag1 import texts as dag1_texts
 from wijwerken_widgets.pages.dag2 import texts as dag2_texts
 from wijwerken_widgets.pages.dag3 import texts as dag3_texts
 from wijwerken_widgets.pages.dag4 import texts as dag4_texts
+from wijwerken_widgets.pages.maanden import texts as maanden_texts
 from wijwerken_widgets.pages.start import texts as start_texts
 from wijwerken_widgets.shared import coaching
 from wijwerken_widgets.shared.logbook import texts as logbook_texts
@@ -26,6 +27,7 @@ load_coaching, load_logbook, load_common, load_map = coaching.load_rules, logboo
 
 LOADERS = {START_FILE: load_start, DAG1_FILE: load_dag1, DAG2_FILE: load_dag2, DAG3_FILE: load_dag3,
            dag4_texts.FILE: dag4_texts.load,
+           maanden_texts.FILE: maanden_texts.load,
            COACHING_FILE: load_coaching, LOGBOOK_FILE: load_logbook, COMMON_FILE: load_common, MAP_FILE: load_map}
 
 
@@ -72,11 +74,12 @@ def test_does_the_start_page_list_the_ready_days_with_their_workbooks_and_the_la
     assert (days[1].label, days[1].phase, days[1].available, days[1].workbook) == ("Dag 2", "Think", True, "dag2.ipynb")
     assert (days[2].label, days[2].phase, days[2].available, days[2].workbook) == ("Dag 3", "Think", True, "dag3.ipynb")
     assert (days[3].label, days[3].phase, days[3].available, days[3].workbook) == ("Dag 4", "Act", True, "dag4.ipynb")
+    assert (days[4].label, days[4].available, days[4].workbook) == ("Drie maanden", True, "maanden.ipynb")
     assert (days[-1].title, days[-1].workbook) == ("Je logboek", "logboek.ipynb")
     for day in days:
         assert day.workbook is None or (paths.workbooks_dir() / day.workbook).is_file()
     titles = [day.title for day in days]
-    assert titles.index("De stakeholderkaart") < titles.index("Gesprekken en rollenspel") < titles.index("Olievlek")
+    assert titles.index("De stakeholderkaart") < titles.index("Gesprekken en rollenspel") < titles.index("Pecha kucha")
     assert [step.phase for step in load_start().look_think_act.steps] == ["Look", "Think", "Act"]
 
 

@@ -136,6 +136,31 @@ def test_dag4(ctx: Context, write_locked: Locked) -> None:
     assert after == before
 
 
+def test_maanden(ctx: Context, write_locked: Locked) -> None:
+    """The three months: a new status for an action, written or refused by a locked store (every written status
+    grows the history and the views, never the widgets)."""
+    from tests.support.dag4 import sources
+    from wijwerken_widgets.core.ids import new_id
+    from wijwerken_widgets.pages import maanden
+    from wijwerken_widgets.pages.maanden.since import SinceView
+    from wijwerken_widgets.shared.act.items import Actie
+    from wijwerken_widgets.shared.act.session import page_act
+
+    sources(ctx)
+    action = Actie(new_id(), wat="Inloopspreekuur", eigenaar_soort="groep", start="2027-02-01", eind="2027-04-01")
+    page_act(ctx).put_item(action)
+    sections = [m.section(ctx) for m in (maanden.since, maanden.monitoring, maanden.interventions, maanden.calendar,
+                                         maanden.olievlek, maanden.logbook, maanden.trainer)]
+    line = _find(sections, SinceView).lines[action.id]
+
+    def update(i: int) -> None:
+        line.note.value = f"Stand {i}"
+        line.submit()
+
+    before, after = _steady(update, update, write_locked)
+    assert after == before
+
+
 def test_logboek(ctx: Context, write_locked: Locked) -> None:
     """The logboek page: editing an entry, adding an empty one, and adding while the store is locked."""
     logbook: Logbook = logboek.logbook(ctx)

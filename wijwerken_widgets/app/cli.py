@@ -69,13 +69,15 @@ def _check_content() -> None:
     from wijwerken_widgets.pages.dag3.plans_coaching import QUESTION_COACHING_FILE, load_question_coaching
     from wijwerken_widgets.pages.dag3.roleplay_scenarios import load_scenarios
     from wijwerken_widgets.pages.dag4 import texts as dag4
+    from wijwerken_widgets.pages.maanden import texts as maanden
     from wijwerken_widgets.pages.start import texts as start
     from wijwerken_widgets.shared import coaching
     from wijwerken_widgets.shared.logbook import texts as logboek
     from wijwerken_widgets.shared.stakeholders import texts as stakeholderkaart
     from wijwerken_widgets.ui import texts as algemeen
 
-    files = [(m.FILE, m.load) for m in (algemeen, start, dag1, dag2, dag3, dag4, logboek, stakeholderkaart)]
+    files = [(m.FILE, m.load) for m in (algemeen, start, dag1, dag2, dag3, dag4, maanden, logboek,
+                                              stakeholderkaart)]
     files.append((coaching.FILE, coaching.load_rules))
     for name, load in files:
         try:
@@ -168,8 +170,10 @@ def cmd_cohort_programme(args: argparse.Namespace) -> int:
     store = _open_store(data_dir)
     try:
         cohort = _cohort(store, args.cohort)
-        programme = settings.model_dump(mode="json")["programma"]
-        store.set_cohort_settings(cohort.id, {**cohort.settings, "programma": programme})
+        dumped = settings.model_dump(mode="json")
+        programme = dumped["programma"]
+        store.set_cohort_settings(cohort.id, {**cohort.settings, "programma": programme,
+                                              "terugkomritme": dumped["terugkomritme"]})
     finally:
         store.close()
     days = ", ".join(f"Dag {day['dag']} on {day['datum']}" for day in programme) or "no training days"
@@ -331,7 +335,8 @@ def build_parser() -> argparse.ArgumentParser:
     new_code.add_argument("name", help="the person's name as in the settings file")
     new_code.add_argument("--data", type=Path, help=data_help)
     new_code.set_defaults(func=cmd_cohort_new_code)
-    programme = cohort_sub.add_parser("programme", help="take the training days ('programma') from a settings file")
+    programme = cohort_sub.add_parser("programme", help="take the training days ('programma') and the check-in rhythm "
+                                        "('terugkomritme') from a settings file")
     programme.add_argument("cohort", help="cohort slug")
     programme.add_argument("file", type=Path, help="the cohort's YAML settings file, with its 'programma'")
     programme.add_argument("--data", type=Path, help=data_help)

@@ -26,6 +26,7 @@ __all__ = [
     "ContentError",
     "Deelnemer",
     "Groep",
+    "Terugkomritme",
     "Trainer",
     "Vraagstuk",
     "Vraagstukken",
@@ -100,6 +101,22 @@ class Trainingsdag(_Model):
     datum: datetime.date = Field(description="De datum van die dag, bijvoorbeeld 2027-01-12.")
 
 
+class Terugkomritme(_Model):
+    """The check-ins of the months after Dag 4: the first one, how often, and until when."""
+
+    eerste: datetime.date = Field(description="De eerste terugkom- of coachingsdag na Dag 4, bijvoorbeeld 2027-03-02.")
+    elke_dagen: int = Field(default=14, ge=1, le=90, description="Om de hoeveel dagen de groep terugkomt (14: elke "
+                            "twee weken).")
+    tot: datetime.date | None = Field(default=None, description="De laatste dag van de periode. Weggelaten: drie "
+                                      "maanden na de eerste terugkomdag.")
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Terugkomritme:
+        if self.tot is not None and self.tot < self.eerste:
+            raise ValueError("'tot' ligt vóór 'eerste'")
+        return self
+
+
 class CohortSettings(_Model):
     """Everything wijwerken needs to know about one cohort."""
 
@@ -118,6 +135,11 @@ class CohortSettings(_Model):
         default_factory=list,
         description="De trainingsdagen met hun datum. Op zo'n dag staan de pagina's van die dag al klaar voor de "
         "hele groep, zodat niemand hoeft te wachten.",
+    )
+    terugkomritme: Terugkomritme | None = Field(
+        default=None,
+        description="Hoe vaak de groep in de drie maanden na Dag 4 terugkomt om de acties te volgen. Weggelaten: "
+        "elke twee weken vanaf twee weken na Dag 4.",
     )
 
     @model_validator(mode="after")

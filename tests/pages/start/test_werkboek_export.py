@@ -13,8 +13,9 @@ from wijwerken_widgets.core.ids import new_id
 from wijwerken_widgets.core.keys import AnswerKey, Registry
 from wijwerken_widgets.pages.dag1.keys import REGISTRY as DAG1
 from wijwerken_widgets.pages.dag3.keys import reflection_key
+from wijwerken_widgets.pages.start.werkboek_export import Row
 from wijwerken_widgets.people.identity import login
-from wijwerken_widgets.shared.act.items import SILENT, SUPPORTS, TOGETHER, Fase, Koppeling, Thema
+from wijwerken_widgets.shared.act.items import SILENT, SUPPORTS, TOGETHER, Actie, Fase, Koppeling, Thema
 from wijwerken_widgets.shared.conversations.items import Feedback, Punt, Trio
 from wijwerken_widgets.shared.conversations.session import ConversationSession
 from wijwerken_widgets.ui.context import Context
@@ -69,34 +70,41 @@ def test_does_a_pattern_key_show_every_saved_round(ctx: Context) -> None:
 def test_does_a_new_page_with_a_keys_py_appear_without_editing_the_exporter(ctx: Context, tmp_path,
                                                                             monkeypatch) -> None:
     """A page folder ``dag9`` with only a ``keys.py`` (not in the navigation) is found by discovery and comes last,
-    under its page name, with its answers and its kind of group item (a status update of the act space)."""
+    under its page name, with its answers."""
     folder = tmp_path / "dag9"
     folder.mkdir()
     (folder / "__init__.py").write_text("")
     (folder / "keys.py").write_text(
-        "from wijwerken_widgets.core.keys import AnswerKey, ItemKind, Registry\n"
-        "from wijwerken_widgets.shared.act.monitoring import Status\n"
-        "REGISTRY = Registry(page='dag9', answers=(AnswerKey('dag9.maand', 'maand', 'Mijn maand', 'a note'),),\n"
-        "                    items=(ItemKind('act', 'status', 'maand', 'Stand van een actie', 'an update', Status),))\n")
+        "from wijwerken_widgets.core.keys import AnswerKey, Registry\n"
+        "REGISTRY = Registry(page='dag9', answers=(AnswerKey('dag9.maand', 'maand', 'Mijn maand', 'a note'),))\n")
     monkeypatch.setattr(pages, "__path__", [*pages.__path__, str(tmp_path)])
     save(ctx, "dag9.maand", "In maand drie liep het goed")
-    from wijwerken_widgets.store import ItemChange
-
-    ctx.store.save_items("act", ctx.group.id, [ItemChange("status", new_id(), {"status": "loopt", "notitie":
-                                                                               "Wijkavond gaat door"})],
-                         person_id=ctx.person.id, client_id="test")
     try:
         made = collect(ctx)
     finally:
         for name in ("wijwerken_widgets.pages.dag9.keys", "wijwerken_widgets.pages.dag9"):
             sys.modules.pop(name, None)
-    assert [day.page for day in made.days][-1] == "dag9"
     last = made.days[-1]
-    assert last.title == "dag9"
-    assert last.answers[0].rows[0].label == "Mijn maand"
-    assert last.answers[0].rows[0].value == "In maand drie liep het goed"
-    assert last.group[0].title == "Stand van een actie"
-    assert any(row.value == "Wijkavond gaat door" for row in last.group[0].items[0].rows)
+    assert (last.page, last.title) == ("dag9", "dag9")
+    assert last.answers[0].rows == (Row("Mijn maand", "In maand drie liep het goed"),)
+
+
+def test_are_the_three_months_status_updates_under_their_own_page(ctx: Context) -> None:
+    """The months' page (found by discovery, never named by the exporter) shows a status update of an action, with
+    the action it is about by name."""
+    from wijwerken_widgets.store import ItemChange
+
+    action = Actie(new_id(), wat="Inloopavond in het wijkcentrum")
+    act_session(ctx).put_item(action)
+    ctx.store.save_items("act", ctx.group.id, [ItemChange("status", new_id(), {
+        "actie_id": action.id, "status": "hapert", "notitie": "Wijkavond gaat niet door", "door": ctx.person.id})],
+        person_id=ctx.person.id, client_id="test")
+    made = collect(ctx)
+    [months] = [day for day in made.days if day.page == "maanden"]
+    [status] = [part for part in months.group if part.title == "Stand van een actie"]
+    rows = {row.label: row.value for row in status.items[0].rows}
+    assert rows["Actie"] == "Inloopavond in het wijkcentrum" and rows["Notitie"] == "Wijkavond gaat niet door"
+    assert rows["Door"] == ctx.person.name
 
 
 def test_does_a_fake_registry_appear_when_discovery_returns_it(ctx: Context, monkeypatch) -> None:

@@ -12,7 +12,9 @@ Dag 4 writes them; the trainer's pages and the months after Dag 4 read them. Lik
 - :class:`Stem` (one member's dots, item id the person id);
 - :class:`Reactie` (what the people involved said back about a theme, item id the theme's);
 - :class:`Actie` (an action of the actieplan);
-- :class:`~wijwerken_widgets.shared.act.monitoring.Status` (one status update of an action, in the months after).
+- :class:`~wijwerken_widgets.shared.act.monitoring.Status` (one status update of an action, in the months after);
+- :class:`~wijwerken_widgets.shared.act.interventions.Interventie` (a mini-interventie for a stalled action);
+- :class:`~wijwerken_widgets.shared.act.olievlek.Olievlek` (one time a member passed Wij-Werken on).
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Final
 
+from wijwerken_widgets.shared.act.interventions import Interventie
 from wijwerken_widgets.shared.act.monitoring import Status
+from wijwerken_widgets.shared.act.olievlek import Olievlek
 from wijwerken_widgets.shared.item_types import Item, mapping, text, whole
 
 SPACE: Final = "act"
@@ -210,7 +214,8 @@ def _date(value: Any) -> str:
         return ""
 
 
-ActItem = Thema | Koppeling | Fase | Stem | Reactie | Actie | Status
-TYPES: dict[str, type[ActItem]] = {t.KIND: t for t in (Thema, Koppeling, Fase, Stem, Reactie, Actie, Status)}
+ActItem = Thema | Koppeling | Fase | Stem | Reactie | Actie | Status | Interventie | Olievlek
+TYPES: dict[str, type[ActItem]] = {t.KIND: t for t in (Thema, Koppeling, Fase, Stem, Reactie, Actie, Status,
+                                                       Interventie, Olievlek)}
 """Each kind of the space, with the type that reads and writes it."""
 KINDS: Final = tuple(TYPES)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, ClassVar
 
 from wijwerken_widgets.shared.item_types import Item, mapping, text, whole
@@ -23,7 +23,8 @@ FINISHED = (DONE, STOPPED)
 """Statuses after which an action cannot go still."""
 
 
-def _day(value: Any) -> date | None:
+def parse_day(value: Any) -> date | None:
+    """An ISO date as a date, or ``None`` when absent or not a date."""
     if not isinstance(value, str):
         return None
     try:
@@ -35,7 +36,8 @@ def _day(value: Any) -> date | None:
 @dataclass(frozen=True)
 class Status(Item):
     """One status update of action ``actie_id``: the status (one of :data:`STATUSES`), a note, the day it is about,
-    whether there was contact with the owner, and who wrote it (``door``, a person id)."""
+    whether there was contact with the owner, and who wrote it (``door``, a person id); ``interventie`` names the
+    mini-interventie whose outcome it records, if any."""
 
     KIND: ClassVar[str] = "status"
 
@@ -46,20 +48,21 @@ class Status(Item):
     datum: str = ""
     contact: bool = False
     door: int | None = None
+    interventie: str = ""
 
     @classmethod
     def from_data(cls, item_id: str, data: Mapping[str, Any]) -> Status:
         data = mapping(data)
         status = data.get("status")
-        day = _day(data.get("datum"))
+        day = parse_day(data.get("datum"))
         return cls(id=item_id, actie_id=text(data.get("actie_id")),
                    status=status if status in STATUSES else ON_TRACK, notitie=text(data.get("notitie")),
                    datum=day.isoformat() if day else "", contact=data.get("contact") is True,
-                   door=whole(data.get("door")))
+                   door=whole(data.get("door")), interventie=text(data.get("interventie")))
 
     @property
     def day(self) -> date | None:
-        return _day(self.datum)
+        return parse_day(self.datum)
 
 
 def history(action_id: str, updates: Iterable[Status]) -> list[Status]:
@@ -104,7 +107,36 @@ def stillness(start: str, updates: Iterable[Status], thresholds: Thresholds, tod
             return Stillness(last.status, None, None)
         assert last.day is not None
         return Stillness(last.status, (today - last.day).days, thresholds.days.get(last.status))
-    begun = _day(start)
+    begun = parse_day(start)
     if begun is None or begun > today:
         return Stillness("", None, None)
     return Stillness("", (today - begun).days, thresholds.days.get(ON_TRACK))
+
+
+def done_day(updates: Iterable[Status]) -> date | None:
+    """The day an action was (last) said to be klaar, or ``None`` when its last update is not "klaar"."""
+    ordered = [u for u in updates if u.day is not None]
+    ordered.sort(key=lambda u: u.day or date.min)
+    return ordered[-1].day if ordered and ordered[-1].status == DONE else None
+
+
+def weeks(first: date, last: date, most: int = 26) -> list[date]:
+    """The Mondays of the weeks from ``first`` to ``last`` (at most ``most``, the latest ones)."""
+    monday = first - timedelta(days=first.weekday())
+    found = []
+    while monday <= last:
+        found.append(monday)
+        monday += timedelta(days=7)
+    return found[-most:]
+
+
+def done_vs_planned(plans: Iterable[tuple[date | None, date | None]], days: list[date]) -> list[tuple[date, int, int]]:
+    """Per week (its Monday): how many actions were due by the end of that week, and how many were klaar by then.
+    ``plans`` holds each action's (due day, day it was klaar)."""
+    plans = list(plans)
+    rows = []
+    for monday in days:
+        end = monday + timedelta(days=6)
+        rows.append((monday, sum(1 for due, _ in plans if due is not None and due <= end),
+                     sum(1 for _, done in plans if done is not None and done <= end)))
+    return rows
