@@ -86,6 +86,24 @@ def test_does_the_start_page_list_the_ready_days_with_their_workbooks_and_the_la
     assert [step.phase for step in load_start().look_think_act.steps] == ["Look", "Think", "Act"]
 
 
+def test_does_the_start_page_say_everything_of_the_werkboek_download():
+    """Does start.yaml name every sharing level of the logboek, and fill in its file names and the owner line?"""
+    from wijwerken_widgets.store.schema import SHARING
+
+    words = load_start().werkboek
+    assert all(getattr(words.sharing, level) for level in SHARING)
+    assert "{bestand}" in words.html_link and "{bestand}" in words.markdown_link
+    assert words.made_for_group.format(naam="A", groep="B", datum="C") != words.made_for.format(naam="A", datum="C")
+    assert words.field_names["with_whom"] and words.checked != words.unchecked
+
+
+def test_is_a_wrong_placeholder_in_the_werkboek_texts_reported(content_copy):
+    """Does a typo in a placeholder of the werkboek's texts name the file, line and field?"""
+    edit(content_copy / START_FILE, "webpagina ({bestand})", "webpagina ({bestnd})")
+    error = load_error(load_start, content_copy)
+    assert "start.yaml" in error and "werkboek.html_link" in error and "{bestnd}" in error
+
+
 def test_does_dag1_offer_both_kinds_of_vraagstuk_and_five_why_steps():
     """Can a participant choose "van buiten naar binnen" or "de interne vraag", and dig five times why?"""
     dag1 = load_dag1()
