@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.browser.test_dag2 import (
     NAAM,
@@ -27,14 +26,6 @@ from tests.browser.test_dag3 import open_page, put_on_map
 from tests.support.workbook import LOAD_TIMEOUT, Workbook
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def second_context(browser: Browser) -> Iterator[BrowserContext]:
-    """A second browser profile: a groupmate on another laptop."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL")
-    yield ctx
-    ctx.close()
 
 
 def test_a_groupmates_save_leaves_my_open_dag2_edit_intact(

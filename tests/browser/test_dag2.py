@@ -7,7 +7,6 @@ map grows from test to test, so every test uses its own stakeholder names and ch
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, FrameLocator, Locator, Page, expect
@@ -29,14 +28,6 @@ SAVE_TIMEOUT = 45_000  # the first save in a kernel loads networkx, scipy and py
 XSS_NAME = "<img src=x onerror=alert(1)>"
 XSS_NOTE = "<script>alert(2)</script> href"
 QUADRANTS = ("Nauw betrekken", "Tevreden houden", "Informeren", "Monitoren")
-
-
-@pytest.fixture
-def second_context(browser: Browser) -> Iterator[BrowserContext]:
-    """A second browser profile, made like the `context` fixture: a groupmate on another laptop."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL")
-    yield ctx
-    ctx.close()
 
 
 # --- helpers ------------------------------------------------------------------------------------------------------

@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Iterator
 from datetime import datetime, timezone
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.support.dag3 import GESPREK, new_map, new_session
 from tests.support.workbook import LOAD_TIMEOUT, Workbook, log_in
@@ -24,14 +23,6 @@ pytestmark = pytest.mark.browser
 
 SYNC_TIMEOUT = 45_000  # a groupmate's change: polled every 3 s
 SAVE_TIMEOUT = 30_000
-
-
-@pytest.fixture
-def second_context(browser: Browser) -> Iterator[BrowserContext]:
-    """A second browser profile: a groupmate on another laptop."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL")
-    yield ctx
-    ctx.close()
 
 
 def put_on_map(workbook: Workbook, *names: str) -> None:

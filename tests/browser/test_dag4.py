@@ -8,10 +8,9 @@ done in the browser.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.support.dag4 import hold_conversations
 from tests.support.workbook import LOAD_TIMEOUT, Workbook, log_in
@@ -25,14 +24,6 @@ pytestmark = pytest.mark.browser
 SYNC_TIMEOUT = 45_000  # a groupmate's change: polled every 3 s
 SAVE_TIMEOUT = 30_000
 QUOTE_LIST = "Alle citaten en hun thema's"  # the fold-out with every quote and its themes
-
-
-@pytest.fixture
-def second_context(browser: Browser) -> Iterator[BrowserContext]:
-    """A second browser profile: a groupmate on another laptop."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-    yield ctx
-    ctx.close()
 
 
 def seed(workbook: Workbook, theme: str) -> tuple[str, str]:

@@ -4,10 +4,9 @@ same action at the same moment, and both updates are in its history — on both 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.support.dag4 import act_session
 from tests.support.workbook import LOAD_TIMEOUT, Workbook, log_in
@@ -18,14 +17,6 @@ from wijwerken_widgets.ui.context import Context
 pytestmark = pytest.mark.browser
 
 SAVE_TIMEOUT = 30_000
-
-
-@pytest.fixture
-def second_context(browser: Browser) -> Iterator[BrowserContext]:
-    """A second browser profile: a groupmate on another laptop."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL")
-    yield ctx
-    ctx.close()
 
 
 def seed_action(workbook: Workbook, name: str) -> None:

@@ -4,7 +4,6 @@ opened from disk with the network off."""
 from __future__ import annotations
 
 import secrets
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,14 +17,6 @@ pytestmark = pytest.mark.browser
 
 PROBLEEM = "textarea[placeholder^='Bijvoorbeeld: Bewoners starten initiatieven']"
 SAVE_TIMEOUT = 30_000
-
-
-@pytest.fixture
-def second_context(browser: Browser) -> Iterator[BrowserContext]:
-    """A groupmate's browser."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nl-NL")
-    yield ctx
-    ctx.close()
 
 
 def download_werkboek(page: Page, workbook: Workbook, folder: Path) -> Path:
