@@ -18,6 +18,7 @@ from wijwerken_widgets.people.identity import login
 from wijwerken_widgets.shared.act.items import SPACE
 from wijwerken_widgets.shared.act.olievlek import MAX_WITH, Olievlek
 from wijwerken_widgets.store import Store
+from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.context import Context
 
 PART = texts.load().exercises.olievlek
@@ -198,6 +199,17 @@ def test_an_entry_is_removed_and_put_back(ctx: Context) -> None:
     assert [e.id for e in stored(ctx)] == [entry.id]
     assert "Teruggezet:" in view.mine.feedback.text
     assert "team Financiën" in html_text(view.mine.list_view)
+
+
+def test_showing_and_hiding_parts_leaves_the_shared_layouts_alone(ctx: Context) -> None:
+    """Hiding the undo button or the (empty) editor must not hide every widget that shares a layout."""
+    view = new_view(ctx)
+    assert view.mine.edit_area.layout.display == "none"  # nothing to edit yet
+    fill(view)
+    view.form.submit()
+    view.mine.remove(view.mine.chooser.value)
+    view.mine.undo()
+    assert styles.layout().display is None and styles.plain_layout().display is None
 
 
 def test_a_member_has_at_most_max_entries(ctx: Context, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -114,11 +114,12 @@ class MyEntries(widgets.VBox):
         self.remove_button = button(words.remove_button, "trash")
         confirm_first(self.remove_button, words.confirm_remove, self._remove_chosen)
         self.undo_button = button(words.undo_button, "undo")
-        self.undo_button.layout.display = "none"
+        self.undo_button.layout = widgets.Layout(display="none")  # its own: the shared layouts never change
         self.undo_button.on_click(lambda _: self.undo())
         self._removed: str | None = None
         self.edit_area = box([static_html(f"<h4>{html.escape(words.edit_title)}</h4>"), self.chooser,
                               self.editor_area, self.remove_button], "ww-olievlek-edit")
+        self.edit_area.layout = widgets.Layout(width="auto")  # its own: hidden while there is nothing to edit
         super().__init__([self.list_view, self.edit_area, self.feedback, self.undo_button], layout=styles.layout(),
                          _dom_classes=("ww-olievlek-entries",))
         session.on_change(lambda _: self.redraw())
