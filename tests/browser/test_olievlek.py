@@ -9,8 +9,10 @@ import secrets
 from collections.abc import Iterator
 
 import pytest
+from axe_playwright_python.base import AXE_FILE_PATH
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
+from tests.support.accessibility import BLOCKING, WCAG_TAGS, summary, wait_rendered
 from tests.support.workbook import LOAD_TIMEOUT, Workbook, log_in
 
 pytestmark = pytest.mark.browser
@@ -70,6 +72,14 @@ def test_an_entry_is_added_stays_after_a_reload_and_a_groupmate_sees_the_total(
     mine = page.locator(".ww-olievlek")
     expect(mine.locator(".ww-olievlek-mine")).to_contain_text(team, timeout=LOAD_TIMEOUT)
     expect(mine.locator(".ww-olievlek-me")).to_contain_text(f"{me} (jij): 7 van 10 collega's")
+
+    # With an entry, its editor and the progress bars shown: axe finds nothing serious in the section.
+    wait_rendered(page, logged_in=True)
+    page.evaluate(AXE_FILE_PATH.read_text(encoding="utf-8"))
+    found = page.evaluate("(tags) => axe.run({include: [['.ww-olievlek']]}, {runOnly: {type: 'tag', values: tags},"
+                          " resultTypes: ['violations']})", WCAG_TAGS)["violations"]
+    blocking = [v for v in found if v["impact"] in BLOCKING]
+    assert not blocking, summary("maanden olievlek", blocking)
 
 
 def test_a_bad_date_is_refused_in_dutch_and_the_typed_text_stays(workbook: Workbook, page: Page) -> None:
