@@ -62,6 +62,7 @@ def test_an_entry_is_added_listed_and_counted(ctx: Context) -> None:
     listed = html_text(view.mine.list_view)
     assert "20 november 2026 · mijn team Vergunningen · 7 collega's · werkoverleg" in listed
     assert "eerst vragen wat de inwoner zelf wil" in listed
+    assert view.mine.chooser.value == entry.id  # the new entry is the one its editor shows
     assert f"{ctx.person.name} (jij): 7 van 10 collega's" in html_text(view.progress.view)
     assert 'value="7"' in view.progress.view.value and 'max="10"' in view.progress.view.value
 

@@ -88,6 +88,7 @@ class OlievlekView(widgets.VBox):
             self.session.put_item(entry)
         except StoreUnavailable as exc:
             return exc.message
+        self.mine.edit(entry.id)  # the new entry is the one to change, if anything
         return None
 
 
