@@ -260,3 +260,15 @@ def test_the_trainer_on_a_group_page_sees_its_progress_without_a_form(ctx: Conte
     [view] = [c for c in built.children if isinstance(c, GroupProgress)]
     assert f"{ctx.person.name}: 4 van 10 collega's" in html_text(view.view)
     assert not [c for c in built.children if isinstance(c, OlievlekView)]
+
+
+def test_when_the_store_is_busy_the_entry_is_not_lost(ctx: Context, write_locked) -> None:
+    """Does "Toevoegen" while the database is locked say so in Dutch and keep what was typed, to add it later?"""
+    view = new_view(ctx)
+    fill(view, met="team Sociaal Domein")
+    with write_locked():
+        assert view.form.submit() is None
+    assert view.form.feedback.value.count("ww-notice-error") == 1
+    assert view.form.fields.met.value == "team Sociaal Domein"
+    assert view.form.submit() is not None
+    assert [e.met for e in stored(ctx)] == ["team Sociaal Domein"]
