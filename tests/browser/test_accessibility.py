@@ -14,13 +14,15 @@ from tests.support.dag3 import new_map
 from tests.support.dag4 import hold_conversations
 from tests.support.workbook import Workbook, log_in
 from wijwerken_widgets.core.ids import new_id
-from wijwerken_widgets.shared.act.items import Thema
+from wijwerken_widgets.shared.act.interventions import Interventie
+from wijwerken_widgets.shared.act.items import Actie, Thema
+from wijwerken_widgets.shared.act.monitoring import Status
 from wijwerken_widgets.shared.act.session import ActSession
 from wijwerken_widgets.ui.context import Context
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["start", "dag1", "dag2", "dag3", "dag4", "maanden", "logboek", "toegankelijkheid"]
+PAGES = ["start", "dag1", "dag2", "dag3", "dag4", "maanden", "pechakucha", "logboek", "toegankelijkheid"]
 SERVER_PAGES = {"login": "login", "login_wrong": "login", "statement": "toegankelijkheid"}
 """The server's own pages, before logging in (path under the server); ``login_wrong`` after a wrong code."""
 ROLES = ["participant", "trainer"]
@@ -30,12 +32,20 @@ VIEWS = [f"{page}-{role}" for role in ROLES for page in PAGES] + [f"{page}-logge
 @pytest.fixture(scope="module", autouse=True)
 def _a_filled_map(workbook: Workbook) -> None:
     """The participant's group has a map, so axe also checks Dag 2's graph, its tables and Dag 3's shortlist, and a
-    held conversation with a quote and a theme, so axe checks Dag 4's assignment, evidence and gaps tables."""
+    held conversation with a quote and a theme, so axe checks Dag 4's assignment, evidence and gaps tables, and an
+    action with a status update and an open mini-interventie, so axe checks the three months' forms and views."""
     with workbook.store() as store:
         person = next(p for p in store.people(1) if p.name == workbook.participant(0).naam)
         ctx = Context.for_person(store, person)
         hold_conversations(ctx, ({"naam": "Wethouder Jansen", "soort": "bestuur"}, "ja", ["Het loket is te ver weg"]))
-        ActSession(ctx, poll_seconds=None).put_item(Thema(new_id(), naam="Bereikbaarheid"))
+        act = ActSession(ctx, poll_seconds=None)
+        act.put_item(Thema(new_id(), naam="Bereikbaarheid"))
+        action = Actie(new_id(), wat="Inloopspreekuur in de wijk", eigenaar_soort="groep", start="2026-10-01",
+                       eind="2026-12-01")
+        act.put_item(action)
+        act.put_item(Status(new_id(), action.id, "hapert", "Zaal is weg", "2026-11-01", True, person.id))
+        act.put_item(Interventie(new_id(), actie_id=action.id, wie="Noor en de wijkagent", hoop="Een eigen zaal",
+                                 door=person.id))
         new_map(ctx,
                 {"naam": "Wijkraad <script>x</script>", "soort": "inwoner", "invloed": 2, "belang": 5,
                  "energie_nu": "weerstand", "energie_gewenst": "steunend"},
@@ -68,6 +78,9 @@ def test_no_serious_or_critical_axe_violations(workbook: Workbook, context: Brow
     _open(workbook, page, name, role)
     if view == "dag2-participant":
         expect(page.locator(".ww-network-table")).to_contain_text("Woningcorporatie Thuis")
+    if view == "maanden-participant":
+        expect(page.locator(".ww-since-line")).to_contain_text("Inloopspreekuur in de wijk")
+        expect(page.locator(".ww-intervention")).to_contain_text("Noor en de wijkagent")
     expect(page.get_by_role("main")).to_have_count(1)  # one main landmark with the page's one <h1>
     expect(page.locator("h1")).to_have_count(1)
     expect(page.get_by_role("main").locator("h1")).to_have_count(1)

@@ -33,7 +33,7 @@ def test_every_page_links_to_the_others_and_dag1_leads_on_to_dag2(workbook: Work
     log_in(page, workbook.participant(0).code)
     wait_rendered(page, logged_in=True)
     nav = page.get_by_role("navigation", name="Pagina's van het werkboek")
-    expect(nav.get_by_role("link")).to_have_count(6)
+    expect(nav.get_by_role("link")).to_have_count(8)
     expect(nav.get_by_role("link", name="Dag 1: het vraagstuk")).to_have_attribute("aria-current", "page")
     expect(page.locator(".wijwerken-kop").get_by_role("link", name="Grip op Loslaten")).to_have_attribute(
         "href", "start.ipynb")
@@ -121,7 +121,8 @@ def test_the_login_field_fits_a_phone(workbook: Workbook, browser: Browser) -> N
         context.close()
 
 
-@pytest.mark.parametrize("notebook", ["start", "dag1", "dag2", "dag3", "logboek", "toegankelijkheid"])
+@pytest.mark.parametrize("notebook", ["start", "dag1", "dag2", "dag3", "maanden", "pechakucha", "logboek",
+                                      "toegankelijkheid"])
 def test_every_page_prints_its_whole_content(workbook: Workbook, page: Page, notebook: str) -> None:
     """In print, does no box cut its content off, is the page's last section laid out, and does it make a PDF?"""
     page.goto(workbook.url("start.ipynb"))

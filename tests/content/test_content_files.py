@@ -14,6 +14,7 @@ from wijwerken_widgets.pages.dag2 import texts as dag2_texts
 from wijwerken_widgets.pages.dag3 import texts as dag3_texts
 from wijwerken_widgets.pages.dag4 import texts as dag4_texts
 from wijwerken_widgets.pages.maanden import texts as maanden_texts
+from wijwerken_widgets.pages.pechakucha import texts as pechakucha_texts
 from wijwerken_widgets.pages.start import texts as start_texts
 from wijwerken_widgets.shared import coaching
 from wijwerken_widgets.shared.logbook import texts as logbook_texts
@@ -28,6 +29,7 @@ load_coaching, load_logbook, load_common, load_map = coaching.load_rules, logboo
 LOADERS = {START_FILE: load_start, DAG1_FILE: load_dag1, DAG2_FILE: load_dag2, DAG3_FILE: load_dag3,
            dag4_texts.FILE: dag4_texts.load,
            maanden_texts.FILE: maanden_texts.load,
+           pechakucha_texts.FILE: pechakucha_texts.load,
            COACHING_FILE: load_coaching, LOGBOOK_FILE: load_logbook, COMMON_FILE: load_common, MAP_FILE: load_map}
 
 
@@ -76,11 +78,30 @@ def test_does_the_start_page_list_the_ready_days_with_their_workbooks_and_the_la
     assert (days[3].label, days[3].phase, days[3].available, days[3].workbook) == ("Dag 4", "Act", True, "dag4.ipynb")
     assert (days[4].label, days[4].available, days[4].workbook) == ("Drie maanden", True, "maanden.ipynb")
     assert (days[-1].title, days[-1].workbook) == ("Je logboek", "logboek.ipynb")
+    assert [(d.available, d.workbook) for d in days if d.title == "Pecha kucha"] == [(True, "pechakucha.ipynb")]
     for day in days:
         assert day.workbook is None or (paths.workbooks_dir() / day.workbook).is_file()
     titles = [day.title for day in days]
     assert titles.index("De stakeholderkaart") < titles.index("Gesprekken en rollenspel") < titles.index("Pecha kucha")
     assert [step.phase for step in load_start().look_think_act.steps] == ["Look", "Think", "Act"]
+
+
+def test_does_the_start_page_say_everything_of_the_werkboek_download():
+    """Does start.yaml name every sharing level of the logboek, and fill in its file names and the owner line?"""
+    from wijwerken_widgets.store.schema import SHARING
+
+    words = load_start().werkboek
+    assert all(getattr(words.sharing, level) for level in SHARING)
+    assert "{bestand}" in words.html_link and "{bestand}" in words.markdown_link
+    assert words.made_for_group.format(naam="A", groep="B", datum="C") != words.made_for.format(naam="A", datum="C")
+    assert words.field_names["with_whom"] and words.checked != words.unchecked
+
+
+def test_is_a_wrong_placeholder_in_the_werkboek_texts_reported(content_copy):
+    """Does a typo in a placeholder of the werkboek's texts name the file, line and field?"""
+    edit(content_copy / START_FILE, "webpagina ({bestand})", "webpagina ({bestnd})")
+    error = load_error(load_start, content_copy)
+    assert "start.yaml" in error and "werkboek.html_link" in error and "{bestnd}" in error
 
 
 def test_does_dag1_offer_both_kinds_of_vraagstuk_and_five_why_steps():

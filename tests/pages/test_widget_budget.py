@@ -15,10 +15,12 @@ import ipywidgets as widgets
 import pytest
 from ipywidgets.widgets.widget import _instances
 
-from wijwerken_widgets.pages import dag1, dag2, dag3, dag4, logboek
+from wijwerken_widgets.pages import dag1, dag2, dag3, dag4, logboek, pechakucha
 from wijwerken_widgets.pages.dag2.entry_form import StakeholderForm
 from wijwerken_widgets.pages.dag3.plans import ConversationPlans
 from wijwerken_widgets.pages.dag4.themes_quotes import QuoteAssigner
+from wijwerken_widgets.pages.pechakucha.download import FileMaker
+from wijwerken_widgets.pages.pechakucha.editor import SlideEditor
 from wijwerken_widgets.shared.logbook.widget import Logbook
 from wijwerken_widgets.shared.stakeholders.model import validate_stakeholder
 from wijwerken_widgets.shared.stakeholders.session import page_map
@@ -136,6 +138,31 @@ def test_dag4(ctx: Context, write_locked: Locked) -> None:
     assert after == before
 
 
+def test_maanden(ctx: Context, write_locked: Locked) -> None:
+    """The three months: a new status for an action, written or refused by a locked store (every written status
+    grows the history and the views, never the widgets)."""
+    from tests.support.dag4 import sources
+    from wijwerken_widgets.core.ids import new_id
+    from wijwerken_widgets.pages import maanden
+    from wijwerken_widgets.pages.maanden.since import SinceView
+    from wijwerken_widgets.shared.act.items import Actie
+    from wijwerken_widgets.shared.act.session import page_act
+
+    sources(ctx)
+    action = Actie(new_id(), wat="Inloopspreekuur", eigenaar_soort="groep", start="2027-02-01", eind="2027-04-01")
+    page_act(ctx).put_item(action)
+    sections = [m.section(ctx) for m in (maanden.since, maanden.monitoring, maanden.interventions, maanden.calendar,
+                                         maanden.olievlek, maanden.logbook, maanden.trainer)]
+    line = _find(sections, SinceView).lines[action.id]
+
+    def update(i: int) -> None:
+        line.note.value = f"Stand {i}"
+        line.submit()
+
+    before, after = _steady(update, update, write_locked)
+    assert after == before
+
+
 def test_logboek(ctx: Context, write_locked: Locked) -> None:
     """The logboek page: editing an entry, adding an empty one, and adding while the store is locked."""
     logbook: Logbook = logboek.logbook(ctx)
@@ -151,3 +178,19 @@ def test_logboek(ctx: Context, write_locked: Locked) -> None:
     before, after = _steady(lambda i: setattr(card.text, "value", f"Herzien {i}"), fail, write_locked)
     assert after == before
     assert len(logbook.cards) == 1
+
+
+def test_pechakucha(ctx: Context, write_locked: Locked) -> None:
+    """The pecha kucha: typing a slide's title and moving it, making the file, saved or refused by a locked store."""
+    sections = [m.section(ctx) for m in (pechakucha.editor, pechakucha.download)]
+    editor, maker = _find(sections, SlideEditor), _find(sections, FileMaker)
+    editor.add_own()
+    editor.add_own()
+
+    def save(i: int) -> None:
+        editor.slots[0].fields["titel"].value = f"Titel {i}"
+        editor.move(0, 1)
+        maker.make()
+
+    before, after = _steady(save, _typing(editor.slots[1].fields["tekst"]), write_locked)
+    assert after == before

@@ -17,7 +17,8 @@ def test_does_the_navigation_list_every_page_with_relative_links_and_mark_the_cu
     markup = nav_html("dag2.ipynb")
     assert markup.startswith('<nav class="ww-nav" aria-label="')
     assert hrefs(markup) == ["start.ipynb", "dag1.ipynb", "dag2.ipynb", "dag3.ipynb", "dag4.ipynb",
-                             "maanden.ipynb", "logboek.ipynb"]
+                             "maanden.ipynb", "pechakucha.ipynb",
+                             "logboek.ipynb"]
     assert markup.count('aria-current="page"') == 1
     assert '<a href="dag2.ipynb" aria-current="page">' in markup
 
@@ -29,7 +30,8 @@ def test_does_each_day_link_back_and_on_and_the_logboek_only_to_the_accessibilit
     assert hrefs(dag1) == ["start.ipynb", "dag2.ipynb", "toegankelijkheid.ipynb"]
     assert hrefs(end_html("dag3.ipynb")) == ["dag2.ipynb", "dag4.ipynb", "toegankelijkheid.ipynb"]
     assert hrefs(end_html("dag4.ipynb")) == ["dag3.ipynb", "maanden.ipynb", "toegankelijkheid.ipynb"]
-    assert hrefs(end_html("maanden.ipynb")) == ["dag4.ipynb", "toegankelijkheid.ipynb"]
+    assert hrefs(end_html("maanden.ipynb")) == ["dag4.ipynb", "pechakucha.ipynb", "toegankelijkheid.ipynb"]
+    assert hrefs(end_html("pechakucha.ipynb")) == ["maanden.ipynb", "toegankelijkheid.ipynb"]
     assert hrefs(end_html("logboek.ipynb")) == ["toegankelijkheid.ipynb"]
     assert '<footer class="ww-footer"><a href="toegankelijkheid.ipynb">Toegankelijkheid</a></footer>' in dag1
 

@@ -250,3 +250,16 @@ def test_an_action_follows_its_rode_draad_into_a_merged_theme(ctx: Context, held
     assert list(editor.thread_boxes) == ["t1"] and editor.thread_boxes["t1"].value
     assert QUOTE in html_text(editor.quotes)
     assert "Kastje en muur" in html_text(view.table_view)
+
+
+def test_once_an_action_is_followed_its_owner_changes_only_in_the_months_after(ctx: Context, held) -> None:
+    """After a first status update the owner is changed on the months' page (behind the niet-overnemen guard)."""
+    from wijwerken_widgets.core.ids import new_id
+    from wijwerken_widgets.shared.act.monitoring import STALLING, Status
+
+    view = new_plan(ctx)
+    item_id = view.add()
+    editor = chosen(view)
+    assert not editor.eigenaar.disabled and editor.owner_hint.value == ""
+    view.session.put_item(Status(new_id(), item_id, STALLING, "Zaal is weg", "2027-03-01", False, ctx.person.id))
+    assert editor.eigenaar.disabled and "Drie maanden" in editor.owner_hint.value

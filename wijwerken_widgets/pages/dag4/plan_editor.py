@@ -16,6 +16,7 @@ import ipywidgets as widgets
 from wijwerken_widgets.core.html import render_markdown
 from wijwerken_widgets.pages.dag4.plan_checks import dates_reversed
 from wijwerken_widgets.shared.act.items import ANSWERS, Actie, Thema
+from wijwerken_widgets.shared.act.monitoring import Status
 from wijwerken_widgets.store import GroupItem, StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.autosave import SaveStatus
@@ -91,6 +92,7 @@ class ActionEditor:
         self.morgen = widgets.Dropdown(description=fields.morgen, options=list(zip(words.morgen_options, ANSWERS)),
                                        value="", layout=styles.layout(), style=_WIDE)
         self.morgen_hint = static_html("", "ww-hint")
+        self.owner_hint = static_html("", "ww-hint")
         self.quotes = static_html("", "ww-plan-quotes")
         self.feedback = Feedback()
         self.status = SaveStatus()
@@ -109,6 +111,7 @@ class ActionEditor:
             self.threads_area,
             self.quotes,
             self.eigenaar,
+            self.owner_hint,
             labelled(fields.met_wie, self.texts["met_wie"]),
             widgets.HBox([self.start, self.eind], layout=widgets.Layout(flex_flow="row wrap")),
             labelled(fields.nodig, self.texts["nodig"]),
@@ -201,6 +204,11 @@ class ActionEditor:
         quotes = self.owner.quotes_html(self.draden())
         if quotes != self.quotes.value:
             self.quotes.value = quotes
+        # once the group follows the action, its owner changes on the months' page, behind the niet-overnemen guard
+        followed = any(i.data.get("actie_id") == self.item_id for i in self.owner.session.live(Status.KIND))
+        if self.eigenaar.disabled != followed:
+            self.eigenaar.disabled = followed
+            self.owner_hint.value = html.escape(self.owner.part.editor.owner_in_months) if followed else ""
 
     def _edited(self, _change: dict) -> None:
         if self._quiet:

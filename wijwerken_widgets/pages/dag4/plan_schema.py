@@ -59,6 +59,9 @@ class PlanEditorTexts(ContentModel):
     """Not answered yet, ja, nee, weet niet."""
     morgen_hint: Text
     """Markdown, shown when the answer is "nee"."""
+    owner_in_months: Text
+    """Under the owner of an action that already has a status update: its owner changes in the months after Dag 4,
+    where taking over a stalled action is guarded."""
     no_themes: Text
     too_long: Annotated[Text, placeholders("veld", "maximum")]
     too_many: Annotated[Text, placeholders("maximum")]

@@ -7,7 +7,8 @@ A text marked with ``placeholders(...)`` (``content.schema``) is one the workboo
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -19,7 +20,7 @@ from wijwerken_widgets.shared.act.monitoring import STATUSES
 Days = Annotated[int, Field(ge=1, le=365)]
 
 
-def _complete(found: dict[str, object], keys: tuple[str, ...], what: str) -> None:
+def _complete(found: Mapping[str, Any], keys: tuple[str, ...], what: str) -> None:
     missing = [k for k in keys if k not in found]
     unknown = [k for k in found if k not in keys]
     if missing:

@@ -1,14 +1,74 @@
-"""The three months: the ``trainer`` part of ``maanden.yaml`` (being built)."""
+"""The three months for trainers: per group how many actions there are, how many are klaar, haperen or stil, and
+the open mini-interventies, with a link to that group's page (where the trainer watches, read-only)."""
 
 from __future__ import annotations
 
+import html
+from datetime import date
+
 import ipywidgets as widgets
 
+from wijwerken_widgets.core.html import format_html, notice_html
 from wijwerken_widgets.pages.maanden import texts
-from wijwerken_widgets.ui.blocks import Exercise
+from wijwerken_widgets.pages.maanden.board import thresholds
+from wijwerken_widgets.pages.maanden.schema import MaandenContent
+from wijwerken_widgets.shared.act.interventions import Interventie, needs_intervention
+from wijwerken_widgets.shared.act.items import SPACE, Actie
+from wijwerken_widgets.shared.act.monitoring import DONE, STALLING, Status, history, stillness
+from wijwerken_widgets.store import Group, Store, StoreUnavailable
+from wijwerken_widgets.ui import styles
+from wijwerken_widgets.ui.blocks import Exercise, button, hidden, static_html
 from wijwerken_widgets.ui.context import Context
 
 
+def group_counts(store: Store, group: Group, content: MaandenContent, today: date) -> dict[str, int]:
+    """One group's actions: all, klaar, hapert, stil, and open mini-interventies."""
+    items = [i for i in store.items(SPACE, group.id) if not i.deleted]
+    actions = [Actie.of(i) for i in items if i.kind == Actie.KIND]
+    updates = [Status.of(i) for i in items if i.kind == Status.KIND]
+    limits = thresholds(content.common)
+    counts = {"acties": len(actions), "klaar": 0, "hapert": 0, "stil": 0,
+              "interventies": sum(1 for i in items if i.kind == Interventie.KIND and not Interventie.of(i).afgerond)}
+    for action in actions:
+        found = history(action.id, updates)
+        still = stillness(action.start, found, limits, today)
+        last = found[-1].status if found else ""
+        counts["klaar"] += last == DONE
+        counts["hapert"] += last == STALLING
+        counts["stil"] += still.still and needs_intervention(still)
+    return counts
+
+
+class MonthsTrainerView(widgets.VBox):
+    """Read-only overview of every group of the trainer's cohort, refreshed with "Vernieuwen"."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx, self.content = ctx, texts.load()
+        self.overview = static_html("")
+        refresh = button(self.content.common.refresh_button, "refresh")
+        refresh.on_click(lambda _: self.show())
+        super().__init__([refresh, self.overview], layout=styles.layout(), _dom_classes=("ww-maanden-trainer",))
+        self.show()
+
+    def show(self) -> None:
+        part = self.content.exercises.trainer
+        try:
+            lines = []
+            for group in self.ctx.store.groups(self.ctx.person.cohort_id):
+                counts = group_counts(self.ctx.store, group, self.content, date.today())
+                link = format_html(part.open_group, groep=group.name)
+                lines.append(f"<li>{format_html(part.group_line, groep=group.name, **counts)} · "
+                             f"<a href='?groep={group.id}'>{link}</a></li>")
+        except StoreUnavailable as exc:
+            self.overview.value = notice_html(exc.message, "error")
+            return
+        self.overview.value = (f"<ul>{''.join(lines)}</ul>" if lines
+                               else f"<p class='ww-empty'>{html.escape(part.no_groups)}</p>")
+
+
 def section(ctx: Context) -> widgets.Widget:
+    """The ``trainer`` part of ``maanden.yaml``: only for trainers."""
+    if ctx.person.role != "trainer" or ctx.cohort is None:
+        return hidden()
     part = texts.load().exercises.trainer
-    return Exercise(part.title, part.instruction, [])
+    return Exercise(part.title, part.instruction, [MonthsTrainerView(ctx)])

@@ -1,4 +1,5 @@
-"""The schema (pydantic) of ``exercises/start.yaml``: welkom, Wij-Werken, Look – Think – Act and the programme."""
+"""The schema (pydantic) of ``exercises/start.yaml``: welkom, Wij-Werken, Look – Think – Act, the programme and the
+werkboek to download."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from wijwerken_widgets.content.schema import ContentModel, Phase, Section, Text
+from wijwerken_widgets.content.schema import ContentModel, Phase, Section, Text, placeholders
 
 
 class Step(ContentModel):
@@ -40,6 +41,46 @@ class Programme(ContentModel):
     days: Annotated[list[DayItem], Field(min_length=1)]
 
 
+class Sharing(ContentModel):
+    """How the werkboek marks each sharing level of a logboek entry."""
+
+    prive: Text
+    trainer: Text
+    groep: Text
+
+
+class Werkboek(ContentModel):
+    """The section "Je werkboek" and every heading and sentence of the downloaded werkboek."""
+
+    title: Text
+    instruction: Text
+    button: Text
+    busy: Text
+    failed: Text
+    html_link: Annotated[Text, placeholders("bestand")]
+    markdown_link: Annotated[Text, placeholders("bestand")]
+    print_hint: Text
+    file_name: Text
+    """The start of both file names (the date and the extension follow)."""
+    document_title: Text
+    made_for: Annotated[Text, placeholders("naam", "datum")]
+    made_for_group: Annotated[Text, placeholders("naam", "groep", "datum")]
+    contents: Text
+    your_answers: Text
+    from_group: Text
+    empty_day: Text
+    no_group: Text
+    logbook_title: Text
+    logbook_intro: Text
+    empty_logbook: Text
+    logbook_entry: Annotated[Text, placeholders("dag", "datum")]
+    sharing: Sharing
+    checked: Text
+    unchecked: Text
+    field_names: dict[str, Text] = {}
+    """Dutch names of stored fields (``met_wie``: "Met wie"); a field not listed gets its own name, tidied."""
+
+
 class StartContent(ContentModel):
     """``exercises/start.yaml``: the welcome page."""
 
@@ -50,3 +91,4 @@ class StartContent(ContentModel):
     look_think_act: LookThinkAct
     programme: Programme
     closing: str = ""
+    werkboek: Werkboek

@@ -39,7 +39,8 @@ def check_ins(first: date, every_days: int, until: date) -> list[date]:
 def calendar_ics(name: str, events: Iterable[Event], *, remind_days_before: int = 1, reminder: str = "",
                  now: datetime | None = None) -> bytes:
     """The events as one ``.ics`` file named ``name``; each with a display alarm ``remind_days_before`` days
-    before (at 09:00 the day before for 1) saying ``reminder`` (default: the event's title)."""
+    before (at 09:00 the day before for 1) saying ``reminder`` with ``{titel}`` the event's title (default: the
+    title itself)."""
     from icalendar import Alarm, Calendar
     from icalendar import Event as IcalEvent
 
@@ -61,7 +62,7 @@ def calendar_ics(name: str, events: Iterable[Event], *, remind_days_before: int 
         entry.add("transp", "TRANSPARENT")
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", reminder or event.title)
+        alarm.add("description", reminder.replace("{titel}", event.title) if reminder else event.title)
         alarm.add("trigger", timedelta(days=-remind_days_before, hours=9))
         entry.add_component(alarm)
         calendar.add_component(entry)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, ClassVar
 
 from wijwerken_widgets.shared.item_types import Item, mapping, text, whole
@@ -111,3 +111,32 @@ def stillness(start: str, updates: Iterable[Status], thresholds: Thresholds, tod
     if begun is None or begun > today:
         return Stillness("", None, None)
     return Stillness("", (today - begun).days, thresholds.days.get(ON_TRACK))
+
+
+def done_day(updates: Iterable[Status]) -> date | None:
+    """The day an action was (last) said to be klaar, or ``None`` when its last update is not "klaar"."""
+    ordered = [u for u in updates if u.day is not None]
+    ordered.sort(key=lambda u: u.day or date.min)
+    return ordered[-1].day if ordered and ordered[-1].status == DONE else None
+
+
+def weeks(first: date, last: date, most: int = 26) -> list[date]:
+    """The Mondays of the weeks from ``first`` to ``last`` (at most ``most``, the latest ones)."""
+    monday = first - timedelta(days=first.weekday())
+    found = []
+    while monday <= last:
+        found.append(monday)
+        monday += timedelta(days=7)
+    return found[-most:]
+
+
+def done_vs_planned(plans: Iterable[tuple[date | None, date | None]], days: list[date]) -> list[tuple[date, int, int]]:
+    """Per week (its Monday): how many actions were due by the end of that week, and how many were klaar by then.
+    ``plans`` holds each action's (due day, day it was klaar)."""
+    plans = list(plans)
+    rows = []
+    for monday in days:
+        end = monday + timedelta(days=6)
+        rows.append((monday, sum(1 for due, _ in plans if due is not None and due <= end),
+                     sum(1 for _, done in plans if done is not None and done <= end)))
+    return rows
