@@ -7,6 +7,7 @@ import html
 from datetime import date, timedelta
 
 import pytest
+from ipywidgets.widgets.widget import _instances
 
 from tests.support.dag3 import html_text
 from tests.support.dag4 import act_session
@@ -272,3 +273,35 @@ def test_when_the_store_is_busy_the_entry_is_not_lost(ctx: Context, write_locked
     assert view.form.fields.met.value == "team Sociaal Domein"
     assert view.form.submit() is not None
     assert [e.met for e in stored(ctx)] == ["team Sociaal Domein"]
+
+
+def test_adding_and_choosing_entries_keeps_the_number_of_widgets(ctx: Context) -> None:
+    """Does the page hold one entry editor however many entries are added and chosen (no widget per entry)?"""
+    view = new_view(ctx)
+    fill(view)
+    view.form.submit()
+    fill(view)
+    view.form.submit()
+    before = len(_instances)
+    for n in range(10):
+        fill(view, met=f"team {n}")
+        view.form.submit()
+        view.mine.chooser.value = view.mine.chooser.options[-1][1]
+    assert len(_instances) == before
+    assert len(view.mine.chooser.options) == 12
+
+
+def test_choosing_another_entry_saves_the_edit_in_progress(ctx: Context) -> None:
+    view = new_view(ctx)
+    fill(view, met="team A")
+    first = view.form.submit()
+    fill(view, met="team B")
+    view.form.submit()
+    editor = view.mine.edit(first.id)
+    editor.saver._dirty = True  # an edit still waiting for its debounce, as in a kernel
+    editor.fields.fill({**editor.saver.saved_value, "met": "team A en team C"})
+    before = len(_instances)
+    view.mine.chooser.value = next(v for _, v in view.mine.chooser.options if v != first.id)
+    assert sorted(e.met for e in stored(ctx)) == ["team A en team C", "team B"]
+    assert view.mine.editor.item_id != first.id
+    assert len(_instances) == before

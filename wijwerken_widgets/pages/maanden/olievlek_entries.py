@@ -1,7 +1,7 @@
 """The olievlek: the member's own entries, newest first, and changing or removing one of them.
 
-One chosen entry at a time has an editor (its fields autosaved with :class:`ItemAutosave`), so a member with many
-entries does not cost the page a form per entry. Only the author of an entry can choose, edit or remove it; a removed
+One chosen entry at a time has an editor (its fields autosaved with :class:`ItemAutosave`); choosing another saves
+and closes it, so a member with many entries does not cost the page a form (and its widget models) per entry. Only the author of an entry can choose, edit or remove it; a removed
 entry can be put back ("Toch terugzetten") until another is removed.
 """
 
@@ -92,7 +92,15 @@ class EntryEditor:
         self.saver.changed()
 
     def close(self) -> None:
+        """Save what is pending, stop following the session and close the editor's widgets."""
         self.saver.close()
+        _close_tree(self.widget)
+
+
+def _close_tree(widget: widgets.Widget) -> None:
+    for child in getattr(widget, "children", ()):
+        _close_tree(child)
+    widget.close()
 
 
 class MyEntries(widgets.VBox):
@@ -108,7 +116,7 @@ class MyEntries(widgets.VBox):
         self._quiet = False
         self._options: list[tuple[str, str]] = []
         self.chooser.observe(self._chosen, names="value")
-        self.editors: dict[str, EntryEditor] = {}
+        self.editor: EntryEditor | None = None
         self.editor_area = box([])
         self.feedback = Feedback()
         self.remove_button = button(words.remove_button, "trash")
@@ -152,8 +160,8 @@ class MyEntries(widgets.VBox):
             self.list_view.value = value
         options = [(entry_text(self.part, Olievlek.of(i)), i.item_id) for i in items]
         ids = [v for _, v in options]
-        for gone in [k for k in self.editors if k not in ids]:
-            self.editors.pop(gone).close()
+        if self.editor is not None and self.editor.item_id not in ids:
+            self._drop_editor()
         if options != self._options:
             self._options = options
             current = self.chooser.value
@@ -176,14 +184,24 @@ class MyEntries(widgets.VBox):
     def _show(self, item_id: str | None) -> None:
         item = None if item_id is None else self.session.item(Olievlek.KIND, item_id)
         if item is None or Olievlek.of(item).door != self.me:
-            if self.editor_area.children:
-                self.editor_area.children = []
+            self._drop_editor()
             return
-        editor = self.editors.get(item_id)  # type: ignore[arg-type]
-        if editor is None:
-            editor = self.editors[item.item_id] = EntryEditor(self.session, self.part, item, self.feedback)
+        editor = self.editor
+        if editor is None or editor.item_id != item.item_id:
+            self._drop_editor()  # saves its pending edit: the redraw that follows may have made the new one
+            if self.editor is None or self.editor.item_id != item.item_id:
+                self._drop_editor()
+                self.editor = EntryEditor(self.session, self.part, item, self.feedback)
+            editor = self.editor
         if self.editor_area.children != (editor.widget,):
             self.editor_area.children = [editor.widget]
+
+    def _drop_editor(self) -> None:
+        """Close the editor shown (its pending edit is saved first)."""
+        editor, self.editor = self.editor, None
+        if editor is not None:
+            self.editor_area.children = []
+            editor.close()
 
     def _reset_remove(self) -> None:
         with self.remove_button.hold_sync():
@@ -201,7 +219,7 @@ class MyEntries(widgets.VBox):
             return None
         self.chooser.value = item_id
         self._show(item_id)
-        return self.editors[item_id]
+        return self.editor
 
     def remove(self, item_id: str | None) -> bool:
         """Remove one of the member's own entries (a new version marked removed); it can be put back."""
@@ -212,8 +230,8 @@ class MyEntries(widgets.VBox):
         if Olievlek.of(item).door != self.me:
             self.feedback.show(self.part.mine.not_yours, "warning")
             return False
-        editor = self.editors.get(item_id)
-        if editor is not None and not editor.saver.flush():
+        editor = self.editor
+        if editor is not None and editor.item_id == item_id and not editor.saver.flush():
             return False  # its status line says why and keeps the text
         mine = self.me
 

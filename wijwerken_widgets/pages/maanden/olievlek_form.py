@@ -7,12 +7,14 @@ What is typed in the new entry's text fields stays in the browser until the entr
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_description import DescriptionStyle
 
 from wijwerken_widgets.content.schema import TextField
 from wijwerken_widgets.core.dutch import LOCAL_TIME, long_date
@@ -30,7 +32,13 @@ if TYPE_CHECKING:
     from wijwerken_widgets.pages.maanden.olievlek_schema import OlievlekForm, OlievlekPart
     from wijwerken_widgets.ui.context import Context
 
-_WIDE = {"description_width": "initial"}
+
+
+@functools.cache
+def _wide() -> DescriptionStyle:
+    """One style for the controls whose label stands beside them at its own width (shared: never change it)."""
+    return DescriptionStyle(description_width="initial")
+
 _DUTCH_DATE = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
@@ -91,11 +99,11 @@ class EntryFields:
         self.part, words = part, part.form
         self.met = text_input(words.met, single_line=True)
         self.aantal = widgets.BoundedIntText(value=1, min=1, max=MAX_COLLEAGUES, description=words.aantal,
-                                             layout=styles.layout(), style=_WIDE)
+                                             layout=styles.layout(), style=_wide())
         self.datum = widgets.Text(value=today().isoformat(), placeholder="jjjj-mm-dd", layout=styles.layout(),
                                   style=styles.text_style(), continuous_update=True)
         self.hoe = widgets.Dropdown(description=words.hoe, options=[(part.ways[w], w) for w in WAYS], value=WAYS[0],
-                                    layout=styles.layout(), style=_WIDE)
+                                    layout=styles.layout(), style=_wide())
         self.meegenomen = text_input(words.meegenomen, rows=3)
         self.name_hint = static_html("", "ww-olievlek-name-hint")
         self.met.observe(lambda _: self._hint(), names="value")
