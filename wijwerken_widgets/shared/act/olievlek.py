@@ -20,6 +20,12 @@ AIM = 10
 """The programme's aim: at least ten colleagues per participant."""
 MAX_COLLEAGUES = 200
 """At most this many colleagues in one entry (a large presentation)."""
+MAX_WITH = 150
+"""The most characters of "met wie" (a role or team)."""
+MAX_TAKEN = 1500
+"""The most characters of what the colleague(s) took from it."""
+MAX_ENTRIES = 100
+"""The most entries one member may keep."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,14 @@ class Progress:
 
     def members_reached(self) -> int:
         return sum(1 for count in self.per_member.values() if count >= self.aim)
+
+
+def by_way(entries: Iterable[Olievlek]) -> dict[str, int]:
+    """How many entries were shared in each of the :data:`WAYS` (every way present, 0 when none)."""
+    counts = dict.fromkeys(WAYS, 0)
+    for entry in entries:
+        counts[entry.hoe] = counts.get(entry.hoe, 0) + 1
+    return counts
 
 
 def progress(entries: Iterable[Olievlek], members: Iterable[int], aim: int = AIM) -> Progress:
