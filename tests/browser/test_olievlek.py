@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Iterator
 
 import pytest
 from axe_playwright_python.base import AXE_FILE_PATH
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 from tests.support.accessibility import BLOCKING, WCAG_TAGS, summary, wait_rendered
 from tests.support.workbook import LOAD_TIMEOUT, Workbook, log_in
@@ -18,14 +17,6 @@ from tests.support.workbook import LOAD_TIMEOUT, Workbook, log_in
 pytestmark = pytest.mark.browser
 
 SYNC_TIMEOUT = 30_000  # a groupmate's entry: the page polls every second
-
-
-@pytest.fixture
-def second_context(browser: Browser) -> Iterator[BrowserContext]:
-    """A second browser profile: a groupmate on another laptop."""
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
-    yield ctx
-    ctx.close()
 
 
 def open_olievlek(page: Page, workbook: Workbook, n: int) -> Locator:
