@@ -136,3 +136,22 @@ def test_rehearsal_shows_each_slides_time_and_flags_overruns_in_words(slideshow:
     rows = summary.locator("tbody tr")
     expect(rows.nth(0)).to_have_text("1<b>Eerste</b>23 snee, 3 s te lang")
     expect(rows.nth(1)).to_have_text("2Tweede5 sja")
+
+
+def test_a_slide_moved_with_the_keyboard_keeps_the_focus_and_moves_on(workbook: Workbook, page: Page) -> None:
+    """Enter on "Dia 3 omhoog" twice takes the third slide to the top: the focus follows the slide it moved."""
+    rachid = next(c for c in workbook.codes if c.naam == "Rachid Amrani")  # the demo's example group
+    page.goto(workbook.url("pechakucha.ipynb"))
+    log_in(page, rachid.code)
+    editor = page.locator(".ww-pechakucha-editor")
+    expect(editor.get_by_role("button", name="Kies de eerste 20")).to_be_visible(timeout=LOAD_TIMEOUT)
+    editor.get_by_role("button", name="Kies de eerste 20").click()
+    cards = editor.locator(".ww-slide-card")
+    expect(cards).to_have_count(20, timeout=SAVE_TIMEOUT)
+    third = cards.nth(2).get_by_label("Titel", exact=True).input_value()
+    editor.get_by_role("button", name="Dia 3 omhoog").focus()
+    page.keyboard.press("Enter")
+    expect(editor.get_by_role("button", name="Dia 2 omhoog")).to_be_focused(timeout=SAVE_TIMEOUT)
+    page.keyboard.press("Enter")
+    expect(cards.first.get_by_label("Titel", exact=True)).to_have_value(third, timeout=SAVE_TIMEOUT)
+    expect(editor.get_by_role("button", name="Dia 1 omlaag")).to_be_focused()  # at the top: the other arrow

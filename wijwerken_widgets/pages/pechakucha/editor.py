@@ -180,7 +180,14 @@ class SlideEditor(widgets.VBox):
         self._changed(added)
 
     def move(self, index: int, step: int) -> None:
+        """Move slide ``index`` one place; the keyboard focus follows it (to the same button of its new card, or the
+        other arrow at an end), so pressing again moves the same slide on."""
         self._changed(rules.moved(self.deck, index, step))
+        to = index + step
+        if 0 <= to < len(self.deck) and to < len(self.slots):
+            slot = self.slots[to]
+            at_end = to == 0 if step < 0 else to == len(self.deck) - 1
+            (slot.up if (step < 0) != at_end else slot.down).focus()
 
     def remove(self, index: int) -> None:
         if 0 <= index < len(self.deck):
