@@ -65,6 +65,12 @@ def test_a_one_line_update_adds_to_the_history_and_two_members_updates_both_stay
     assert "bijgeschreven" in line.feedback.text and line.note.value == ""
 
 
+def test_each_line_starts_at_the_actions_last_status(ctx, plan) -> None:
+    view = SinceView(board_for(ctx), PARTS.since)
+    assert view.lines[plan["theirs"]].status.value == STALLING
+    assert view.lines[plan["ours"]].status.value == ON_TRACK  # no status yet
+
+
 def test_a_too_long_note_is_refused_and_kept(ctx, plan) -> None:
     view = SinceView(board_for(ctx), PARTS.since)
     line = view.lines[plan["ours"]]

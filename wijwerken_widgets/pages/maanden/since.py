@@ -34,6 +34,7 @@ class UpdateLine(widgets.VBox):
 
     def __init__(self, owner: SinceView, action_id: str) -> None:
         self.owner, self.action_id = owner, action_id
+        self._started = False
         board, part = owner.board, owner.part
         self.summary = static_html("", "ww-since-summary")
         children: list[widgets.Widget] = [self.summary]
@@ -76,7 +77,8 @@ class UpdateLine(widgets.VBox):
             if self.status.description != label:
                 with self.hold_sync():
                     self.status.description, self.note.description = label, note
-            if not self.status.value or self.status.value not in STATUSES:
+            if not self._started:  # the choice starts at the action's last status, then stays the member's
+                self._started = True
                 self.status.value = state.status or STATUSES[0]
 
     def submit(self) -> None:
