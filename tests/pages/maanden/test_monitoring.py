@@ -182,5 +182,6 @@ def test_a_trainer_watches_without_forms_and_sees_every_groups_counts(store, ctx
     watching = replace(Context.for_person(store, teacher), group=ctx.group)  # on the group's page (?groep=)
     view = SinceView(board_for(watching), PARTS.since)
     assert not hasattr(view.lines[plan["ours"]], "save") and "deelnemers zelf" in sent(view)
+    assert "Je bekijkt Groep Buiten als trainer" in sent(view)
     counts = trainer.group_counts(store, ctx.group, CONTENT, TODAY)
     assert counts == {"acties": 2, "klaar": 0, "hapert": 1, "stil": 2, "interventies": 0}  # ours: no update in 59 days

@@ -51,7 +51,7 @@ class Common(ContentModel):
     days_since: Annotated[Text, placeholders("dagen")]
     today: Text
     owners: Owners
-    trainer_watching: Text
+    trainer_watching: Annotated[Text, placeholders("groep")]
     store_busy: Text
 
     @model_validator(mode="after")

@@ -118,7 +118,8 @@ class SinceView(widgets.VBox):
         self.area = box([])
         children: list[widgets.Widget] = [self.lead, self.area]
         if board.watching:
-            children.insert(0, message(board.common.trainer_watching, "info"))
+            group = ctx.group.name if ctx.group is not None else ""
+            children.insert(0, message(board.common.trainer_watching.format(groep=group), "info"))
         super().__init__(children, layout=styles.layout(), _dom_classes=("ww-since",))
         board.on_change(self.redraw)
         self.redraw()
