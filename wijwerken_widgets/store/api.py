@@ -41,6 +41,19 @@ __all__ = [
 ]
 
 
+MIGRATION_LOCK_TIMEOUT_MS = 60_000
+"""How long a kernel opening the store waits while another one migrates it (a rare, one-off wait; the migrations of
+a new database take a few seconds, longer on a busy machine), instead of failing after the usual lock timeout."""
+
+
+def _upgrade_waiting(url: str) -> None:
+    migrating = make_engine(url, lock_timeout_ms=MIGRATION_LOCK_TIMEOUT_MS)
+    try:
+        upgrade(migrating)
+    finally:
+        migrating.dispose()
+
+
 class Store(MapStore, LogbookStore):
     """The durable store on one database (SQLite file or PostgreSQL)."""
 
@@ -56,7 +69,7 @@ class Store(MapStore, LogbookStore):
                     new = not path.exists()
                     make_private_database(path)  # folder 0700; an existing file narrowed to 0600 (logged)
                 if not is_current(engine):
-                    upgrade(engine)
+                    _upgrade_waiting(url)
                 if path is not None and new:
                     make_private_database(path, quiet=True)  # the file SQLite just created (and -wal/-shm)
         except BaseException:
