@@ -57,7 +57,10 @@ def _identify() -> tuple[Store, Person | None]:
         from wijwerken_widgets.store import Store
 
         store = Store.open()
-        _identified[key] = (store, person_from_environment(store))
+        found = (store, person_from_environment(store))
+        _identified[key] = found
+        # a preheated kernel learns the request's cookie during the lookup: remember it under that too
+        _identified[tuple(os.environ.get(name) for name in _IDENTITY)] = found
     return _identified[key]
 
 
