@@ -20,7 +20,7 @@ from wijwerken_widgets.content.variants import gemeente_slug, variant_folder
 from wijwerken_widgets.core import paths
 from wijwerken_widgets.core.problems import ContentError, Loc
 
-__all__ = ["Report", "check_cohort", "check_variant", "cmd_check", "content_files", "frame", "variants_ok"]
+__all__ = ["Report", "add_check_parser", "check_cohort", "check_variant", "cmd_check", "content_files", "frame", "variants_ok"]
 
 YAML_SUFFIXES = (".yaml", ".yml")
 PAGES = ("start", "dag1", "dag2", "dag3", "dag4", "pechakucha", "maanden", "logboek", "toegankelijkheid")
@@ -220,3 +220,11 @@ def variants_ok(municipalities: Sequence[str]) -> bool:
             print("Check it again with: wijwerken check <cohort>  (see exercises/README-varianten.md)", file=sys.stderr)
             return False
     return True
+
+
+def add_check_parser(sub: Any) -> None:
+    """The ``check`` subcommand of ``wijwerken`` (``sub``: the parser's subparsers)."""
+    check = sub.add_parser("check", help="check a cohort file and its municipality's variant before a training day")
+    check.add_argument("cohort", help="the cohort file, or its slug or name in exercises/cohorts/")
+    check.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the report's frame")
+    check.set_defaults(func=cmd_check)

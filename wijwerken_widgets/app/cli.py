@@ -12,7 +12,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wijwerken_widgets.app.check import cmd_check, variants_ok
+from wijwerken_widgets.app.check import add_check_parser, variants_ok
+from wijwerken_widgets.app.variant_copy import add_variant_parser
 from wijwerken_widgets.core import paths
 
 if TYPE_CHECKING:
@@ -325,12 +326,8 @@ def build_parser() -> argparse.ArgumentParser:
                             "each); beyond it a page says it is busy")
     serve.set_defaults(func=cmd_serve)
 
-    check = sub.add_parser("check", help="check a cohort file and its municipality's variant (exercises/<gemeente>/) "
-                                         "before a training day: every problem with file, line and field")
-    check.add_argument("cohort", help="the cohort file, or its slug or name in exercises/cohorts/")
-    check.add_argument("--lang", choices=("nl", "en"), default="nl",
-                       help="language of the report's frame (the problems themselves are in Dutch)")
-    check.set_defaults(func=cmd_check)
+    add_check_parser(sub)
+    add_variant_parser(sub)
 
     cohort = sub.add_parser("cohort", help="create and list cohorts, issue codes")
     cohort_sub = cohort.add_subparsers(dest="cohort_command", required=True)

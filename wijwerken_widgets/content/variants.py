@@ -16,6 +16,11 @@ that municipality's cohort reads the master with the override merged over it, in
 
 Which pages and exercises a cohort uses is a cohort setting (``uit`` in the cohort file): see
 :func:`exercise_enabled`.
+
+For deeper changes a municipality gets its own copy of a workbook (``wijwerken variant <gemeente> <dag>``): it lives
+in the served workbooks folder, ``workbooks/<gemeente>/<dag>.ipynb`` (Voilà serves one folder, and nbval collects
+that folder), and the server renders it instead of the master for that municipality's participants
+(:func:`variant_notebook`).
 """
 
 from __future__ import annotations
@@ -32,7 +37,8 @@ if TYPE_CHECKING:
     from wijwerken_widgets.core.problems import Loc
     from wijwerken_widgets.store import Cohort
 
-__all__ = ["OFF_SETTING", "RESERVED", "exercise_enabled", "gemeente_slug", "merge", "variant_folder"]
+__all__ = ["OFF_SETTING", "RESERVED", "exercise_enabled", "gemeente_slug", "merge", "variant_folder",
+           "variant_notebook"]
 
 OFF_SETTING = "uit"
 """The cohort setting listing what is turned off: ``dag2`` (the whole page) or ``dag4.vote`` (one exercise)."""
@@ -56,6 +62,17 @@ def variant_folder(gemeente: str, exercises: Path | None = None) -> Path | None:
         return None
     folder = (exercises if exercises is not None else paths.exercises_dir()) / slug
     return folder if folder.is_dir() else None
+
+
+def variant_notebook(workbooks: Path, gemeente: str | None, notebook: str) -> str:
+    """The notebook to render when a participant of ``gemeente`` asks for ``notebook`` (``dag1.ipynb``, relative to
+    the served ``workbooks`` folder): the municipality's copy ``<gemeente>/dag1.ipynb`` when it exists, else
+    ``notebook`` itself."""
+    if not gemeente or "/" in notebook or not notebook.endswith(".ipynb"):
+        return notebook
+    slug = gemeente_slug(gemeente)
+    copy = f"{slug}/{notebook}"
+    return copy if slug and (workbooks / slug / notebook).is_file() else notebook
 
 
 def merge(base: Any, override: Any, loc: Loc = ()) -> tuple[Any, list[tuple[Loc, str]]]:
