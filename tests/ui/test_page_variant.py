@@ -10,6 +10,7 @@ from wijwerken_widgets.content import loader
 from wijwerken_widgets.core import paths
 from wijwerken_widgets.people.cohorts import create_cohort
 from wijwerken_widgets.people.settings import load_cohort_settings
+from wijwerken_widgets.ui import page as page_module
 from wijwerken_widgets.ui.page import Page
 
 
@@ -24,6 +25,7 @@ def voorbeeldstad(monkeypatch: pytest.MonkeyPatch, db_url: str, store, tmp_path)
     code = next(c for c in codes if c.rol == "deelnemer").code
     monkeypatch.setenv("WIJWERKEN_CODE", code)
     monkeypatch.setattr(loader, "_variant", {})  # nothing chosen yet: the page's resolver decides
+    monkeypatch.setattr(loader, "_resolver", [page_module._kernel_gemeente])
     loader.clear_cache()
     yield code
     loader.clear_cache()
