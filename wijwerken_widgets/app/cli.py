@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from wijwerken_widgets.app.check import add_check_parser, variants_ok
+from wijwerken_widgets.app.variant_copy import add_variant_parser
 from wijwerken_widgets.core import paths
 
 if TYPE_CHECKING:
@@ -121,8 +123,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
             codes += _add_example_group(store)
             _print_codes(codes, title="The store was empty, so the demo cohort 'Demogemeente' was created (start with "
                                       "--no-demo to leave it out). Log in with one of these codes:")
+        municipalities = sorted({cohort.gemeente for cohort in store.cohorts()})
     finally:
         store.close()
+    if not variants_ok(municipalities):
+        return 2
     print(f"Data folder: {data_dir}")
     print(f"Secret of the login codes: {_secret_path()} (back it up with the database; it is not in db backups)")
     _precompile()
@@ -320,6 +325,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="most workbook pages open at once, for everyone together (default: 60, about 70 MiB "
                             "each); beyond it a page says it is busy")
     serve.set_defaults(func=cmd_serve)
+
+    add_check_parser(sub)
+    add_variant_parser(sub)
 
     cohort = sub.add_parser("cohort", help="create and list cohorts, issue codes")
     cohort_sub = cohort.add_subparsers(dest="cohort_command", required=True)

@@ -5,6 +5,10 @@ that name file, line and field. Every page view starts a kernel, and building th
 one about 0.2 s of CPU; so once a file has passed, the validated content is kept as JSON in the data folder, keyed by
 a hash of the file and of the schema. A page then reads that JSON and gets the same content as plain records with
 the same attributes, without importing pydantic. Any change to the file or the schema validates again.
+
+A municipality's variant (``content/variants.py``) is chosen once per process: a page kernel serves one person, so
+``ui/page.py`` registers a resolver (:func:`set_variant_resolver`) that names the person's municipality (looked up
+once, when content is first loaded, before the page's header); :func:`load` then merges ``exercises/<gemeente>/<name>`` over the master when it exists.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import json
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
@@ -26,13 +31,16 @@ from wijwerken_widgets.core.problems import ContentError
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-__all__ = ["ContentError", "Record", "TextField", "clear_cache", "load", "load_file"]
+__all__ = ["ContentError", "Record", "TextField", "clear_cache", "load", "load_file", "load_variant",
+           "set_variant_resolver", "use_variant", "variant_dir"]
 
 log = logging.getLogger("wijwerken")
 
 CACHE_FOLDER = "content-cache"
 
-
+_variant: dict[str, str | None] = {}
+"""The municipality whose variant this process shows (key "gemeente"), once known."""
+_resolver: list[Callable[[], str | None]] = []
 
 
 class Record(SimpleNamespace):
@@ -51,8 +59,44 @@ class TextField:
 def load(name: str, schema: str, directory: str | Path | None = None) -> Any:
     """The content file ``name`` in ``directory`` (default ``paths.exercises_dir()``), validated by ``schema``
     (``"module:Model"``); cached per file for the life of the process. Raises ContentError."""
-    folder = Path(directory).resolve() if directory is not None else paths.exercises_dir()
-    return load_file(folder / name, schema)
+    if directory is not None:
+        return load_file(Path(directory).resolve() / name, schema)
+    master = paths.exercises_dir() / name
+    variant = variant_dir()
+    if variant is not None and (variant / name).is_file():
+        return load_variant(master, variant / name, schema)
+    return load_file(master, schema)
+
+
+def load_variant(master: Path, override: Path, schema: str) -> Any:
+    """The master content file with a municipality's partial ``override`` merged over it (``content/variants.py``);
+    cached like :func:`load_file`. Raises ContentError naming the file that has the problem."""
+    return _load_cached((Path(master).resolve(), Path(override).resolve()), schema)
+
+
+def use_variant(gemeente: str | None) -> None:
+    """Show ``gemeente``'s variant from now on in this process (None: the masters)."""
+    _variant["gemeente"] = gemeente
+
+
+def set_variant_resolver(resolver: Callable[[], str | None] | None) -> None:
+    """Ask ``resolver`` which municipality's content to load (it is called on every load, so it caches itself)."""
+    _resolver[:] = [resolver] if resolver is not None else []
+    _variant.clear()
+
+
+def variant_dir() -> Path | None:
+    """The folder of the municipality's overrides this process shows, if it has one."""
+    from wijwerken_widgets.content.variants import variant_folder
+
+    gemeente = _variant.get("gemeente")
+    if "gemeente" not in _variant and _resolver:
+        try:
+            gemeente = _resolver[0]()
+        except Exception:  # the page reports a broken store itself; the content falls back to the masters
+            log.warning("the municipality of this page could not be looked up", exc_info=True)
+            _variant["gemeente"] = None
+    return variant_folder(gemeente) if gemeente else None
 
 
 def load_file(path: Path, schema: str) -> Any:
@@ -66,12 +110,13 @@ def clear_cache() -> None:
 
 
 @functools.cache
-def _load_cached(path: Path, schema: str) -> Any:
+def _load_cached(path: Path | tuple[Path, ...], schema: str) -> Any:
+    files = path if isinstance(path, tuple) else (path,)
     try:
-        raw = path.read_bytes()
+        raw: bytes | None = b"\0layer\0".join(file.read_bytes() for file in files)
     except OSError:
         raw = None  # the validator reports it in the trainer's words
-    cached = None if raw is None else _cache_file(path, schema, raw)
+    cached = None if raw is None else _cache_file(files[-1], schema, raw, variant=len(files) > 1)
     if cached is not None:
         try:
             return _thaw(json.loads(cached.read_text(encoding="utf-8")))
@@ -83,17 +128,21 @@ def _load_cached(path: Path, schema: str) -> Any:
     return _thaw(frozen)
 
 
-def _validate(path: Path, schema: str) -> BaseModel:
+def _validate(path: Path | tuple[Path, ...], schema: str) -> BaseModel:
     import importlib
 
     from pydantic import BaseModel
 
-    from wijwerken_widgets.core.yaml_files import load_yaml_model
+    from wijwerken_widgets.core.yaml_files import load_yaml_layers, load_yaml_model
 
     module, name = schema.split(":")
     model = getattr(importlib.import_module(module), name)
     if not (isinstance(model, type) and issubclass(model, BaseModel)):
         raise TypeError(f"{schema} is not a pydantic model")
+    if isinstance(path, tuple):
+        from wijwerken_widgets.content.variants import merge
+
+        return load_yaml_layers(path, model, merge)
     return load_yaml_model(path, model)
 
 
@@ -129,9 +178,12 @@ def _package_sources(module: str) -> set[Path]:
     return seen
 
 
-def _cache_file(path: Path, schema: str, raw: bytes) -> Path | None:
+def _cache_file(path: Path, schema: str, raw: bytes, *, variant: bool = False) -> Path | None:
     key = hashlib.sha256(_schema_digest(schema.split(":")[0]) + schema.encode() + b"\0" + raw).hexdigest()[:24]
-    return paths.data_dir() / CACHE_FOLDER / f"{path.stem}-{key}.json"
+    if variant:  # a change to the merge rules validates again too
+        key = hashlib.sha256(key.encode() + (paths.PACKAGE_DIR / "content" / "variants.py").read_bytes()).hexdigest()[:24]
+    stem = f"{path.parent.name}-{path.stem}" if variant else path.stem
+    return paths.data_dir() / CACHE_FOLDER / f"{stem}-{key}.json"
 
 
 def _write(target: Path, frozen: Any) -> None:

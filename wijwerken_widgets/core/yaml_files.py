@@ -41,6 +41,7 @@ __all__ = [
     "Loc",
     "Problem",
     "field_name",
+    "load_yaml_layers",
     "load_yaml_model",
     "parse_yaml_model",
     "read_yaml_text",
@@ -123,6 +124,77 @@ def parse_yaml_model(
         problems.sort(key=lambda p: p.line or 0)
         raise ContentError.of(path, problems)
     return result
+
+
+Merge = Callable[[Any, Any, Loc], tuple[Any, list[tuple[Loc, str]]]]
+"""Merges an override's data over the data so far: ``(merged, problems)``, each problem a field path in the override
+and a Dutch message (see ``content/variants.py``)."""
+
+
+def load_yaml_layers(paths: Sequence[str | Path], model: type[M], merge: Merge) -> M:
+    """The first file (a master) with every later file (a partial override) merged over it by ``merge``, validated
+    as ``model``. Each file is checked on its own first (syntax, keys twice); a validation error of the merged data
+    is reported in the last file that sets the field (the override when it wrote that part, else the master), with
+    that file's line. ContentError listing every problem, each with its own file."""
+    from pydantic import ValidationError
+
+    from wijwerken_widgets.core.yaml_messages import dutch_message
+
+    layers: list[tuple[Path, yaml.Node]] = []
+    merged: Any = None
+    for number, path in enumerate(paths):
+        root, data = _compose_and_construct(read_yaml_text(path), path)
+        if root is None:
+            raise ContentError.of(path, [Problem(1, "", "het bestand is leeg")])
+        if duplicates := _duplicate_keys(root, ()):
+            raise ContentError.of(path, duplicates)
+        if number == 0:
+            merged = data
+        else:
+            merged, found = merge(merged, data, ())
+            if found:
+                raise ContentError.of(path, [Problem(_line_of(root, loc), field_name(loc), message)
+                                             for loc, message in found])
+        layers.append((Path(path), root))
+    try:
+        return model.model_validate(merged)
+    except ValidationError as exc:
+        located: list[tuple[Path, Problem]] = []
+        for error in exc.errors(include_url=False):
+            loc = tuple(error["loc"])
+            path, root = _layer_of(layers, loc)
+            located.append((path, Problem(_line_of(root, loc), field_name(loc), dutch_message(model, error))))
+    located.sort(key=lambda pair: (str(pair[0]), pair[1].line or 0))
+    text = "\n".join(problem.describe(path) for path, problem in located)
+    raise ContentError(text, path=located[-1][0], problems=[problem for _, problem in located])
+
+
+def _layer_of(layers: Sequence[tuple[Path, yaml.Node]], loc: Loc) -> tuple[Path, yaml.Node]:
+    """The last layer that writes the deepest part of ``loc`` (the master when no override writes any of it)."""
+    best, best_depth = layers[0], _depth_of(layers[0][1], loc)
+    for layer in layers[1:]:
+        if (depth := _depth_of(layer[1], loc)) > 0 and depth >= best_depth:
+            best, best_depth = layer, depth
+    return best
+
+
+def _depth_of(root: yaml.Node, loc: Loc) -> int:
+    """How many steps of ``loc`` exist in the node tree ``root`` (0: none)."""
+    import yaml
+
+    node, depth = root, 0
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            matches = [value for key, value in node.value if str(key.value) == str(part)]
+            if not matches:
+                continue
+            node = matches[-1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            node = node.value[part]
+        else:
+            continue
+        depth += 1
+    return depth
 
 
 # --- YAML --------------------------------------------------------------------------------------------------

@@ -13,13 +13,21 @@ import datetime
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo, model_validator
 
 from wijwerken_widgets.core.text import for_comparison, without_hidden
-from wijwerken_widgets.core.yaml_files import ContentError, Loc, field_name, load_yaml_model, parse_yaml_model
+from wijwerken_widgets.core.yaml_files import (
+    ContentError,
+    CrossCheck,
+    Loc,
+    field_name,
+    load_yaml_model,
+    parse_yaml_model,
+)
 
 __all__ = [
     "CohortSettings",
@@ -40,6 +48,8 @@ __all__ = [
 
 SCHEMA_VERSION = 1
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+OFF_PATTERN = r"^[a-z0-9]+(\.[a-z0-9_]+)?$"
+"""A page ('dag2') or one of its exercises ('dag4.vote') that a cohort turns off (``uit``)."""
 
 
 def _visible(value: Any) -> Any:
@@ -141,6 +151,12 @@ class CohortSettings(_Model):
         description="Hoe vaak de groep in de drie maanden na Dag 4 terugkomt om de acties te volgen. Weggelaten: "
         "elke twee weken vanaf twee weken na Dag 4.",
     )
+    # --- the municipality's variant (content/variants.py) -------------------------------------------------
+    uit: list[Annotated[str, StringConstraints(pattern=OFF_PATTERN)]] = Field(
+        default_factory=list,
+        description="Wat dit cohort niet gebruikt: een hele pagina ('dag2') of één oefening ('dag4.vote', de naam "
+        "onder 'exercises:' in exercises/dag4.yaml). Weggelaten: alles staat aan.",
+    )
 
     @model_validator(mode="after")
     def _check_references_and_fill_slug(self, info: ValidationInfo) -> CohortSettings:
@@ -220,9 +236,11 @@ def reference_problems(data: Any) -> list[tuple[Loc, str]]:
     return problems
 
 
-def load_cohort_settings(path: Path | str) -> CohortSettings:
-    """Read and validate a cohort settings file; raise ``ContentError`` listing every problem."""
-    return load_yaml_model(path, CohortSettings, checks=[reference_problems], context={_SKIP_REFERENCES: True})
+def load_cohort_settings(path: Path | str, checks: Sequence[CrossCheck] = ()) -> CohortSettings:
+    """Read and validate a cohort settings file; raise ``ContentError`` listing every problem (also those of the
+    extra ``checks``, e.g. ``wijwerken check``'s names in ``uit``)."""
+    return load_yaml_model(path, CohortSettings, checks=[reference_problems, *checks],
+                           context={_SKIP_REFERENCES: True})
 
 
 def parse_cohort_settings(text: str, path: Path | str = "<tekst>") -> CohortSettings:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 from IPython.display import display
 
+from wijwerken_widgets.content import loader
 from wijwerken_widgets.core import server_log
 from wijwerken_widgets.core.html import render_markdown
 from wijwerken_widgets.core.problems import ContentError
@@ -30,6 +31,7 @@ from wijwerken_widgets.ui.notices import message
 
 if TYPE_CHECKING:
     from wijwerken_widgets.core.keys import Registry
+    from wijwerken_widgets.store import Person, Store
 
 log = logging.getLogger("wijwerken")
 
@@ -40,6 +42,39 @@ STYLESHEET = Path(__file__).with_name("widgets.css")
 def under_voila() -> bool:
     """True in a kernel that Voilà started for a participant's page."""
     return "VOILA_BASE_URL" in os.environ
+
+
+_IDENTITY = ("WIJWERKEN_HOME", "WIJWERKEN_DATABASE_URL", "JUPYTERHUB_USER", "WIJWERKEN_CODE", "HTTP_COOKIE")
+_identified: dict[tuple[str | None, ...], tuple[Store, Person | None]] = {}
+"""The store and the person this kernel serves, once looked up (a kernel serves one person), by its environment."""
+
+
+def _identify() -> tuple[Store, Person | None]:
+    """Open the store and look up who this kernel serves (once per environment; raises StoreUnavailable)."""
+    key = tuple(os.environ.get(name) for name in _IDENTITY)
+    if key not in _identified:
+        from wijwerken_widgets.people.identity import person_from_environment
+        from wijwerken_widgets.store import Store
+
+        store = Store.open()
+        found = (store, person_from_environment(store))
+        _identified[key] = found
+        # a preheated kernel learns the request's cookie during the lookup: remember it under that too
+        _identified[tuple(os.environ.get(name) for name in _IDENTITY)] = found
+    return _identified[key]
+
+
+def _kernel_gemeente() -> str | None:
+    """The municipality of the person this page kernel serves, for its variant of the content
+    (``content/variants.py``); only in a kernel that serves someone, never in a test that just loads texts."""
+    if not (under_voila() or os.environ.get("WIJWERKEN_CODE") or os.environ.get("JUPYTERHUB_USER")):
+        return None
+    store, person = _identify()
+    cohort = store.cohort(person.cohort_id) if person is not None else None
+    return cohort.gemeente if cohort is not None else None
+
+
+loader.set_variant_resolver(_kernel_gemeente)
 
 
 def _not_logged_in(words) -> widgets.HTML:
@@ -130,14 +165,13 @@ class Page:
         The person is looked up before the widgets are made, so that a recognised participant's page is built
         with its final values (every later change is one more message to the browser).
         """
-        from wijwerken_widgets.people.identity import person_from_environment, session_token_from_environment
-        from wijwerken_widgets.store import Store, StoreUnavailable
+        from wijwerken_widgets.people.identity import session_token_from_environment
+        from wijwerken_widgets.store import StoreUnavailable
 
         words = texts.load().page  # a broken algemeen.yaml fails here, before anything is shown
         person, notice = None, None
         try:
-            self.store = Store.open()
-            person = person_from_environment(self.store)
+            self.store, person = _identify()
             if person is not None and not os.environ.get("JUPYTERHUB_USER") and not os.environ.get("WIJWERKEN_CODE"):
                 self.session_token = session_token_from_environment()
         except StoreUnavailable:
@@ -199,14 +233,24 @@ class Page:
     # -- sections -------------------------------------------------------------------------------------------
     def section(self, exercise: ModuleType | Builder) -> None:
         """Add a section for the logged-in person (none when nobody is): ``exercise`` is an exercise module
-        (``page.section(dag2.grid)`` calls ``grid.section(ctx)``) or any function of the context."""
-        if self.ctx is None:
+        (``page.section(dag2.grid)`` calls ``grid.section(ctx)``) or any function of the context. An exercise the
+        cohort turned off (``content.variants.exercise_enabled``) is left out."""
+        if self.ctx is None or not self._enabled(exercise):
             return
         build: Builder = exercise.section if isinstance(exercise, ModuleType) else exercise
         slot = widgets.VBox([self._build(build)], layout=styles.plain_layout(), _dom_classes=("ww-section",))
         self.sections.append(slot)
         self.add(slot)
         self._place_ledger()
+
+    def _enabled(self, exercise: ModuleType | Builder) -> bool:
+        """False for an exercise module (or any section of a page) that the cohort turned off (``uit``)."""
+        from wijwerken_widgets.content.variants import exercise_enabled
+
+        if self.workbook is None or self.ctx is None:
+            return True
+        name = exercise.__name__.rpartition(".")[2] if isinstance(exercise, ModuleType) else None
+        return exercise_enabled(self.ctx.cohort, Path(self.workbook).stem, name)
 
     def add(self, widget: widgets.Widget) -> None:
         """Add a widget that needs nobody logged in (e.g. the start page's overview) to the page, before its end."""

@@ -169,7 +169,28 @@ class WorkbookPageHandler(TornadoVoilaHandler):  # type: ignore[misc]
         if (user := self.current_user) is not None:
             _ = self.xsrf_token  # sets the _xsrf cookie, which the page's shutdown beacon sends back (voila#1458)
             CLAIMANT.set(getattr(user, "session", None))  # the session a pooled kernel is handed to
+            if path:
+                path = self._variant_of(path, getattr(user, "person_id", 0))
         await super().get(path=path)
+
+    def _variant_of(self, path: str, person_id: int) -> str:
+        """The municipality's own copy of the notebook (``content/variants.py``) for its participants; the URL
+        stays the master's, so the navigation is unchanged."""
+        from pathlib import Path
+
+        from wijwerken_widgets.content.variants import variant_notebook
+        from wijwerken_widgets.store import StoreUnavailable
+
+        provider = self.identity_provider
+        root = getattr(self.settings.get("contents_manager"), "root_dir", None)
+        if not isinstance(provider, SessionIdentityProvider) or not root:
+            return path
+        try:
+            person = provider.store.person(person_id)
+            cohort = provider.store.cohort(person.cohort_id) if person is not None else None
+        except StoreUnavailable:
+            return path  # the page itself says the store is down
+        return variant_notebook(Path(root), cohort.gemeente if cohort is not None else None, path)
 
     def log_exception(self, typ: Any, value: Any, tb: Any) -> None:
         if not isinstance(value, Busy):  # an expected answer, logged in one line by write_error

@@ -63,6 +63,17 @@ def scenario_files(directory: str | Path | None = None) -> list[Path]:
     )
 
 
+def _scenario_paths(directory: str | Path | None) -> list[Path]:
+    """The scenario files, with the municipality's own (``exercises/<gemeente>/rollenspel/``, see
+    ``content/variants.py``) added, each replacing a master scenario of the same file name, sorted by name."""
+    files = scenario_files(directory)
+    variant = loader.variant_dir() if directory is None else None
+    if variant is not None and (own := scenario_files(variant / SCENARIO_FOLDER)):
+        names = {path.name for path in own}
+        files = sorted([*(path for path in files if path.name not in names), *own], key=lambda path: path.name)
+    return files
+
+
 def load_scenarios(directory: str | Path | None = None) -> ScenarioSet:
     """Every scenario that passes its schema; the ContentError text of every file that does not."""
     folder = scenario_dir(directory)
@@ -70,7 +81,7 @@ def load_scenarios(directory: str | Path | None = None) -> ScenarioSet:
     if not folder.is_dir():
         result.problems.append(f"{folder}: folder not found")
         return result
-    for path in scenario_files(folder):
+    for path in _scenario_paths(directory):
         if path.stem in result.ids():
             result.problems.append(
                 f"{path}: another file already has the id {path.stem!r}; this one is skipped"
@@ -86,7 +97,7 @@ def load_scenarios(directory: str | Path | None = None) -> ScenarioSet:
 def load_scenario(scenario_id: str, directory: str | Path | None = None) -> Scenario:
     """The scenario whose file is named ``<scenario_id>.yaml`` (or ``.yml``); raises ContentError."""
     folder = scenario_dir(directory)
-    path = next((p for p in scenario_files(folder) if p.stem == scenario_id), None)
+    path = next((p for p in _scenario_paths(directory) if p.stem == scenario_id), None)
     if path is None:
         raise ContentError(f"{folder}: no scenario {scenario_id!r}")
     return loader.load_file(path, SCHEMA)
