@@ -87,8 +87,8 @@ def table_html(matrix: progress.Matrix, content: TrainerContent) -> str:
         body.append(f'<tr><th scope="row">{name_html(row.name)}</th><td>{group}</td>{"".join(cells)}</tr>')
     caption = html.escape(part.caption.format(cohort=matrix.cohort))
     return (f'<p class="ww-matrix-now">{html.escape(part.now_line.format(datum=long_date(matrix.today)))}</p>'
-            f'<div class="ww-matrix-scroll" tabindex="0" role="region" aria-label="{html.escape(part.table_label)}">'
-            f'<table class="ww-matrix"><caption>{caption}</caption><thead><tr>{"".join(top)}</tr>'
+            f'<div class="ww-table-wrap ww-matrix-scroll" tabindex="0" role="region" aria-label="{html.escape(part.table_label)}">'
+            f'<table class="ww-table ww-matrix"><caption>{caption}</caption><thead><tr>{"".join(top)}</tr>'
             f'<tr>{"".join(sub)}</tr></thead><tbody>{"".join(body)}</tbody></table></div>')
 
 
@@ -105,7 +105,7 @@ class MatrixView(Exercise):
     def __init__(self, ctx: Context) -> None:
         self.ctx, self.content = ctx, texts.load()
         part = self.content.exercises.matrix
-        self.table = static_html("", "ww-matrix-box")
+        self.table = static_html("", "ww-table-wrap ww-matrix-box")
         self.refresh_button = button(self.content.refresh_button, "refresh")
         self.refresh_button.on_click(lambda _: self.show(refresh=True))
         super().__init__(part.title, part.instruction,
