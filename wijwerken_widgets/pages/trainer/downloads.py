@@ -145,6 +145,7 @@ class Downloads(Exercise):
         self.buttons = buttons
         super().__init__(part.title, part.instruction,
                          [widgets.HBox(buttons, layout=styles.plain_layout()), self.link])
+        self.add_class("ww-trainer-downloads")
 
     def export(self, what: str, extension: str) -> None:
         from wijwerken_widgets.core.downloads import download_link

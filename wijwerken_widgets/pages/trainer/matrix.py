@@ -41,9 +41,11 @@ def matrices(ctx: Context, *, refresh: bool = False, today: date | None = None) 
     return found
 
 
-def cell_html(state: str, content: TrainerContent) -> str:
+def cell_html(state: str, content: TrainerContent, column: progress.Column | None = None) -> str:
+    """One cell: the state's sign (hidden from screen readers) and word; ``data-exercise`` names the column."""
     shown = getattr(content.states, state)
-    return (f'<td class="ww-state ww-state-{state}"><span class="ww-state-icon" aria-hidden="true">'
+    which = f' data-exercise="{html.escape(column.page)}.{html.escape(column.exercise)}"' if column else ""
+    return (f'<td class="ww-state ww-state-{state}"{which}><span class="ww-state-icon" aria-hidden="true">'
             f"{html.escape(shown.icon)}</span> {html.escape(shown.label)}</td>")
 
 
@@ -80,7 +82,7 @@ def table_html(matrix: progress.Matrix, content: TrainerContent) -> str:
         for index, day in enumerate(matrix.days):
             if index == now_at:
                 cells.append('<td class="ww-now"></td>')
-            cells.extend(cell_html(row.states[(c.page, c.exercise)], content) for c in day.columns)
+            cells.extend(cell_html(row.states[(c.page, c.exercise)], content, c) for c in day.columns)
         if now_at == len(matrix.days):
             cells.append('<td class="ww-now"></td>')
         group = name_html(row.group) if row.group else html.escape(part.no_group)

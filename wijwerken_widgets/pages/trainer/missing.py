@@ -39,7 +39,7 @@ class MissingView(Exercise):
         self.names = widgets.Textarea(description=part.names_label, rows=3, layout=styles.layout(), style=style)
         self.mail = widgets.Textarea(description=part.mail_label, rows=10, layout=styles.layout(), style=style)
         super().__init__(part.title, part.instruction, [self.choice, self.summary, self.names, self.mail])
-        self.add_class("ww-missing")
+        self.add_class("ww-who-misses")
         try:
             options = choices(matrices(ctx))
         except StoreUnavailable as exc:
