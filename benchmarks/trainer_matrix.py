@@ -2,12 +2,11 @@
 
 Usage: ``python benchmarks/trainer_matrix.py [--quick] [--json PATH]``
 
-One ``wijwerken serve`` (127.0.0.1, SQLite in a temporary data folder) holding ten cohorts of 15 participants
-(``wijwerken cohort create`` ten times). A trainer still sees one cohort (``pages/trainer/access.trainer_cohorts``),
-so the measured cohort holds all 150 participants of the ten cohorts' size, in ten groups of 15: the matrix has
-the rows of 10 cohorts × 15 participants; the nine other cohorts of 15 are in the store beside it. Every
-participant has Dag 1 answers (some exercises klaar, some bezig, some not started) and every third a logboek entry
-shared with the trainer. Measured in headless Chromium with session cookies, interleaved (7 rounds after a warm-up;
+One ``wijwerken serve`` (127.0.0.1, SQLite in a temporary data folder) with ten cohorts (``wijwerken cohort create``
+ten times). A trainer still sees one cohort (``pages/trainer/access.trainer_cohorts``), so the measured cohort holds
+the rows of 10 cohorts × 15 participants itself: 150 participants in ten groups of 15; the nine other cohorts have 15
+participants each and are in the store beside it. Every participant has Dag 1 answers (some exercises klaar, some
+bezig, some not started) and every third a logboek entry shared with the trainer. Measured in headless Chromium with session cookies, interleaved (7 rounds after a warm-up;
 ``--quick``: 2):
 
 1. Dag 1 as a participant: navigation → the summary card and the text fields usable (``browser_timing.READY``);

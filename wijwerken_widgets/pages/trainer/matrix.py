@@ -6,17 +6,20 @@ from __future__ import annotations
 
 import html
 from datetime import date
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
 from wijwerken_widgets.core.dutch import long_date
 from wijwerken_widgets.core.html import name_html, notice_html, render_markdown
 from wijwerken_widgets.pages.trainer import access, progress, texts
-from wijwerken_widgets.pages.trainer.schema import TrainerContent
 from wijwerken_widgets.store import StoreUnavailable
 from wijwerken_widgets.ui import texts as common_texts
 from wijwerken_widgets.ui.blocks import Exercise, button, hidden, static_html
 from wijwerken_widgets.ui.context import Context
+
+if TYPE_CHECKING:
+    from wijwerken_widgets.pages.trainer.schema import TrainerContent
 
 SHARED = "trainer.matrices"
 """``ctx.shared`` key of the page's matrices (one per cohort of the trainer)."""
@@ -45,7 +48,7 @@ def cell_html(state: str, content: TrainerContent, column: progress.Column | Non
     """One cell: the state's sign (hidden from screen readers) and word; ``data-exercise`` names the column."""
     shown = getattr(content.states, state)
     which = f' data-exercise="{html.escape(column.page)}.{html.escape(column.exercise)}"' if column else ""
-    return (f'<td class="ww-state ww-state-{state}"{which}><span class="ww-state-icon" aria-hidden="true">'
+    return (f'<td class="ww-state-{state}"{which}><span aria-hidden="true">'
             f"{html.escape(shown.icon)}</span> {html.escape(shown.label)}</td>")
 
 

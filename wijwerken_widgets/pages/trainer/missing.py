@@ -4,17 +4,20 @@ names, both in a text box to copy. Nothing is sent: the workbook has no mail ser
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 
 from wijwerken_widgets.core.html import notice_html
 from wijwerken_widgets.pages.trainer import access, progress, texts
 from wijwerken_widgets.pages.trainer.matrix import matrices
-from wijwerken_widgets.pages.trainer.schema import MissingPart
 from wijwerken_widgets.store import StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import Exercise, hidden, static_html
 from wijwerken_widgets.ui.context import Context
+
+if TYPE_CHECKING:
+    from wijwerken_widgets.pages.trainer.schema import MissingPart
 
 
 def choices(found: list[progress.Matrix]) -> list[tuple[str, tuple[int, str, str]]]:
