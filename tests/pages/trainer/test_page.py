@@ -110,3 +110,24 @@ def test_do_the_downloads_hold_progress_and_answers_but_no_prive_entry(coach: Co
 def test_does_the_groups_part_count_each_groups_actions(coach: Context) -> None:
     shown = _text(trainer.groups.section(coach))
     assert "Groep Buiten" in shown and "open mini-interventies: 0" in shown
+
+
+def test_does_the_table_put_the_nu_line_after_the_days_that_have_been_and_escape_names(coach: Context) -> None:
+    from datetime import date
+
+    from wijwerken_widgets.pages.trainer import progress, texts
+    from wijwerken_widgets.pages.trainer.matrix import table_html
+
+    assert coach.cohort is not None
+    coach.store.add_person(coach.cohort.id, "<img src=x onerror=alert(1)>", "deelnemer", "hash-x")
+    settings = {**coach.cohort.settings, "programma": [{"dag": 1, "datum": "2027-01-12"},
+                                                       {"dag": 2, "datum": "2027-02-02"}]}
+    coach.store.set_cohort_settings(coach.cohort.id, settings)
+    cohort = coach.store.cohort(coach.cohort.id)
+    assert cohort is not None
+    matrix = progress.build(coach.store, cohort, coach.person, date(2027, 1, 20), {"dag1": "Dag 1", "dag2": "Dag 2"},
+                            "Logboek")
+    shown = table_html(matrix, texts.load())
+    assert shown.index("Dag 1<br>") < shown.index("▼ nu") < shown.index("Dag 2<br>")
+    assert "verwacht: 12 januari 2027" in shown and "Vandaag, 20 januari 2027" in shown
+    assert "<img src=x" not in shown and "&lt;img src=x" in shown
