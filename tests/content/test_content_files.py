@@ -16,6 +16,7 @@ from wijwerken_widgets.pages.dag4 import texts as dag4_texts
 from wijwerken_widgets.pages.maanden import texts as maanden_texts
 from wijwerken_widgets.pages.pechakucha import texts as pechakucha_texts
 from wijwerken_widgets.pages.start import texts as start_texts
+from wijwerken_widgets.pages.trainer import texts as trainer_texts
 from wijwerken_widgets.shared import coaching
 from wijwerken_widgets.shared.logbook import texts as logbook_texts
 from wijwerken_widgets.shared.stakeholders import texts as map_texts
@@ -30,6 +31,7 @@ LOADERS = {START_FILE: load_start, DAG1_FILE: load_dag1, DAG2_FILE: load_dag2, D
            dag4_texts.FILE: dag4_texts.load,
            maanden_texts.FILE: maanden_texts.load,
            pechakucha_texts.FILE: pechakucha_texts.load,
+           trainer_texts.FILE: trainer_texts.load,
            COACHING_FILE: load_coaching, LOGBOOK_FILE: load_logbook, COMMON_FILE: load_common, MAP_FILE: load_map}
 
 

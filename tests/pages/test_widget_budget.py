@@ -194,3 +194,28 @@ def test_pechakucha(ctx: Context, write_locked: Locked) -> None:
 
     before, after = _steady(save, _typing(editor.slots[1].fields["tekst"]), write_locked)
     assert after == before
+
+
+def test_trainer(store: Store, codes, ctx: Context, write_locked: Locked) -> None:
+    """The trainer page: "Vernieuwen", choosing an exercise in "Wie mist nog?" and making a download, while
+    participants save (or the store is locked); reading never makes widgets."""
+    from wijwerken_widgets.pages import trainer
+    from wijwerken_widgets.pages.trainer.downloads import Downloads
+    from wijwerken_widgets.pages.trainer.matrix import MatrixView
+    from wijwerken_widgets.pages.trainer.missing import MissingView
+    from wijwerken_widgets.people.identity import login
+
+    person, _ = login(store, next(c for c in codes if c.rol == "trainer").code)
+    coach = Context.for_person(store, person)
+    sections = [m.section(coach) for m in (trainer.matrix, trainer.missing, trainer.feedback, trainer.groups,
+                                           trainer.downloads)]
+    matrix, missing, files = _find(sections, MatrixView), _find(sections, MissingView), _find(sections, Downloads)
+    options = [value for _label, value in missing.choice.options]
+
+    def read(i: int) -> None:
+        matrix.refresh_button.click()
+        missing.choice.value = options[i % len(options)]
+        files.buttons[i % 2].click()
+
+    before, after = _steady(read, read, write_locked)
+    assert after == before

@@ -74,13 +74,14 @@ def _check_content() -> None:
     from wijwerken_widgets.pages.maanden import texts as maanden
     from wijwerken_widgets.pages.pechakucha import texts as pechakucha
     from wijwerken_widgets.pages.start import texts as start
+    from wijwerken_widgets.pages.trainer import texts as trainer
     from wijwerken_widgets.shared import coaching
     from wijwerken_widgets.shared.logbook import texts as logboek
     from wijwerken_widgets.shared.stakeholders import texts as stakeholderkaart
     from wijwerken_widgets.ui import texts as algemeen
 
     files = [(m.FILE, m.load) for m in (algemeen, start, dag1, dag2, dag3, dag4, maanden, pechakucha, logboek,
-                                              stakeholderkaart)]
+                                              stakeholderkaart, trainer)]
     files.append((coaching.FILE, coaching.load_rules))
     for name, load in files:
         try:

@@ -19,6 +19,7 @@ from wijwerken_widgets.ui import styles, texts
 
 if TYPE_CHECKING:
     from wijwerken_widgets.core.keys import Registry
+    from wijwerken_widgets.store import AnswerVersion, GroupItem, Store
     from wijwerken_widgets.ui.context import Context
 
 log = logging.getLogger("wijwerken")
@@ -33,14 +34,51 @@ def exercises_of(registry: Registry, titles: Mapping[str, str]) -> list[str]:
 def filled_in(ctx: Context, registry: Registry) -> set[str]:
     """The exercises of ``registry`` with a stored answer of this person or a live item of their group."""
     stored = ctx.store.latest_answers(ctx.person.id, f"{registry.page}.")
-    done = {entry.exercise for key in stored if (entry := registry.answer(key)) is not None}
-    if ctx.group is not None:
-        for space in sorted({i.space for i in registry.items}):
-            for item in ctx.store.items(space, ctx.group.id):  # type: ignore[arg-type]  # a registry's space
-                kind = registry.item(space, item.kind)
-                if kind is not None and not item.deleted:
-                    done.add(kind.exercise)
-    return done
+    items = group_items(ctx.store, registry, ctx.group.id) if ctx.group is not None else {}
+    return {name for name, found in exercise_parts(registry, stored, items).items()
+            if any(part is not None for part in found.values())}
+
+
+def group_items(store: Store, registry: Registry, group_id: int) -> dict[str, list[GroupItem]]:
+    """Space → every item of a group in the spaces ``registry`` writes to (removed ones included)."""
+    return {space: store.items(space, group_id)  # type: ignore[arg-type]  # a registry's space
+            for space in sorted({i.space for i in registry.items})}
+
+
+def has_content(value: object) -> bool:
+    """Whether a stored value holds anything typed or chosen: text that is not blank, or a list or record with
+    such a value in it (numbers and booleans count)."""
+    if isinstance(value, str):
+        return bool(value.strip())
+    if isinstance(value, Mapping):
+        return any(has_content(v) for v in value.values())
+    if isinstance(value, (list, tuple)):
+        return any(has_content(v) for v in value)
+    return value is not None
+
+
+def exercise_parts(registry: Registry, stored: Mapping[str, AnswerVersion],
+                   items: Mapping[str, list[GroupItem]] | None = None) -> dict[str, dict[str, bool | None]]:
+    """Per exercise of ``registry``, per part of it (a registered answer key, or ``space/kind`` of an item kind):
+    ``None`` when nothing is stored, ``False`` when only empty values are, ``True`` when something was typed or
+    chosen (for an item kind: a live item of the group; ``items`` is space → the group's items). Exercises with
+    nothing stored still have their parts."""
+    parts: dict[str, dict[str, bool | None]] = {}
+    for answer in registry.answers:
+        parts.setdefault(answer.exercise, {})[answer.key] = None
+    for kind in registry.items:
+        parts.setdefault(kind.exercise, {})[f"{kind.space}/{kind.kind}"] = None
+    for key, version in stored.items():
+        entry = registry.answer(key)
+        if entry is not None:
+            found = parts[entry.exercise]
+            found[entry.key] = bool(found[entry.key]) or has_content(version.value)
+    for space, found_items in (items or {}).items():
+        for item in found_items:
+            item_kind = registry.item(space, item.kind)
+            if item_kind is not None and not item.deleted:
+                parts[item_kind.exercise][f"{space}/{item_kind.kind}"] = True
+    return parts
 
 
 def progress_html(titles: Mapping[str, str], exercises: list[str], done: set[str]) -> str:

@@ -12,9 +12,7 @@ from wijwerken_widgets.core.html import format_html, notice_html
 from wijwerken_widgets.pages.maanden import texts
 from wijwerken_widgets.pages.maanden.board import thresholds
 from wijwerken_widgets.pages.maanden.schema import MaandenContent
-from wijwerken_widgets.shared.act.interventions import Interventie, needs_intervention
-from wijwerken_widgets.shared.act.items import SPACE, Actie
-from wijwerken_widgets.shared.act.monitoring import DONE, STALLING, Status, history, stillness
+from wijwerken_widgets.shared.act import overview
 from wijwerken_widgets.store import Group, Store, StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import Exercise, button, hidden, static_html
@@ -22,21 +20,8 @@ from wijwerken_widgets.ui.context import Context
 
 
 def group_counts(store: Store, group: Group, content: MaandenContent, today: date) -> dict[str, int]:
-    """One group's actions: all, klaar, hapert, stil, and open mini-interventies."""
-    items = [i for i in store.items(SPACE, group.id) if not i.deleted]
-    actions = [Actie.of(i) for i in items if i.kind == Actie.KIND]
-    updates = [Status.of(i) for i in items if i.kind == Status.KIND]
-    limits = thresholds(content.common)
-    counts = {"acties": len(actions), "klaar": 0, "hapert": 0, "stil": 0,
-              "interventies": sum(1 for i in items if i.kind == Interventie.KIND and not Interventie.of(i).afgerond)}
-    for action in actions:
-        found = history(action.id, updates)
-        still = stillness(action.start, found, limits, today)
-        last = found[-1].status if found else ""
-        counts["klaar"] += last == DONE
-        counts["hapert"] += last == STALLING
-        counts["stil"] += still.still and needs_intervention(still)
-    return counts
+    """One group's actions: all, klaar, hapert, stil, and open mini-interventies (``shared.act.overview``)."""
+    return overview.group_counts(store, group, thresholds(content.common), today)
 
 
 class MonthsTrainerView(widgets.VBox):

@@ -1,5 +1,5 @@
 """The start page: welcome, Wij-Werken, Look – Think – Act, links to the days, and the whole werkboek to download
-(``werkboek``: ``page.section(start.werkboek)``)."""
+(``werkboek``: ``page.section(start.werkboek)``), and for trainers the way to their page (``trainer_link``)."""
 
 from __future__ import annotations
 
@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 
 from wijwerken_widgets.core.html import render_markdown
-from wijwerken_widgets.pages.start import texts, werkboek
+from wijwerken_widgets.pages.start import texts, trainer_link, werkboek
 from wijwerken_widgets.ui.blocks import markdown
 from wijwerken_widgets.ui.page import Page
 
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.start.schema import StartContent
 
-__all__ = ["open_page", "overview", "werkboek"]
+__all__ = ["open_page", "overview", "trainer_link", "werkboek"]
 
 
 def open_page() -> Page:

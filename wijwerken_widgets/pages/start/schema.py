@@ -81,6 +81,14 @@ class Werkboek(ContentModel):
     """Dutch names of stored fields (``met_wie``: "Met wie"); a field not listed gets its own name, tidied."""
 
 
+class TrainerLink(ContentModel):
+    """Only for trainers: the way to the trainer page "Tussen de dagen" (``trainer.ipynb``)."""
+
+    title: Text
+    text: Text
+    """Markdown; links to ``trainer.ipynb``."""
+
+
 class StartContent(ContentModel):
     """``exercises/start.yaml``: the welcome page."""
 
@@ -92,3 +100,4 @@ class StartContent(ContentModel):
     programme: Programme
     closing: str = ""
     werkboek: Werkboek
+    trainer: TrainerLink
