@@ -182,25 +182,38 @@ def cmd_cohort_update(args: argparse.Namespace) -> int:
     settings = load_cohort_settings(args.file)
     store = _open_store(data_dir)
     try:
-        report = update_cohort(store, settings, remove_missing=args.remove_missing)
+        renamed = dict(_rename(pair) for pair in args.renamed)
+        report = update_cohort(store, settings, remove_missing=args.remove_missing, renamed=renamed,
+                               dry_run=args.dry_run)
     finally:
         store.close()
     if report.changes:
-        print(f"Cohort '{report.slug}' updated ({plural(len(report.changes), 'change')}):")
+        done = "would change (dry run, nothing stored)" if args.dry_run else "updated"
+        print(f"Cohort '{report.slug}' {done} ({plural(len(report.changes), 'change')}):")
         for line in report.changes:
             print(f"  {line}")
     else:
-        print(f"Cohort '{report.slug}' already matches {args.file}: nothing changed.")
-    if report.added:
-        _print_codes(report.added, title=f"Codes of the {plural(len(report.added), 'person', 'people')} added:")
+        print(f"Cohort '{report.slug}' already matches {args.file}: nothing {'to change' if args.dry_run else 'changed'}.")
+    if report.added and not args.dry_run:
+        title = ("Code of the person added:" if len(report.added) == 1
+                 else f"Codes of the {len(report.added)} people added:")
+        _print_codes(report.added, title=title)
         _write_csv(report.added, args.csv)
     if report.missing:
         print(f"Not in the file, kept: {', '.join(report.missing)}. To take "
               f"{'this person' if len(report.missing) == 1 else 'them'} out, run again with --remove-missing "
-              "or use: wijwerken cohort remove COHORT \"NAME\"")
+              f"or use: wijwerken cohort remove {report.slug} \"NAME\". Renamed? Run again with "
+              "--renamed \"OLD NAME=NEW NAME\" (the login code stays).")
     if report.groups_not_in_file:
         print(f"Not in the file, kept (groups are never removed): {', '.join(report.groups_not_in_file)}.")
     return 0
+
+
+def _rename(pair: str) -> tuple[str, str]:
+    old, sep, new = pair.partition("=")
+    if not sep or not old.strip() or not new.strip():
+        raise ValueError(f"--renamed takes \"OLD NAME=NEW NAME\", not {pair!r}")
+    return old.strip(), new.strip()
 
 
 def cmd_cohort_add_participant(args: argparse.Namespace) -> int:
@@ -468,14 +481,20 @@ def build_parser() -> argparse.ArgumentParser:
     update = cohort_sub.add_parser(
         "update", help="apply a changed settings file to its cohort (same slug), all or nothing",
         description="Adds new groups and people (printing their codes once), updates the name, group, functie and "
-                    "gebruikersnaam of people already there (matched by gebruikersnaam, else by name) and the "
+                    "gebruikersnaam of people already there (matched by gebruikersnaam, else by name; see --renamed) "
+                    "and the "
                     "cohort's name, programma, terugkomritme and vraagstukken. People missing from the file are "
                     "reported, and removed only with --remove-missing. Groups are never removed. Running it again "
-                    "changes nothing.")
+                    "changes nothing. Tip: look first with --dry-run (a renamed person without gebruikersnaam would "
+                    "otherwise come in as someone new: use --renamed).")
     update.add_argument("file", type=Path)
     update.add_argument("--remove-missing", action="store_true",
                         help="remove the people who are not in the file (they can no longer log in; what they "
                              "wrote stays)")
+    update.add_argument("--renamed", action="append", default=[], metavar="OLD=NEW",
+                        help="someone without a gebruikersnaam was renamed in the file: keep their login and work "
+                             "(repeat for several people)")
+    update.add_argument("--dry-run", action="store_true", help="only show what would change; store nothing")
     update.add_argument("--csv", type=Path, help=csv_help)
     update.add_argument("--data", type=Path, help=data_help)
     update.set_defaults(func=cmd_cohort_update)

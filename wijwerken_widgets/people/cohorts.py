@@ -260,14 +260,17 @@ class CohortUpdate:
     groups_not_in_file: list[str] = dataclasses.field(default_factory=list)
 
 
-def update_cohort(store: Store, settings: CohortSettings, *, remove_missing: bool = False) -> CohortUpdate:
+def update_cohort(store: Store, settings: CohortSettings, *, remove_missing: bool = False,
+                  renamed: dict[str, str] | None = None, dry_run: bool = False) -> CohortUpdate:
     """Bring the stored cohort with the file's slug in line with ``settings``, in one transaction.
 
     New groups and people are added (people with a fresh code, in ``added``); the name, group, functie and
     gebruikersnaam of people already there are updated; the cohort's name and settings (programma, terugkomritme,
     vraagstukken) are replaced. People matched by gebruikersnaam when both have one, else by name (case and
-    invisible characters ignored). People missing from the file are reported and only removed with
-    ``remove_missing`` (see :func:`remove_person`). Groups are never removed. Running it again changes nothing.
+    invisible characters ignored); ``renamed`` maps a stored name to the file's new name for someone without a
+    gebruikersnaam. People missing from the file are reported and only removed with ``remove_missing`` (see
+    :func:`remove_person`). Groups are never removed. Running it again changes nothing. ``dry_run``: report what
+    would change (``added`` then holds no usable codes) and store nothing.
     Raises ``LookupError`` when there is no such cohort, ``CohortUpdateError`` for a change that cannot be made.
     """
     from wijwerken_widgets.store.roster import PersonChange, RosterChange
@@ -305,11 +308,14 @@ def update_cohort(store: Store, settings: CohortSettings, *, remove_missing: boo
     group_names = {g.id: g.name for g in stored_groups.values()}
 
     unmatched = active_people(store, cohort)
+    for old in renamed or {}:
+        find_person(store, cohort, old)  # a LookupError names a mistyped old name
+    new_names = {_same(new): _same(old) for old, new in (renamed or {}).items()}
     new_trainers: list[Trainer] = []
     new_deelnemers: list[Deelnemer] = []
     entries: list[Trainer | Deelnemer] = [*settings.trainers, *settings.deelnemers]
     for entry in entries:
-        person = _match(entry, unmatched)
+        person = _match(entry, unmatched, new_names)
         if person is None:
             if isinstance(entry, Trainer):
                 new_trainers.append(entry)
@@ -342,18 +348,22 @@ def update_cohort(store: Store, settings: CohortSettings, *, remove_missing: boo
         report.changes += [f"{p.role} '{p.name}' removed" for p in unmatched]
     else:
         report.missing = [p.name for p in unmatched]
-    if not change.is_empty():
+    if dry_run:
+        report.added = [dataclasses.replace(c, code="") for c in report.added]
+    elif not change.is_empty():
         _apply(store, change, slug)
     return report
 
 
-def _match(entry: Trainer | Deelnemer, people: list[Person]) -> Person | None:
-    """The stored person the file's entry stands for: the same gebruikersnaam, else the same name."""
+def _match(entry: Trainer | Deelnemer, people: list[Person], new_names: dict[str, str]) -> Person | None:
+    """The stored person the file's entry stands for: the same gebruikersnaam, else the same name (or the old name
+    of a renamed person: ``new_names`` maps new names to old, both as ``_same`` gives them)."""
     if entry.gebruikersnaam is not None:
         for person in people:
             if person.hub_user is not None and _same(person.hub_user) == _same(entry.gebruikersnaam):
                 return person
-    return next((p for p in people if _same(p.name) == _same(entry.naam)), None)
+    name = new_names.get(_same(entry.naam), _same(entry.naam))
+    return next((p for p in people if _same(p.name) == name), None)
 
 
 def trainer_cohorts(store: Store, person: Person) -> list[Cohort]:
