@@ -308,9 +308,9 @@ def update_cohort(store: Store, settings: CohortSettings, *, remove_missing: boo
     group_names = {g.id: g.name for g in stored_groups.values()}
 
     unmatched = active_people(store, cohort)
-    for old in renamed or {}:
-        find_person(store, cohort, old)  # a LookupError names a mistyped old name
-    new_names = {_same(new): _same(old) for old, new in (renamed or {}).items()}
+    for old_name in renamed or {}:
+        find_person(store, cohort, old_name)  # a LookupError names a mistyped old name
+    new_names = {_same(new_name): _same(old_name) for old_name, new_name in (renamed or {}).items()}
     new_trainers: list[Trainer] = []
     new_deelnemers: list[Deelnemer] = []
     entries: list[Trainer | Deelnemer] = [*settings.trainers, *settings.deelnemers]
