@@ -105,7 +105,7 @@ def test_a_restart_says_how_to_get_a_code_back(data: Path, monkeypatch: pytest.M
     monkeypatch.setattr(serve, "run_voila", lambda **_: 0)
     monkeypatch.setattr(cli, "_precompile", lambda: None)
     monkeypatch.setattr(cli, "_check_content", lambda: None)
-    monkeypatch.delenv("WIJWERKEN_HOME", raising=False)
+    monkeypatch.setenv("WIJWERKEN_HOME", str(data))  # serve sets it for its kernels; restored after the test
     assert cli.main(["serve", "--data", str(data)]) == 0
     out = capsys.readouterr().out
     assert f"The store holds 1 cohort ({SLUG})." in out

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from wijwerken_widgets.people.cohort_update import update_cohort
 from wijwerken_widgets.people.cohorts import (
     CohortUpdateError,
     IssuedCode,
@@ -15,7 +16,6 @@ from wijwerken_widgets.people.cohorts import (
     reissue_all,
     remove_person,
     trainer_cohorts,
-    update_cohort,
 )
 from wijwerken_widgets.people.identity import WrongCode, login
 from wijwerken_widgets.people.settings import CohortSettings, parse_cohort_settings
