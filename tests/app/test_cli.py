@@ -35,7 +35,7 @@ def test_cohort_create_prints_codes_once_and_writes_the_mail_merge_csv(tmp_path:
     assert "Traceback" not in again.stderr
 
     listing = wijwerken("cohort", "list", data=tmp_path / "d")
-    assert "demogemeente-2026" in listing.stdout and "6 deelnemers, 1 trainers" in listing.stdout
+    assert "demogemeente-2026" in listing.stdout and "6 deelnemers, 1 trainer\n" in listing.stdout
 
 
 def test_codes_are_printed_in_four_groups_and_the_secret_is_made_in_the_data_folder(tmp_path: Path) -> None:

@@ -6,50 +6,24 @@ Messages here are for trainers and administrators, in English.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from wijwerken_widgets.app.check import add_check_parser, variants_ok
+from wijwerken_widgets.app.cli_cohorts import add_cohort_commands
+from wijwerken_widgets.app.cli_common import open_store as _open_store
+from wijwerken_widgets.app.cli_common import plural
+from wijwerken_widgets.app.cli_common import print_codes as _print_codes
+from wijwerken_widgets.app.cli_common import sqlite_file as _sqlite_file
+from wijwerken_widgets.app.cli_common import use_data_dir as _use_data_dir
 from wijwerken_widgets.app.variant_copy import add_variant_parser
 from wijwerken_widgets.core import paths
 
 if TYPE_CHECKING:
     from wijwerken_widgets.people.cohorts import IssuedCode
-    from wijwerken_widgets.store import Cohort, Store
-
-
-def _use_data_dir(data: Path | None) -> Path:
-    """Make ``--data`` win over ``WIJWERKEN_HOME`` for this process and the kernels it starts."""
-    if data is not None:
-        os.environ["WIJWERKEN_HOME"] = str(data.expanduser().resolve())
-    return paths.data_dir()
-
-
-def _open_store(data_dir: Path, *, check_integrity: bool = False) -> Store:
-    """Open the store, after refusing a data folder or an existing SQLite file that cannot be used safely
-    (never a new database over an empty, damaged or read-only one)."""
     from wijwerken_widgets.store import Store
-    from wijwerken_widgets.store.backup import check_database_file
-    from wijwerken_widgets.store.engine import check_data_dir, integrity_check
-
-    if (database := _sqlite_file()) is not None:
-        check_data_dir(database.parent)
-        check_database_file(database, integrity=check_integrity)
-    store = Store.open()
-    if check_integrity:
-        integrity_check(store.engine)
-    return store
-
-
-def _print_codes(codes: Sequence[IssuedCode], *, title: str) -> None:
-    print(f"\n{title}")
-    width = max(len(c.naam) for c in codes)
-    for c in codes:
-        print(f"  {c.rol:<9} {c.naam:<{width}}  {c.groep or '':<16} {c.code}")
-    print("  (Codes are shown once and stored only as hashes. Keep them safe.)\n")
 
 
 def _precompile() -> None:
@@ -124,6 +98,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
             codes += _add_example_group(store)
             _print_codes(codes, title="The store was empty, so the demo cohort 'Demogemeente' was created (start with "
                                       "--no-demo to leave it out). Log in with one of these codes:")
+        elif cohorts := store.cohorts():
+            print(f"The store holds {plural(len(cohorts), 'cohort')} ({', '.join(c.slug for c in cohorts)}). Codes "
+                  "are shown only when they are issued; for a lost one: wijwerken cohort new-code COHORT \"NAME\"")
+        else:
+            print("The store holds no cohort yet: wijwerken cohort create FILE")
         municipalities = sorted({cohort.gemeente for cohort in store.cohorts()})
     finally:
         store.close()
@@ -143,82 +122,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
                      behind_proxy=args.behind_proxy, pool_refresh=args.pool_refresh)
 
 
-def cmd_cohort_create(args: argparse.Namespace) -> int:
-    from wijwerken_widgets.people.cohorts import create_cohort, write_codes_csv
-    from wijwerken_widgets.people.settings import load_cohort_settings
-
-    data_dir = _use_data_dir(args.data)
-    settings = load_cohort_settings(args.file)
-    store = _open_store(data_dir)
-    try:
-        codes = create_cohort(store, settings)
-    finally:
-        store.close()
-    _print_codes(codes, title=f"Cohort '{settings.naam}' ({settings.gemeente}) created.")
-    if args.csv:
-        write_codes_csv(codes, args.csv)
-        print(f"Codes written to {args.csv} (for a mail merge; delete it once the mails are sent).")
-    return 0
-
-
-def _cohort(store: Store, slug: str) -> Cohort:
-    """The cohort with ``slug``; an operator's error (exit) when there is none."""
-    cohort = store.cohort_by_slug(slug)
-    if cohort is None:
-        raise SystemExit(f"error: no cohort '{slug}' (see: wijwerken cohort list)")
-    return cohort
-
-
-def cmd_cohort_programme(args: argparse.Namespace) -> int:
-    from wijwerken_widgets.people.settings import load_cohort_settings
-
-    data_dir = _use_data_dir(args.data)
-    settings = load_cohort_settings(args.file)
-    store = _open_store(data_dir)
-    try:
-        cohort = _cohort(store, args.cohort)
-        dumped = settings.model_dump(mode="json")
-        programme = dumped["programma"]
-        store.set_cohort_settings(cohort.id, {**cohort.settings, "programma": programme,
-                                              "terugkomritme": dumped["terugkomritme"]})
-    finally:
-        store.close()
-    days = ", ".join(f"Dag {day['dag']} on {day['datum']}" for day in programme) or "no training days"
-    print(f"Programme of '{args.cohort}': {days}. A running server picks it up at its next look (every ten minutes "
-          "unless started with --pool-refresh).")
-    return 0
-
-
-def cmd_cohort_list(args: argparse.Namespace) -> int:
-    data_dir = _use_data_dir(args.data)
-    store = _open_store(data_dir)
-    try:
-        for cohort in store.cohorts():
-            people = store.people(cohort.id)
-            trainers = sum(p.role == "trainer" for p in people)
-            print(f"{cohort.slug:<28} {cohort.gemeente:<20} {len(people) - trainers} deelnemers, {trainers} trainers")
-    finally:
-        store.close()
-    return 0
-
-
-def cmd_cohort_new_code(args: argparse.Namespace) -> int:
-    from wijwerken_widgets.people.cohorts import reissue_code
-
-    data_dir = _use_data_dir(args.data)
-    store = _open_store(data_dir)
-    try:
-        cohort = _cohort(store, args.cohort)
-        matches = [p for p in store.people(cohort.id) if p.name == args.name]
-        if not matches:
-            raise SystemExit(f"error: nobody called '{args.name}' in cohort '{args.cohort}'")
-        code = reissue_code(store, matches[0].id)
-    finally:
-        store.close()
-    print(f"New code for {args.name}: {code} (the old code no longer works)")
-    return 0
-
-
 def _secret_path() -> Path:
     """Where the secret of the login codes is (not what it is: the secret itself is never printed)."""
     from wijwerken_widgets.people.secret import secret_path
@@ -231,16 +134,6 @@ def _check_secret() -> None:
     from wijwerken_widgets.people.secret import code_secret
 
     code_secret()
-
-
-def _sqlite_file() -> Path | None:
-    """The SQLite database file of ``paths.database_url()``; ``None`` for a database server."""
-    from sqlalchemy import make_url
-
-    url = make_url(paths.database_url())
-    if url.get_backend_name() != "sqlite" or not url.database or url.database.startswith((":", "file:")):
-        return None
-    return Path(url.database).expanduser().resolve()
 
 
 PG_BACKUP = """The database is PostgreSQL (WIJWERKEN_DATABASE_URL), which wijwerken does not copy itself. Back it up
@@ -329,28 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_check_parser(sub)
     add_variant_parser(sub)
-
-    cohort = sub.add_parser("cohort", help="create and list cohorts, issue codes")
-    cohort_sub = cohort.add_subparsers(dest="cohort_command", required=True)
-    create = cohort_sub.add_parser("create", help="create a cohort from a YAML settings file")
-    create.add_argument("file", type=Path)
-    create.add_argument("--csv", type=Path, help="also write the codes to this CSV file for a mail merge")
-    create.add_argument("--data", type=Path, help=data_help)
-    create.set_defaults(func=cmd_cohort_create)
-    listing = cohort_sub.add_parser("list", help="list cohorts")
-    listing.add_argument("--data", type=Path, help=data_help)
-    listing.set_defaults(func=cmd_cohort_list)
-    new_code = cohort_sub.add_parser("new-code", help="issue a new code for someone who lost theirs")
-    new_code.add_argument("cohort", help="cohort slug")
-    new_code.add_argument("name", help="the person's name as in the settings file")
-    new_code.add_argument("--data", type=Path, help=data_help)
-    new_code.set_defaults(func=cmd_cohort_new_code)
-    programme = cohort_sub.add_parser("programme", help="take the training days ('programma') and the check-in rhythm "
-                                        "('terugkomritme') from a settings file")
-    programme.add_argument("cohort", help="cohort slug")
-    programme.add_argument("file", type=Path, help="the cohort's YAML settings file, with its 'programma'")
-    programme.add_argument("--data", type=Path, help=data_help)
-    programme.set_defaults(func=cmd_cohort_programme)
+    add_cohort_commands(sub, data_help)
 
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)

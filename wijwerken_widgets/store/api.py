@@ -28,6 +28,7 @@ from wijwerken_widgets.store.logbook import LogbookStore
 from wijwerken_widgets.store.maps import MapStore
 from wijwerken_widgets.store.migrate import is_current, upgrade
 from wijwerken_widgets.store.records import AnswerVersion, Cohort, Group, Person, SaveResult
+from wijwerken_widgets.store.roster import RosterStore
 
 __all__ = [
     "AnswerVersion",
@@ -54,7 +55,7 @@ def _upgrade_waiting(url: str) -> None:
         migrating.dispose()
 
 
-class Store(MapStore, LogbookStore):
+class Store(MapStore, LogbookStore, RosterStore):
     """The durable store on one database (SQLite file or PostgreSQL)."""
 
     @classmethod

@@ -40,6 +40,7 @@ class Person:
     hub_user: str | None
     code_hash: str
     created_at: datetime
+    removed_at: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -104,7 +104,17 @@ people = Table(
     Column("hub_user", String(200), nullable=True, unique=True),
     Column("code_hash", String(200), nullable=False, unique=True),
     Column("created_at", UTCDateTime, nullable=False),
+    Column("removed_at", UTCDateTime, nullable=True),
     CheckConstraint("role IN ('deelnemer', 'trainer')", name="role"),
+)
+
+# The cohorts a trainer is assigned to besides their home cohort (``people.cohort_id``): they see every group of
+# each. See "Cohorts and trainers" in docs/architecture.md.
+trainer_cohorts = Table(
+    "trainer_cohorts",
+    metadata,
+    Column("person_id", ForeignKey("people.id"), primary_key=True),
+    Column("cohort_id", ForeignKey("cohorts.id"), primary_key=True, index=True),
 )
 
 sessions = Table(

@@ -49,7 +49,8 @@ def pools_config(sizes: Mapping[str, int]) -> dict[str, dict[str, int]]:
 
 def todays_pools(store: Any, today: datetime.date, notebooks: Iterable[str], max_kernels: int) -> dict[str, int]:
     """`pool_sizes` from the cohorts in ``store``."""
-    cohorts = [(cohort.settings or {}, sum(1 for p in store.people(cohort.id) if p.role == "deelnemer"))
+    cohorts = [(cohort.settings or {}, sum(1 for p in store.people(cohort.id)
+                                           if p.role == "deelnemer" and p.removed_at is None))
                for cohort in store.cohorts()]
     return pool_sizes(cohorts, today, notebooks, max_kernels)
 

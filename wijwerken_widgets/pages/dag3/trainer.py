@@ -11,6 +11,7 @@ import ipywidgets as widgets
 from wijwerken_widgets.core.html import Html, format_html, name_html, notice_html, render_markdown
 from wijwerken_widgets.pages.dag3 import texts
 from wijwerken_widgets.shared.conversations.items import SPACE, Citaat, Feedback, Gesprek, Trio, Verslag
+from wijwerken_widgets.shared.groups import trainer_groups, trainer_people
 from wijwerken_widgets.store import GroupItem, StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import Exercise, button, hidden, static_html
@@ -93,11 +94,10 @@ class Dag3TrainerView(widgets.VBox):
         scenarios = load_scenarios()
         titles = {scenario_id: s.titel for scenario_id, s in scenarios.scenarios}
         try:
-            cohort_id = self.ctx.person.cohort_id
-            people = {p.id: p.name for p in self.ctx.store.people(cohort_id)}
+            people = {p.id: p.name for p in trainer_people(self.ctx)}
             parts = [group_summary_html(g.name, self.ctx.store.items(SPACE, g.id), people, titles, self.part,
                                         self.common)
-                     for g in self.ctx.store.groups(cohort_id)]
+                     for g in trainer_groups(self.ctx)]
         except StoreUnavailable as exc:
             self.overview.value = notice_html(exc.message, "error")
             return

@@ -14,6 +14,7 @@ from wijwerken_widgets.shared.act import evidence
 from wijwerken_widgets.shared.act.evidence import Thresholds
 from wijwerken_widgets.shared.act.items import SPACE, Actie, Fase, Koppeling, Reactie, Stem, Thema
 from wijwerken_widgets.shared.conversations.items import SPACE as CONVERSATIONS
+from wijwerken_widgets.shared.groups import trainer_groups
 from wijwerken_widgets.shared.stakeholders.model import InvalidInput, Stakeholder
 from wijwerken_widgets.store import Group, GroupItem, Store, StoreUnavailable
 from wijwerken_widgets.ui import styles
@@ -80,7 +81,7 @@ class Dag4TrainerView(widgets.VBox):
     def show(self) -> None:
         part = self.content.exercises.trainer
         try:
-            groups = self.ctx.store.groups(self.ctx.person.cohort_id)
+            groups = trainer_groups(self.ctx)
             body = "".join(group_html(self.ctx.store, g, self.content) for g in groups)
         except StoreUnavailable as exc:
             self.overview.value = notice_html(exc.message, "error")

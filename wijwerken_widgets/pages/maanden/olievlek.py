@@ -27,6 +27,7 @@ from wijwerken_widgets.pages.maanden.olievlek_views import (
 )
 from wijwerken_widgets.shared.act.olievlek import MAX_ENTRIES, Olievlek
 from wijwerken_widgets.shared.act.session import ActSession, page_act
+from wijwerken_widgets.shared.groups import trainer_groups, trainer_people
 from wijwerken_widgets.store import StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import Exercise, button, hidden, static_html
@@ -105,10 +106,9 @@ class CohortTotals(widgets.VBox):
         self.show()
 
     def show(self) -> None:
-        cohort_id = self.ctx.person.cohort_id
         try:
-            people = self.ctx.store.people(cohort_id)
-            rows = [group_totals(self.ctx.store, g, people) for g in self.ctx.store.groups(cohort_id)]
+            people = trainer_people(self.ctx)
+            rows = [group_totals(self.ctx.store, g, people) for g in trainer_groups(self.ctx)]
         except StoreUnavailable as exc:
             self.table.value = notice_html(exc.message, "error")
             return

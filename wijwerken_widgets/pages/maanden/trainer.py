@@ -13,6 +13,7 @@ from wijwerken_widgets.pages.maanden import texts
 from wijwerken_widgets.pages.maanden.board import thresholds
 from wijwerken_widgets.pages.maanden.schema import MaandenContent
 from wijwerken_widgets.shared.act import overview
+from wijwerken_widgets.shared.groups import trainer_groups
 from wijwerken_widgets.store import Group, Store, StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import Exercise, button, hidden, static_html
@@ -39,7 +40,7 @@ class MonthsTrainerView(widgets.VBox):
         part = self.content.exercises.trainer
         try:
             lines = []
-            for group in self.ctx.store.groups(self.ctx.person.cohort_id):
+            for group in trainer_groups(self.ctx):
                 counts = group_counts(self.ctx.store, group, self.content, date.today())
                 link = format_html(part.open_group, groep=group.name)
                 lines.append(f"<li>{format_html(part.group_line, groep=group.name, **counts)} · "

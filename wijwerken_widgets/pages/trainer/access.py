@@ -20,8 +20,8 @@ def for_trainer(ctx: Context | None) -> bool:
 
 
 def trainer_cohorts(ctx: Context) -> list[Cohort]:
-    """The cohorts whose progress the trainer sees: for now the trainer's own cohort (``person.cohort_id``)."""
-    if not for_trainer(ctx):
-        return []
-    cohort = ctx.cohort if ctx.cohort is not None else ctx.store.cohort(ctx.person.cohort_id)
-    return [cohort] if cohort is not None else []
+    """The cohorts whose progress the trainer sees: their own, then those they are assigned to
+    (``people.cohorts.trainer_cohorts``)."""
+    from wijwerken_widgets.people.cohorts import trainer_cohorts as assigned
+
+    return assigned(ctx.store, ctx.person) if for_trainer(ctx) else []
