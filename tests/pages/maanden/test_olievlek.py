@@ -11,10 +11,11 @@ from ipywidgets.widgets.widget import _instances
 
 from tests.support.dag3 import html_text
 from tests.support.dag4 import act_session
+from wijwerken_widgets.core.dutch import parse_date
 from wijwerken_widgets.pages.maanden import olievlek, texts
 from wijwerken_widgets.pages.maanden.olievlek import CohortTotals, GroupProgress, OlievlekView
 from wijwerken_widgets.pages.maanden.olievlek_entries import EntryEditor
-from wijwerken_widgets.pages.maanden.olievlek_form import looks_like_name, parse_date
+from wijwerken_widgets.pages.maanden.olievlek_form import looks_like_name
 from wijwerken_widgets.people.identity import login
 from wijwerken_widgets.shared.act.items import SPACE
 from wijwerken_widgets.shared.act.olievlek import MAX_WITH, Olievlek

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import html
 from dataclasses import replace
-from datetime import date
 
 import ipywidgets as widgets
 
+from wijwerken_widgets.core.dutch import parse_date
 from wijwerken_widgets.core.html import format_html, render_markdown
 from wijwerken_widgets.core.ids import new_id
 from wijwerken_widgets.pages.maanden import texts
@@ -182,7 +182,7 @@ class InterventionsView(widgets.VBox):
         typed = control.value.strip()
         if not typed:
             return "", True
-        day = _parse_dutch_or_iso(typed)
+        day = parse_date(typed)
         return (day.isoformat(), True) if day else ("", False)
 
     def plan(self) -> None:
@@ -222,20 +222,6 @@ class InterventionsView(widgets.VBox):
             control.value = ""
         drafts.stored(board.session.ctx, self.wie, self.wanneer, self.hoop, self.opvolgen)
         self.feedback.show(part.saved.format(actie=state.name), "success")
-
-
-def _parse_dutch_or_iso(typed: str) -> date | None:
-    """``2027-03-15`` or ``15-03-2027`` (also with ``/``) as a date."""
-    day = parse_day(typed)
-    if day is not None:
-        return day
-    parts = typed.replace("/", "-").split("-")
-    if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4:
-        try:
-            return date(int(parts[2]), int(parts[1]), int(parts[0]))
-        except ValueError:
-            return None
-    return None
 
 
 def section(ctx: Context) -> widgets.Widget:

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
-from wijwerken_widgets.core.dutch import long_date
+from wijwerken_widgets.core.dutch import long_date, parse_date
 from wijwerken_widgets.core.html import format_html
 from wijwerken_widgets.core.text import isolated
-from wijwerken_widgets.pages.maanden.olievlek_form import EntryFields, check, colleagues, entry_of, parse_date
+from wijwerken_widgets.pages.maanden.olievlek_form import EntryFields, check, colleagues, entry_of
 from wijwerken_widgets.shared.act.olievlek import Olievlek
 from wijwerken_widgets.store import GroupItem, StoreUnavailable
 from wijwerken_widgets.ui import styles

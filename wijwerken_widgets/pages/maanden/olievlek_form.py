@@ -17,7 +17,7 @@ import ipywidgets as widgets
 from ipywidgets.widgets.widget_description import DescriptionStyle
 
 from wijwerken_widgets.content.schema import TextField
-from wijwerken_widgets.core.dutch import LOCAL_TIME, long_date
+from wijwerken_widgets.core.dutch import LOCAL_TIME, long_date, parse_date
 from wijwerken_widgets.core.html import notice_html
 from wijwerken_widgets.core.ids import new_id
 from wijwerken_widgets.core.text import isolated, without_hidden
@@ -39,29 +39,12 @@ def _wide() -> DescriptionStyle:
     """One style for the controls whose label stands beside them at its own width (shared: never change it)."""
     return DescriptionStyle(description_width="initial")
 
-_DUTCH_DATE = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
 
 def today() -> date:
     """Today in the workbook's time zone."""
     return datetime.now(LOCAL_TIME).date()
-
-
-def parse_date(text: str) -> date | None:
-    """A typed date: ISO (``2027-03-15``) or Dutch day-month-year (``15-3-2027``); ``None`` when it is no date."""
-    text = (text or "").strip()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
-    found = _DUTCH_DATE.match(text)
-    if found:
-        try:
-            return date(int(found[3]), int(found[2]), int(found[1]))
-        except ValueError:
-            return None
-    return None
 
 
 def looks_like_name(text: str, role_words: Iterable[str], particles: Iterable[str]) -> bool:

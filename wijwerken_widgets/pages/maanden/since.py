@@ -156,7 +156,8 @@ def section(ctx: Context) -> widgets.Widget:
     content = texts.load()
     part = content.exercises.since
     board = page_board(ctx)
+    if board is None and ctx.person.role == "trainer":
+        return hidden()
     if board is None:
-        return Exercise(part.title, part.instruction, [message(content.no_group, "info")]) if ctx.group is None \
-            and ctx.person.role != "trainer" else hidden()
+        return Exercise(part.title, part.instruction, [message(content.no_group, "info")])
     return Exercise(part.title, part.instruction, [SinceView(board, part)])
