@@ -4,7 +4,7 @@
 Each part is the module of the same name (its ``section(ctx)`` builds it): ``matrix`` (participants × exercises
 with five states, from the days' key registries: ``progress.py``), ``missing`` (wie mist nog?), ``feedback``
 (logboek entries shared with the trainer), ``groups`` (actions and mini-interventies per group) and ``downloads``.
-Only trainers see anything (``access.py``): a participant who opens the page reads a Dutch refusal, no section is
+Only trainers see anything (``shared/trainer_access.py``): a participant who opens the page reads a Dutch refusal, no section is
 built for them, and every builder returns nothing for a participant's context anyway.
 """
 
@@ -14,8 +14,8 @@ from wijwerken_widgets.core.warmup import wait
 
 wait()  # the kernel may still be importing the libraries below in the background (see warmup.py)
 
-from wijwerken_widgets.pages.trainer import access, downloads, feedback, groups, matrix, missing, texts
-from wijwerken_widgets.ui.notices import message
+from wijwerken_widgets.pages.trainer import downloads, feedback, groups, matrix, missing, texts
+from wijwerken_widgets.shared.trainer_access import open_trainer_page
 from wijwerken_widgets.ui.page import Page
 
 __all__ = ["downloads", "feedback", "groups", "matrix", "missing", "open_page"]
@@ -24,8 +24,4 @@ __all__ = ["downloads", "feedback", "groups", "matrix", "missing", "open_page"]
 def open_page() -> Page:
     """The page; for anyone but a trainer only the refusal (no section is added after it)."""
     content = texts.load()
-    page = Page(content.title, content.intro, workbook="trainer.ipynb").show()
-    if page.ctx is not None and not access.for_trainer(page.ctx):
-        page.add(message(content.refused, "warning"))
-        page.ctx = None  # Page.section builds nothing without a context
-    return page
+    return open_trainer_page(content.title, content.intro, content.refused, "trainer.ipynb")

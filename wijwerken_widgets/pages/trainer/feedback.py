@@ -8,7 +8,8 @@ import html
 import ipywidgets as widgets
 
 from wijwerken_widgets.core.html import notice_html
-from wijwerken_widgets.pages.trainer import access, texts
+from wijwerken_widgets.pages.trainer import texts
+from wijwerken_widgets.shared import trainer_access as access
 from wijwerken_widgets.shared.logbook import texts as logbook_texts
 from wijwerken_widgets.shared.logbook.widget import author_groups, entry_html
 from wijwerken_widgets.store import SharedLogEntry, StoreUnavailable

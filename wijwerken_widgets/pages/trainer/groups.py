@@ -10,7 +10,8 @@ from datetime import date
 import ipywidgets as widgets
 
 from wijwerken_widgets.core.html import format_html, notice_html
-from wijwerken_widgets.pages.trainer import access, texts
+from wijwerken_widgets.pages.trainer import texts
+from wijwerken_widgets.shared import trainer_access as access
 from wijwerken_widgets.shared.act.monitoring import Thresholds
 from wijwerken_widgets.shared.act.overview import group_counts
 from wijwerken_widgets.store import StoreUnavailable

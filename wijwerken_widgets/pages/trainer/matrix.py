@@ -12,7 +12,8 @@ import ipywidgets as widgets
 
 from wijwerken_widgets.core.dutch import long_date
 from wijwerken_widgets.core.html import name_html, notice_html, render_markdown
-from wijwerken_widgets.pages.trainer import access, progress, texts
+from wijwerken_widgets.pages.trainer import progress, texts
+from wijwerken_widgets.shared import trainer_access as access
 from wijwerken_widgets.store import StoreUnavailable
 from wijwerken_widgets.ui import texts as common_texts
 from wijwerken_widgets.ui.blocks import Exercise, button, hidden, static_html

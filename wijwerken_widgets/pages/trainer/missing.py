@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 
 from wijwerken_widgets.core.html import notice_html
-from wijwerken_widgets.pages.trainer import access, progress, texts
+from wijwerken_widgets.pages.trainer import progress, texts
 from wijwerken_widgets.pages.trainer.matrix import matrices
+from wijwerken_widgets.shared import trainer_access as access
 from wijwerken_widgets.store import StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import Exercise, hidden, static_html
