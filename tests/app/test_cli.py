@@ -114,7 +114,11 @@ def test_a_programme_is_taken_into_an_existing_cohort_and_its_day_gets_a_pool(tm
         (cohort,) = store.cohorts()
         assert cohort.settings["programma"] == [{"dag": 2, "datum": today}]
         assert len(store.people(cohort.id)) == 7
-        assert todays_pools(store, datetime.date.today(), ["start.ipynb", "dag2.ipynb"], 60) == {
-            "dag2.ipynb": 6, "start.ipynb": 2}
+        workbooks = tmp_path / "workbooks"
+        (workbooks / "demogemeente").mkdir(parents=True)
+        for name in ("start.ipynb", "dag2.ipynb", "demogemeente/dag2.ipynb"):
+            (workbooks / name).write_text("{}", encoding="utf-8")
+        assert todays_pools(store, datetime.date.today(), workbooks, 60) == {
+            "demogemeente/dag2.ipynb": 6, "start.ipynb": 2}  # the municipality's copy is what its people open
     unknown = wijwerken("cohort", "programme", "bestaat-niet", str(with_days), data=tmp_path / "d")
     assert unknown.returncode != 0 and "no cohort 'bestaat-niet'" in unknown.stderr

@@ -30,3 +30,13 @@ def test_pools_take_at_most_half_of_the_kernel_cap_the_largest_giving_way() -> N
 def test_a_day_without_its_page_gets_no_pool_and_voila_gets_no_default_pool() -> None:
     assert pool_sizes([(cohort((4, "2027-01-12")), 15)], TODAY, PAGES, max_kernels=60) == {}
     assert pools_config({"dag1.ipynb": 3}) == {"default": {"pool_size": 0}, "dag1.ipynb": {"pool_size": 3}}
+
+
+def test_a_step_of_the_trajectory_gets_its_pages_pool_also_without_a_training_day_number() -> None:
+    """The Wij-Werken Week's Friday (``dag4.ipynb``, no day of its own) and the standard pecha kucha follow from
+    the start date."""
+    week = {"traject": "wij-werken-week", "start": (TODAY - datetime.timedelta(days=4)).isoformat()}
+    standard = {"start": (TODAY - datetime.timedelta(days=147)).isoformat()}
+    pages = [*PAGES, "dag4.ipynb", "pechakucha.ipynb"]
+    assert pool_sizes([(week, 10), (standard, 15)], TODAY, pages, max_kernels=60) == {
+        "dag4.ipynb": 10, "pechakucha.ipynb": 15, "start.ipynb": 2}

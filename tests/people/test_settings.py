@@ -78,7 +78,7 @@ def test_is_an_unknown_key_reported_with_line_field_and_a_suggestion(tmp_path):
     text = replace_line(VALID, "gemeente: Proefstad\n", "gemeente: Proefstad\nslgu: proefstad\n")
     assert error_lines(tmp_path, text) == [
         "3: slgu: onbekend veld (toegestaan: schema_version, gemeente, naam, slug, vraagstukken, groepen, "
-        "trainers, deelnemers, programma, terugkomritme, uit); bedoel je 'slug'?"
+        "trainers, deelnemers, traject, start, programma, terugkomritme, uit); bedoel je 'slug'?"
     ]
 
 

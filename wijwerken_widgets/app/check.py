@@ -77,6 +77,7 @@ class Report:
 
 def content_files() -> dict[str, str]:
     """Every exercise file a municipality may override, by file name, with its schema (``module:Model``)."""
+    from wijwerken_widgets.content import programme
     from wijwerken_widgets.pages.dag1 import texts as dag1
     from wijwerken_widgets.pages.dag2 import texts as dag2
     from wijwerken_widgets.pages.dag3 import texts as dag3
@@ -91,7 +92,7 @@ def content_files() -> dict[str, str]:
     from wijwerken_widgets.ui import texts as algemeen
 
     modules = (algemeen, start, dag1, dag2, dag3, dag4, maanden, pechakucha, logboek, stakeholderkaart,
-               toegankelijkheid, coaching)
+               toegankelijkheid, coaching, programme)
     return {module.FILE: module.SCHEMA for module in modules}
 
 
@@ -157,7 +158,8 @@ def check_cohort(target: str, exercises: Path | None = None, lang: str = "nl") -
     path = cohort_file(target, exercises)
     report = Report()
     try:
-        settings = load_cohort_settings(path, checks=[lambda data: _off_problems(data, exercises)])
+        settings = load_cohort_settings(path, checks=[lambda data: _off_problems(data, exercises),
+                                                      lambda data: _step_problems(data, exercises)])
     except ContentError as error:
         gemeente = _raw_gemeente(path)
         report.checked.append(frame(lang, "cohort", slug=target, gemeente=gemeente or "?", file=path))
@@ -177,6 +179,22 @@ def _raw_gemeente(path: Path) -> str | None:
         return None
     gemeente = data.get("gemeente") if isinstance(data, dict) else None
     return gemeente.strip() or None if isinstance(gemeente, str) else None
+
+
+def _step_problems(data: Any, exercises: Path) -> Iterable[tuple[Loc, str]]:
+    """Steps in ``programma`` that the cohort's trajectory (``exercises/trajecten.yaml``) does not have."""
+    from wijwerken_widgets.content.programme import DEFAULT, load
+
+    entries = data.get("programma") if isinstance(data, dict) else None
+    if not isinstance(entries, list):
+        return
+    trajectories = load(exercises).trajecten
+    trajectory = trajectories.get(data.get("traject") or DEFAULT) or trajectories[DEFAULT]
+    known = [step.id for step in trajectory.stappen]
+    for index, entry in enumerate(entries):
+        step = entry.get("stap") if isinstance(entry, dict) else None
+        if isinstance(step, str) and step not in known:
+            yield ("programma", index, "stap"), f"het traject heeft geen stap '{step}' (kies uit: {', '.join(known)})"
 
 
 def _off_problems(data: Any, exercises: Path) -> Iterable[tuple[Loc, str]]:

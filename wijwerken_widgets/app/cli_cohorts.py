@@ -151,11 +151,12 @@ def cmd_cohort_programme(args: argparse.Namespace) -> int:
         cohort = _cohort(store, args.cohort)
         dumped = settings.model_dump(mode="json")
         programme = dumped["programma"]
-        store.set_cohort_settings(cohort.id, {**cohort.settings, "programma": programme,
-                                              "terugkomritme": dumped["terugkomritme"]})
+        keys = ("traject", "start", "programma", "terugkomritme")
+        store.set_cohort_settings(cohort.id, {**cohort.settings, **{key: dumped[key] for key in keys}})
     finally:
         store.close()
-    days = ", ".join(f"Dag {day['dag']} on {day['datum']}" for day in programme) or "no training days"
+    named = [(f"Dag {day['dag']}" if day["dag"] else day["stap"], day["datum"]) for day in programme]
+    days = ", ".join(f"{name} on {when}" for name, when in named) or "no dates"
     print(f"Programme of '{args.cohort}': {days}. A running server picks it up at its next look (every ten minutes "
           "unless started with --pool-refresh).")
     return 0
@@ -297,8 +298,8 @@ def add_cohort_commands(sub: Any, data_help: str) -> None:
     assign.add_argument("--remove", action="store_true", help="take the assignment back")
     assign.add_argument("--data", type=Path, help=data_help)
     assign.set_defaults(func=cmd_cohort_assign_trainer)
-    programme = cohort_sub.add_parser("programme", help="take the training days ('programma') and the check-in rhythm "
-                                        "('terugkomritme') from a settings file")
+    programme = cohort_sub.add_parser("programme", help="take the trajectory ('traject', 'start'), its dates ('programma') "
+                                        "and the check-in rhythm ('terugkomritme') from a settings file")
     programme.add_argument("cohort", help="cohort slug")
     programme.add_argument("file", type=Path, help="the cohort's YAML settings file, with its 'programma'")
     programme.add_argument("--data", type=Path, help=data_help)

@@ -201,9 +201,8 @@ def _todays_pools(workbooks_dir: str | Path, max_kernels: int) -> dict[str, int]
     from wijwerken_widgets.app.web import pools
     from wijwerken_widgets.store import Store
 
-    notebooks = [path.name for path in Path(workbooks_dir).glob("*.ipynb")]
     with Store.open() as store:
-        return pools.todays_pools(store, datetime.date.today(), notebooks, max_kernels)
+        return pools.todays_pools(store, datetime.date.today(), Path(workbooks_dir), max_kernels)
 
 
 def _stop_when_orphaned() -> None:

@@ -44,7 +44,7 @@ def update_cohort(store: Store, settings: CohortSettings, *, remove_missing: boo
     """Bring the stored cohort with the file's slug in line with ``settings``, in one transaction.
 
     New groups and people are added (people with a fresh code, in ``added``); the name, group, functie and
-    gebruikersnaam of people already there are updated; the cohort's name and settings (programma, terugkomritme, uit,
+    gebruikersnaam of people already there are updated; the cohort's name and settings (traject, start, programma, terugkomritme, uit,
     vraagstukken) are replaced. People matched by gebruikersnaam when both have one, else by name (case and
     invisible characters ignored); ``renamed`` maps a stored name to the file's new name for someone without a
     gebruikersnaam. People missing from the file are reported and only removed with ``remove_missing`` (see
@@ -67,7 +67,7 @@ def update_cohort(store: Store, settings: CohortSettings, *, remove_missing: boo
     dumped = settings.model_dump(mode="json")
     if dumped != cohort.settings:
         change.settings = dumped
-        for key in ("vraagstukken", "programma", "terugkomritme", "uit"):
+        for key in ("vraagstukken", "traject", "start", "programma", "terugkomritme", "uit"):
             if dumped.get(key) != cohort.settings.get(key):
                 report.changes.append(f"{key} changed")
     if (settings.gemeente, settings.naam) != (cohort.gemeente, cohort.name):

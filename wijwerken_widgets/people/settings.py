@@ -17,7 +17,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationInfo, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    StringConstraints,
+    ValidationInfo,
+    model_serializer,
+    model_validator,
+)
 
 from wijwerken_widgets.core.text import for_comparison, without_hidden
 from wijwerken_widgets.core.yaml_files import (
@@ -105,10 +115,25 @@ class Deelnemer(_Model):
 
 
 class Trainingsdag(_Model):
-    """A training day of the programme and its date."""
+    """A day of the programme and its date: a training day (``dag``) or another step of the trajectory (``stap``,
+    e.g. a coaching session; the steps are in ``exercises/trajecten.yaml``)."""
 
-    dag: int = Field(ge=1, le=4, description="Welke trainingsdag: 1, 2, 3 of 4.")
+    dag: int | None = Field(default=None, ge=1, le=4, description="Welke trainingsdag: 1, 2, 3 of 4.")
+    stap: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]{1,40}$")] | None = Field(
+        default=None, description="Of een andere stap van het traject, zoals 'coaching1' (zie exercises/trajecten.yaml)."
+    )
     datum: datetime.date = Field(description="De datum van die dag, bijvoorbeeld 2027-01-12.")
+
+    @model_validator(mode="after")
+    def _day_or_step(self) -> Trainingsdag:
+        if (self.dag is None) == (self.stap is None):
+            raise ValueError("noem 'dag' (een trainingsdag) of 'stap' (een andere stap van het traject), niet allebei")
+        return self
+
+    @model_serializer(mode="wrap")
+    def _without_the_other(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """Stored as written: ``{dag, datum}`` or ``{stap, datum}``."""
+        return {key: value for key, value in handler(self).items() if value is not None}
 
 
 class Terugkomritme(_Model):
@@ -141,6 +166,17 @@ class CohortSettings(_Model):
     groepen: list[Groep] = Field(min_length=1)
     trainers: list[Trainer] = Field(min_length=1)
     deelnemers: list[Deelnemer] = Field(default_factory=list)
+    traject: Literal["standaard", "wij-werken-week"] = Field(
+        default="standaard",
+        description="Welk traject: 'standaard' (vier trainingsdagen, coaching, drie maanden toepassen, pecha kucha) of "
+        "'wij-werken-week' (één week, vijf thema's, een vervolg na een maand). De stappen staan in "
+        "exercises/trajecten.yaml.",
+    )
+    start: datetime.date | None = Field(
+        default=None,
+        description="De eerste dag van het traject. De andere data volgen uit het traject, behalve die in 'programma'. "
+        "Weggelaten: gerekend vanaf de eerste datum in 'programma'.",
+    )
     programma: list[Trainingsdag] = Field(
         default_factory=list,
         description="De trainingsdagen met hun datum. Op zo'n dag staan de pagina's van die dag al klaar voor de "

@@ -1,15 +1,16 @@
 """How many kernels to keep started, per workbook page, before anyone asks: from the cohorts' programmes.
 
-On a cohort's training day (``programma`` in its cohort file) that day's page gets a pool as large as the cohort's
-group of participants, and the start page a small one; other pages, and days without training, get none (a page then
-starts its kernel when it is asked for, as before). The pools together never take more than half of the kernel cap,
+On a day of a cohort's programme (``content.programme``: a training day, the pecha kucha, …) that day's page gets
+a pool as large as the cohort's group of participants, and the start page a small one; other pages, and days
+without a step, get none (a page then starts its kernel when it is asked for, as before). The pools together never take more than half of the kernel cap,
 so that pages asked for beyond them still find room.
 """
 
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 from typing import Any
 
 START_PAGE = "start.ipynb"
@@ -18,20 +19,18 @@ FILL_DELAY = 20.0
 """Seconds before a pool refills after a kernel was taken: not while the group's pages are still loading."""
 
 
-def day_page(dag: int) -> str:
-    return f"dag{dag}.ipynb"
-
-
 def pool_sizes(cohorts: Iterable[tuple[Mapping[str, Any], int]], today: datetime.date, notebooks: Iterable[str],
-               max_kernels: int) -> dict[str, int]:
-    """Pool size per notebook for ``today``; ``cohorts`` are (cohort settings, number of participants) pairs."""
+               max_kernels: int, place: Callable[[str | None, str], str] | None = None) -> dict[str, int]:
+    """Pool size per notebook for ``today``; ``cohorts`` are (cohort settings, number of participants) pairs.
+    ``place(gemeente, notebook)`` names the notebook a cohort's participants get (a municipality's copy,
+    ``content.variants.variant_notebook``), so that a copy gets the pool, not the master nobody of them opens."""
+    from wijwerken_widgets.content.programme import steps
+
     served = set(notebooks)
     sizes: dict[str, int] = {}
     for settings, participants in cohorts:
-        for day in settings.get("programma") or []:
-            if str(day.get("datum")) != today.isoformat() or day_page(int(day.get("dag", 0))) not in served:
-                continue
-            page = day_page(int(day["dag"]))
+        pages = {step.workbook for step in steps(settings) if step.date == today and step.workbook}
+        for page in {place(settings.get("gemeente"), p) if place else p for p in pages} & served:
             sizes[page] = sizes.get(page, 0) + participants
             if START_PAGE in served:
                 sizes[START_PAGE] = max(sizes.get(START_PAGE, 0), START_POOL)
@@ -47,12 +46,18 @@ def pools_config(sizes: Mapping[str, int]) -> dict[str, dict[str, int]]:
     return {"default": {"pool_size": 0}, **{page: {"pool_size": size} for page, size in sizes.items()}}
 
 
-def todays_pools(store: Any, today: datetime.date, notebooks: Iterable[str], max_kernels: int) -> dict[str, int]:
-    """`pool_sizes` from the cohorts in ``store``."""
+def todays_pools(store: Any, today: datetime.date, workbooks: Path, max_kernels: int) -> dict[str, int]:
+    """`pool_sizes` from the cohorts in ``store``, for the notebooks in ``workbooks`` and the municipalities'
+    copies in its subfolders."""
+    from wijwerken_widgets.content.variants import variant_notebook
+
+    notebooks = [path.relative_to(workbooks).as_posix() for path in (*workbooks.glob("*.ipynb"),
+                                                                      *workbooks.glob("*/*.ipynb"))]
     cohorts = [(cohort.settings or {}, sum(1 for p in store.people(cohort.id)
                                            if p.role == "deelnemer" and p.removed_at is None))
                for cohort in store.cohorts()]
-    return pool_sizes(cohorts, today, notebooks, max_kernels)
+    return pool_sizes(cohorts, today, notebooks, max_kernels,
+                      place=lambda gemeente, page: variant_notebook(workbooks, gemeente, page))
 
 
 def refresh(manager: Any, sizes: Mapping[str, int]) -> None:

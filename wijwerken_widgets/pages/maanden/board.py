@@ -183,7 +183,7 @@ class Board:
 def checkin_days(settings: Mapping[str, Any], today: date) -> list[date]:
     """The cohort's check-in days (``terugkomritme`` in its cohort file): from ``eerste`` every ``elke_dagen`` days
     until ``tot`` (default three months after the first). Without it: every two weeks for three months from two
-    weeks after Dag 4 (its date in ``programma``), or from two weeks after today when Dag 4 has no date."""
+    weeks after Dag 4 (its date in the programme, ``content.programme``), or from two weeks after today when Dag 4 has no date."""
     from wijwerken_widgets.shared.act.calendar import check_ins
 
     rhythm = settings.get("terugkomritme") if isinstance(settings.get("terugkomritme"), Mapping) else None
@@ -191,9 +191,9 @@ def checkin_days(settings: Mapping[str, Any], today: date) -> list[date]:
     every = rhythm.get("elke_dagen") if rhythm else None
     every = every if isinstance(every, int) and 1 <= every <= 90 else 14
     if first is None:
-        days = [parse_day(d.get("datum")) for d in settings.get("programma") or []
-                if isinstance(d, Mapping) and d.get("dag") == 4]
-        dag4 = next((d for d in days if d is not None), None)
+        from wijwerken_widgets.content.programme import day_dates
+
+        dag4 = day_dates(settings).get(4)
         first = (dag4 or today) + timedelta(days=14)
     until = parse_day(rhythm.get("tot")) if rhythm else None
     return check_ins(first, every, until or first + timedelta(days=91))

@@ -1,5 +1,6 @@
-"""The start page: welcome, Wij-Werken, Look – Think – Act, links to the days, and the whole werkboek to download
-(``werkboek``: ``page.section(start.werkboek)``), and for trainers the way to their page (``trainer_link``)."""
+"""The start page: the participant's own programme, today's step first (``programme``), welcome, Wij-Werken,
+Look – Think – Act, links to the days, and the whole werkboek to download (``werkboek``:
+``page.section(start.werkboek)``), and for trainers the way to their page (``trainer_link``)."""
 
 from __future__ import annotations
 
@@ -13,14 +14,14 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 
 from wijwerken_widgets.core.html import render_markdown
-from wijwerken_widgets.pages.start import texts, trainer_link, werkboek
+from wijwerken_widgets.pages.start import programme, texts, trainer_link, werkboek
 from wijwerken_widgets.ui.blocks import markdown
 from wijwerken_widgets.ui.page import Page
 
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.start.schema import StartContent
 
-__all__ = ["open_page", "overview", "trainer_link", "werkboek"]
+__all__ = ["open_page", "overview", "programme", "trainer_link", "werkboek"]
 
 
 def open_page() -> Page:
@@ -43,7 +44,7 @@ def overview(content: StartContent | None = None) -> widgets.Widget:
         if day.available and day.workbook:
             title = f'<a href="{html.escape(day.workbook)}">{title}</a>'
         phase = f' <span class="ww-phase">{html.escape(day.phase)}</span>' if day.phase else ""
-        state = "" if day.available else '<span class="ww-soon">binnenkort</span>'
+        state = "" if day.available else f'<span class="ww-soon">{html.escape(content.programme.soon)}</span>'
         days.append(
             f'<li class="ww-day{" ww-day-open" if day.available else ""}"><div class="ww-day-label">'
             f"{html.escape(day.label)}{phase}</div><div><b>{title}</b> {state}{render_markdown(day.text)}</div></li>"

@@ -39,6 +39,23 @@ class Programme(ContentModel):
     title: Text
     intro: Text
     days: Annotated[list[DayItem], Field(min_length=1)]
+    soon: Text
+    """Beside a day whose page is not there yet."""
+
+
+class MyProgramme(ContentModel):
+    """The participant's own programme: the steps of the cohort's trajectory with their dates, today's first."""
+
+    title: Annotated[Text, placeholders("traject")]
+    today: Annotated[Text, placeholders("datum")]
+    next: Annotated[Text, placeholders("datum")]
+    all_done: Text
+    no_dates: Text
+    list_label: Text
+    past: Text
+    current: Text
+    no_date: Text
+    open_page: Annotated[Text, placeholders("pagina")]
 
 
 class Sharing(ContentModel):
@@ -98,6 +115,7 @@ class StartContent(ContentModel):
     wij_werken: Section
     look_think_act: LookThinkAct
     programme: Programme
+    my_programme: MyProgramme
     closing: str = ""
     werkboek: Werkboek
     trainer: TrainerLink

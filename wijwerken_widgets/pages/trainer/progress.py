@@ -11,7 +11,7 @@ same reading of the store as a day's progress box (``ui.progress.exercise_parts`
 - ``nvt``: the exercise is listed in the cohort setting ``uit`` (``content.variants.exercise_enabled``; a whole page or ``page.exercise``) (``"dag1.assumptions"``, page and YAML
   key), for a municipality that switched it off. No cohort file sets it yet (variants will); the state is ready.
 
-The expected-by date of a day is its date in the cohort's ``programma``.
+The expected-by date of a day is its date in the cohort's programme (``content.programme``).
 """
 
 from __future__ import annotations
@@ -90,14 +90,10 @@ def day_registries() -> list[tuple[int, Registry]]:
 
 
 def programme(cohort: Cohort) -> dict[int, date]:
-    """Day number → its date in the cohort's ``programma`` (a missing or unreadable date is left out)."""
-    found: dict[int, date] = {}
-    for day in cohort.settings.get("programma") or []:
-        try:
-            found[int(day["dag"])] = date.fromisoformat(str(day["datum"]))
-        except (KeyError, TypeError, ValueError):
-            continue
-    return found
+    """Day number → its date in the cohort's programme (``content.programme``; a day without a date is left out)."""
+    from wijwerken_widgets.content.programme import day_dates
+
+    return day_dates(cohort.settings)
 
 
 def days_of(cohort: Cohort, day_titles: Mapping[str, str], logbook_title: str) -> tuple[Day, ...]:
