@@ -16,7 +16,7 @@ from wijwerken_widgets.people.identity import login
 from wijwerken_widgets.store import Store
 from wijwerken_widgets.ui.context import Context
 
-SECTIONS = (trainer.matrix, trainer.missing, trainer.feedback, trainer.groups, trainer.downloads)
+SECTIONS = (trainer.matrix, trainer.missing, trainer.feedback, trainer.groups, trainer.downloads, trainer.cohort)
 
 
 @pytest.fixture

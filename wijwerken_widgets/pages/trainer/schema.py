@@ -68,12 +68,34 @@ class DownloadsPart(Part):
     failed: Text
 
 
+class CohortPart(Part):
+    cohort_label: Text
+    add_title: Text
+    name_label: Text
+    group_label: Text
+    role_label: Text
+    add_button: Text
+    added: Annotated[Text, placeholders("naam", "groep", "code")]
+    reissue_title: Text
+    person_label: Text
+    reissue_button: Text
+    reissue_confirm: Text
+    reissued: Annotated[Text, placeholders("naam", "code")]
+    shown_once: Text
+    no_name: Text
+    name_too_long: Annotated[Text, placeholders("max")]
+    name_taken: Annotated[Text, placeholders("naam")]
+    not_yours: Text
+    too_many: Text
+
+
 class Exercises(ContentModel):
     matrix: MatrixPart
     missing: MissingPart
     feedback: FeedbackPart
     groups: GroupsPart
     downloads: DownloadsPart
+    cohort: CohortPart
 
 
 class TrainerContent(ContentModel):
