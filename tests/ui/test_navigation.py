@@ -42,3 +42,11 @@ def test_does_the_start_pages_programme_link_only_to_pages_of_the_navigation() -
     linked = [day.workbook for day in start_texts.load().programme.days if day.available and day.workbook]
     assert linked and all(workbook in pages for workbook in linked)
     assert [w for w in pages if w in linked] == linked  # same order
+
+
+def test_a_page_the_cohort_turned_off_is_left_out_of_the_navigation_and_of_previous_and_next() -> None:
+    off = {"dag2", "pechakucha"}
+    assert "dag2.ipynb" not in hrefs(nav_html("dag1.ipynb", off))
+    assert "pechakucha.ipynb" not in hrefs(nav_html("dag1.ipynb", off))
+    assert [p.workbook for p in neighbours("dag1.ipynb", off)] == ["start.ipynb", "dag3.ipynb"]
+    assert "Verder naar Dag 3" in end_html("dag1.ipynb", off)

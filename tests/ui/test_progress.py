@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ipywidgets as widgets
+
 from wijwerken_widgets.pages.dag1 import keys as dag1_keys
 from wijwerken_widgets.pages.dag1 import texts as dag1_texts
 from wijwerken_widgets.pages.dag2 import keys as dag2_keys
@@ -54,3 +56,22 @@ def test_a_day_page_shows_progress_to_a_participant_but_not_to_a_trainer(store, 
         page = Page("Dag 1", workbook="dag1.ipynb", progress=progress).show()  # recognised by the cookie
         assert (page.progress is not None and page.root.children[2] is page.progress) is shown, role
         monkeypatch.delenv("HTTP_COOKIE")
+
+
+def test_a_page_the_cohort_turned_off_opens_with_a_notice_and_no_section(store, codes, db_url, monkeypatch) -> None:
+    """``uit: [dag2]``: Dag 2 is not in the navigation, and opened by its address it says so and builds nothing."""
+    from wijwerken_widgets.people.identity import SESSION_COOKIE, login
+    from wijwerken_widgets.ui.page import Page
+
+    monkeypatch.setenv("WIJWERKEN_DATABASE_URL", db_url)
+    for name in ("WIJWERKEN_CODE", "JUPYTERHUB_USER", "HTTP_COOKIE", "VOILA_BASE_URL", "VOILA_PREHEAT"):
+        monkeypatch.delenv(name, raising=False)
+    person, token = login(store, next(c for c in codes if c.rol == "deelnemer").code)
+    cohort = store.cohort(person.cohort_id)
+    store.set_cohort_settings(cohort.id, {**cohort.settings, "uit": ["dag2"]})
+    monkeypatch.setenv("HTTP_COOKIE", f"{SESSION_COOKIE}={token}")
+    page = Page("Dag 2", workbook="dag2.ipynb").show()
+    page.section(lambda ctx: widgets.HTML("een oefening"))
+    shown = " ".join(str(getattr(child, "value", "")) for child in page.root.children)
+    assert "gebruikt jullie gemeente niet" in shown and "een oefening" not in shown
+    assert 'href="dag2.ipynb"' not in page.root.children[0].value and 'href="dag3.ipynb"' in page.root.children[0].value

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from wijwerken_widgets.core.problems import Loc
     from wijwerken_widgets.store import Cohort
 
-__all__ = ["OFF_SETTING", "RESERVED", "exercise_enabled", "gemeente_slug", "merge", "variant_folder",
+__all__ = ["OFF_SETTING", "RESERVED", "exercise_enabled", "pages_off", "gemeente_slug", "merge", "variant_folder",
            "variant_notebook"]
 
 OFF_SETTING = "uit"
@@ -94,6 +94,12 @@ def merge(base: Any, override: Any, loc: Loc = ()) -> tuple[Any, list[tuple[Loc,
         else:
             merged[key] = value
     return merged, problems
+
+
+def pages_off(cohort: Cohort | Mapping[str, Any] | None) -> frozenset[str]:
+    """The whole pages (``"dag2"``) the cohort turned off in ``uit``: left out of its navigation."""
+    settings = cohort if isinstance(cohort, Mapping) else (cohort.settings if cohort is not None else {})
+    return frozenset(entry for entry in settings.get(OFF_SETTING) or () if isinstance(entry, str) and "." not in entry)
 
 
 def exercise_enabled(cohort: Cohort | Mapping[str, Any] | None, page: str, exercise: str | None = None) -> bool:

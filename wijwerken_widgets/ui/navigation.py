@@ -8,6 +8,7 @@ links to the same notebooks). Every link is relative (``dag2.ipynb``): Voilà se
 from __future__ import annotations
 
 import html
+from collections.abc import Collection
 from typing import Any
 
 from wijwerken_widgets.ui import texts
@@ -18,26 +19,33 @@ def _link(workbook: str, name: str, *, current: bool = False, rel: str = "") -> 
     return f'<a href="{html.escape(workbook)}"{extra}>{html.escape(name)}</a>'
 
 
-def nav_html(workbook: str | None) -> str:
-    """The ``<nav>`` landmark listing every page; the current one (``workbook``) is marked ``aria-current``."""
+def _pages(off: Collection[str]) -> list[Any]:
+    """The navigation's pages, without those the cohort turned off (``off``: ``{"dag2"}``)."""
+    return [p for p in texts.load().navigation.pages if p.workbook.removesuffix(".ipynb") not in off]
+
+
+def nav_html(workbook: str | None, off: Collection[str] = ()) -> str:
+    """The ``<nav>`` landmark listing every page (but those in ``off``); the current one (``workbook``) is marked
+    ``aria-current``."""
     words = texts.load().navigation
-    items = "".join(f"<li>{_link(p.workbook, p.name, current=p.workbook == workbook)}</li>" for p in words.pages)
+    items = "".join(f"<li>{_link(p.workbook, p.name, current=p.workbook == workbook)}</li>" for p in _pages(off))
     return f'<nav class="ww-nav" aria-label="{html.escape(words.label)}"><ul>{items}</ul></nav>'
 
 
-def neighbours(workbook: str | None) -> tuple[Any, Any]:
+def neighbours(workbook: str | None, off: Collection[str] = ()) -> tuple[Any, Any]:
     """The pages before and after ``workbook`` in the order of the days (None at either end or off the order)."""
-    steps = [p for p in texts.load().navigation.pages if p.step]
+    steps = [p for p in _pages(off) if p.step]
     index = next((i for i, p in enumerate(steps) if p.workbook == workbook), None)
     if index is None:
         return None, None
     return (steps[index - 1] if index > 0 else None), (steps[index + 1] if index + 1 < len(steps) else None)
 
 
-def end_html(workbook: str | None) -> str:
-    """The end of a page: "← Terug naar …" and "Verder naar … →" (on a page in the order), then the footer."""
+def end_html(workbook: str | None, off: Collection[str] = ()) -> str:
+    """The end of a page: "← Terug naar …" and "Verder naar … →" (on a page in the order, skipping those in
+    ``off``), then the footer."""
     words = texts.load().navigation
-    before, after = neighbours(workbook)
+    before, after = neighbours(workbook, off)
     links = []
     if before is not None:
         links.append(f'<li class="ww-pager-prev">{_link(before.workbook, words.previous.format(pagina=before.name), rel="prev")}</li>')

@@ -184,20 +184,26 @@ class Page:
                 notice = message(words.unknown_hub_user.format(gebruiker=hub_user), "error")
             else:
                 notice = _not_logged_in(words)
+        if person is not None:
+            self.ctx = Context.for_person(self.store, person)
+        off = self._pages_off()
         header = widgets.HTML(
-            f"<style>{STYLESHEET.read_text(encoding='utf-8')}</style>{navigation.nav_html(self.workbook)}"
+            f"<style>{STYLESHEET.read_text(encoding='utf-8')}</style>{navigation.nav_html(self.workbook, off)}"
             f'<header class="ww-header"><h1>{html.escape(self.title)}</h1>{render_markdown(self.intro_markdown)}'
             "</header>",
             layout=styles.layout(), style=styles.html_style(),
         )
-        self.end = widgets.HTML(navigation.end_html(self.workbook), layout=styles.plain_layout(),
+        self.end = widgets.HTML(navigation.end_html(self.workbook, off), layout=styles.plain_layout(),
                                 style=styles.html_style(), _dom_classes=("ww-page-end",))
         if person is not None:
             self.who = widgets.Label("", style=styles.label_style(), _dom_classes=("ww-who",))
             self.whobar = widgets.HBox([self.who], layout=styles.plain_layout(), _dom_classes=("ww-whobar",))
-            self.ctx = Context.for_person(self.store, person)
+            assert self.ctx is not None
             self._greet(self.ctx, person)
             children = [header, self.whobar, *([self.progress] if self.progress else [])]
+            if self.workbook is not None and Path(self.workbook).stem in off:
+                children.append(message(words.page_off, "info"))
+                self.ctx = None  # the cohort does not use this page: no section is built
         else:
             children = [header]
             if notice is not None:
@@ -208,6 +214,12 @@ class Page:
         if self.ctx is not None:
             atexit.register(self.ctx.flush_all)
         return self
+
+    def _pages_off(self) -> frozenset[str]:
+        """The pages this person's cohort turned off (``uit``): not in the navigation, and empty when opened."""
+        from wijwerken_widgets.content.variants import pages_off
+
+        return pages_off(self.ctx.cohort) if self.ctx is not None else frozenset()
 
     def _who_text(self, person) -> str:
         words = texts.load().page

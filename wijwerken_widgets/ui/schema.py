@@ -62,6 +62,8 @@ class PageTexts(ContentModel):
     unknown_hub_user: Annotated[Text, placeholders("gebruiker")]
     not_logged_in: Text
     login_link: Text
+    page_off: Text
+    """On a page the cohort turned off (``uit`` in its cohort file)."""
     logged_in: Annotated[Text, placeholders("naam")]
     logged_in_trainer: Annotated[Text, placeholders("naam")]
     with_group: Annotated[Text, placeholders("wie", "groep")]
