@@ -32,7 +32,7 @@ log = logging.getLogger("wijwerken")
 
 def problem_text(found: rules.Problems, content: PechakuchaContent) -> str:
     """What stands between the deck and the file, in one Dutch message (empty when it is ready)."""
-    part = content.exercises.file
+    part = content.exercises.download
     lines = []
     if found.missing > 0:
         lines.append(part.missing.format(aantal=found.missing))
@@ -50,7 +50,7 @@ class FileMaker(widgets.VBox):
 
     def __init__(self, ctx: Context, content: PechakuchaContent) -> None:
         self.ctx, self.content = ctx, content
-        part = content.exercises.file
+        part = content.exercises.download
         self.make_button = button(part.make_button, "download", "ww-primary")
         self.make_button.on_click(lambda _: self.make())
         self.result = widgets.HTML("", layout=styles.layout(), style=styles.html_style(),
@@ -59,7 +59,7 @@ class FileMaker(widgets.VBox):
 
     def make(self, today: date | None = None) -> bytes | None:
         """Build the file and show its link; returns the file (``None`` when something is missing)."""
-        part = self.content.exercises.file
+        part = self.content.exercises.download
         today = today or date.today()
         try:
             self.ctx.flush_all()
@@ -89,5 +89,5 @@ class FileMaker(widgets.VBox):
 def section(ctx: Context) -> widgets.Widget:
     """The ``file`` part of ``pechakucha.yaml``."""
     content = texts.load()
-    part = content.exercises.file
+    part = content.exercises.download
     return Exercise(part.title, part.instruction, [FileMaker(ctx, content)])

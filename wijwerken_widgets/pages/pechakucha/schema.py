@@ -151,7 +151,7 @@ class Limits(ContentModel):
 
 class Exercises(ContentModel):
     editor: EditorPart
-    file: FilePart
+    download: FilePart
 
 
 class PechakuchaContent(ContentModel):
