@@ -25,6 +25,9 @@ class AnswerKey:
     label: str
     meaning: str
     shape: Shape = "text"
+    prefilled: bool = False
+    """The page fills it in from the cohort's settings and stores it only when the participant changes it: kept as
+    it is, it counts as answered once the participant has saved anything else on the page."""
 
 
 @dataclass(frozen=True)

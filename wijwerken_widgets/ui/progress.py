@@ -62,7 +62,8 @@ def exercise_parts(registry: Registry, stored: Mapping[str, AnswerVersion],
     """Per exercise of ``registry``, per part of it (a registered answer key, or ``space/kind`` of an item kind):
     ``None`` when nothing is stored, ``False`` when only empty values are, ``True`` when something was typed or
     chosen (for an item kind: a live item of the group; ``items`` is space → the group's items). Exercises with
-    nothing stored still have their parts."""
+    nothing stored still have their parts. A ``prefilled`` answer (the cohort's text, stored only when changed)
+    counts as answered once anything else on the page is."""
     parts: dict[str, dict[str, bool | None]] = {}
     for answer in registry.answers:
         parts.setdefault(answer.exercise, {})[answer.key] = None
@@ -78,6 +79,10 @@ def exercise_parts(registry: Registry, stored: Mapping[str, AnswerVersion],
             item_kind = registry.item(space, item.kind)
             if item_kind is not None and not item.deleted:
                 parts[item_kind.exercise][f"{space}/{item_kind.kind}"] = True
+    if any(part is True for found in parts.values() for part in found.values()):
+        for answer in registry.answers:  # kept as the cohort filled it in, once the page is in use
+            if answer.prefilled and parts[answer.exercise][answer.key] is None:
+                parts[answer.exercise][answer.key] = True
     return parts
 
 

@@ -115,3 +115,11 @@ def test_does_the_programme_give_each_day_its_date_and_the_now_line(trainer: Con
 
 def test_does_a_participant_get_no_matrix(ctx: Context) -> None:
     assert matrices(ctx) == []
+
+
+def test_is_the_vraagstuk_kept_as_the_cohort_wrote_it_klaar_once_dag1_is_in_use(trainer: Context, ctx: Context) -> None:
+    """The choice of vraagstuk is stored only when changed: kept as it is, it counts once anything else on Dag 1
+    is saved (and not before: then the participant has not started the day)."""
+    assert state(build(trainer), ctx.person.name, "dag1", "vraagstuk_choice") == progress.NOT_STARTED
+    save(ctx, dag1.PROBLEEM, "Initiatieven lopen vast")
+    assert state(build(trainer), ctx.person.name, "dag1", "vraagstuk_choice") == progress.DONE

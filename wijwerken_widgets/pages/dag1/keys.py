@@ -27,9 +27,10 @@ REGISTRY = Registry(
     answers=(
         AnswerKey(VRAAGSTUK_KIND, "vraagstuk_choice", "Soort vraagstuk",
                   'the kind of vraagstuk chosen: "extern" (van buiten naar binnen) or "intern" (de interne vraag); '
-                  "stored only once the participant changes the group's", "choice"),
+                  "stored only once the participant changes the group's", "choice", prefilled=True),
         AnswerKey(VRAAGSTUK_DESCRIPTION, "vraagstuk_choice", "Beschrijving van het vraagstuk",
-                  "the vraagstuk in the participant's own words; stored only once it differs from the cohort's text"),
+                  "the vraagstuk in the participant's own words; stored only once it differs from the cohort's text",
+                  prefilled=True),
         AnswerKey(PROBLEEM, "problem_statement", "Probleem", "the problem: the situation, not yet a solution"),
         AnswerKey(DOEL, "problem_statement", "Doel", "the goal: what is different when it has worked"),
         AnswerKey(HOOFDVRAAG, "problem_statement", "Hoofdvraag",
