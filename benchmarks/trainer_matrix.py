@@ -2,11 +2,11 @@
 
 Usage: ``python benchmarks/trainer_matrix.py [--quick] [--json PATH]``
 
-One ``wijwerken serve`` (127.0.0.1, SQLite in a temporary data folder) with ten cohorts (``wijwerken cohort create``
-ten times). A trainer still sees one cohort (``pages/trainer/access.trainer_cohorts``), so the measured cohort holds
-the rows of 10 cohorts × 15 participants itself: 150 participants in ten groups of 15; the nine other cohorts have 15
-participants each and are in the store beside it. Every participant has Dag 1 answers (some exercises klaar, some
-bezig, some not started) and every third a logboek entry shared with the trainer. Measured in headless Chromium with session cookies, interleaved (7 rounds after a warm-up;
+One ``wijwerken serve`` (127.0.0.1, SQLite in a temporary data folder) with ten cohorts of 15 participants
+(``wijwerken cohort create`` ten times); the trainer of the first is assigned to the nine others (``wijwerken cohort
+assign-trainer``), so the trainer page shows all ten cohorts: 150 participants. Every participant has Dag 1 answers
+(some exercises klaar, some bezig, some not started) and every third a logboek entry shared with the trainer.
+Measured in headless Chromium with session cookies, interleaved (7 rounds after a warm-up;
 ``--quick``: 2):
 
 1. Dag 1 as a participant: navigation → the summary card and the text fields usable (``browser_timing.READY``);
@@ -36,7 +36,7 @@ import yaml
 from playwright.sync_api import Page, sync_playwright
 from run import machine
 
-COHORTS, PER_COHORT, GROUPS = 10, 15, 10
+COHORTS, PER_COHORT = 10, 15
 TARGET_RATIO = 1.5
 TIMEOUT = 180.0
 VIEWPORT = {"width": 1280, "height": 900}
@@ -48,7 +48,7 @@ TRAINER_READY = """() => {
 
 
 def write_cohort(path: Path, n: int, participants: int) -> Path:
-    """Cohort ``n``: ``participants`` deelnemers in groups of 15 (at most :data:`GROUPS`)."""
+    """Cohort ``n``: ``participants`` deelnemers in groups of 15."""
     workspace.write_cohort_yaml(path, participants)
     cohort = yaml.safe_load(path.read_text(encoding="utf-8"))
     vraagstuk = cohort["groepen"][0]["vraagstuk"]
@@ -61,6 +61,16 @@ def write_cohort(path: Path, n: int, participants: int) -> Path:
     cohort["trainers"] = [{"naam": f"Trainer {n:02d}"}]
     path.write_text(yaml.safe_dump(cohort, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path
+
+
+def assign(data_dir: Path, cohort: int) -> None:
+    """``wijwerken cohort assign-trainer``: the first cohort's trainer also trains cohort ``cohort``."""
+    result = subprocess.run(
+        [sys.executable, "-m", "wijwerken_widgets", "cohort", "assign-trainer", f"bench-{cohort:02d}", "Trainer 01",
+         "--from", "bench-01", "--data", str(data_dir)],
+        env=workspace.server_env(), capture_output=True, text=True, timeout=120, cwd=workspace.ROOT)
+    if result.returncode != 0:
+        raise RuntimeError(f"assign-trainer failed:\n{result.stdout}\n{result.stderr}")
 
 
 def create(data_dir: Path, cohort_file: Path) -> dict[str, str]:
@@ -79,7 +89,7 @@ def create(data_dir: Path, cohort_file: Path) -> dict[str, str]:
 
 
 def seed(data_dir: Path) -> dict[str, float]:
-    """Dag 1 answers for every participant of the measured cohort, a shared logboek entry for every third."""
+    """Dag 1 answers for every participant of every cohort, a shared logboek entry for every third."""
     from wijwerken_widgets.core import paths
     from wijwerken_widgets.pages.dag1 import keys
     from wijwerken_widgets.store import Store
@@ -88,7 +98,8 @@ def seed(data_dir: Path) -> dict[str, float]:
     store = Store.open(f"sqlite:///{data_dir / paths.DATABASE_FILE}")
     started, answers, entries = time.perf_counter(), 0, 0
     try:
-        for n, person in enumerate(p for p in store.people(1) if p.role == "deelnemer"):
+        people = [p for cohort in store.cohorts() for p in store.people(cohort.id) if p.role == "deelnemer"]
+        for n, person in enumerate(people):
             chosen = [keys.PROBLEEM, keys.DOEL, keys.HOOFDVRAAG, keys.REFLECTIE][: rnd.randint(0, 4)]
             for key in chosen:
                 store.save_answer(person.id, key, f"Antwoord van {person.name}", client_id="bench", base_id=None)
@@ -149,8 +160,8 @@ def report(info: dict, seeded: dict, results: dict, errors: list[str]) -> tuple[
     matrix = statistics.median(loads["trainer"]) if loads.get("trainer") else None
     lines = ["wijwerken benchmark: the trainer's progress matrix", ""]
     lines += [f"  {key:<15} {value}" for key, value in info.items()]
-    lines += [f"  seeded         {COHORTS} cohorts × {PER_COHORT} participants in the store; the trainer's cohort "
-              f"{COHORTS * PER_COHORT} participants in {GROUPS} groups, {seeded.get('answers', '?')} answers, "
+    lines += [f"  seeded         {COHORTS} cohorts × {PER_COHORT} participants, all trained by the measured trainer "
+              f"(one own cohort, {COHORTS - 1} assigned), {seeded.get('answers', '?')} answers, "
               f"{seeded.get('entries', '?')} shared logboek entries ({seeded.get('seconds', 0):.1f} s)", ""]
     summary: dict = {}
     if day and matrix:
@@ -179,9 +190,10 @@ def main(argv: list[str] | None = None) -> int:
         data = tmp / "data"
         workbooks = workspace.prepare_workbooks(tmp / "workbooks")
         print("… creating cohorts", file=sys.stderr, flush=True)
-        codes = create(data, write_cohort(tmp / "cohort-01.yaml", 1, COHORTS * PER_COHORT))
+        codes = create(data, write_cohort(tmp / "cohort-01.yaml", 1, PER_COHORT))
         for n in range(2, COHORTS + 1):
             create(data, write_cohort(tmp / f"cohort-{n:02d}.yaml", n, PER_COHORT))
+            assign(data, n)
         participant, trainer = workspace.session_cookies(data, {k: codes[k] for k in ("Deelnemer 01-001",
                                                                                       "Trainer 01")})
         print("… seeding", file=sys.stderr, flush=True)

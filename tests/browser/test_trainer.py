@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, expect
 
 from tests.support.workbook import LOAD_TIMEOUT, Workbook, log_in
+from wijwerken_widgets.people.cohorts import remove_person
 
 pytestmark = pytest.mark.browser
 
@@ -67,3 +68,28 @@ def test_a_trainer_sees_a_shared_logboek_entry_but_not_a_private_one(workbook: W
     expect(queue).to_contain_text(shared, timeout=LOAD_TIMEOUT)
     expect(queue).to_contain_text(workbook.participant(0).naam)
     expect(page.get_by_text(private)).to_have_count(0)
+
+
+def test_a_trainer_adds_a_participant_who_logs_in_with_the_code_shown_once(
+        workbook: Workbook, page: Page, second_context: BrowserContext) -> None:
+    name = f"Nieuwe Collega {secrets.token_hex(2)}"
+    open_as(page, workbook, trainer_code(workbook))
+    tasks = page.locator(".ww-section").filter(has_text="Deelnemers en codes")
+    tasks.get_by_label("Naam").fill(name)
+    tasks.get_by_role("button", name="Toevoegen").click()
+    code = tasks.locator("code.ww-code")
+    expect(code).to_be_visible(timeout=LOAD_TIMEOUT)
+    expect(tasks.locator(".ww-notice")).to_contain_text("maar één keer")
+    issued = code.inner_text()
+
+    newcomer = second_context.new_page()
+    newcomer.goto(workbook.url("start.ipynb"))
+    log_in(newcomer, issued)
+    expect(newcomer.locator(".ww-who")).to_contain_text(name, timeout=LOAD_TIMEOUT)
+    expect(newcomer.locator(".ww-programme h2")).to_have_text("Jouw programma: Grip op Loslaten")
+
+    page.reload()  # the code is shown once: a reload no longer has it
+    expect(page.locator(".ww-section").filter(has_text="Deelnemers en codes")).to_be_visible(timeout=LOAD_TIMEOUT)
+    expect(page.get_by_text(issued)).to_have_count(0)
+    with workbook.store() as store:  # the later tests count the groups' members as the cohort file has them
+        remove_person(store, store.cohorts()[0], name)

@@ -21,5 +21,5 @@ def test_every_exercise_section_of_a_workbook_has_the_name_of_its_yaml_key() -> 
         code = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
         sections = re.findall(r"page\.section\(\w+\.(\w+)\)", code)
         content = paths.exercises_dir() / f"{notebook.stem}.yaml"
-        keys = set((yaml.safe_load(content.read_text(encoding="utf-8")).get("exercises") or {})) if content.exists() else set()
+        keys = set(yaml.safe_load(content.read_text(encoding="utf-8")).get("exercises") or {}) if content.exists() else set()
         assert [s for s in sections if s not in keys | NOT_EXERCISES] == [], notebook.name

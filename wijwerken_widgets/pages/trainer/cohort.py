@@ -71,9 +71,12 @@ class CohortTasks(Exercise):
         """The groups and (not removed) people of the chosen cohort."""
         cohort = self._own()
         store = self.ctx.store
-        self.group.options = [(g.name, g.id) for g in store.groups(cohort.id)] if cohort else []
         people = [p for p in store.people(cohort.id) if p.removed_at is None] if cohort else []
-        self.person.options = [(p.name, p.id) for p in sorted(people, key=lambda p: p.name.casefold())]
+        for control, options in ((self.group, [(g.name, g.id) for g in store.groups(cohort.id)] if cohort else []),
+                                 (self.person, [(p.name, p.id) for p in sorted(people, key=lambda p: p.name.casefold())])):
+            with control.hold_sync():  # ipywidgets 8 selects nothing when the options change: the first, then
+                control.options = options
+                control.value = options[0][1] if options else None
 
     def _say(self, text: str, kind: str = "info") -> None:
         self.notice.value = notice_html(text, kind)
