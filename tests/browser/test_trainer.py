@@ -87,6 +87,8 @@ def test_a_trainer_adds_a_participant_who_logs_in_with_the_code_shown_once(
     log_in(newcomer, issued)
     expect(newcomer.locator(".ww-who")).to_contain_text(name, timeout=LOAD_TIMEOUT)
     expect(newcomer.locator(".ww-programme h2")).to_have_text("Jouw programma: Grip op Loslaten")
+    newcomer.get_by_text("Alle stappen van je programma").click()  # the fold-out with every step
+    expect(newcomer.locator(".ww-programme-list a", has_text="Dag 1: het vraagstuk")).to_be_visible()
 
     page.reload()  # the code is shown once: a reload no longer has it
     expect(page.locator(".ww-section").filter(has_text="Deelnemers en codes")).to_be_visible(timeout=LOAD_TIMEOUT)

@@ -1,5 +1,6 @@
-"""Jouw programma: the steps of the cohort's trajectory (``content.programme``) with their dates, today's step (or
-else the next one) on top with a link to its page, then every step in order, those that have been marked in words."""
+"""Jouw programma: the steps of the cohort's trajectory (``content.programme``) with their dates: today's step (or
+else the next one) on top with a link to its page, then every step in order in a fold-out, those that have been
+marked in words."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from wijwerken_widgets.content.variants import exercise_enabled
 from wijwerken_widgets.core.dutch import long_date
 from wijwerken_widgets.core.html import render_markdown
 from wijwerken_widgets.pages.start import texts
-from wijwerken_widgets.ui.blocks import hidden, static_html
+from wijwerken_widgets.ui.blocks import details_html, hidden, static_html
 from wijwerken_widgets.ui.context import Context
 
 
@@ -59,7 +60,7 @@ def programme_html(ctx: Context, today: date) -> str:
                 f'{html.escape(when)}</span> · <span class="ww-programme-kind">{html.escape(step.kind_label)}</span>'
                 f"<br><strong>{title}</strong>{mark}</li>")
 
-    return (f'<section class="ww-programme"><h2>{html.escape(words.title.format(traject=trajectory.naam))}</h2>'
-            f"{render_markdown(trajectory.uitleg)}{top}"
-            f'<ol class="ww-programme-list" aria-label="{html.escape(words.list_label)}">'
-            f"{''.join(item(step) for step in found)}</ol></section>")
+    listed = (f'<ol class="ww-programme-list" aria-label="{html.escape(words.list_label)}">'
+              f"{''.join(item(step) for step in found)}</ol>")
+    return (f'<section class="ww-programme ww-details"><h2>{html.escape(words.title.format(traject=trajectory.naam))}'
+            f"</h2>{render_markdown(trajectory.uitleg)}{top}{details_html(words.list_label, listed)}</section>")
