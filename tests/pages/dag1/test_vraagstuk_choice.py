@@ -41,3 +41,11 @@ def test_each_vraagstuk_shows_its_own_example_and_placeholder(ctx: Context) -> N
     assert "(Kerkrade en Vaals)" in exercise.option_html.value and "(Sittard-Geleen)" not in exercise.option_html.value
     exercise.kind.value = "extern"
     assert exercise.description.placeholder == options["extern"].placeholder
+
+
+def test_a_trainer_is_not_told_that_their_trainer_filled_it_in(ctx: Context, codes) -> None:
+    from wijwerken_widgets.people.identity import login
+
+    trainer, _ = login(ctx.store, next(c for c in codes if c.rol == "trainer").code)
+    exercise = dag1.vraagstuk_choice.section(Context.for_person(ctx.store, trainer))
+    assert exercise.prefilled_note.layout.display == "none"

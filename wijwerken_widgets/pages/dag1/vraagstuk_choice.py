@@ -112,7 +112,10 @@ class VraagstukChoiceExercise(Exercise):
         self._show_note()
 
     def _note_display(self) -> str:
-        """The note about the trainer's text shows while the description still is that text."""
+        """The note about the trainer's text shows while the description still is that text (not to a trainer:
+        it is their own text)."""
+        if self.ctx.person.role == "trainer":
+            return "none"
         is_prefill = self.description.value == default_description(self.ctx, self.kind.value)
         return "" if is_prefill and self.description.value else "none"
 
