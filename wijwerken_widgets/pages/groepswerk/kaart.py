@@ -50,8 +50,9 @@ def map_of(items: list[GroupItem]) -> StakeholderMap:
 
 def _table(caption: str, headers: list[str], rows: list[list[str]]) -> str:
     head = "".join(f'<th scope="col">{html.escape(h)}</th>' for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return (f'<div class="ww-table-scroll" role="region" aria-label="{html.escape(caption, quote=True)}" tabindex="0">'
+    body = "".join(f'<tr><th scope="row">{row[0]}</th>' + "".join(f"<td>{cell}</td>" for cell in row[1:]) + "</tr>"
+                   for row in rows)
+    return (f'<div class="ww-table-wrap" role="region" aria-label="{html.escape(caption, quote=True)}" tabindex="0">'
             f'<table class="ww-table"><caption>{html.escape(caption)}</caption><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div>")
 

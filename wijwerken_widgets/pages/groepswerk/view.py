@@ -38,8 +38,8 @@ class GroupSection(Exercise):
         self.ctx, self.work, self.content = ctx, work, texts.load()
         self.body = static_html("", "ww-groepswerk")
         self.link = widgets.HTML(layout=styles.layout(), style=styles.html_style(), _dom_classes=("ww-feedback",))
-        refresh = button(self.content.refresh_button, "refresh")
-        refresh.on_click(lambda _: self.show())
+        self.refresh_button = button(self.content.refresh_button, "refresh")
+        self.refresh_button.on_click(lambda _: self.show())
         labels = {MARKDOWN: self.content.download_markdown, CSV: self.content.download_csv,
                   XLSX: self.content.download_xlsx}
         self.buttons: dict[str, widgets.Button] = {}
@@ -47,7 +47,7 @@ class GroupSection(Exercise):
             control = button(labels[extension], "download")
             control.on_click(lambda _, e=extension: self.export(e))
             self.buttons[extension] = control
-        super().__init__(title, instruction, [refresh, self.body,
+        super().__init__(title, instruction, [self.refresh_button, self.body,
                                               widgets.HBox(list(self.buttons.values()), layout=styles.plain_layout()),
                                               self.link])
         self.show()
