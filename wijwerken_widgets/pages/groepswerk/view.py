@@ -83,7 +83,10 @@ class GroupSection(Exercise):
             log.exception("groepswerk download %s.%s failed", self.file_stem(), extension)
             self.link.value = notice_html(self.content.download_failed, "error")
             return
-        self.link.value = download_link(data, file_name(self.file_stem(), self.work, extension), MIME[extension])
+        from wijwerken_widgets.ui import texts as common_texts
+
+        name = file_name(self.file_stem(), self.work, extension)
+        self.link.value = download_link(data, name, MIME[extension], common_texts.load().download.link.format(bestand=name))
 
 
 def md_text(text: str, missing: str = "") -> str:
@@ -96,7 +99,7 @@ def md_text(text: str, missing: str = "") -> str:
 
 
 def md_field(label: str, text: str, missing: str) -> str:
-    return f"**{label}**  \n{md_text(text, missing)}\n"
+    return f"**{label}**  \n{md_text(text, missing)}"
 
 
 def md_file(lines: Sequence[str]) -> bytes:

@@ -62,9 +62,9 @@ def person_html(person: Person, summary: VraagstukSummary) -> str:
     card = "".join(f'<div class="ww-card-row"><div class="ww-card-label">{html.escape(label)}</div><div>{body}</div>'
                    "</div>" for label, body in rows)
     coaching = "".join(
-        f"<li><strong>{html.escape(getattr(labels, key))}</strong>: "
-        + " ".join(f"{html.escape(part.good if f.kind == 'goed' else part.tip)} {html.escape(f.message)}"
-                   for f in found) + "</li>"
+        f"<li><strong>{html.escape(getattr(labels, key))}</strong><ul>"
+        + "".join(f"<li>{html.escape(part.good if f.kind == 'goed' else part.tip)}: {html.escape(f.message)}</li>"
+                  for f in found) + "</ul></li>"
         for key, found in signals(summary))
     coaching_html = (f"<details><summary>{html.escape(part.coaching_title)}</summary><ul>{coaching}</ul></details>"
                      if coaching else "")
@@ -85,8 +85,8 @@ def person_markdown(person: Person, summary: VraagstukSummary) -> str:
     found = signals(summary)
     if found:
         lines.append(f"### {part.coaching_title}\n\n" + "\n".join(
-            f"- **{getattr(labels, key)}**: " + " ".join(f"{part.good if f.kind == 'goed' else part.tip} {f.message}"
-                                                        for f in feedback)
+            f"- **{getattr(labels, key)}**\n" + "\n".join(f"  - {part.good if f.kind == 'goed' else part.tip}: {f.message}"
+                                                         for f in feedback)
             for key, feedback in found))
     return "\n\n".join(lines)
 
