@@ -6,6 +6,7 @@ Own module, so its own `wijwerken serve`: a participant with an odd name is adde
 
 from __future__ import annotations
 
+import re
 import secrets
 
 import pytest
@@ -56,4 +57,7 @@ def test_a_trainer_reads_a_participants_fresh_vraagstuk_and_a_script_name_litera
     expect(cards.get_by_role("heading", name=SCRIPT_NAME)).to_be_visible()
     expect(cards).to_contain_text("Probleem van Noor")
     assert coach.evaluate("() => window.ranScript === undefined")
+    cards.get_by_role("button", name="Download als tekst (Markdown)").click()
+    expect(cards.locator("a.ww-download")).to_have_attribute(
+        "download", re.compile(rf"vraagstukken-groep-{group_id}-\d{{4}}-\d\d-\d\d\.md"))
     expect(coach.locator(".ww-who")).to_contain_text("Ingelogd als")
