@@ -219,3 +219,27 @@ def test_trainer(store: Store, codes, ctx: Context, write_locked: Locked) -> Non
 
     before, after = _steady(read, read, write_locked)
     assert after == before
+
+
+def test_groepswerk(store: Store, codes, ctx: Context, write_locked: Locked) -> None:
+    """"Werk van de groepen": "Vernieuwen" and a download of every part, while the store is free or locked;
+    reading never makes widgets."""
+    from wijwerken_widgets.pages import groepswerk
+    from wijwerken_widgets.pages.groepswerk.view import GroupSection
+    from wijwerken_widgets.people.identity import login
+
+    person, _ = login(store, next(c for c in codes if c.rol == "trainer").code)
+    coach = Context.for_person(store, person)
+    built = [m.section(coach) for m in (groepswerk.chooser, groepswerk.vraagstukken, groepswerk.kaart,
+                                        groepswerk.gesprekken, groepswerk.rode_draden, groepswerk.logboek)]
+    parts = [w for section in built for w in _tree(section) if isinstance(w, GroupSection)]
+    assert len(parts) == 5
+
+    def read(i: int) -> None:
+        for part in parts:
+            part.refresh_button.click()
+            buttons = list(part.buttons.values())
+            buttons[i % len(buttons)].click()
+
+    before, after = _steady(read, read, write_locked)
+    assert after == before

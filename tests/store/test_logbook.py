@@ -68,3 +68,24 @@ def test_an_unknown_sharing_level_is_refused(store: Store, person: Person) -> No
     with pytest.raises(ValueError, match="sharing"):
         _write(store, person, "e1", "x", "iedereen")
     assert store.log_entries(person.id) == []
+
+
+def test_a_trainer_reads_the_shared_entries_of_a_cohort_they_are_assigned_to_but_never_a_prive_one(
+        store: Store, person: Person) -> None:
+    """cohort_ids: a trainer of cohort A assigned to cohort B reads B's shared entries (never privé); an id of a
+    cohort they do not train gives nothing; without cohort_ids only the trainer's own cohort is read."""
+    from wijwerken_widgets.store.roster import RosterChange
+
+    elsewhere = store.add_cohort("ander", "Anderegemeente", "Ander", {})
+    trainer = store.add_person(elsewhere.id, "Tineke Trainer", "trainer", "hash-tineke")
+    stranger = store.add_person(elsewhere.id, "Olaf Buiten", "trainer", "hash-olaf")
+    _write(store, person, "a", "Voor de trainer", "trainer")
+    _write(store, person, "b", "Mijn geheim", "prive")
+    _write(store, person, "c", "Voor de groep", "groep")
+    assert store.shared_log_entries(trainer, cohort_ids=[person.cohort_id]) == []  # not assigned yet
+    store.apply_roster(RosterChange(cohort_id=person.cohort_id, assign_trainers=[trainer.id]))
+    seen = store.shared_log_entries(trainer, cohort_ids=[person.cohort_id])
+    assert _texts(seen) == ["Voor de trainer", "Voor de groep"]
+    assert store.shared_log_entries(trainer) == []  # the default stays the trainer's own cohort
+    assert store.shared_log_entries(stranger, cohort_ids=[person.cohort_id]) == []
+    assert store.shared_log_entries(person, cohort_ids=[person.cohort_id]) == []  # a participant: own group only

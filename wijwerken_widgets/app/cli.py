@@ -45,6 +45,7 @@ def _check_content() -> None:
     from wijwerken_widgets.pages.dag3.plans_coaching import QUESTION_COACHING_FILE, load_question_coaching
     from wijwerken_widgets.pages.dag3.roleplay_scenarios import load_scenarios
     from wijwerken_widgets.pages.dag4 import texts as dag4
+    from wijwerken_widgets.pages.groepswerk import texts as groepswerk
     from wijwerken_widgets.pages.maanden import texts as maanden
     from wijwerken_widgets.pages.pechakucha import texts as pechakucha
     from wijwerken_widgets.pages.start import texts as start
@@ -55,7 +56,7 @@ def _check_content() -> None:
     from wijwerken_widgets.ui import texts as algemeen
 
     files = [(m.FILE, m.load) for m in (algemeen, start, dag1, dag2, dag3, dag4, maanden, pechakucha, logboek,
-                                              stakeholderkaart, trainer)]
+                                              stakeholderkaart, trainer, groepswerk)]
     files.append((coaching.FILE, coaching.load_rules))
     for name, load in files:
         try:

@@ -7,10 +7,11 @@ groupmates. Every view and export for someone else goes through :meth:`LogbookSt
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, or_, select
 
 from wijwerken_widgets.store import schema as t
 from wijwerken_widgets.store.base import StoreBase, as_record, lock_row, storable, utc_now
@@ -96,14 +97,25 @@ class LogbookStore(StoreBase):
                 .order_by(mine.c.first))
         return self._all(LogEntry, stmt)
 
-    def shared_log_entries(self, reader: Person) -> list[SharedLogEntry]:
+    def shared_log_entries(self, reader: Person, cohort_ids: Sequence[int] | None = None) -> list[SharedLogEntry]:
         """Other people's entries that ``reader`` may see: trainers their cohort's ``trainer`` and ``groep``
-        entries, participants their groupmates' ``groep`` entries. Never anyone's ``prive`` entry."""
+        entries, participants their groupmates' ``groep`` entries. Never anyone's ``prive`` entry.
+
+        ``cohort_ids`` (trainers only) reads those cohorts instead of the trainer's own, each only when it is the
+        trainer's own or one they are assigned to (``trainer_cohorts``); any other id is ignored."""
         c, p = t.logbook.c, t.people.c
         latest = select(func.max(c.id)).group_by(c.person_id, c.entry_id).scalar_subquery()
-        if reader.role == "trainer":
-            who = and_(p.cohort_id == reader.cohort_id, c.sharing.in_(("trainer", "groep")))
-        elif reader.group_id is not None:
+        if reader.role == "trainer" and reader.removed_at is None:
+            if cohort_ids is None:
+                cohorts = p.cohort_id == reader.cohort_id
+            else:
+                tc = t.trainer_cohorts.c
+                assigned = select(tc.cohort_id).where(tc.person_id == reader.id)
+                wanted = [int(i) for i in cohort_ids]
+                cohorts = and_(p.cohort_id.in_(wanted),
+                               or_(p.cohort_id == reader.cohort_id, p.cohort_id.in_(assigned)))
+            who = and_(cohorts, c.sharing.in_(("trainer", "groep")))
+        elif reader.role != "trainer" and reader.group_id is not None:
             who = and_(p.group_id == reader.group_id, c.sharing == "groep")
         else:
             return []

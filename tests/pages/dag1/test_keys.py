@@ -68,7 +68,8 @@ def test_each_key_string_is_written_once_in_the_package(key: str) -> None:
     package = PAGE_DIR.parent.parent
     spelled = {str(path.relative_to(package)): path.read_text(encoding="utf-8").count(f'"{key}"')
                for path in package.rglob("*.py")}
-    shared = {keys.HOOFDVRAAG, keys.VRAAGSTUK_KIND, keys.VRAAGSTUK_DESCRIPTION, keys.PROBLEEM, keys.DOEL}
+    shared = {keys.HOOFDVRAAG, keys.VRAAGSTUK_KIND, keys.VRAAGSTUK_DESCRIPTION, keys.PROBLEEM, keys.DOEL,
+              keys.AANNAMES, keys.WAAROM, keys.PERSPECTIEVEN}
     home = "shared/vraagstuk.py" if key in shared else "pages/dag1/keys.py"
     assert {name: n for name, n in spelled.items() if n} == {home: 1}
 

@@ -12,3 +12,4 @@ def test_does_only_a_trainer_see_the_link_to_tussen_de_dagen(ctx: Context, codes
     person, _ = login(ctx.store, next(c for c in codes if c.rol == "trainer").code)
     shown = trainer_link.section(Context.for_person(ctx.store, person))
     assert 'href="trainer.ipynb"' in shown.children[0].value
+    assert 'href="groepswerk.ipynb"' in shown.children[0].value

@@ -7,19 +7,19 @@ read (``HOOFDVRAAG``) are spelled in ``shared/vraagstuk.py``.
 from __future__ import annotations
 
 from wijwerken_widgets.core.keys import AnswerKey, Registry
+from wijwerken_widgets.shared.vraagstuk import AANNAMES as AANNAMES
 from wijwerken_widgets.shared.vraagstuk import DOEL as DOEL  # the keys later days read live in shared
 from wijwerken_widgets.shared.vraagstuk import HOOFDVRAAG as HOOFDVRAAG
+from wijwerken_widgets.shared.vraagstuk import PERSPECTIEVEN as PERSPECTIEVEN
 from wijwerken_widgets.shared.vraagstuk import PROBLEEM as PROBLEEM
 from wijwerken_widgets.shared.vraagstuk import VRAAGSTUK_DESCRIPTION as VRAAGSTUK_DESCRIPTION
 from wijwerken_widgets.shared.vraagstuk import VRAAGSTUK_KIND as VRAAGSTUK_KIND
+from wijwerken_widgets.shared.vraagstuk import WAAROM as WAAROM
 
 PREFIX = "dag1."
 """Every Dag 1 answer key starts with this (``store.latest_answers(person_id, PREFIX)``)."""
 
-AANNAMES = "dag1.aannames"
-WAAROM = "dag1.waarom"
 PROBLEEMBOOM = "dag1.probleemboom"
-PERSPECTIEVEN = "dag1.perspectieven"
 REFLECTIE = "dag1.reflectie"
 
 REGISTRY = Registry(

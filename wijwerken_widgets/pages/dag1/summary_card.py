@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -17,7 +16,7 @@ from wijwerken_widgets.core.dutch import long_date
 from wijwerken_widgets.core.html import name_html, notice_html
 from wijwerken_widgets.core.text import isolated
 from wijwerken_widgets.pages.dag1 import keys, texts
-from wijwerken_widgets.pages.dag1.vraagstuk_choice import default_description, default_kind
+from wijwerken_widgets.shared.vraagstuk import VraagstukSummary, summary_for
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui import texts as common_texts
 from wijwerken_widgets.ui.blocks import Exercise, markdown
@@ -27,34 +26,9 @@ if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag1.schema import SummaryCard as Content
 
 
-@dataclass(frozen=True)
-class VraagstukSummary:
-    """The participant's Dag 1 vraagstuk: stored answers, with the cohort's texts where nothing is stored yet."""
-
-    kind: str
-    description: str
-    probleem: str = ""
-    doel: str = ""
-    hoofdvraag: str = ""
-    assumptions: list[dict] = field(default_factory=list)
-    underlying: str = ""
-    perspectives: list[dict] = field(default_factory=list)
-
-
 def vraagstuk_summary(ctx: Context) -> VraagstukSummary:
-    answers = {key: version.value for key, version in ctx.store.latest_answers(ctx.person.id, keys.PREFIX).items()}
-    kind = answers.get(keys.VRAAGSTUK_KIND) or default_kind(ctx)
-    why = answers.get(keys.WAAROM) or {}
-    return VraagstukSummary(
-        kind=kind,
-        description=answers.get(keys.VRAAGSTUK_DESCRIPTION, default_description(ctx, kind)),
-        probleem=answers.get(keys.PROBLEEM, ""),
-        doel=answers.get(keys.DOEL, ""),
-        hoofdvraag=answers.get(keys.HOOFDVRAAG, ""),
-        assumptions=[row for row in answers.get(keys.AANNAMES, []) if any(v.strip() for v in row.values())],
-        underlying=why.get("oorzaak", "") if isinstance(why, dict) else "",
-        perspectives=[row for row in answers.get(keys.PERSPECTIEVEN, []) if (row.get("who") or "").strip()],
-    )
+    """The logged-in participant's card facts (read in ``shared/vraagstuk.py``, which the trainers' pages use too)."""
+    return summary_for(ctx.store, ctx.person, ctx.group, ctx.cohort)
 
 
 def card_html(summary: VraagstukSummary, content: Content, kind_labels: dict[str, str]) -> str:
