@@ -131,3 +131,23 @@ def test_does_the_table_put_the_nu_line_after_the_days_that_have_been_and_escape
     assert shown.index("Dag 1<br>") < shown.index("▼ nu") < shown.index("Dag 2<br>")
     assert "verwacht: 12 januari 2027" in shown and "Vandaag, 20 januari 2027" in shown
     assert "<img src=x" not in shown and "&lt;img src=x" in shown
+
+
+def test_an_assigned_trainer_gets_the_feedback_and_logboek_column_of_that_cohort_too(coach: Context) -> None:
+    from wijwerken_widgets.pages.trainer import progress
+    from wijwerken_widgets.people.cohorts import assign_trainer, create_cohort, demo_cohort_settings
+
+    store = coach.store
+    create_cohort(store, demo_cohort_settings().model_copy(update={"slug": "elders-2026", "gemeente": "Elders",
+                                                                   "naam": "Elders 2026"}))
+    other = store.cohort_by_slug("elders-2026")
+    assign_trainer(store, other, coach.person.name, home=coach.cohort)
+    author = next(p for p in store.people(other.id) if p.role == "deelnemer")
+    store.save_log_entry(author.id, "x1", day="dag2", prompt="", text="Gedeeld uit Elders", sharing="trainer",
+                         client_id="t")
+    store.save_log_entry(author.id, "x2", day="dag2", prompt="", text="Privé uit Elders", sharing="prive",
+                         client_id="t")
+    assert [s.entry.text for s in feedback.queue(coach)] == ["Gedeeld uit Elders"]
+    elders = next(m for m in trainer.matrix.matrices(coach) if m.cohort == "Elders 2026")
+    row = next(r for r in elders.rows if r.name == author.name)
+    assert row.states[("dag2", progress.LOGBOOK)] == progress.SHARED

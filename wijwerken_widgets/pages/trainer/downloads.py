@@ -94,7 +94,7 @@ def answers_table(ctx: Context) -> pd.DataFrame:
     words = logbook_texts.load()
     group_of = {p.id: p.group_id for cohort in access.trainer_cohorts(ctx) for p in ctx.store.people(cohort.id)}
     logbook = texts.load().logbook_column
-    for shared in ctx.store.shared_log_entries(ctx.person):
+    for shared in ctx.store.shared_log_entries(ctx.person, [c.id for c in access.trainer_cohorts(ctx)]):
         rows.append({"deelnemer": shared.author, "groep": groups.get(group_of.get(shared.entry.person_id) or 0, ""),
                      "dag": entry_day(shared.entry, words), "oefening": logbook, "onderdeel": shared.entry.prompt,
                      "antwoord": shared.entry.text,

@@ -21,7 +21,7 @@ def queue(ctx: Context) -> list[SharedLogEntry]:
     """The entries shared with this trainer, newest (last saved) first; nothing for anyone else."""
     if not access.for_trainer(ctx):
         return []
-    entries = ctx.store.shared_log_entries(ctx.person)
+    entries = ctx.store.shared_log_entries(ctx.person, [c.id for c in access.trainer_cohorts(ctx)])
     return sorted(entries, key=lambda s: (s.entry.saved_at, s.entry.id), reverse=True)
 
 

@@ -108,14 +108,15 @@ def days_of(cohort: Cohort, day_titles: Mapping[str, str], logbook_title: str) -
     return tuple(days)
 
 
-def shared_days(store: Store, reader: Person) -> dict[int, set[str]]:
-    """Person id → the days (``dag3`` …) of their entries shared with ``reader`` (never a privé one)."""
+def shared_days(store: Store, reader: Person, cohort: Cohort) -> dict[int, set[str]]:
+    """Person id (of ``cohort``) → the days (``dag3`` …) of their entries shared with ``reader`` (never a privé
+    one)."""
     from wijwerken_widgets.shared.logbook import texts
     from wijwerken_widgets.shared.logbook.widget import prompt_day
 
     part = texts.load()
     found: dict[int, set[str]] = {}
-    for shared in store.shared_log_entries(reader):
+    for shared in store.shared_log_entries(reader, [cohort.id]):
         entry = shared.entry
         found.setdefault(entry.person_id, set()).add(prompt_day(part, entry.prompt, entry.day))
     return found
@@ -128,7 +129,7 @@ def build(store: Store, cohort: Cohort, reader: Person, today: date, day_titles:
     registries = dict(day_registries())
     groups = {g.id: g for g in store.groups(cohort.id)}
     group_parts: dict[tuple[int, str], dict[str, Any]] = {}
-    shared = shared_days(store, reader)
+    shared = shared_days(store, reader, cohort)
     rows = []
     for person in sorted((p for p in store.people(cohort.id) if p.role == "deelnemer"), key=lambda p: p.name.lower()):
         stored = store.latest_answers(person.id)
