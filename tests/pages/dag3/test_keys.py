@@ -53,6 +53,7 @@ def _drive_every_exercise(trio: list[Context]) -> None:
         lead.timer.pause()
         lead.next_round()
         reload_all(views)
+    views[0]._feedback_sharing.children[0].value = True  # the trainer may read the feedback I got
 
     logbook = dag3.logbook.section(me).children[-1]
     logbook.text.value = "Wat ik meeneem."

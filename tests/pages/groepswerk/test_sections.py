@@ -101,3 +101,28 @@ def test_is_a_prive_logboek_entry_never_shown_nor_downloaded(coach: Context, ctx
     assert 'download="logboek-groep-' in view.link.value
     data = view.build_file("md").decode("utf-8")
     assert "Voor de trainer" in data and "Mijn geheim" not in data
+
+
+def test_is_role_play_feedback_shown_only_when_its_gespreksvoerder_shared_it(
+        coach: Context, ctx: Context, groupmate: Context) -> None:
+    from wijwerken_widgets.pages.dag3.roleplay_feedback import sharing
+    from wijwerken_widgets.pages.dag3.texts import load as dag3_texts
+
+    feedback = {"trio_id": "t1", "ronde": 0, "van": groupmate.person.id, "soort": "gesprek",
+                "punten": {"luisteren": {"oordeel": "goed", "voorbeeld": f"Vatte samen {SCRIPT}"}}, "tip": "Vraag door"}
+    save(ctx.store, TALKS, ctx.group.id, groupmate.person.id,
+         ("feedback", "f1", {**feedback, "voor": ctx.person.id}),
+         ("feedback", "f2", {**feedback, "voor": groupmate.person.id, "tip": "Niet gedeeld"}))
+    view = groepswerk.gesprekken.section(coach)
+    assert "Vatte samen" not in view.body.value and "Niemand van deze groep" in view.body.value
+
+    tick = sharing(ctx, dag3_texts().exercises.roleplay).children[0]  # as the gespreksvoerder ticks it on Dag 3
+    assert tick.value is False
+    tick.value = True
+    ctx.flush_all()
+    view = groepswerk.gesprekken.section(coach)
+    shown = view.body.value
+    assert "Vatte samen &lt;script&gt;" in shown and "Vraag door" in shown and "Niet gedeeld" not in shown
+    assert f"feedback van <bdi>{groupmate.person.name}</bdi>" in shown
+    data = view.build_file("md").decode("utf-8")
+    assert "Vraag door" in data and "Niet gedeeld" not in data

@@ -9,7 +9,15 @@ The conversation items live in the ``"gesprekken"`` space, each read and written
 from __future__ import annotations
 
 from wijwerken_widgets.core.keys import AnswerKey, ItemKind, Registry
-from wijwerken_widgets.shared.conversations.items import SPACE, Citaat, Feedback, Gesprek, Trio, Verslag
+from wijwerken_widgets.shared.conversations.items import (
+    FEEDBACK_SHARED,
+    SPACE,
+    Citaat,
+    Feedback,
+    Gesprek,
+    Trio,
+    Verslag,
+)
 
 ROUND_REFLECTION = AnswerKey(
     key="dag3.rollenspel.{trio}.{ronde}",
@@ -18,6 +26,16 @@ ROUND_REFLECTION = AnswerKey(
     meaning="After each role-play round, for oneself: what went well, what I did differently than planned, what I "
             "take to the real conversation ({goed, anders, meenemen}); {ronde} is the 0-based round index.",
     shape="record",
+)
+
+FEEDBACK_SHARING = AnswerKey(
+    key=FEEDBACK_SHARED,
+    exercise="roleplay",
+    label="Feedback gedeeld met de trainer",
+    meaning="Whether the trainer may read the role-play feedback this participant got as gespreksvoerder (true or "
+            "false; not stored means not shared).",
+    shape="choice",
+    prefilled=True,
 )
 
 PLANS = ItemKind(SPACE, Gesprek.KIND, "plans", "Gespreksplan",
@@ -34,7 +52,7 @@ FEEDBACK = ItemKind(SPACE, Feedback.KIND, "roleplay", "Feedback van de observato
                     "The observator's checklist of one round for its gespreksvoerder: a rating and an example per "
                     "point, and a tip.", Feedback)
 
-REGISTRY = Registry(page="dag3", answers=(ROUND_REFLECTION,), items=(PLANS, REPORTS, QUOTES, TRIOS, FEEDBACK))
+REGISTRY = Registry(page="dag3", answers=(ROUND_REFLECTION, FEEDBACK_SHARING), items=(PLANS, REPORTS, QUOTES, TRIOS, FEEDBACK))
 
 
 def reflection_key(trio_id: str, round_index: int) -> str:

@@ -23,7 +23,7 @@ from wijwerken_widgets.core.html import format_html, name_html, render_markdown
 from wijwerken_widgets.core.ids import new_id
 from wijwerken_widgets.pages.dag3 import texts
 from wijwerken_widgets.pages.dag3.roleplay_checklist import ObserverChecklist
-from wijwerken_widgets.pages.dag3.roleplay_feedback import FeedbackView
+from wijwerken_widgets.pages.dag3.roleplay_feedback import FeedbackView, sharing
 from wijwerken_widgets.pages.dag3.roleplay_reflection import EarlierReflections, RoundReflection
 from wijwerken_widgets.pages.dag3.roleplay_scenarios import ScenarioSet
 from wijwerken_widgets.pages.dag3.roleplay_timer import RoundTimer
@@ -71,6 +71,7 @@ class Roleplay(widgets.VBox):
         self.checklist: ObserverChecklist | None = None
         self.reflection: RoundReflection | None = None
         self._feedback_view: FeedbackView | None = None
+        self._feedback_sharing: widgets.Widget | None = None
         self.choices: dict[int, widgets.Checkbox] = {}
         self.scenario_picker: widgets.Dropdown | None = None
         self.next_picker: widgets.Dropdown | None = None
@@ -223,7 +224,8 @@ class Roleplay(widgets.VBox):
         earlier = EarlierReflections(self.session, self.part, self.scenarios, trio_id=trio.item_id, round_index=index)
         if self._feedback_view is None:
             self._feedback_view = FeedbackView(self.session, self.part, self.scenarios)
-        return [*children, self.reflection, earlier, self._feedback_view, *controls]
+            self._feedback_sharing = sharing(self.session.ctx, self.part)
+        return [*children, self.reflection, earlier, self._feedback_view, self._feedback_sharing, *controls]
 
     def _header_html(self, index: int, scenario: Scenario | None, cast: dict[int, str], soort: str | None) -> str:
         words = self.part.round

@@ -1,4 +1,5 @@
-"""Dag 3 role-play: the feedback this participant got as gespreksvoerder, newest first, in one HTML widget.
+"""Dag 3 role-play: the feedback this participant got as gespreksvoerder, newest first, in one HTML widget, and
+the choice to let the trainer read it (:func:`sharing`, saved as the participant's own answer).
 
 Redrawn after every change of the session, so an observator's checklist shows up here within one poll.
 """
@@ -12,15 +13,18 @@ import ipywidgets as widgets
 
 from wijwerken_widgets.core.dutch import clock
 from wijwerken_widgets.core.html import escaped, format_html, plain_text_html, render_markdown
+from wijwerken_widgets.pages.dag3 import keys
 from wijwerken_widgets.pages.dag3.roleplay_checklist import checklist_for
 from wijwerken_widgets.pages.dag3.roleplay_scenarios import ScenarioSet
 from wijwerken_widgets.shared.conversations.items import Feedback
 from wijwerken_widgets.shared.conversations.session import ConversationSession
 from wijwerken_widgets.ui import styles
+from wijwerken_widgets.ui.autosave import SaveStatus, autosave_widget
 
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag3.schema import RoleplayPart
     from wijwerken_widgets.store import GroupItem
+    from wijwerken_widgets.ui.context import Context
 
 
 class FeedbackView(widgets.HTML):
@@ -69,3 +73,13 @@ class FeedbackView(widgets.HTML):
             + (f"<p><strong>{html.escape(part.feedback_tip)}</strong> {tip}</p>" if tip else "")
             + "</div>"
         )
+
+
+def sharing(ctx: Context, part: RoleplayPart) -> widgets.Widget:
+    """"Mijn trainer mag de feedback lezen": off until ticked (``keys.FEEDBACK_SHARING``), autosaved."""
+    latest = ctx.store.latest_answer(ctx.person.id, keys.FEEDBACK_SHARING.key)
+    box = widgets.Checkbox(value=latest is not None and latest.value is True, description=part.feedback_share,
+                           indent=False, layout=styles.layout(), _dom_classes=("ww-feedback-share",))
+    status = SaveStatus()
+    autosave_widget(ctx, keys.FEEDBACK_SHARING.key, box, status)
+    return widgets.VBox([box, status], layout=styles.plain_layout())

@@ -257,6 +257,8 @@ class RoleplayPart(Part):
     """Above one's reflections on the earlier rounds, which stay readable."""
     reflection: Reflection
     feedback_title: Text
+    feedback_share: Text
+    """The checkbox under the feedback received: the trainer may read it."""
     feedback_empty: Text
     feedback_untitled: Text
     """The title of feedback whose scenario no longer exists."""

@@ -1,7 +1,7 @@
 """Gesprekken: the group's conversation plans and reports (Dag 3), and the quotes of a conversation only when its
 report says the conversation partner gave consent (``shared/act/evidence.analysable_quotes``, the same rule Dag 4
-analyses by). Role-play feedback is never shown: Dag 3 has no way to share it with the trainer. Downloadable as
-Markdown."""
+analyses by), and the role-play feedback a gespreksvoerder shared with the trainer (``rollenspel.py``).
+Downloadable as Markdown."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import ipywidgets as widgets
 
 from wijwerken_widgets.core.html import format_html, name_html, plain_text_html
 from wijwerken_widgets.pages.groepswerk import texts
+from wijwerken_widgets.pages.groepswerk.rollenspel import feedback_html, feedback_markdown, shared_feedback
 from wijwerken_widgets.pages.groepswerk.view import GroupSection, md_field, md_file, md_text
 from wijwerken_widgets.pages.groepswerk.work import GroupWork, shown_group
 from wijwerken_widgets.shared import trainer_access as access
@@ -98,15 +99,15 @@ class GesprekkenView(GroupSection):
 
     def body_html(self) -> str:
         found = self.current()
-        note = f"<p class='ww-hint'>{html.escape(self.part.roleplay_note)}</p>"
+        roleplay = feedback_html(self.part, shared_feedback(self.ctx.store, self.work), self.work.names)
         if not found:
-            return f"<p class='ww-empty'>{html.escape(self.part.empty)}</p>{note}"
-        return "".join(conversation_html(*c, self.work.names) for c in found) + note
+            return f"<p class='ww-empty'>{html.escape(self.part.empty)}</p>{roleplay}"
+        return "".join(conversation_html(*c, self.work.names) for c in found) + roleplay
 
     def build_file(self, extension: str) -> bytes:
         found = [conversation_markdown(*c, self.work.names) for c in self.current()]
-        return md_file([f"# {self.heading(self.part.title)}", *(found or [f"*{self.part.empty}*"]),
-                        f"*{self.part.roleplay_note}*"])
+        roleplay = feedback_markdown(self.part, shared_feedback(self.ctx.store, self.work), self.work.names)
+        return md_file([f"# {self.heading(self.part.title)}", *(found or [f"*{self.part.empty}*"]), *roleplay])
 
 
 def section(ctx: Context) -> widgets.Widget:

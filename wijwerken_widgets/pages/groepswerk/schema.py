@@ -88,6 +88,16 @@ class Consent(ContentModel):
     nee: Text
 
 
+class RoleplayFeedback(ContentModel):
+    """Role-play feedback a gespreksvoerder shared with the trainer (Dag 3)."""
+
+    title: Text
+    none: Text
+    round: Annotated[Text, placeholders("nummer", "naam")]
+    someone: Text
+    tip: Text
+
+
 class GesprekkenPart(Part):
     file_name: Text
     empty: Text
@@ -99,7 +109,7 @@ class GesprekkenPart(Part):
     no_report: Text
     quotes: Text
     quotes_withheld: Text
-    roleplay_note: Text
+    roleplay: RoleplayFeedback
 
 
 class Recognition(ContentModel):

@@ -34,6 +34,9 @@ from wijwerken_widgets.shared.item_types import text as _text
 from wijwerken_widgets.shared.item_types import whole as _int
 
 SPACE: Final = "gesprekken"
+FEEDBACK_SHARED: Final = "dag3.feedback_delen"
+"""A participant's own answer (true/false): the trainer may read the role-play feedback they got as gespreksvoerder
+(Dag 3 writes it, the trainer's "Werk van de groepen" reads it). Without it the feedback stays theirs."""
 """The store space of a group's conversation items."""
 CONSENT = ("onbekend", "ja", "nee")
 """A report's ``toestemming`` for quotes: not asked yet, yes, no."""
