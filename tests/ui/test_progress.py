@@ -76,3 +76,23 @@ def test_a_page_the_cohort_turned_off_opens_with_a_notice_and_no_section(store, 
     shown = " ".join(str(getattr(child, "value", "")) for child in page.root.children)
     assert "gebruikt jullie gemeente niet" in shown and "een oefening" not in shown
     assert 'href="dag2.ipynb"' not in page.root.children[0].value and 'href="dag3.ipynb"' in page.root.children[0].value
+
+
+def test_a_trainer_on_a_day_page_gets_the_trainer_navigation_and_a_note_instead_of_progress(
+        store, codes, db_url, monkeypatch) -> None:
+    from wijwerken_widgets.people.identity import SESSION_COOKIE, login
+    from wijwerken_widgets.ui.page import Page
+
+    monkeypatch.setenv("WIJWERKEN_DATABASE_URL", db_url)
+    for name in ("WIJWERKEN_CODE", "JUPYTERHUB_USER", "HTTP_COOKIE", "VOILA_BASE_URL", "VOILA_PREHEAT"):
+        monkeypatch.delenv(name, raising=False)
+    progress = (dag1_keys.REGISTRY, titles_of(dag1_texts.load().exercises))
+    for role in ("trainer", "deelnemer"):
+        _, token = login(store, next(c for c in codes if c.rol == role).code)
+        monkeypatch.setenv("HTTP_COOKIE", f"{SESSION_COOKIE}={token}")
+        page = Page("Dag 1", workbook="dag1.ipynb", progress=progress).show()
+        header = page.root.children[0].value
+        trainer_nav = 'class="ww-nav ww-nav-trainer"' in header and 'href="groepswerk.ipynb"' in header
+        assert trainer_nav is (role == "trainer"), role
+        assert (page.trainer_note is not None and "als trainer" in page.trainer_note.value) is (role == "trainer")
+        monkeypatch.delenv("HTTP_COOKIE")

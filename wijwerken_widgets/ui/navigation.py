@@ -24,12 +24,19 @@ def _pages(off: Collection[str]) -> list[Any]:
     return [p for p in texts.load().navigation.pages if p.workbook.removesuffix(".ipynb") not in off]
 
 
-def nav_html(workbook: str | None, off: Collection[str] = ()) -> str:
+def nav_html(workbook: str | None, off: Collection[str] = (), *, trainer: bool = False) -> str:
     """The ``<nav>`` landmark listing every page (but those in ``off``); the current one (``workbook``) is marked
-    ``aria-current``."""
+    ``aria-current``. A ``trainer`` gets a second one first, with the trainer pages and its name on screen too (a
+    screen reader has it as the landmark's label already)."""
     words = texts.load().navigation
-    items = "".join(f"<li>{_link(p.workbook, p.name, current=p.workbook == workbook)}</li>" for p in _pages(off))
-    return f'<nav class="ww-nav" aria-label="{html.escape(words.label)}"><ul>{items}</ul></nav>'
+
+    def landmark(label: str, pages: list[Any], css: str, title: str = "") -> str:
+        items = "".join(f"<li>{_link(p.workbook, p.name, current=p.workbook == workbook)}</li>" for p in pages)
+        return f'<nav class="{css}" aria-label="{html.escape(label)}">{title}<ul>{items}</ul></nav>'
+
+    own = landmark(words.trainer_label, list(words.trainer_pages), "ww-nav ww-nav-trainer",
+                   f'<span class="ww-nav-title" aria-hidden="true">{html.escape(words.trainer_label)}</span>')
+    return (own if trainer else "") + landmark(words.label, _pages(off), "ww-nav")
 
 
 def neighbours(workbook: str | None, off: Collection[str] = ()) -> tuple[Any, Any]:

@@ -155,6 +155,7 @@ class Page:
         self.workbook, self.progress_of, self.needs_login = workbook, progress, needs_login
         self.whobar: widgets.HBox | None = None  # who is logged in, and "Niet jij? Uitloggen"
         self.progress: widgets.Widget | None = None
+        self.trainer_note: widgets.HTML | None = None  # to a trainer on a participants' page: what this is
         self.end: widgets.HTML | None = None  # previous/next and the footer: always the page's last child
         self.session_token: str | None = None  # this browser's session, when it came from the cookie
 
@@ -188,7 +189,8 @@ class Page:
             self.ctx = Context.for_person(self.store, person)
         off = self._pages_off()
         header = widgets.HTML(
-            f"<style>{STYLESHEET.read_text(encoding='utf-8')}</style>{navigation.nav_html(self.workbook, off)}"
+            f"<style>{STYLESHEET.read_text(encoding='utf-8')}</style>"
+            f"{navigation.nav_html(self.workbook, off, trainer=person is not None and person.role == 'trainer')}"
             f'<header class="ww-header"><h1>{html.escape(self.title)}</h1>{render_markdown(self.intro_markdown)}'
             "</header>",
             layout=styles.layout(), style=styles.html_style(),
@@ -200,7 +202,7 @@ class Page:
             self.whobar = widgets.HBox([self.who], layout=styles.plain_layout(), _dom_classes=("ww-whobar",))
             assert self.ctx is not None
             self._greet(self.ctx, person)
-            children = [header, self.whobar, *([self.progress] if self.progress else [])]
+            children = [header, self.whobar, *(w for w in (self.progress, self.trainer_note) if w is not None)]
             if self.workbook is not None and Path(self.workbook).stem in off:
                 children.append(message(words.page_off, "info"))
                 self.ctx = None  # the cohort does not use this page: no section is built
@@ -241,6 +243,9 @@ class Page:
             whobar.children = [who, box]
         if self.progress_of is not None and person.role != "trainer":  # a trainer fills nothing in
             self.progress = Progress(ctx, *self.progress_of)
+        if person.role == "trainer" and self.progress_of is not None:  # a participants' page, seen by a trainer
+            self.trainer_note = widgets.HTML(render_markdown(texts.load().page.trainer_view), layout=styles.layout(),
+                                         style=styles.html_style(), _dom_classes=("ww-hint", "ww-trainer-view"))
 
     # -- sections -------------------------------------------------------------------------------------------
     def section(self, exercise: ModuleType | Builder) -> None:

@@ -64,6 +64,8 @@ class PageTexts(ContentModel):
     login_link: Text
     page_off: Text
     """On a page the cohort turned off (``uit`` in its cohort file)."""
+    trainer_view: Text
+    """Markdown, to a trainer on a participants' page: what they see here, and where the participants' work is."""
     logged_in: Annotated[Text, placeholders("naam")]
     logged_in_trainer: Annotated[Text, placeholders("naam")]
     with_group: Annotated[Text, placeholders("wie", "groep")]
@@ -123,6 +125,9 @@ class NavigationTexts(ContentModel):
 
     label: Text
     pages: Annotated[list[NavPage], Field(min_length=1)]
+    trainer_label: Text
+    trainer_pages: Annotated[list[NavPage], Field(min_length=1)]
+    """Only trainers see these, in a second navigation above every page."""
     previous: Annotated[Text, placeholders("pagina")]
     next: Annotated[Text, placeholders("pagina")]
     pager_label: Text
