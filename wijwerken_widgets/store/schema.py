@@ -32,7 +32,7 @@ ROLES = ("deelnemer", "trainer")
 VRAAGSTUKKEN = ("intern", "extern")
 MAP_KINDS = ("stakeholder", "relation", "position")
 CONVERSATION_KINDS = ("gesprek", "verslag", "citaat", "trio", "feedback")
-ACT_KINDS = ("thema", "koppeling", "fase", "stem", "reactie", "actie", "status", "interventie", "olievlek")
+ACT_KINDS = ("thema", "koppeling", "fase", "stem", "reactie", "actie", "status", "interventie", "olievlek", "delen")
 SHARING = ("prive", "trainer", "groep")
 
 metadata = MetaData(
@@ -178,7 +178,8 @@ conversation_items = _group_items("conversation_items", CONVERSATION_KINDS)
 # link), the analysis' phase ("fase"), each member's dots ("stem"), what was said back per theme ("reactie") and the
 # actions of the actieplan ("actie") and, in the months after, their status updates ("status", one item per update),
 # mini-interventies for stalled actions ("interventie") and the colleagues each member passed Wij-Werken on to
-# ("olievlek", one item per entry).
+# ("olievlek", one item per entry), and whether the group shares its rode draden and actions with other
+# municipalities ("delen", one item: kruisbestuiving).
 act_items = _group_items("act_items", ACT_KINDS)
 
 # Each participant's reflection log across the days. Every edit is a new version of the entry; the latest version's

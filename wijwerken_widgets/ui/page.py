@@ -28,6 +28,7 @@ from wijwerken_widgets.core.text import isolated
 from wijwerken_widgets.ui import navigation, styles, texts, tooltips
 from wijwerken_widgets.ui.context import Context
 from wijwerken_widgets.ui.notices import message
+from wijwerken_widgets.ui.trainer_view import trainer_view_html
 
 if TYPE_CHECKING:
     from wijwerken_widgets.core.keys import Registry
@@ -195,7 +196,8 @@ class Page:
             "</header>",
             layout=styles.layout(), style=styles.html_style(),
         )
-        self.end = widgets.HTML(navigation.end_html(self.workbook, off), layout=styles.plain_layout(),
+        self.end = widgets.HTML(trainer_view_html(person, self.workbook, needs_login=self.needs_login, off=off)
+                                + navigation.end_html(self.workbook, off), layout=styles.plain_layout(),
                                 style=styles.html_style(), _dom_classes=("ww-page-end",))
         if person is not None:
             self.who = widgets.Label("", style=styles.label_style(), _dom_classes=("ww-who",))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from wijwerken_widgets.content.schema import ContentModel, Text, placeholders
 
@@ -159,6 +159,16 @@ class DownloadTexts(ContentModel):
     print_hint: Text
 
 
+class TrainerViewTexts(ContentModel):
+    """"Wat ziet je trainer?" on every participant's page (``ui/trainer_view.py``)."""
+
+    summary: Text
+    general: Text
+    """Markdown: shown under every page's own text."""
+    pages: dict[str, Text]
+    """Workbook (``dag1.ipynb``) → Markdown: what a trainer sees of this page's work."""
+
+
 class CommonContent(ContentModel):
     """``exercises/algemeen.yaml``."""
 
@@ -174,3 +184,13 @@ class CommonContent(ContentModel):
     logout: LogoutTexts
     progress: ProgressTexts
     download: DownloadTexts
+    trainer_view: TrainerViewTexts
+
+    @model_validator(mode="after")
+    def _every_page_says_what_the_trainer_sees(self) -> CommonContent:
+        """Every page of the navigation needs its "Wat ziet je trainer?" text."""
+        missing = [p.workbook for p in self.navigation.pages if p.workbook not in self.trainer_view.pages]
+        if missing:
+            raise ValueError(f"trainer_view.pages: de tekst voor {', '.join(missing)} ontbreekt (elke pagina uit "
+                             "navigation.pages heeft er een nodig)")
+        return self

@@ -5,7 +5,7 @@ besides the logboek; everything is the group's, in the ``"act"`` space, read and
 from __future__ import annotations
 
 from wijwerken_widgets.core.keys import ItemKind, Registry
-from wijwerken_widgets.shared.act.items import SPACE, Actie, Fase, Koppeling, Reactie, Stem, Thema
+from wijwerken_widgets.shared.act.items import SPACE, Actie, Delen, Fase, Koppeling, Reactie, Stem, Thema
 
 THEMES = ItemKind(SPACE, Thema.KIND, "themes", "Thema",
                   "A theme of the group's rode-draden analysis: name, what belongs to it and what not, whether it is "
@@ -25,4 +25,8 @@ ACTIONS = ItemKind(SPACE, Actie.KIND, "plan", "Actie",
                    "An action of the actieplan: what, why (rode draden), owner, with whom, start and due date, what "
                    "is needed, how we will know it works, and the 15 % question.", Actie)
 
-REGISTRY = Registry(page="dag4", items=(THEMES, LINKS, PHASE, VOTES, RESPONSES, ACTIONS))
+SHARE = ItemKind(SPACE, Delen.KIND, "plan", "Delen voor kruisbestuiving",
+                 "Whether the group shares its rode draden (name, what belongs to it) and its actions' wat with the "
+                 "trainers' kruisbestuiving page (other municipalities side by side); off by default.", Delen)
+
+REGISTRY = Registry(page="dag4", items=(THEMES, LINKS, PHASE, VOTES, RESPONSES, ACTIONS, SHARE))

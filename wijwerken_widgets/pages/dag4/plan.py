@@ -281,5 +281,8 @@ def section(ctx: Context) -> widgets.Widget:
     if session is None:
         return hidden()
     prompts = notice_html(render_markdown(part.prompts), "info", safe_html=True) + render_markdown(part.guard)
+    from wijwerken_widgets.pages.dag4.plan_share import ShareChoice
+
     return Exercise(part.title, part.instruction,
-                    [static_html(prompts, "ww-plan-prompts"), ActionPlan(session, page_sources(ctx), part)])
+                    [static_html(prompts, "ww-plan-prompts"), ActionPlan(session, page_sources(ctx), part),
+                     ShareChoice(session, part.share)])

@@ -120,6 +120,20 @@ class PlanViewTexts(ContentModel):
     failed: Text
 
 
+class ShareChoiceTexts(ContentModel):
+    """The group's choice to share its rode draden and actions for kruisbestuiving (``plan_share.py``)."""
+
+    title: Text
+    explanation: Text
+    """Markdown: what is shared (and what never: names of people and stakeholders, quotes)."""
+    label: Text
+    on: Text
+    off: Text
+    on_saved: Text
+    off_saved: Text
+    changed_by: Annotated[Text, placeholders("naam", "tijd", "stand")]
+
+
 class PlanPart(Part):
     prompts: Text
     """Markdown: the facilitator's prompts ("Wat ga jij eraan doen? Wat kan jij bijdragen?")."""
@@ -128,3 +142,4 @@ class PlanPart(Part):
     editor: PlanEditorTexts
     checks: PlanCheckTexts
     views: PlanViewTexts
+    share: ShareChoiceTexts

@@ -14,7 +14,9 @@ Dag 4 writes them; the trainer's pages and the months after Dag 4 read them. Lik
 - :class:`Actie` (an action of the actieplan);
 - :class:`~wijwerken_widgets.shared.act.monitoring.Status` (one status update of an action, in the months after);
 - :class:`~wijwerken_widgets.shared.act.interventions.Interventie` (a mini-interventie for a stalled action);
-- :class:`~wijwerken_widgets.shared.act.olievlek.Olievlek` (one time a member passed Wij-Werken on).
+- :class:`~wijwerken_widgets.shared.act.olievlek.Olievlek` (one time a member passed Wij-Werken on);
+- :class:`Delen` (the one item ``"delen"``): whether the group shares its rode draden and actions for
+  kruisbestuiving with other municipalities (default: not).
 """
 
 from __future__ import annotations
@@ -202,6 +204,23 @@ class Actie(Item):
                    morgen=_choice(data.get("morgen"), ANSWERS))
 
 
+@dataclass(frozen=True)
+class Delen(Item):
+    """Whether the group shares its rode draden (name and what belongs to it) and its actions' ``wat`` with the
+    trainers' kruisbestuiving page, where other municipalities' work is put side by side; off unless a member ticks
+    it (any member may change it)."""
+
+    KIND: ClassVar[str] = "delen"
+    ID: ClassVar[str] = "delen"
+
+    id: str = "delen"
+    aan: bool = False
+
+    @classmethod
+    def from_data(cls, item_id: str, data: Mapping[str, Any]) -> Delen:
+        return cls(id=item_id, aan=mapping(data).get("aan") is True)
+
+
 def _date(value: Any) -> str:
     """An ISO date (``2027-03-01``) as stored, or empty when absent or not a date."""
     from datetime import date
@@ -214,8 +233,8 @@ def _date(value: Any) -> str:
         return ""
 
 
-ActItem = Thema | Koppeling | Fase | Stem | Reactie | Actie | Status | Interventie | Olievlek
+ActItem = Thema | Koppeling | Fase | Stem | Reactie | Actie | Status | Interventie | Olievlek | Delen
 TYPES: dict[str, type[ActItem]] = {t.KIND: t for t in (Thema, Koppeling, Fase, Stem, Reactie, Actie, Status,
-                                                       Interventie, Olievlek)}
+                                                       Interventie, Olievlek, Delen)}
 """Each kind of the space, with the type that reads and writes it."""
 KINDS: Final = tuple(TYPES)

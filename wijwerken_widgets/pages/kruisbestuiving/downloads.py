@@ -1,0 +1,75 @@
+"""The overview as a file for the exchange meetings, made on the click: Markdown, or a standalone web page that
+works offline (``core.downloads.printable_html``: no CDN, every text escaped). The k-rule holds here too: below
+``min_groups`` the file holds only the count. Nothing for anyone but a trainer."""
+
+from __future__ import annotations
+
+import logging
+from datetime import date
+
+import ipywidgets as widgets
+
+from wijwerken_widgets.core.downloads import HTML_MIME, download_link, printable_html
+from wijwerken_widgets.core.dutch import long_date
+from wijwerken_widgets.core.html import notice_html
+from wijwerken_widgets.pages.kruisbestuiving import texts
+from wijwerken_widgets.pages.kruisbestuiving.collect import contributions
+from wijwerken_widgets.pages.kruisbestuiving.render import body_html, markdown
+from wijwerken_widgets.shared import trainer_access as access
+from wijwerken_widgets.store import StoreUnavailable
+from wijwerken_widgets.ui import styles
+from wijwerken_widgets.ui.blocks import Exercise, button, hidden
+from wijwerken_widgets.ui.context import Context
+
+log = logging.getLogger("wijwerken")
+MARKDOWN_MIME = "text/markdown"
+
+
+def make_file(ctx: Context, extension: str, today: date | None = None) -> tuple[bytes, str, str]:
+    """(data, file name, mime type) of the overview as ``md`` or ``html``; refused for anyone but a trainer."""
+    if not access.for_trainer(ctx):
+        raise PermissionError("only trainers download the kruisbestuiving overview")
+    content = texts.load()
+    part = content.exercises.downloads
+    today = today or date.today()
+    found = contributions(ctx.store, content)
+    made_on = part.made_on.format(datum=long_date(today))
+    filename = f"{part.file_name}-{today.isoformat()}.{extension}"
+    if extension == "md":
+        return markdown(found, content, made_on).encode("utf-8"), filename, MARKDOWN_MIME
+    return printable_html(content.title, body_html(found, content, focusable=False), made_on), filename, HTML_MIME
+
+
+class Downloads(Exercise):
+    """Two buttons; a click builds the file and shows its link."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx, part = ctx, texts.load().exercises.downloads
+        self.failed = part.failed
+        self.link = widgets.HTML(layout=styles.layout(), style=styles.html_style(), _dom_classes=("ww-feedback",))
+        self.buttons = []
+        for label, extension in ((part.markdown_button, "md"), (part.html_button, "html")):
+            control = button(label, "download")
+            control.on_click(lambda _, e=extension: self.export(e))
+            self.buttons.append(control)
+        super().__init__(part.title, part.instruction,
+                         [widgets.HBox(self.buttons, layout=styles.plain_layout()), self.link])
+
+    def export(self, extension: str) -> None:
+        try:
+            data, filename, mime = make_file(self.ctx, extension)
+        except StoreUnavailable as exc:
+            self.link.value = notice_html(exc.message, "error")
+            return
+        except Exception:
+            log.exception("kruisbestuiving download .%s failed", extension)
+            self.link.value = notice_html(self.failed, "error")
+            return
+        self.link.value = download_link(data, filename, mime)
+
+
+def section(ctx: Context) -> widgets.Widget:
+    """The ``downloads`` part of ``kruisbestuiving.yaml``: only for trainers."""
+    if not access.for_trainer(ctx):
+        return hidden()
+    return Downloads(ctx)
