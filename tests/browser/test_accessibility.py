@@ -12,6 +12,7 @@ from playwright.sync_api import BrowserContext, Page, expect
 from tests.support.accessibility import load_exceptions, run_axe, summary, unexpected_and_stale, wait_rendered
 from tests.support.dag3 import new_map
 from tests.support.dag4 import hold_conversations
+from tests.support.kruisbestuiving import share
 from tests.support.workbook import Workbook, log_in
 from wijwerken_widgets.core.ids import new_id
 from wijwerken_widgets.shared.act.interventions import Interventie
@@ -23,7 +24,7 @@ from wijwerken_widgets.ui.context import Context
 pytestmark = pytest.mark.browser
 
 PAGES = ["start", "dag1", "dag2", "dag3", "dag4", "maanden", "pechakucha", "logboek", "toegankelijkheid", "trainer",
-         "groepswerk"]
+         "groepswerk", "kruisbestuiving"]
 SERVER_PAGES = {"login": "login", "login_wrong": "login", "statement": "toegankelijkheid"}
 """The server's own pages, before logging in (path under the server); ``login_wrong`` after a wrong code."""
 ROLES = ["participant", "trainer"]
@@ -34,8 +35,11 @@ VIEWS = [f"{page}-{role}" for role in ROLES for page in PAGES] + [f"{page}-logge
 def _a_filled_map(workbook: Workbook) -> None:
     """The participant's group has a map, so axe also checks Dag 2's graph, its tables and Dag 3's shortlist, and a
     held conversation with a quote and a theme, so axe checks Dag 4's assignment, evidence and gaps tables, and an
-    action with a status update and an open mini-interventie, so axe checks the three months' forms and views."""
+    action with a status update and an open mini-interventie, so axe checks the three months' forms and views, and
+    three municipalities' groups that share, so axe checks the kruisbestuiving columns."""
     with workbook.store() as store:
+        for gemeente in ("Almere", "Breda", "Delft"):
+            share(store, gemeente, f"Rode draad van {gemeente}", "Fatima Yilmaz")
         person = next(p for p in store.people(1) if p.name == workbook.participant(0).naam)
         ctx = Context.for_person(store, person)
         hold_conversations(ctx, ({"naam": "Wethouder Jansen", "soort": "bestuur"}, "ja", ["Het loket is te ver weg"]))
@@ -82,6 +86,8 @@ def test_no_serious_or_critical_axe_violations(workbook: Workbook, context: Brow
     if view == "maanden-participant":
         expect(page.locator(".ww-since-line")).to_contain_text("Inloopspreekuur in de wijk")
         expect(page.locator(".ww-intervention")).to_contain_text("Noor en de wijkagent")
+    if view == "kruisbestuiving-trainer":
+        expect(page.locator(".ww-kruis-gemeente")).to_have_count(3)
     expect(page.get_by_role("main")).to_have_count(1)  # one main landmark with the page's one <h1>
     expect(page.locator("h1")).to_have_count(1)
     expect(page.get_by_role("main").locator("h1")).to_have_count(1)

@@ -76,3 +76,17 @@ def test_a_new_item_is_saved_but_an_id_that_exists_is_not_new(store: Store, othe
     [edited] = store.save_items("gesprekken", gid, [ItemChange("citaat", "c1", {"tekst": "ja!"}, 1)],
                                 person_id=person.id, client_id="a")
     assert edited.item.version == 2
+
+
+def test_the_share_choice_is_an_act_item_and_a_stale_choice_is_refused(store: Store, other_kernel: Store,
+                                                                        person: Person) -> None:
+    """Does the act space take the group's kruisbestuiving choice ("delen", migration 0009), compare-and-set?"""
+    bram, gid = _bram(store, person), person.group_id
+    store.save_items("act", gid, [ItemChange("delen", "delen", {"aan": True})], person_id=person.id, client_id="a")
+    other_kernel.save_items("act", gid, [ItemChange("delen", "delen", {"aan": False}, 1)], person_id=bram.id,
+                            client_id="b")
+    with pytest.raises(StaleItems):
+        store.save_items("act", gid, [ItemChange("delen", "delen", {"aan": True}, 1)], person_id=person.id,
+                         client_id="a")
+    [latest] = [i for i in store.items("act", gid) if i.kind == "delen"]
+    assert (latest.version, latest.data) == (2, {"aan": False})

@@ -40,3 +40,14 @@ def test_does_a_stale_click_never_silently_win(ctx: Context, groupmate: Context)
     assert groupmate.person.name in mine.feedback.value and "niet opgeslagen" in mine.feedback.value
     mine.box.value = True  # now made from the current version: saved
     assert stored(ctx) is True
+
+
+def test_does_the_choice_never_count_in_the_progress_of_the_plan(ctx: Context) -> None:
+    """Optional: neither ticking nor not ticking makes the actieplan more or less "klaar"."""
+    from wijwerken_widgets.pages.dag4.keys import REGISTRY
+    from wijwerken_widgets.ui.progress import exercise_parts, exercises_of, group_items, titles_of
+
+    ShareChoice(act_session(ctx), WORDS).box.value = True
+    parts = exercise_parts(REGISTRY, {}, group_items(ctx.store, REGISTRY, ctx.group.id))
+    assert set(parts["plan"]) == {"act/actie"} and parts["share"] == {"act/delen": True}
+    assert "share" not in exercises_of(REGISTRY, titles_of(texts.load().exercises))

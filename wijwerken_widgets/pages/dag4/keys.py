@@ -25,8 +25,10 @@ ACTIONS = ItemKind(SPACE, Actie.KIND, "plan", "Actie",
                    "An action of the actieplan: what, why (rode draden), owner, with whom, start and due date, what "
                    "is needed, how we will know it works, and the 15 % question.", Actie)
 
-SHARE = ItemKind(SPACE, Delen.KIND, "plan", "Delen voor kruisbestuiving",
+SHARE = ItemKind(SPACE, Delen.KIND, "share", "Delen voor kruisbestuiving",
                  "Whether the group shares its rode draden (name, what belongs to it) and its actions' wat with the "
-                 "trainers' kruisbestuiving page (other municipalities side by side); off by default.", Delen)
+                 "trainers' kruisbestuiving page (other municipalities side by side); off by default. Shown under "
+                 "the plan, but its own exercise name without a title: an optional choice never counts in the "
+                 "progress box or the trainer's matrix.", Delen)
 
 REGISTRY = Registry(page="dag4", items=(THEMES, LINKS, PHASE, VOTES, RESPONSES, ACTIONS, SHARE))
