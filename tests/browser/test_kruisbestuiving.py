@@ -31,10 +31,10 @@ def test_a_member_ticks_share_on_dag4_and_it_stays_after_a_reload(workbook: Work
     page.reload()
     expect(page.get_by_role("checkbox", name=SHARE)).to_be_checked(timeout=LOAD_TIMEOUT)
 
-    trainer_view = page.locator(".ww-trainer-view details")
-    trainer_view.locator("summary").click()
-    expect(trainer_view).to_contain_text("rode draden van je groep")
-    expect(trainer_view).to_contain_text("Privé-stukjes in je logboek ziet je trainer nooit")
+    sees = page.locator(".ww-trainer-sees details")
+    sees.locator("summary").click()
+    expect(sees).to_contain_text("rode draden van je groep")
+    expect(sees).to_contain_text("Privé-stukjes in je logboek ziet je trainer nooit")
 
 
 def test_the_trainer_page_opens_from_three_sharing_groups(workbook: Workbook, page: Page) -> None:

@@ -28,7 +28,7 @@ from wijwerken_widgets.core.text import isolated
 from wijwerken_widgets.ui import navigation, styles, texts, tooltips
 from wijwerken_widgets.ui.context import Context
 from wijwerken_widgets.ui.notices import message
-from wijwerken_widgets.ui.trainer_view import trainer_view_html
+from wijwerken_widgets.ui.trainer_sees import trainer_sees_html
 
 if TYPE_CHECKING:
     from wijwerken_widgets.core.keys import Registry
@@ -196,7 +196,7 @@ class Page:
             "</header>",
             layout=styles.layout(), style=styles.html_style(),
         )
-        self.end = widgets.HTML(trainer_view_html(person, self.workbook, needs_login=self.needs_login, off=off)
+        self.end = widgets.HTML(trainer_sees_html(person, self.workbook, needs_login=self.needs_login, off=off)
                                 + navigation.end_html(self.workbook, off), layout=styles.plain_layout(),
                                 style=styles.html_style(), _dom_classes=("ww-page-end",))
         if person is not None:

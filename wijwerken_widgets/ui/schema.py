@@ -159,8 +159,8 @@ class DownloadTexts(ContentModel):
     print_hint: Text
 
 
-class TrainerViewTexts(ContentModel):
-    """"Wat ziet je trainer?" on every participant's page (``ui/trainer_view.py``)."""
+class TrainerSeesTexts(ContentModel):
+    """"Wat ziet je trainer?" on every participant's page (``ui/trainer_sees.py``)."""
 
     summary: Text
     general: Text
@@ -184,13 +184,13 @@ class CommonContent(ContentModel):
     logout: LogoutTexts
     progress: ProgressTexts
     download: DownloadTexts
-    trainer_view: TrainerViewTexts
+    trainer_sees: TrainerSeesTexts
 
     @model_validator(mode="after")
     def _every_page_says_what_the_trainer_sees(self) -> CommonContent:
         """Every page of the navigation needs its "Wat ziet je trainer?" text."""
-        missing = [p.workbook for p in self.navigation.pages if p.workbook not in self.trainer_view.pages]
+        missing = [p.workbook for p in self.navigation.pages if p.workbook not in self.trainer_sees.pages]
         if missing:
-            raise ValueError(f"trainer_view.pages: de tekst voor {', '.join(missing)} ontbreekt (elke pagina uit "
+            raise ValueError(f"trainer_sees.pages: de tekst voor {', '.join(missing)} ontbreekt (elke pagina uit "
                              "navigation.pages heeft er een nodig)")
         return self

@@ -10,9 +10,9 @@ from wijwerken_widgets.content import loader
 from wijwerken_widgets.core import paths
 from wijwerken_widgets.ui import texts
 from wijwerken_widgets.ui.page import Page
-from wijwerken_widgets.ui.trainer_view import trainer_view_html
+from wijwerken_widgets.ui.trainer_sees import trainer_sees_html
 
-WORDS = texts.load().trainer_view
+WORDS = texts.load().trainer_sees
 
 
 @pytest.fixture
@@ -65,15 +65,15 @@ def test_is_there_no_block_on_a_page_without_login_or_without_a_text(store, code
     from wijwerken_widgets.people.identity import login
 
     person, _ = login(store, next(c for c in codes if c.rol == "deelnemer").code)
-    assert trainer_view_html(person, "dag1.ipynb")
-    assert trainer_view_html(person, "toegankelijkheid.ipynb", needs_login=False) == ""
-    assert trainer_view_html(person, "dag1.ipynb", needs_login=False) == ""
-    assert trainer_view_html(person, "trainer.ipynb") == "" and trainer_view_html(None, "dag1.ipynb") == ""
+    assert trainer_sees_html(person, "dag1.ipynb")
+    assert trainer_sees_html(person, "toegankelijkheid.ipynb", needs_login=False) == ""
+    assert trainer_sees_html(person, "dag1.ipynb", needs_login=False) == ""
+    assert trainer_sees_html(person, "trainer.ipynb") == "" and trainer_sees_html(None, "dag1.ipynb") == ""
 
 
 def test_is_there_no_block_on_a_page_the_cohort_turned_off(store, codes) -> None:
     from wijwerken_widgets.people.identity import login
 
     person, _ = login(store, next(c for c in codes if c.rol == "deelnemer").code)
-    assert trainer_view_html(person, "dag2.ipynb", off=frozenset({"dag2"})) == ""
-    assert trainer_view_html(person, "dag1.ipynb", off=frozenset({"dag2"}))
+    assert trainer_sees_html(person, "dag2.ipynb", off=frozenset({"dag2"})) == ""
+    assert trainer_sees_html(person, "dag1.ipynb", off=frozenset({"dag2"}))
