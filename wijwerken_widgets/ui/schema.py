@@ -152,6 +152,26 @@ class DownloadTexts(ContentModel):
     print_hint: Text
 
 
+class LiveTexts(ContentModel):
+    """The hand button and the trainer's timer on every participant page (``ui/live.py``)."""
+
+    hand_button: Text
+    """A toggle: pressed while the hand is up."""
+    hand_tooltip: Text
+    hand_raised: Text
+    """Beside the pressed button."""
+    timer_running: Annotated[Text, placeholders("tijd", "klok")]
+    """``{tijd}``: the time left in words (see ``minutes``); ``{klok}``: in digits (04:59)."""
+    timer_paused: Annotated[Text, placeholders("tijd", "klok")]
+    timer_up: Text
+    minutes: Seconds
+    """The time left in whole minutes, rounded up: ``{n}``."""
+    under_a_minute: Text
+    announce_start: Annotated[Text, placeholders("tijd")]
+    """Said once by a screen reader when the timer appears; then only ``announce_minute`` and ``timer_up``."""
+    announce_minute: Text
+
+
 class CommonContent(ContentModel):
     """``exercises/algemeen.yaml``."""
 
@@ -167,3 +187,4 @@ class CommonContent(ContentModel):
     logout: LogoutTexts
     progress: ProgressTexts
     download: DownloadTexts
+    live: LiveTexts
