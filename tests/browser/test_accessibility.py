@@ -22,7 +22,8 @@ from wijwerken_widgets.ui.context import Context
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["start", "dag1", "dag2", "dag3", "dag4", "maanden", "pechakucha", "logboek", "toegankelijkheid", "trainer"]
+PAGES = ["start", "dag1", "dag2", "dag3", "dag4", "maanden", "pechakucha", "logboek", "toegankelijkheid", "trainer",
+         "vandaag"]
 SERVER_PAGES = {"login": "login", "login_wrong": "login", "statement": "toegankelijkheid"}
 """The server's own pages, before logging in (path under the server); ``login_wrong`` after a wrong code."""
 ROLES = ["participant", "trainer"]
