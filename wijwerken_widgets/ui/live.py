@@ -16,7 +16,7 @@ import html
 import logging
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 import ipywidgets as widgets
 
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
     from asyncio import TimerHandle
 
     from wijwerken_widgets.ui.context import Context
-    from wijwerken_widgets.ui.page import Page
     from wijwerken_widgets.ui.schema import LiveTexts
 
 log = logging.getLogger("wijwerken")
@@ -41,6 +40,16 @@ TICK_SECONDS = 1.0
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
+
+
+class Page(Protocol):
+    """What :func:`attach` needs of ``ui.page.Page`` (not imported: the page imports this module)."""
+
+    ctx: Context | None
+    workbook: str | None
+    needs_login: bool
+
+    def add(self, widget: widgets.Widget) -> None: ...
 
 
 def attach(page: Page) -> None:
