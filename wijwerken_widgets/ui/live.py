@@ -81,13 +81,14 @@ class LiveBar(widgets.VBox):
         self._handle: TimerHandle | None = None
         self._last_read = 0.0
         self._syncing = False
-        raised = self._open(page_name)
+        self.opened = now()
+        raised = self._read_safely()
         self.hand = widgets.ToggleButton(value=raised, description=words.hand_button, tooltip=words.hand_tooltip,
                                          layout=styles.plain_layout(), _dom_classes=("ww-hand",))
         self.hand_line = widgets.HTML(self._hand_html(raised), layout=styles.plain_layout(),
                                       style=styles.html_style(), _dom_classes=("ww-hand-line", "ww-feedback"))
-        self.clock = widgets.HTML("", layout=widgets.Layout(display="none"), style=styles.html_style(),
-                                  _dom_classes=("ww-live-timer",))
+        self.clock = widgets.HTML("", layout=styles.plain_layout(), style=styles.html_style(),
+                                  _dom_classes=("ww-live-timer",))  # empty, so not drawn, while there is no timer
         self.announce = widgets.HTML("", layout=styles.plain_layout(), style=styles.html_style(),
                                      _dom_classes=("ww-feedback", "ww-live-announce"))
         self.hand.observe(self._toggled, names="value")
@@ -95,15 +96,24 @@ class LiveBar(widgets.VBox):
                                 _dom_classes=("ww-hand-row",))
         super().__init__([hand_row, self.clock, self.announce], layout=styles.plain_layout(),
                          _dom_classes=("ww-live",))
+        loop = running_loop()
+        if loop is None:
+            self._opened(page_name)
+        else:  # after the page is on its way to the browser: a write waits for the store's write lock
+            loop.call_soon(self._opened, page_name)
         self.draw()
 
     # -- store -------------------------------------------------------------------------------------------------
-    def _open(self, page_name: str) -> bool:
-        """Store which page is open now; read the hand and the timer. Returns whether the hand is up."""
-        store = self.ctx.store
+    def _opened(self, page_name: str) -> None:
+        """Store which page is open now (``sinds``: when the page was built)."""
         try:
-            store.set_signal(self.cohort_id, "page", {"page": page_name, "sinds": self.now().isoformat()},
-                             person_id=self.person_id)
+            self.ctx.store.set_signal(self.cohort_id, "page", {"page": page_name, "sinds": self.opened.isoformat()},
+                                      person_id=self.person_id)
+        except StoreUnavailable:
+            log.warning("live signals unavailable while opening a page", exc_info=True)
+
+    def _read_safely(self) -> bool:
+        try:
             return self._read()
         except StoreUnavailable:
             log.warning("live signals unavailable while opening a page", exc_info=True)
@@ -155,9 +165,7 @@ class LiveBar(widgets.VBox):
         """The banner and, at its three moments, the live region; then wait for the next tick or poll."""
         timer, now = self.timer, self.now()
         if not timer:
-            if self.clock.layout.display != "none":
-                self.clock.layout = widgets.Layout(display="none")
-                self.clock.value = ""
+            self.clock.value = ""
             self._schedule(POLL_SECONDS)
             return
         left, running = live_timer.remaining(timer, now), live_timer.running(timer)
@@ -173,8 +181,6 @@ class LiveBar(widgets.VBox):
                     f'aria-hidden="true">{live_timer.mm_ss(left)}</span> {html.escape(text)}</div>')
         if body != self.clock.value:
             self.clock.value = body
-        if self.clock.layout.display == "none":
-            self.clock.layout = styles.plain_layout()
         self._say(timer, left, running)
         self._schedule(TICK_SECONDS if running and left > 0 else POLL_SECONDS)
 
