@@ -37,6 +37,11 @@ def test_a_participant_session_on_vandaag_is_refused(workbook: Workbook, page: P
 def test_a_hand_raised_on_a_participant_page_appears_on_vandaag(workbook: Workbook, page: Page,
                                                                second_context: BrowserContext) -> None:
     participant = workbook.participant(1)
+    coach = second_context.new_page()
+    open_as(coach, workbook, "vandaag.ipynb", trainer_code(workbook))
+    hands = coach.locator(".ww-hands")
+    expect(coach.locator(".ww-hands-summary")).to_contain_text("geen hand opgestoken", timeout=LOAD_TIMEOUT)
+
     open_as(page, workbook, "dag1.ipynb", participant.code)
     hand = page.get_by_role("button", name="Hand opsteken")
     expect(hand).to_have_attribute("aria-pressed", "false", timeout=LOAD_TIMEOUT)
@@ -45,10 +50,7 @@ def test_a_hand_raised_on_a_participant_page_appears_on_vandaag(workbook: Workbo
     expect(hand).to_have_attribute("aria-pressed", "true")
     expect(page.locator(".ww-hand-line")).to_contain_text("Je hand is opgestoken")
 
-    coach = second_context.new_page()
-    open_as(coach, workbook, "vandaag.ipynb", trainer_code(workbook))
-    hands = coach.locator(".ww-hands")
-    expect(hands).to_contain_text(participant.naam, timeout=LOAD_TIMEOUT)
+    expect(hands).to_contain_text(participant.naam, timeout=POLL_TIMEOUT)  # Vandaag refreshes itself
     where = coach.locator(".ww-where tbody tr").filter(has=coach.locator("th", has_text=participant.naam))
     expect(where).to_contain_text("Dag 1")
 

@@ -131,3 +131,7 @@ def test_does_a_trainer_of_cohort_a_never_see_cohort_b(store: Store, coach: Cont
     b_trainer = store.add_person(other.id, "Bart Trainer", "trainer", "hash-bart")
     theirs = board_module.board(Context.for_person(store, b_trainer))
     assert [c.id for c in theirs.cohorts] == [other.id] and [h.name for h in theirs.snapshot.hands] == ["Bea van B"]
+
+
+def test_does_the_hands_part_say_so_when_no_hand_is_up(coach: Context) -> None:
+    assert "Er is op dit moment geen hand opgestoken." in _text(vandaag.hands.section(coach))

@@ -23,7 +23,7 @@ class HandsView(Exercise):
         part = self.part = found.content.exercises.hands
         self.summary = static_html("", "ww-feedback ww-hands-summary")
         self.list = widgets.VBox([], layout=styles.plain_layout(), _dom_classes=("ww-hands",))
-        self.shown: tuple = ()
+        self.shown: tuple | None = None  # what was last drawn
         super().__init__(part.title, part.instruction, [self.summary, self.list])
         found.on_change(lambda _full: self.draw(), self)
         self.draw()
