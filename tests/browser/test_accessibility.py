@@ -24,7 +24,7 @@ from wijwerken_widgets.ui.context import Context
 pytestmark = pytest.mark.browser
 
 PAGES = ["start", "dag1", "dag2", "dag3", "dag4", "maanden", "pechakucha", "logboek", "toegankelijkheid", "trainer",
-         "groepswerk", "kruisbestuiving"]
+         "groepswerk", "kruisbestuiving", "vandaag"]
 SERVER_PAGES = {"login": "login", "login_wrong": "login", "statement": "toegankelijkheid"}
 """The server's own pages, before logging in (path under the server); ``login_wrong`` after a wrong code."""
 ROLES = ["participant", "trainer"]

@@ -9,6 +9,7 @@ from wijwerken_widgets.store.items import GroupItem, ItemChange, ItemSaveResult,
 from wijwerken_widgets.store.logbook import LogEntry, SharedLogEntry
 from wijwerken_widgets.store.maps import MapChange, MapItem, MapSaveResult
 from wijwerken_widgets.store.records import AnswerVersion, Cohort, Group, Person, SaveResult
+from wijwerken_widgets.store.signals import Signal
 
 __all__ = [
     "AnswerVersion",
@@ -24,6 +25,7 @@ __all__ = [
     "Person",
     "SaveResult",
     "SharedLogEntry",
+    "Signal",
     "StaleItems",
     "Store",
     "StoreUnavailable",

@@ -29,6 +29,7 @@ from wijwerken_widgets.store.maps import MapStore
 from wijwerken_widgets.store.migrate import is_current, upgrade
 from wijwerken_widgets.store.records import AnswerVersion, Cohort, Group, Person, SaveResult
 from wijwerken_widgets.store.roster import RosterStore
+from wijwerken_widgets.store.signals import SignalStore
 
 __all__ = [
     "AnswerVersion",
@@ -55,7 +56,7 @@ def _upgrade_waiting(url: str) -> None:
         migrating.dispose()
 
 
-class Store(MapStore, LogbookStore, RosterStore):
+class Store(MapStore, LogbookStore, RosterStore, SignalStore):
     """The durable store on one database (SQLite file or PostgreSQL)."""
 
     @classmethod

@@ -34,6 +34,7 @@ MAP_KINDS = ("stakeholder", "relation", "position")
 CONVERSATION_KINDS = ("gesprek", "verslag", "citaat", "trio", "feedback")
 ACT_KINDS = ("thema", "koppeling", "fase", "stem", "reactie", "actie", "status", "interventie", "olievlek", "delen")
 SHARING = ("prive", "trainer", "groep")
+SIGNAL_KINDS = ("page", "hand", "timer")
 
 metadata = MetaData(
     naming_convention={
@@ -204,4 +205,20 @@ logbook = Table(
     CheckConstraint("sharing IN ('prive', 'trainer', 'groep')", name="sharing"),
     Index(None, "person_id", "id"),
     Index(None, "person_id", "request_id", unique=True),
+)
+
+# The live signals of a training day (``signals.py``): per cohort one row per (person, kind) — the page someone has
+# open ("page"), a raised hand ("hand") — and the cohort's timer ("timer", no person). Rows are replaced, not
+# versioned: only the present state matters.
+signals = Table(
+    "signals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("cohort_id", Integer, ForeignKey("cohorts.id"), nullable=False),
+    Column("person_id", Integer, ForeignKey("people.id"), nullable=True),
+    Column("kind", String(10), nullable=False),
+    Column("data", JSON, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    CheckConstraint("kind IN ('page', 'hand', 'timer')", name="kind"),
+    Index(None, "cohort_id", "kind", "person_id", unique=True),
 )

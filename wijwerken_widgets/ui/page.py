@@ -214,6 +214,9 @@ class Page:
                 self.top = widgets.VBox([notice], _dom_classes=("ww-page-top",))
                 children.append(self.top)
         self.root = widgets.VBox([*children, self.end], layout=styles.plain_layout())
+        if self.ctx is not None:  # a training day's hand button and trainer's timer (participants only)
+            from wijwerken_widgets.ui import live
+            live.attach(self)
         display(self.root)
         if self.ctx is not None:
             atexit.register(self.ctx.flush_all)

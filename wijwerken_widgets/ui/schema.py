@@ -169,6 +169,26 @@ class TrainerSeesTexts(ContentModel):
     """Workbook (``dag1.ipynb``) → Markdown: what a trainer sees of this page's work."""
 
 
+class LiveTexts(ContentModel):
+    """The hand button and the trainer's timer on every participant page (``ui/live.py``)."""
+
+    hand_button: Text
+    """A toggle: pressed while the hand is up."""
+    hand_tooltip: Text
+    hand_raised: Text
+    """Beside the pressed button."""
+    timer_running: Annotated[Text, placeholders("tijd", "klok")]
+    """``{tijd}``: the time left in words (see ``minutes``); ``{klok}``: in digits (04:59)."""
+    timer_paused: Annotated[Text, placeholders("tijd", "klok")]
+    timer_up: Text
+    minutes: Seconds
+    """The time left in whole minutes, rounded up: ``{n}``."""
+    under_a_minute: Text
+    announce_start: Annotated[Text, placeholders("tijd")]
+    """Said once by a screen reader when the timer appears; then only ``announce_minute`` and ``timer_up``."""
+    announce_minute: Text
+
+
 class CommonContent(ContentModel):
     """``exercises/algemeen.yaml``."""
 
@@ -185,6 +205,7 @@ class CommonContent(ContentModel):
     progress: ProgressTexts
     download: DownloadTexts
     trainer_sees: TrainerSeesTexts
+    live: LiveTexts
 
     @model_validator(mode="after")
     def _every_page_says_what_the_trainer_sees(self) -> CommonContent:

@@ -16,7 +16,6 @@ The expected-by date of a day is its date in the cohort's programme (``content.p
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -24,17 +23,18 @@ from typing import TYPE_CHECKING, Any
 
 from wijwerken_widgets import pages
 from wijwerken_widgets.content.variants import exercise_enabled
+from wijwerken_widgets.shared import readiness
+from wijwerken_widgets.shared.readiness import BUSY, DONE, NOT_STARTED, state_of
 from wijwerken_widgets.ui.progress import exercise_parts, exercises_of, group_items
 
 if TYPE_CHECKING:
     from wijwerken_widgets.core.keys import Registry
     from wijwerken_widgets.store import Cohort, Person, Store
 
-NOT_STARTED, BUSY, DONE, SHARED, OFF = "niet_gestart", "bezig", "klaar", "gedeeld", "nvt"
+SHARED, OFF = "gedeeld", "nvt"
 STATES = (NOT_STARTED, BUSY, DONE, SHARED, OFF)
 LOGBOOK = "logbook"
 """The exercise name of a day's logboek column."""
-_DAY_PAGE = re.compile(r"dag(\d+)")
 
 
 @dataclass(frozen=True)
@@ -77,16 +77,9 @@ class Matrix:
         return sum(1 for day in self.days if day.expected is not None and day.expected <= self.today)
 
 
-def state_of(parts: Mapping[str, bool | None]) -> str:
-    """``klaar`` when every part holds something, ``bezig`` when some does, else ``niet_gestart``."""
-    filled = [part is True for part in parts.values()]
-    return DONE if filled and all(filled) else BUSY if any(filled) else NOT_STARTED
-
-
 def day_registries() -> list[tuple[int, Registry]]:
     """The training days' registries (pages named ``dagN``), by day number."""
-    found = [(int(m.group(1)), r) for r in pages.registries() if (m := _DAY_PAGE.fullmatch(r.page))]
-    return sorted(found, key=lambda pair: pair[0])
+    return readiness.day_registries(pages.registries())
 
 
 def programme(cohort: Cohort) -> dict[int, date]:

@@ -1,10 +1,10 @@
 """Kruisbestuiving: whether a group shares its rode draden and actions with other municipalities ("delen", one item
 of a group's "act" space).
 
-Numbered 0009 because 0008 is being written in parallel; it revises 0007 until the two are put in order at merge.
+Revises 0008 (the live signals of a training day).
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-07
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0009"
-down_revision = "0007"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
