@@ -223,3 +223,36 @@ class LiveBar(widgets.VBox):
             self.refresh()
         else:
             self.draw()
+
+
+REPEATS = 3
+"""A coaching tip still there after this many saves of the same field makes the trainer's "Vastgelopen?"."""
+
+
+class RepeatedTips:
+    """Counts, per field, the saves after which a coaching tip still shows; at :data:`REPEATS` saves with the same
+    tip, the person's ``page`` signal gets ``herhaald`` (the tip's rule), which Vandaag shows as "vastgelopen?".
+    Written once per tip and page view; nothing of the text leaves the page."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self.counts: dict[tuple[str, str], int] = {}
+
+    def saved(self, field: str, tips: list[str]) -> None:
+        """``field`` was saved while ``tips`` (rule ids) showed; a tip that stopped showing starts over."""
+        for key in [k for k in self.counts if k[0] == field and k[1] not in tips]:
+            del self.counts[key]
+        for rule in tips:
+            count = self.counts[(field, rule)] = self.counts.get((field, rule), 0) + 1
+            if count == REPEATS:
+                self._note(rule)
+
+    def _note(self, rule: str) -> None:
+        ctx = self.ctx
+        if ctx.cohort is None or ctx.person.role == "trainer":
+            return
+        try:
+            ctx.store.change_signal(ctx.cohort.id, "page", lambda current: None if current is None else
+                                    {**current.data, "herhaald": rule}, person_id=ctx.person.id)
+        except (StoreUnavailable, ValueError):
+            log.warning("could not note a repeated coaching tip", exc_info=True)

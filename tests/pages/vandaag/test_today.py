@@ -95,3 +95,31 @@ def test_do_last_saves_come_from_one_read_for_the_whole_cohort(store: Store, ctx
     finally:
         event.remove(store.engine, "before_cursor_execute", counted)
     assert count["n"] == before
+
+
+def test_is_someone_stuck_who_saved_three_times_with_the_same_coaching_tip(ctx: Context) -> None:
+    """Dag 1's probleem saved three times with the same tip still showing: "vastgelopen?" on Vandaag, although the
+    person saves all the time; a text that loses the tip starts the count over."""
+    from wijwerken_widgets.pages.dag1 import problem_statement
+
+    store, cohort = ctx.store, ctx.cohort
+    store.set_signal(cohort.id, "page", {"page": "dag1", "sinds": datetime.now(timezone.utc).isoformat()},
+                     person_id=ctx.person.id)
+    exercise = problem_statement.section(ctx)
+    field = exercise.inputs["probleem"]
+
+    def row() -> today.Row:
+        found = today.snapshot(store, cohort, datetime.now(timezone.utc), 20, 4)
+        return next(r for r in found.rows if r.person_id == ctx.person.id)
+
+    for text in ("We moeten een app bouwen", "We moeten een nieuwe app bouwen"):
+        field.value = text
+        exercise.savers["probleem"].flush()
+    assert [f.kind for f in exercise.coaching["probleem"].feedback].count("tip") >= 1
+    assert row().status == today.FINE
+    field.value = "Inwoners vinden de weg niet"  # the tip is gone: the count starts over
+    exercise.savers["probleem"].flush()
+    for text in ("We moeten een app bouwen", "We willen een app bouwen", "We moeten snel een app bouwen"):
+        field.value = text
+        exercise.savers["probleem"].flush()
+    assert row().status == today.STUCK

@@ -15,6 +15,7 @@ from wijwerken_widgets.shared.coaching_panel import CoachingPanel
 from wijwerken_widgets.ui.autosave import SaveStatus, autosave_widget
 from wijwerken_widgets.ui.blocks import Exercise, details, labelled, text_input
 from wijwerken_widgets.ui.context import Context
+from wijwerken_widgets.ui.live import RepeatedTips
 
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.dag1.schema import ProblemStatement as Content
@@ -54,6 +55,14 @@ class ProblemStatementExercise(Exercise):
             self.savers[name] = autosave_widget(ctx, key, control, status)
             self.coaching[name] = CoachingPanel(content.coaching_title, control, COACHES[name])
             fields.append(labelled(field, control, status, self.coaching[name]))
+        repeated = RepeatedTips(ctx)  # the same tip after three saves: the trainer's "vastgelopen?" on Vandaag
+        fields_of = {key: name for name, key in KEYS.items()}
+
+        def saved(key: str, _version) -> None:
+            if (name := fields_of.get(key)) is not None:
+                repeated.saved(name, [f.rule for f in self.coaching[name].feedback if f.kind == "tip"])
+
+        ctx.on_saved(saved)
         follow_examples(ctx, content.placeholders, self.inputs)
         good, better = examples_html(content)
         super().__init__(content.title, content.instruction, [

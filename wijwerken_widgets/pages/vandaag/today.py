@@ -3,8 +3,8 @@
 Read from the store in four queries per cohort (people, groups, signals, :meth:`Store.last_saved`), never one per
 person. :func:`status` is the "vastgelopen?" rule: a participant whose page was opened, and who has saved nothing
 since (or since their last save) for more than ``stuck_minutes``, is ``stuck``; a page opened longer than
-``away_hours`` ago says nothing about today (``away``). Coaching warnings are not stored anywhere, so the rule of
-"the same warning three times" cannot be read.
+``away_hours`` ago says nothing about today (``away``). Whoever saved a field three times while the same coaching
+tip stayed (``herhaald`` in their page signal, ``ui.live.RepeatedTips``) is ``stuck`` too.
 """
 
 from __future__ import annotations
@@ -51,14 +51,15 @@ class Snapshot:
 
 
 def status(seen: datetime | None, saved: datetime | None, now: datetime, stuck_minutes: int,
-           away_hours: int) -> str | None:
-    """The "vastgelopen?" rule (see the module's docstring)."""
+           away_hours: int, repeated: bool = False) -> str | None:
+    """The "vastgelopen?" rule (see the module's docstring); ``repeated``: the same coaching tip after three saves
+    on the page open now (``ui.live.RepeatedTips``)."""
     if seen is None:
         return None
     if now - seen > timedelta(hours=away_hours):
         return AWAY
     quiet_since = max(seen, saved) if saved is not None else seen
-    return STUCK if now - quiet_since > timedelta(minutes=stuck_minutes) else FINE
+    return STUCK if repeated or now - quiet_since > timedelta(minutes=stuck_minutes) else FINE
 
 
 def _since(data: Any, fallback: datetime) -> datetime:
@@ -78,6 +79,7 @@ def snapshot(store: Store, cohort: Cohort, now: datetime, stuck_minutes: int, aw
     signals = store.signals(cohort.id)
     saved = store.last_saved(cohort.id)
     pages: dict[int, tuple[str, datetime]] = {}
+    repeated: set[int] = set()
     hands, timer = [], None
     for signal in signals:
         person = by_id.get(signal.person_id) if signal.person_id is not None else None
@@ -85,6 +87,8 @@ def snapshot(store: Store, cohort: Cohort, now: datetime, stuck_minutes: int, aw
             timer = signal.data
         elif person is not None and signal.kind == "page":
             pages[person.id] = (str((signal.data or {}).get("page", "")), _since(signal.data, signal.updated_at))
+            if (signal.data or {}).get("herhaald"):
+                repeated.add(person.id)
         elif person is not None and signal.kind == "hand":
             group = groups.get(person.group_id) if person.group_id is not None else None
             hands.append(Hand(person.id, person.name, group, signal.updated_at))
@@ -94,5 +98,5 @@ def snapshot(store: Store, cohort: Cohort, now: datetime, stuck_minutes: int, aw
         last = saved.get(person.id)
         group = groups.get(person.group_id) if person.group_id is not None else None
         rows.append(Row(person.id, person.name, group, page, seen, last,
-                        status(seen, last, now, stuck_minutes, away_hours)))
+                        status(seen, last, now, stuck_minutes, away_hours, person.id in repeated)))
     return Snapshot(cohort, tuple(rows), tuple(sorted(hands, key=lambda h: h.since)), timer, now)
