@@ -3,7 +3,6 @@ download buttons; a click builds the file (nothing is written on the server) and
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Sequence
 from datetime import date
 
@@ -16,8 +15,7 @@ from wijwerken_widgets.store import StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import Exercise, button, static_html
 from wijwerken_widgets.ui.context import Context
-
-log = logging.getLogger("wijwerken")
+from wijwerken_widgets.ui.files import file_link_html
 
 MARKDOWN, CSV, XLSX = "md", "csv", "xlsx"
 MIME = {MARKDOWN: "text/markdown", CSV: "text/csv",
@@ -72,21 +70,11 @@ class GroupSection(Exercise):
             self.body.value = notice_html(exc.message, "error")
 
     def export(self, extension: str, build: Callable[[str], bytes] | None = None) -> None:
-        from wijwerken_widgets.core.downloads import download_link
+        def made() -> tuple[bytes, str, str]:
+            return (build or self.build_file)(extension), file_name(self.file_stem(), self.work, extension), \
+                MIME[extension]
 
-        try:
-            data = (build or self.build_file)(extension)
-        except StoreUnavailable as exc:
-            self.link.value = notice_html(exc.message, "error")
-            return
-        except Exception:
-            log.exception("groepswerk download %s.%s failed", self.file_stem(), extension)
-            self.link.value = notice_html(self.content.download_failed, "error")
-            return
-        from wijwerken_widgets.ui import texts as common_texts
-
-        name = file_name(self.file_stem(), self.work, extension)
-        self.link.value = download_link(data, name, MIME[extension], common_texts.load().download.link.format(bestand=name))
+        self.link.value = file_link_html(made, self.content.download_failed, f"groepswerk {self.file_stem()}")
 
 
 def md_text(text: str, missing: str = "") -> str:

@@ -4,24 +4,21 @@ works offline (``core.downloads.printable_html``: no CDN, every text escaped). T
 
 from __future__ import annotations
 
-import logging
 from datetime import date
 
 import ipywidgets as widgets
 
-from wijwerken_widgets.core.downloads import HTML_MIME, download_link, printable_html
+from wijwerken_widgets.core.downloads import HTML_MIME, printable_html
 from wijwerken_widgets.core.dutch import long_date
-from wijwerken_widgets.core.html import notice_html
 from wijwerken_widgets.pages.kruisbestuiving import texts
 from wijwerken_widgets.pages.kruisbestuiving.collect import contributions
 from wijwerken_widgets.pages.kruisbestuiving.render import body_html, markdown
 from wijwerken_widgets.shared import trainer_access as access
-from wijwerken_widgets.store import StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import Exercise, button, hidden
 from wijwerken_widgets.ui.context import Context
+from wijwerken_widgets.ui.files import file_link_html
 
-log = logging.getLogger("wijwerken")
 MARKDOWN_MIME = "text/markdown"
 
 
@@ -56,16 +53,8 @@ class Downloads(Exercise):
                          [widgets.HBox(self.buttons, layout=styles.plain_layout()), self.link])
 
     def export(self, extension: str) -> None:
-        try:
-            data, filename, mime = make_file(self.ctx, extension)
-        except StoreUnavailable as exc:
-            self.link.value = notice_html(exc.message, "error")
-            return
-        except Exception:
-            log.exception("kruisbestuiving download .%s failed", extension)
-            self.link.value = notice_html(self.failed, "error")
-            return
-        self.link.value = download_link(data, filename, mime)
+        self.link.value = file_link_html(lambda: make_file(self.ctx, extension), self.failed,
+                                         f"kruisbestuiving .{extension}")
 
 
 def section(ctx: Context) -> widgets.Widget:

@@ -6,25 +6,22 @@ from __future__ import annotations
 
 import io
 import json
-import logging
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
-from wijwerken_widgets.core.html import notice_html
 from wijwerken_widgets.pages.trainer import progress, texts
 from wijwerken_widgets.pages.trainer.matrix import day_titles, matrices
 from wijwerken_widgets.shared import trainer_access as access
-from wijwerken_widgets.store import StoreUnavailable
 from wijwerken_widgets.ui import styles
 from wijwerken_widgets.ui.blocks import Exercise, button, hidden
 from wijwerken_widgets.ui.context import Context
+from wijwerken_widgets.ui.files import file_link_html
 
 if TYPE_CHECKING:
     import pandas as pd
 
-log = logging.getLogger("wijwerken")
 
 CSV_MIME = "text/csv"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -149,18 +146,8 @@ class Downloads(Exercise):
         self.add_class("ww-trainer-downloads")
 
     def export(self, what: str, extension: str) -> None:
-        from wijwerken_widgets.core.downloads import download_link
-
-        try:
-            data, filename, mime = make_file(self.ctx, what, extension)
-        except StoreUnavailable as exc:
-            self.link.value = notice_html(exc.message, "error")
-            return
-        except Exception:
-            log.exception("trainer download %s.%s failed", what, extension)
-            self.link.value = notice_html(self.failed, "error")
-            return
-        self.link.value = download_link(data, filename, mime)
+        self.link.value = file_link_html(lambda: make_file(self.ctx, what, extension), self.failed,
+                                         f"trainer {what}.{extension}")
 
 
 def section(ctx: Context) -> widgets.Widget:
