@@ -57,6 +57,9 @@ def test_the_same_line_goes_to_the_server_log(store: Store, person: Person,
     assert [r.getMessage() for r in caplog.records if r.name == "wijwerken.audit"] == [
         f"audit: action=export object=person-{person.id} result=ok origin=cli actor=- cohort={person.cohort_id}"]
     assert line.fields() in caplog.text
+    refused = store.audit("login", "person", origin="web", result="refused")
+    assert refused is not None and refused.fields() == "action=login object=person result=refused origin=web " \
+                                                        "actor=- cohort=-"
 
 
 def test_a_line_the_store_cannot_take_is_logged_and_the_action_goes_on(tmp_path: Path,

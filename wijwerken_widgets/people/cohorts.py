@@ -153,8 +153,9 @@ def add_person_with_code(store: Store, cohort_id: int, naam: str, rol: Literal["
     return IssuedCode(naam, rol, None if group is None else group.name, code)
 
 
-def reissue_code(store: Store, person_id: int) -> str:
+def reissue_code(store: Store, person_id: int, *, actor_id: int | None = None, origin: str = AUDIT_ORIGIN) -> str:
     """Give a person a new code and return it; the old code and every browser logged in with it stop working.
+    ``actor_id``, ``origin``: who asked, from where (the audit line; a trainer on the trainer page: "kernel").
 
     Raises ``LookupError`` if the person is unknown or removed.
     """
@@ -165,7 +166,7 @@ def reissue_code(store: Store, person_id: int) -> str:
         raise LookupError(f"There is no person with id {person_id}.")
     code = _unused_code(store)
     store.apply_roster(RosterChange(cohort_id=person.cohort_id, new_codes=[(person_id, hash_code(code))]))
-    store.audit("code_reissue", "person", person_id, origin=AUDIT_ORIGIN, cohort_id=person.cohort_id)
+    store.audit("code_reissue", "person", person_id, origin=origin, actor_id=actor_id, cohort_id=person.cohort_id)
     return code
 
 
@@ -213,8 +214,10 @@ def find_person(store: Store, cohort: Cohort, naam: str) -> Person:
 
 
 def add_participant(store: Store, cohort: Cohort, naam: str, groep: str, functie: str,
-                    gebruikersnaam: str | None = None) -> IssuedCode:
-    """Add one deelnemer to an existing group of the cohort, with a fresh code (returned once)."""
+                    gebruikersnaam: str | None = None, *, actor_id: int | None = None,
+                    origin: str = AUDIT_ORIGIN) -> IssuedCode:
+    """Add one deelnemer to an existing group of the cohort, with a fresh code (returned once); ``actor_id``,
+    ``origin`` as for :func:`reissue_code`."""
     from wijwerken_widgets.store.roster import NewPerson, RosterChange
 
     deelnemer = Deelnemer(naam=naam, groep=groep, functie=functie,  # pydantic checks the functie
@@ -229,7 +232,7 @@ def add_participant(store: Store, cohort: Cohort, naam: str, groep: str, functie
     person = NewPerson(deelnemer.naam, "deelnemer", hash_code(code), group=deelnemer.groep,
                        functie=deelnemer.functie, hub_user=deelnemer.gebruikersnaam)
     added = apply_change(store, RosterChange(cohort_id=cohort.id, new_people=[person]), cohort.slug)
-    store.audit("person_add", "person", added[0].id, origin=AUDIT_ORIGIN, cohort_id=cohort.id)
+    store.audit("person_add", "person", added[0].id, origin=origin, actor_id=actor_id, cohort_id=cohort.id)
     return IssuedCode(deelnemer.naam, "deelnemer", deelnemer.groep, code)
 
 

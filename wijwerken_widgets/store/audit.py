@@ -52,7 +52,8 @@ def _fields(action: str, object_type: str, object_id: int | None, result: str, o
     def who(value: int | None) -> str:
         return "-" if value is None else str(value)
 
-    return (f"action={action} object={object_type}-{who(object_id)} result={result} origin={origin} "
+    target = object_type if object_id is None else f"{object_type}-{object_id}"
+    return (f"action={action} object={target} result={result} origin={origin} "
             f"actor={who(actor_id)} cohort={who(cohort_id)}")
 
 

@@ -47,3 +47,23 @@ def test_a_participant_gets_no_matrix_and_writes_no_line(ctx: Context) -> None:
     before = ctx.store.audit_lines()
     trainer.matrix.section(ctx)
     assert ctx.store.audit_lines() == before
+
+
+def test_a_trainer_adding_someone_or_giving_a_new_code_is_the_actor_of_its_line(coach: Context, codes) -> None:
+    from wijwerken_widgets.pages.trainer import cohort as tasks
+
+    store = coach.store
+    before = len(store.audit_lines())
+    view = tasks.section(coach)
+    view.name.value, view.role.value = "Nieuwe Collega", "medewerker"
+    view.add.click()
+    added = next(p for p in store.people(coach.person.cohort_id) if p.name == "Nieuwe Collega")
+    old = next(c for c in codes if c.rol == "deelnemer")
+    view.person.value = next(pid for name, pid in view.person.options if name == old.naam)
+    view.reissue.click()
+    view.reissue.click()  # asked first, then done
+    person = next(p for p in store.people(coach.person.cohort_id) if p.name == old.naam)
+    lines = [(a.action, a.object_id, a.origin, a.actor_person_id) for a in store.audit_lines()[before:]]
+    assert lines == [("person_add", added.id, "kernel", coach.person.id),
+                     ("code_reissue", person.id, "kernel", coach.person.id)]
+    assert_no_content(store, [c.code for c in codes] + ["Nieuwe Collega"])
