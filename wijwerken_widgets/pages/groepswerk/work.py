@@ -1,6 +1,6 @@
 """Which group the page shows and who is in it: one group of the cohorts the trainer trains (``?groep=<id>``, see
 ``shared/groups.page_group``), never a group of another cohort, and nothing at all for anyone but a trainer. Each
-page open that shows a group is one audit line (``view``, the group)."""
+page open that shows a group is one audit line (``view``, the group: ``shared.groups.page_group``)."""
 
 from __future__ import annotations
 
@@ -40,6 +40,4 @@ def shown_group(ctx: Context) -> GroupWork | None:
                               and p.removed_at is None), key=lambda p: (p.name.lower(), p.id))
             ctx.shared[KEY] = GroupWork(group, ctx.store.cohort(group.cohort_id), tuple(members),
                                         {p.id: p.name for p in people})
-            ctx.store.audit("view", "group", group.id, origin="kernel", actor_id=ctx.person.id,
-                            cohort_id=group.cohort_id)
     return ctx.shared[KEY]
