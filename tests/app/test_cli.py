@@ -114,6 +114,8 @@ def test_a_programme_is_taken_into_an_existing_cohort_and_its_day_gets_a_pool(tm
         (cohort,) = store.cohorts()
         assert cohort.settings["programma"] == [{"dag": 2, "datum": today}]
         assert len(store.people(cohort.id)) == 7
+        assert [(a.action, a.object_id) for a in store.audit_lines()] == [("cohort_create", cohort.id),
+                                                                          ("cohort_update", cohort.id)]
         workbooks = tmp_path / "workbooks"
         (workbooks / "demogemeente").mkdir(parents=True)
         for name in ("start.ipynb", "dag2.ipynb", "demogemeente/dag2.ipynb"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 import pytest
@@ -170,5 +171,12 @@ def test_behind_a_proxy_the_cookie_is_secure_and_the_limits_count_the_real_addre
         cookie = answer.headers["Set-Cookie"]
         assert "wijwerken_sessie=" in cookie and "Secure" in cookie and "HttpOnly" in cookie
         assert "login from 203.0.113.7: ok" in server.log()
+        wrong = session.post(f"{server.url}login", headers=forwarded, allow_redirects=False, timeout=30,
+                             data={"code": "ZZZZ-ZZZZ-ZZZZ-ZZZZ", "_xsrf": session.cookies["_xsrf"], "next": "/"})
+        assert wrong.status_code == 403
+        log = server.log()  # the audit trail's lines too: ids only, never the code or the address
+        assert re.search(r"audit: action=login object=person-\d+ result=ok origin=web actor=\d+ cohort=\d+", log)
+        assert "audit: action=login object=person result=refused origin=web actor=- cohort=-" in log
+        assert "ZZZZ" not in log
     finally:
         stop_server(server)

@@ -35,3 +35,26 @@ def test_a_participant_cannot_look_at_another_groups_map(ctx: Context, monkeypat
     other = next(g for g in ctx.store.groups(ctx.cohort.id) if g.id != ctx.group.id)
     monkeypatch.setenv("QUERY_STRING", f"groep={other.id}")
     assert page_map(ctx).group_id == ctx.group.id
+
+
+def test_a_trainer_looking_at_a_groups_map_is_one_audit_line_per_page(
+    store: Store, codes, ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Is a trainer's Dag 2 page on a group one 'view' line about that group (not one per read), and a
+    participant's own map none?"""
+    from tests.support.audit import assert_no_content
+
+    map_session(ctx).add([validate_stakeholder({"naam": "Wijkagent Geheim"})])
+    before = len(store.audit_lines())
+    page_map(ctx)
+    assert len(store.audit_lines()) == before
+    trainer, _ = login(store, next(c for c in codes if c.rol == "trainer").code)
+    monkeypatch.setenv("QUERY_STRING", f"groep={ctx.group.id}")
+    trainer_ctx = Context.for_person(store, trainer)
+    page_map(trainer_ctx)
+    page_map(trainer_ctx)
+    [login_line, view] = store.audit_lines()[before:]
+    assert login_line.action == "login"
+    assert (view.action, view.object_type, view.object_id, view.actor_person_id, view.origin) == (
+        "view", "group", ctx.group.id, trainer.id, "kernel")
+    assert_no_content(store, ["Wijkagent Geheim"])

@@ -1,4 +1,5 @@
-"""The ``wijwerken`` command: ``serve`` the workbook, manage ``cohort``\\s, look after the ``db``.
+"""The ``wijwerken`` command: ``serve`` the workbook, manage ``cohort``\\s, look after the ``db``, ``privacy``
+exports.
 
 Messages here are for trainers and administrators, in English.
 """
@@ -18,6 +19,7 @@ from wijwerken_widgets.app.cli_common import plural
 from wijwerken_widgets.app.cli_common import print_codes as _print_codes
 from wijwerken_widgets.app.cli_common import sqlite_file as _sqlite_file
 from wijwerken_widgets.app.cli_common import use_data_dir as _use_data_dir
+from wijwerken_widgets.app.cli_privacy import add_privacy_commands
 from wijwerken_widgets.app.variant_copy import add_variant_parser
 from wijwerken_widgets.core import paths
 
@@ -224,6 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_check_parser(sub)
     add_variant_parser(sub)
     add_cohort_commands(sub, data_help)
+    add_privacy_commands(sub, data_help)
 
     db = sub.add_parser("db", help="database maintenance")
     db_sub = db.add_subparsers(dest="db_command", required=True)

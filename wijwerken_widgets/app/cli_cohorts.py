@@ -153,6 +153,7 @@ def cmd_cohort_programme(args: argparse.Namespace) -> int:
         programme = dumped["programma"]
         keys = ("traject", "start", "programma", "terugkomritme")
         store.set_cohort_settings(cohort.id, {**cohort.settings, **{key: dumped[key] for key in keys}})
+        store.audit("cohort_update", "cohort", cohort.id, origin="cli", cohort_id=cohort.id)
     finally:
         store.close()
     named = [(f"Dag {day['dag']}" if day["dag"] else day["stap"], day["datum"]) for day in programme]

@@ -236,6 +236,9 @@ def _main(argv: list[str]) -> int:
         def start(self) -> None:
             from tornado.ioloop import PeriodicCallback
 
+            from wijwerken_widgets.core import server_log
+
+            server_log.configure()  # the audit lines of logins (people/identity.py) go to this server's log
             PeriodicCallback(self.refresh_pools, self.pool_refresh * 1000).start()
             super().start()
 

@@ -48,3 +48,19 @@ def save_failed(person_id: int, what: str, reason: str) -> None:
 def save_recovered(person_id: int, what: str) -> None:
     """One line for the first save that worked again after a failure."""
     _enabled().info("save recovered: person=%s %s", person_id, what)
+
+
+audits = logging.getLogger(f"{LOGGER}.audit")
+
+
+def audit_line(fields: str) -> None:
+    """The audit trail's line in the server log (``store/audit.py`` writes the same line to the store): ids and
+    short codes only, never content."""
+    audits.disabled = False  # see _enabled
+    audits.info("audit: %s", fields)
+
+
+def audit_not_stored(fields: str, reason: str) -> None:
+    """An audit line that did not reach the store (it is in the server log, just above)."""
+    audits.disabled = False
+    audits.error("audit line not stored: %s reason=%s", fields, reason)

@@ -10,6 +10,7 @@ import dataclasses
 from typing import TYPE_CHECKING
 
 from wijwerken_widgets.people.cohorts import (
+    AUDIT_ORIGIN,
     CohortUpdateError,
     IssuedCode,
     active_people,
@@ -130,7 +131,11 @@ def update_cohort(store: Store, settings: CohortSettings, *, remove_missing: boo
     if dry_run:
         report.added = [dataclasses.replace(c, code="") for c in report.added]
     elif not change.is_empty():
-        apply_change(store, change, slug)
+        added = apply_change(store, change, slug)
+        store.audit("cohort_update", "cohort", cohort.id, origin=AUDIT_ORIGIN, cohort_id=cohort.id)
+        for action, person_ids in (("person_add", [p.id for p in added]), ("person_remove", change.removed_people)):
+            for person_id in person_ids:
+                store.audit(action, "person", person_id, origin=AUDIT_ORIGIN, cohort_id=cohort.id)
     return report
 
 

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 DEMO_COHORT_FILE = Path("cohorts") / "demogemeente.yaml"
 CSV_DELIMITER = ";"  # what Excel with Dutch regional settings expects
 CSV_ENCODING = "utf-8-sig"  # the byte-order mark makes Excel read UTF-8 (é, ë, ...) correctly
+AUDIT_ORIGIN = "cli"
+"""Where the changes made here come from in the audit trail: an operator's command (``wijwerken cohort``, ``serve``)."""
 
 
 class CohortExists(Exception):
@@ -69,11 +71,12 @@ def create_cohort(store: Store, settings: CohortSettings) -> list[IssuedCode]:
                           new_groups=[(g.naam, g.vraagstuk) for g in settings.groepen])
     issued = add_from_settings(store, change, settings.trainers, settings.deelnemers)
     try:
-        store.apply_roster(change)
+        cohort, _people = store.apply_roster(change)
     except IntegrityError as exc:
         if store.cohort_by_slug(slug) is not None:  # created by another process in between
             raise exists from exc
         raise CohortUpdateError(f"Cohort '{slug}' was not created (nothing was stored): {_clash(exc)}") from exc
+    store.audit("cohort_create", "cohort", cohort.id, origin=AUDIT_ORIGIN, cohort_id=cohort.id)
     return issued
 
 
@@ -145,12 +148,14 @@ def add_person_with_code(store: Store, cohort_id: int, naam: str, rol: Literal["
     """Add one person to a cohort with a fresh code (e.g. the demo's example group); returns the code, once."""
     code = _unused_code(store)
     person = store.add_person(cohort_id, naam, rol, hash_code(code), group_id=group_id, functie=functie)
+    store.audit("person_add", "person", person.id, origin=AUDIT_ORIGIN, cohort_id=cohort_id)
     group = None if person.group_id is None else store.group(person.group_id)
     return IssuedCode(naam, rol, None if group is None else group.name, code)
 
 
-def reissue_code(store: Store, person_id: int) -> str:
+def reissue_code(store: Store, person_id: int, *, actor_id: int | None = None, origin: str = AUDIT_ORIGIN) -> str:
     """Give a person a new code and return it; the old code and every browser logged in with it stop working.
+    ``actor_id``, ``origin``: who asked, from where (the audit line; a trainer on the trainer page: "kernel").
 
     Raises ``LookupError`` if the person is unknown or removed.
     """
@@ -161,6 +166,7 @@ def reissue_code(store: Store, person_id: int) -> str:
         raise LookupError(f"There is no person with id {person_id}.")
     code = _unused_code(store)
     store.apply_roster(RosterChange(cohort_id=person.cohort_id, new_codes=[(person_id, hash_code(code))]))
+    store.audit("code_reissue", "person", person_id, origin=origin, actor_id=actor_id, cohort_id=person.cohort_id)
     return code
 
 
@@ -180,6 +186,8 @@ def reissue_all(store: Store, cohort: Cohort) -> list[IssuedCode]:
         change.new_codes.append((person.id, hash_code(code)))
         issued.append(IssuedCode(person.name, _role(person), groups.get(person.group_id or -1), code))
     store.apply_roster(change)
+    for person_id, _hash in change.new_codes:
+        store.audit("code_reissue", "person", person_id, origin=AUDIT_ORIGIN, cohort_id=cohort.id)
     return issued
 
 
@@ -206,8 +214,10 @@ def find_person(store: Store, cohort: Cohort, naam: str) -> Person:
 
 
 def add_participant(store: Store, cohort: Cohort, naam: str, groep: str, functie: str,
-                    gebruikersnaam: str | None = None) -> IssuedCode:
-    """Add one deelnemer to an existing group of the cohort, with a fresh code (returned once)."""
+                    gebruikersnaam: str | None = None, *, actor_id: int | None = None,
+                    origin: str = AUDIT_ORIGIN) -> IssuedCode:
+    """Add one deelnemer to an existing group of the cohort, with a fresh code (returned once); ``actor_id``,
+    ``origin`` as for :func:`reissue_code`."""
     from wijwerken_widgets.store.roster import NewPerson, RosterChange
 
     deelnemer = Deelnemer(naam=naam, groep=groep, functie=functie,  # pydantic checks the functie
@@ -221,7 +231,8 @@ def add_participant(store: Store, cohort: Cohort, naam: str, groep: str, functie
     code = _unused_code(store)
     person = NewPerson(deelnemer.naam, "deelnemer", hash_code(code), group=deelnemer.groep,
                        functie=deelnemer.functie, hub_user=deelnemer.gebruikersnaam)
-    apply_change(store, RosterChange(cohort_id=cohort.id, new_people=[person]), cohort.slug)
+    added = apply_change(store, RosterChange(cohort_id=cohort.id, new_people=[person]), cohort.slug)
+    store.audit("person_add", "person", added[0].id, origin=origin, actor_id=actor_id, cohort_id=cohort.id)
     return IssuedCode(deelnemer.naam, "deelnemer", deelnemer.groep, code)
 
 
@@ -233,6 +244,7 @@ def remove_person(store: Store, cohort: Cohort, naam: str) -> Person:
 
     person = find_person(store, cohort, naam)
     store.apply_roster(RosterChange(cohort_id=cohort.id, removed_people=[person.id]))
+    store.audit("person_remove", "person", person.id, origin=AUDIT_ORIGIN, cohort_id=cohort.id)
     return person
 
 
@@ -274,6 +286,8 @@ def assign_trainer(store: Store, cohort: Cohort, naam: str, *, home: Cohort | No
     change = RosterChange(cohort_id=cohort.id)
     (change.unassign_trainers if unassign else change.assign_trainers).append(trainer.id)
     store.apply_roster(change)
+    store.audit("trainer_unassign" if unassign else "trainer_assign", "person", trainer.id, origin=AUDIT_ORIGIN,
+                cohort_id=cohort.id)
     return trainer
 
 

@@ -38,16 +38,19 @@ class WrongCode(Exception):
     """The typed code belongs to nobody."""
 
 
-def login(store: Store, code: str, *, now: datetime.datetime | None = None) -> tuple[Person, str]:
-    """Check a typed code; return the person and a new session token (the store keeps only its hash)."""
+def login(store: Store, code: str, *, now: datetime.datetime | None = None, origin: str = "web") -> tuple[Person, str]:
+    """Check a typed code; return the person and a new session token (the store keeps only its hash). A wrong code
+    and a login are each an audit line (never the code)."""
     if not normalise_code(code):
         raise WrongCode("empty code")
     person = person_by_code(store, code)
     if person is None:
+        store.audit("login", "person", origin=origin, result="refused")
         raise WrongCode("unknown code")
     token = new_session_token()
     now = now or datetime.datetime.now(datetime.timezone.utc)
     store.add_session(person.id, hash_token(token), now + SESSION_LIFETIME)
+    store.audit("login", "person", person.id, origin=origin, actor_id=person.id, cohort_id=person.cohort_id)
     return person, token
 
 

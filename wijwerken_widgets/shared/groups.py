@@ -1,5 +1,6 @@
 """Which group's shared work a page shows: a participant's own group; a trainer picks one (``?groep=<id>``) of the
-cohorts they train (their own and those they are assigned to: ``trainer_groups``), never a group of another."""
+cohorts they train (their own and those they are assigned to: ``trainer_groups``), never a group of another. A
+trainer's page that shows a group's work is one audit line (``view``, the group; ``docs/privacy.md``)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ from wijwerken_widgets.core.html import name_html
 from wijwerken_widgets.store import Group, Person
 from wijwerken_widgets.ui.blocks import static_html
 from wijwerken_widgets.ui.context import Context
+
+VIEWED = "groups.viewed"
+"""``ctx.shared`` key: the group a trainer's page shows (its audit line is written once per page)."""
 
 
 def trainer_groups(ctx: Context) -> list[Group]:
@@ -37,7 +41,11 @@ def page_group(ctx: Context) -> Group | None:
         return ctx.group
     groups = trainer_groups(ctx)
     wanted = parse_qs(os.environ.get("QUERY_STRING", "")).get("groep", [""])[0]
-    return next((g for g in groups if str(g.id) == wanted), groups[0] if groups else None)
+    group = next((g for g in groups if str(g.id) == wanted), groups[0] if groups else None)
+    if group is not None and VIEWED not in ctx.shared:  # the page's first look: its one audit line
+        ctx.shared[VIEWED] = group.id
+        ctx.store.audit("view", "group", group.id, origin="kernel", actor_id=ctx.person.id, cohort_id=group.cohort_id)
+    return group
 
 
 def group_links(ctx: Context, current: Group, intro: str) -> widgets.Widget:

@@ -4,6 +4,7 @@ See the "Store contract" in ``docs/architecture.md``.
 """
 
 from wijwerken_widgets.store.api import Store
+from wijwerken_widgets.store.audit import AuditLine
 from wijwerken_widgets.store.base import StoreUnavailable
 from wijwerken_widgets.store.items import GroupItem, ItemChange, ItemSaveResult, StaleItems
 from wijwerken_widgets.store.logbook import LogEntry, SharedLogEntry
@@ -13,6 +14,7 @@ from wijwerken_widgets.store.signals import Signal
 
 __all__ = [
     "AnswerVersion",
+    "AuditLine",
     "Cohort",
     "Group",
     "GroupItem",

@@ -14,6 +14,7 @@ from sqlalchemy import func, select
 
 from wijwerken_widgets.core import paths
 from wijwerken_widgets.store import schema as t
+from wijwerken_widgets.store.audit import AuditStore
 from wijwerken_widgets.store.base import (
     StoreUnavailable,
     as_record,
@@ -27,6 +28,7 @@ from wijwerken_widgets.store.engine import make_engine, make_private_database, s
 from wijwerken_widgets.store.logbook import LogbookStore
 from wijwerken_widgets.store.maps import MapStore
 from wijwerken_widgets.store.migrate import is_current, upgrade
+from wijwerken_widgets.store.personal import PersonalDataStore
 from wijwerken_widgets.store.records import AnswerVersion, Cohort, Group, Person, SaveResult
 from wijwerken_widgets.store.roster import RosterStore
 from wijwerken_widgets.store.signals import SignalStore
@@ -56,7 +58,7 @@ def _upgrade_waiting(url: str) -> None:
         migrating.dispose()
 
 
-class Store(MapStore, LogbookStore, RosterStore, SignalStore):
+class Store(MapStore, LogbookStore, RosterStore, SignalStore, AuditStore, PersonalDataStore):
     """The durable store on one database (SQLite file or PostgreSQL)."""
 
     @classmethod

@@ -35,6 +35,7 @@ CONVERSATION_KINDS = ("gesprek", "verslag", "citaat", "trio", "feedback")
 ACT_KINDS = ("thema", "koppeling", "fase", "stem", "reactie", "actie", "status", "interventie", "olievlek", "delen")
 SHARING = ("prive", "trainer", "groep")
 SIGNAL_KINDS = ("page", "hand", "timer")
+AUDIT_RESULTS = ("ok", "refused", "failed")
 
 metadata = MetaData(
     naming_convention={
@@ -221,4 +222,26 @@ signals = Table(
     Column("updated_at", UTCDateTime, nullable=False),
     CheckConstraint("kind IN ('page', 'hand', 'timer')", name="kind"),
     Index(None, "cohort_id", "kind", "person_id", unique=True),
+)
+
+# The audit trail (``audit.py``, BIO 8.15): what was done (``action``, a short code) to which object, with what
+# result, from where (``origin``: "cli", "web", "kernel"), by whom and when; never content, names or codes. Only ids:
+# no foreign keys, so an audit line outlives the person, group or cohort it is about (erasure and retention purge
+# keep the audit lines). Nothing is updated.
+audit = Table(
+    "audit",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", UTCDateTime, nullable=False),
+    Column("action", String(40), nullable=False),
+    Column("object_type", String(20), nullable=False),
+    Column("object_id", Integer, nullable=True),
+    Column("result", String(10), nullable=False),
+    Column("origin", String(20), nullable=False),
+    Column("actor_person_id", Integer, nullable=True),
+    Column("cohort_id", Integer, nullable=True),
+    CheckConstraint("result IN ('ok', 'refused', 'failed')", name="result"),
+    Index(None, "actor_person_id"),
+    Index(None, "object_type", "object_id"),
+    Index(None, "cohort_id", "at"),
 )

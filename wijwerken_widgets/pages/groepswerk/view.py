@@ -71,8 +71,10 @@ class GroupSection(Exercise):
 
     def export(self, extension: str, build: Callable[[str], bytes] | None = None) -> None:
         def made() -> tuple[bytes, str, str]:
-            return (build or self.build_file)(extension), file_name(self.file_stem(), self.work, extension), \
-                MIME[extension]
+            data = (build or self.build_file)(extension)
+            self.ctx.store.audit("export", "group", self.work.group.id, origin="kernel", actor_id=self.ctx.person.id,
+                                 cohort_id=self.work.group.cohort_id)
+            return data, file_name(self.file_stem(), self.work, extension), MIME[extension]
 
         self.link.value = file_link_html(made, self.content.download_failed, f"groepswerk {self.file_stem()}")
 

@@ -1,5 +1,6 @@
 """Which group the page shows and who is in it: one group of the cohorts the trainer trains (``?groep=<id>``, see
-``shared/groups.page_group``), never a group of another cohort, and nothing at all for anyone but a trainer."""
+``shared/groups.page_group``), never a group of another cohort, and nothing at all for anyone but a trainer. Each
+page open that shows a group is one audit line (``view``, the group: ``shared.groups.page_group``)."""
 
 from __future__ import annotations
 

@@ -32,6 +32,8 @@ def make_file(ctx: Context, extension: str, today: date | None = None) -> tuple[
     found = contributions(ctx.store, content)
     made_on = part.made_on.format(datum=long_date(today))
     filename = f"{part.file_name}-{today.isoformat()}.{extension}"
+    ctx.store.audit("export", "cohort", None, origin="kernel", actor_id=ctx.person.id,  # every sharing cohort
+                    cohort_id=ctx.person.cohort_id)
     if extension == "md":
         return markdown(found, content, made_on).encode("utf-8"), filename, MARKDOWN_MIME
     return printable_html(content.title, body_html(found, content, focusable=False), made_on), filename, HTML_MIME

@@ -113,7 +113,8 @@ class CohortTasks(Exercise):
         if not self._allowed():
             return
         try:
-            issued = add_participant(self.ctx.store, cohort, name, group.name, self.role.value)
+            issued = add_participant(self.ctx.store, cohort, name, group.name, self.role.value,
+                                     actor_id=self.ctx.person.id, origin="kernel")
         except (CohortUpdateError, LookupError, ValueError):
             log.exception("adding a participant from the trainer page failed")
             self._say(part.not_yours, "error")
@@ -138,7 +139,7 @@ class CohortTasks(Exercise):
         if not self._allowed():
             return
         try:
-            code = reissue_code(self.ctx.store, person.id)
+            code = reissue_code(self.ctx.store, person.id, actor_id=self.ctx.person.id, origin="kernel")
         except StoreUnavailable as exc:
             self._say(exc.message, "error")
             return

@@ -122,6 +122,8 @@ def make_file(ctx: Context, what: str, extension: str) -> tuple[bytes, str, str]
     """(data, file name, mime type) of ``what`` (``voortgang`` or ``antwoorden``) as ``csv`` or ``xlsx``."""
     frame = progress_table(ctx) if what == "voortgang" else answers_table(ctx)
     data = to_csv(frame) if extension == "csv" else to_xlsx(frame, what.capitalize())
+    for cohort in access.trainer_cohorts(ctx):
+        ctx.store.audit("export", "cohort", cohort.id, origin="kernel", actor_id=ctx.person.id, cohort_id=cohort.id)
     return data, f"{what}-{date.today().isoformat()}.{extension}", CSV_MIME if extension == "csv" else XLSX_MIME
 
 

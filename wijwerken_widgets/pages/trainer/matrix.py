@@ -37,6 +37,10 @@ def matrices(ctx: Context, *, refresh: bool = False, today: date | None = None) 
     if not access.for_trainer(ctx):
         return []
     if refresh or SHARED not in ctx.shared:
+        if SHARED not in ctx.shared:  # the page's first read: one audit line per cohort shown
+            for cohort in access.trainer_cohorts(ctx):
+                ctx.store.audit("view", "cohort", cohort.id, origin="kernel", actor_id=ctx.person.id,
+                                cohort_id=cohort.id)
         content = texts.load()
         ctx.shared[SHARED] = [progress.build(ctx.store, cohort, ctx.person, today or date.today(), day_titles(),
                                              content.logbook_column)
