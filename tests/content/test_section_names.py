@@ -11,7 +11,7 @@ import yaml
 
 from wijwerken_widgets.core import paths
 
-NOT_EXERCISES = {"closing", "logbook", "programme", "werkboek", "trainer_link"}
+NOT_EXERCISES = {"closing", "logbook", "programme", "werkboek", "viewed", "trainer_link"}
 """Sections that are no exercise of the page's YAML (a closing text, the shared logboek, the start page's parts)."""
 
 

@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING
 import ipywidgets as widgets
 
 from wijwerken_widgets.core.html import render_markdown
-from wijwerken_widgets.pages.start import programme, texts, trainer_link, werkboek
+from wijwerken_widgets.pages.start import programme, texts, trainer_link, viewed, werkboek
 from wijwerken_widgets.ui.blocks import markdown
 from wijwerken_widgets.ui.page import Page
 
 if TYPE_CHECKING:
     from wijwerken_widgets.pages.start.schema import StartContent
 
-__all__ = ["open_page", "overview", "programme", "trainer_link", "werkboek"]
+__all__ = ["open_page", "overview", "programme", "trainer_link", "viewed", "werkboek"]
 
 
 def open_page() -> Page:

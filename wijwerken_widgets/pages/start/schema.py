@@ -98,6 +98,21 @@ class Werkboek(ContentModel):
     """Dutch names of stored fields (``met_wie``: "Met wie"); a field not listed gets its own name, tidied."""
 
 
+class Viewed(ContentModel):
+    """Wie bekeek je werk?: the trainers' views and downloads of one's work, from the audit trail, on request."""
+
+    title: Text
+    instruction: Text
+    button: Text
+    nobody: Text
+    caption: Text
+    when: Text
+    who: Text
+    what_header: Text
+    what: dict[str, Text]
+    """``view_group``, ``view_cohort``, ``export_group``, ``export_cohort``, ``export_person``: how each line reads."""
+
+
 class TrainerLink(ContentModel):
     """Only for trainers: the way to the trainer page "Tussen de dagen" (``trainer.ipynb``)."""
 
@@ -118,4 +133,5 @@ class StartContent(ContentModel):
     my_programme: MyProgramme
     closing: str = ""
     werkboek: Werkboek
+    viewed: Viewed
     trainer: TrainerLink
