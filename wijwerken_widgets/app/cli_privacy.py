@@ -3,7 +3,8 @@
 The zip holds ``data.json`` (every row of every table that names the person or holds what they wrote, table by
 table as ``store/personal.py`` reads them, with all versions; never a code hash or a session's token hash) and
 ``werkboek.html`` (their werkboek as the start page makes it). Making it is one audit line. Messages are for
-operators, in English. See ``docs/privacy.md``.
+operators, in English. ``wijwerken privacy erase`` erases one person (AVG: right to erasure; ``store/erase.py``)
+and, on SQLite, rebuilds the database file so no freed page keeps their text. See ``docs/privacy.md``.
 """
 
 from __future__ import annotations
@@ -111,9 +112,70 @@ def cmd_privacy_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _erase_target(store: Store, cohort: Cohort, args: argparse.Namespace) -> Person | None:
+    """The person to erase; ``None`` when nobody of that name is left (erased already: the name is gone)."""
+    from wijwerken_widgets.people.cohorts import same_name
+
+    if args.id is not None:
+        person = store.person(args.id)
+        if person is None or person.cohort_id != cohort.id:
+            raise LookupError(f"no person with id {args.id} in cohort '{cohort.slug}'")
+        return person
+    if not [p for p in store.people(cohort.id) if same_name(p.name) == same_name(args.name)]:
+        return None
+    return find_person(store, cohort, args.name)
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return "\n".join(f"  {table}: {count}" for table, count in counts.items() if count)
+
+
+def _compact(store: Store) -> None:
+    """Rebuild the SQLite file so freed pages keep no erased text; when the database is busy, say how to retry."""
+    from wijwerken_widgets.store import StoreUnavailable
+
+    try:
+        store.compact()
+    except StoreUnavailable:
+        print("Warning: the database file could not be compacted now (busy), so freed pages may still hold erased "
+              "text. Run the same command with --yes again later to compact it.")
+
+
+def cmd_privacy_erase(args: argparse.Namespace) -> int:
+    from wijwerken_widgets.pages.start.werkboek_export import PERSON_FIELDS
+
+    if (args.id is None) == (args.name is None):
+        raise ValueError("name one person: COHORT \"NAME\", or COHORT --id N")
+    store = open_store(use_data_dir(args.data))
+    try:
+        cohort = store.cohort_by_slug(args.cohort)
+        if cohort is None:
+            raise LookupError(f"no cohort '{args.cohort}' (see: wijwerken cohort list)")
+        person = _erase_target(store, cohort, args)
+        counts = {} if person is None else store.erasure(person.id, person_fields=PERSON_FIELDS)
+        if person is None or not any(counts.values()):
+            print(f"Nothing to erase: {'nobody of that name' if person is None else f'person {person.id}'} in "
+                  f"cohort '{cohort.slug}' holds personal data (erased already?).")
+            if args.yes:
+                _compact(store)  # finishes an erasure whose compaction could not run
+            return 0
+        if not args.yes:
+            print(f"Would erase {person.name} (person {person.id}) from cohort '{cohort.slug}'; rows per table:\n"
+                  f"{_counts(counts)}\nNothing has changed. Run again with --yes to erase (this cannot be undone).")
+            return 0
+        counts = store.erase_person(person.id, person_fields=PERSON_FIELDS, origin="cli")
+        _compact(store)
+    finally:
+        store.close()
+    print(f"Erased person {person.id} from cohort '{cohort.slug}'; rows per table:\n{_counts(counts)}\n"
+          "Their group's shared work stays, under 'verwijderde deelnemer'. Remove them from the cohort file too, "
+          "and mind the backups (see docs/privacy.md).")
+    return 0
+
+
 def add_privacy_commands(sub: Any, data_help: str) -> None:
     """The ``privacy`` group of the ``wijwerken`` parser (``sub``: its subparsers)."""
-    privacy = sub.add_parser("privacy", help="AVG: export what is stored about a person (see docs/privacy.md)")
+    privacy = sub.add_parser("privacy", help="AVG: export or erase what is stored about a person (see docs/privacy.md)")
     privacy_sub = privacy.add_subparsers(dest="privacy_command", required=True)
     export = privacy_sub.add_parser(
         "export", help="write everything stored about one person to a zip (data.json and werkboek.html)",
@@ -126,3 +188,15 @@ def add_privacy_commands(sub: Any, data_help: str) -> None:
     export.add_argument("--out", type=Path, help="the zip to write (default: privacy-SLUG-ID-DATE.zip here)")
     export.add_argument("--data", type=Path, help=data_help)
     export.set_defaults(func=cmd_privacy_export)
+    erase = privacy_sub.add_parser(
+        "erase", help="erase one person: their answers, logboek, sessions and name (asks for --yes)",
+        description="Deletes the person's answers and logboek entries (every version), sessions and signals, and "
+                    "takes their name, functie, user name and code out of the store, in one transaction. Their "
+                    "group's shared items stay, re-pointed to 'verwijderde deelnemer'. Without --yes it only "
+                    "prints what would be erased. Recorded in the audit trail (ids only).")
+    erase.add_argument("cohort", help="cohort slug")
+    erase.add_argument("name", nargs="?", help="the person's name (removed people too)")
+    erase.add_argument("--id", type=int, help="the person's id instead of the name")
+    erase.add_argument("--yes", action="store_true", help="really erase (without it: only show what would go)")
+    erase.add_argument("--data", type=Path, help=data_help)
+    erase.set_defaults(func=cmd_privacy_erase)

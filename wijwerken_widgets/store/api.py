@@ -25,6 +25,7 @@ from wijwerken_widgets.store.base import (
     utc_now,
 )
 from wijwerken_widgets.store.engine import make_engine, make_private_database, sqlite_path
+from wijwerken_widgets.store.erase import ErasureStore
 from wijwerken_widgets.store.logbook import LogbookStore
 from wijwerken_widgets.store.maps import MapStore
 from wijwerken_widgets.store.migrate import is_current, upgrade
@@ -58,7 +59,8 @@ def _upgrade_waiting(url: str) -> None:
         migrating.dispose()
 
 
-class Store(MapStore, LogbookStore, RosterStore, SignalStore, AuditStore, PersonalDataStore):
+class Store(MapStore, LogbookStore, RosterStore, SignalStore, AuditStore, PersonalDataStore,
+            ErasureStore):
     """The durable store on one database (SQLite file or PostgreSQL)."""
 
     @classmethod

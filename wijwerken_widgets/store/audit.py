@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import and_, or_, select
 
@@ -20,8 +21,9 @@ from wijwerken_widgets.store import schema as t
 from wijwerken_widgets.store.base import StoreBase, StoreUnavailable, as_record, utc_now
 
 ACTIONS = ("login", "code_reissue", "cohort_create", "cohort_update", "person_add", "person_remove",
-           "trainer_assign", "trainer_unassign", "view", "export")
-"""What can be done: ``view`` is a trainer opening participants' work, ``export`` any file made of it."""
+           "trainer_assign", "trainer_unassign", "view", "export", "erase")
+"""What can be done: ``view`` is a trainer opening participants' work, ``export`` any file made of it, ``erase`` a
+person's erasure (``store/erase.py``)."""
 OBJECTS = ("person", "group", "cohort")
 ORIGINS = ("cli", "web", "kernel")
 """An operator's command, the server's own pages (login), a workbook page's kernel."""
@@ -70,22 +72,30 @@ def _id(value: int | None) -> int | None:
     return value
 
 
+def audit_values(action: str, object_type: str, object_id: int | None = None, *, origin: str, result: str = "ok",
+                 actor_id: int | None = None, cohort_id: int | None = None) -> tuple[dict[str, Any], str]:
+    """The checked row of one audit line and its server log fields (for a line written inside another
+    transaction, e.g. an erasure's)."""
+    action, object_type = _checked("action", action, ACTIONS), _checked("object", object_type, OBJECTS)
+    result, origin = _checked("result", result, t.AUDIT_RESULTS), _checked("origin", origin, ORIGINS)
+    object_id, actor_id, cohort_id = _id(object_id), _id(actor_id), _id(cohort_id)
+    values = dict(at=utc_now(), action=action, object_type=object_type, object_id=object_id, result=result,
+                  origin=origin, actor_person_id=actor_id, cohort_id=cohort_id)
+    return values, _fields(action, object_type, object_id, result, origin, actor_id, cohort_id)
+
+
 class AuditStore(StoreBase):
     """Methods of :class:`~wijwerken_widgets.store.api.Store` for the audit trail (one of its bases)."""
 
     def audit(self, action: str, object_type: str, object_id: int | None = None, *, origin: str,
               result: str = "ok", actor_id: int | None = None, cohort_id: int | None = None) -> AuditLine | None:
         """Record one line (server log and store); ``None`` when the store could not take it (logged)."""
-        action, object_type = _checked("action", action, ACTIONS), _checked("object", object_type, OBJECTS)
-        result, origin = _checked("result", result, t.AUDIT_RESULTS), _checked("origin", origin, ORIGINS)
-        object_id, actor_id, cohort_id = _id(object_id), _id(actor_id), _id(cohort_id)
-        fields = _fields(action, object_type, object_id, result, origin, actor_id, cohort_id)
+        values, fields = audit_values(action, object_type, object_id, origin=origin, result=result,
+                                      actor_id=actor_id, cohort_id=cohort_id)
         server_log.audit_line(fields)
         try:
             with self._write() as conn:
-                row = conn.execute(t.audit.insert().values(
-                    at=utc_now(), action=action, object_type=object_type, object_id=object_id, result=result,
-                    origin=origin, actor_person_id=actor_id, cohort_id=cohort_id).returning(*t.audit.c)).one()
+                row = conn.execute(t.audit.insert().values(**values).returning(*t.audit.c)).one()
         except StoreUnavailable as exc:
             server_log.audit_not_stored(fields, exc.reason)
             return None

@@ -1,0 +1,180 @@
+"""Erasure of one person (AVG: right to erasure), the data of ``wijwerken privacy erase``; see ``docs/privacy.md``.
+
+In one transaction: the person's answers, logboek entries, sessions, signals and trainer assignments go (every
+version); the versions of their group's shared items (map, conversations, Dag 4 work) that they wrote are re-pointed
+to the cohort's tombstone person ("verwijderde deelnemer", made on demand, no code that logs in), and so is every
+person id naming them in an item's data (:data:`PERSON_FIELDS`), so their groupmates' work keeps loading. The
+person's row stays (its id is in the audit trail and must never be reused) but holds no name, functie, user name,
+group or code hash any more; their entry in the cohort's settings goes. One ``erase`` audit line, ids only.
+
+Which tables hold the person's rows is :mod:`~wijwerken_widgets.store.personal`'s knowledge (the export's): every
+table of :data:`~wijwerken_widgets.store.personal.PERSON_TABLES` is handled here, a test holds the two together.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Collection
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from wijwerken_widgets.core import server_log
+from wijwerken_widgets.store import schema as t
+from wijwerken_widgets.store.audit import audit_values
+from wijwerken_widgets.store.base import StoreBase, guard, utc_now
+from wijwerken_widgets.store.personal import ITEM_TABLES
+
+TOMBSTONE_NAME = "verwijderde deelnemer"
+"""The name of an erased person's row and of the cohort's tombstone person."""
+ERASED_CODE_PREFIX = "erased:"
+TOMBSTONE_CODE_PREFIX = "tombstone:"
+"""The start of the code hash of an erased person and of a tombstone: no code hashes to it (``people.codes`` hashes
+are hex), followed by random hex, so it is unique and logs nobody in."""
+DELETED_TABLES = (t.answers, t.logbook, t.sessions, t.signals, t.trainer_cohorts)
+"""The tables whose rows of the person are deleted, every version."""
+ERASED_TABLES = ("people", *(table.name for table in DELETED_TABLES), *(table.name for table in ITEM_TABLES),
+                 "cohorts", "audit")
+"""Every table erasure looks at: ``cohorts`` for the person's entry in the settings, ``audit`` for its own line
+(the older lines about the person hold ids only and stay)."""
+
+
+def _unusable_code(prefix: str) -> str:
+    return prefix + secrets.token_hex(16)
+
+
+def _is_tombstone_or_erased(code_hash: str) -> bool:
+    return code_hash.startswith((ERASED_CODE_PREFIX, TOMBSTONE_CODE_PREFIX))
+
+
+def _scrubbed(data: Any, old: int, new: int, fields: Collection[str]) -> Any:
+    """``data`` with every reference to person ``old`` in ``fields`` (an id, a digit string, or a list of those)
+    replaced by ``new`` (in the same form); ``data`` itself when nothing names ``old``."""
+    if not isinstance(data, dict):
+        return data
+
+    def swap(value: Any) -> Any:
+        if isinstance(value, int) and not isinstance(value, bool) and value == old:
+            return new
+        return str(new) if isinstance(value, str) and value.strip() == str(old) else value
+
+    changed = {k: [swap(v) for v in data[k]] if isinstance(data[k], list) else swap(data[k]) for k in fields
+               if k in data}
+    return {**data, **changed} if any(changed[k] != data[k] for k in changed) else data
+
+
+class ErasureStore(StoreBase):
+    """Methods of :class:`~wijwerken_widgets.store.api.Store` for erasing one person (one of its bases)."""
+
+    def erasure(self, person_id: int, *, person_fields: Collection[str] = ()) -> dict[str, int]:
+        """What :meth:`erase_person` would change, per table (rows deleted, re-pointed or scrubbed); nothing
+        changes. All zero: nothing to erase (already erased, or a tombstone)."""
+        with self._read() as conn, conn.begin():
+            return _erase(conn, person_id, person_fields, apply=False)
+
+    def erase_person(self, person_id: int, *, person_fields: Collection[str] = (), origin: str = "cli",
+                     ) -> dict[str, int]:
+        """Erase the person (see the module) in one transaction with its ``erase`` audit line; the counts as
+        :meth:`erasure` gives them. Nothing to erase: nothing changes, no audit line."""
+        with self._write() as conn:
+            counts = _erase(conn, person_id, person_fields, apply=True, origin=origin)
+        return counts
+
+    def compact(self) -> None:
+        """SQLite: rebuild the database file (``VACUUM``) and empty its write-ahead log, so pages freed by an
+        erasure keep no old text. PostgreSQL: nothing (its ``VACUUM`` is the server's business)."""
+        if self.engine.dialect.name != "sqlite":
+            return
+        with guard("write"):
+            raw = self.engine.raw_connection()  # outside any transaction (the engine would BEGIN one)
+            try:
+                cursor = raw.cursor()
+                cursor.execute("VACUUM")
+                cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                cursor.close()
+            finally:
+                raw.close()
+
+
+def _erase(conn: Connection, person_id: int, fields: Collection[str], *, apply: bool,
+           origin: str = "cli") -> dict[str, int]:
+    p = t.people.c
+    query = select(t.people).where(p.id == person_id)
+    person = conn.execute(query.with_for_update() if apply else query).first()
+    if person is None:
+        raise LookupError(f"no person with id {person_id}")
+    counts = dict.fromkeys(ERASED_TABLES, 0)
+    if _is_tombstone_or_erased(person.code_hash):
+        return counts  # a tombstone holds nobody's data; an erased person was erased completely
+    counts["people"] = 1
+    for table in DELETED_TABLES:
+        where = table.c.person_id == person_id
+        counts[table.name] = len(conn.execute(select(table.c.person_id).where(where)).all())
+        if apply:
+            conn.execute(table.delete().where(where))
+    cohorts = {person.cohort_id}
+    tombstones: dict[int, int] = {}
+
+    def tombstone(cohort_id: int) -> int:
+        if cohort_id not in tombstones:
+            tombstones[cohort_id] = _tombstone(conn, cohort_id) if apply else -1
+        return tombstones[cohort_id]
+
+    group_cohort = {row.id: row.cohort_id for row in conn.execute(select(t.groups.c.id, t.groups.c.cohort_id))}
+    for table in ITEM_TABLES:
+        c = table.c
+        for row in conn.execute(select(c.id, c.group_id, c.person_id, c.data).where(
+                c.group_id.in_([g for g, cohort in group_cohort.items() if cohort in cohorts])
+                | (c.person_id == person_id))).all():
+            new = tombstone(group_cohort[row.group_id])
+            data = _scrubbed(row.data, person_id, new, fields)
+            if row.person_id != person_id and data is row.data:
+                continue
+            counts[table.name] += 1
+            if apply:
+                conn.execute(table.update().where(c.id == row.id).values(
+                    data=data, person_id=new if row.person_id == person_id else row.person_id))
+    counts["cohorts"] = _drop_from_settings(conn, person.cohort_id, person.name, apply=apply)
+    if apply:
+        conn.execute(t.people.update().where(p.id == person_id).values(
+            name=TOMBSTONE_NAME, functie=None, hub_user=None, group_id=None,
+            code_hash=_unusable_code(ERASED_CODE_PREFIX), removed_at=person.removed_at or utc_now()))
+        values, line = audit_values("erase", "person", person_id, origin=origin, cohort_id=person.cohort_id)
+        server_log.audit_line(line)
+        conn.execute(t.audit.insert().values(**values))
+        counts["audit"] = 1
+    return counts
+
+
+def _tombstone(conn: Connection, cohort_id: int) -> int:
+    """The id of the cohort's tombstone person, made now when it has none."""
+    p = t.people.c
+    found = conn.execute(select(p.id).where(p.cohort_id == cohort_id, p.code_hash.startswith(
+        TOMBSTONE_CODE_PREFIX)).order_by(p.id)).scalars().first()
+    if found is not None:
+        return int(found)
+    now = utc_now()
+    return int(conn.execute(t.people.insert().values(
+        cohort_id=cohort_id, group_id=None, name=TOMBSTONE_NAME, role="deelnemer", functie=None, hub_user=None,
+        code_hash=_unusable_code(TOMBSTONE_CODE_PREFIX), created_at=now, removed_at=now).returning(p.id)).scalar_one())
+
+
+def _drop_from_settings(conn: Connection, cohort_id: int, name: str, *, apply: bool) -> int:
+    """Take the person's entry (by name) out of the cohort settings' ``deelnemers`` and ``trainers``; 1 if there
+    was one."""
+    c = t.cohorts.c
+    settings = conn.execute(select(c.settings).where(c.id == cohort_id)).scalar_one()
+    if not isinstance(settings, dict):
+        return 0
+    key = " ".join(name.split()).casefold()
+    changed = dict(settings)
+    for section in ("deelnemers", "trainers"):
+        entries = settings.get(section)
+        if isinstance(entries, list):
+            changed[section] = [e for e in entries if not (
+                isinstance(e, dict) and " ".join(str(e.get("naam", "")).split()).casefold() == key)]
+    if changed == settings:
+        return 0
+    if apply:
+        conn.execute(t.cohorts.update().where(c.id == cohort_id).values(settings=changed))
+    return 1
