@@ -125,3 +125,14 @@ def test_the_persons_entry_leaves_the_cohort_settings(store: Store) -> None:
     store.erase_person(anna.id)
     erased_from = store.cohort(cohort.id)
     assert erased_from is not None and erased_from.settings == {"deelnemers": [{"naam": "Bram"}], "trainers": [{"naam": "Tess"}]}
+
+
+def test_a_late_save_after_erasure_is_erased_by_a_second_run(store: Store, person: Person) -> None:
+    """A kernel still open may save once more after the erasure: running it again removes that too."""
+    store.erase_person(person.id)
+    store.save_answer(person.id, "dag1.probleem", MARKER_ANSWER, base_id=None, client_id="t")
+    assert store.erasure(person.id)["answers"] == 1
+    assert store.erase_person(person.id)["answers"] == 1
+    assert MARKER_ANSWER not in repr(all_rows(store))
+    assert [a.action for a in store.audit_lines(person_id=person.id)] == ["erase", "erase"]
+    assert len(store.people(person.cohort_id)) == 1  # no tombstone made: no item needed one

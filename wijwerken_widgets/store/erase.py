@@ -23,7 +23,7 @@ from wijwerken_widgets.core import server_log
 from wijwerken_widgets.store import schema as t
 from wijwerken_widgets.store.audit import audit_values
 from wijwerken_widgets.store.base import StoreBase, guard, utc_now
-from wijwerken_widgets.store.personal import ITEM_TABLES
+from wijwerken_widgets.store.personal import ITEM_TABLES, _names
 
 TOMBSTONE_NAME = "verwijderde deelnemer"
 """The name of an erased person's row and of the cohort's tombstone person."""
@@ -41,10 +41,6 @@ ERASED_TABLES = ("people", *(table.name for table in DELETED_TABLES), *(table.na
 
 def _unusable_code(prefix: str) -> str:
     return prefix + secrets.token_hex(16)
-
-
-def _is_tombstone_or_erased(code_hash: str) -> bool:
-    return code_hash.startswith((ERASED_CODE_PREFIX, TOMBSTONE_CODE_PREFIX))
 
 
 def _scrubbed(data: Any, old: int, new: int, fields: Collection[str]) -> Any:
@@ -104,41 +100,43 @@ def _erase(conn: Connection, person_id: int, fields: Collection[str], *, apply: 
     if person is None:
         raise LookupError(f"no person with id {person_id}")
     counts = dict.fromkeys(ERASED_TABLES, 0)
-    if _is_tombstone_or_erased(person.code_hash):
-        return counts  # a tombstone holds nobody's data; an erased person was erased completely
-    counts["people"] = 1
+    if person.code_hash.startswith(TOMBSTONE_CODE_PREFIX):
+        return counts  # a tombstone holds nobody's data
+    erased = person.code_hash.startswith(ERASED_CODE_PREFIX)  # then only rows a late save left (a kernel still open)
+    counts["people"] = 0 if erased else 1
     for table in DELETED_TABLES:
         where = table.c.person_id == person_id
         counts[table.name] = len(conn.execute(select(table.c.person_id).where(where)).all())
         if apply:
             conn.execute(table.delete().where(where))
-    cohorts = {person.cohort_id}
     tombstones: dict[int, int] = {}
 
-    def tombstone(cohort_id: int) -> int:
+    def tombstone(cohort_id: int) -> int:  # made only when an item needs it
         if cohort_id not in tombstones:
             tombstones[cohort_id] = _tombstone(conn, cohort_id) if apply else -1
         return tombstones[cohort_id]
 
     group_cohort = {row.id: row.cohort_id for row in conn.execute(select(t.groups.c.id, t.groups.c.cohort_id))}
+    home_groups = [g for g, cohort in group_cohort.items() if cohort == person.cohort_id]
     for table in ITEM_TABLES:
         c = table.c
         for row in conn.execute(select(c.id, c.group_id, c.person_id, c.data).where(
-                c.group_id.in_([g for g, cohort in group_cohort.items() if cohort in cohorts])
-                | (c.person_id == person_id))).all():
-            new = tombstone(group_cohort[row.group_id])
-            data = _scrubbed(row.data, person_id, new, fields)
-            if row.person_id != person_id and data is row.data:
+                c.group_id.in_(home_groups) | (c.person_id == person_id))).all():
+            authored = row.person_id == person_id
+            if not authored and not _names(row.data, person_id, fields):
                 continue
+            new = tombstone(group_cohort[row.group_id])
             counts[table.name] += 1
             if apply:
                 conn.execute(table.update().where(c.id == row.id).values(
-                    data=data, person_id=new if row.person_id == person_id else row.person_id))
-    counts["cohorts"] = _drop_from_settings(conn, person.cohort_id, person.name, apply=apply)
-    if apply:
+                    data=_scrubbed(row.data, person_id, new, fields), person_id=new if authored else row.person_id))
+    if not erased:
+        counts["cohorts"] = _drop_from_settings(conn, person.cohort_id, person.name, apply=apply)
+    if apply and not erased:
         conn.execute(t.people.update().where(p.id == person_id).values(
             name=TOMBSTONE_NAME, functie=None, hub_user=None, group_id=None,
             code_hash=_unusable_code(ERASED_CODE_PREFIX), removed_at=person.removed_at or utc_now()))
+    if apply and any(counts.values()):
         values, line = audit_values("erase", "person", person_id, origin=origin, cohort_id=person.cohort_id)
         server_log.audit_line(line)
         conn.execute(t.audit.insert().values(**values))
