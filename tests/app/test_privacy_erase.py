@@ -12,7 +12,7 @@ from tests.support.audit import assert_no_content
 from tests.support.voila_server import printed_codes
 from wijwerken_widgets.people.identity import login
 from wijwerken_widgets.shared.stakeholders.model import Stakeholder
-from wijwerken_widgets.store import ItemChange, Store
+from wijwerken_widgets.store import ItemChange, Person, Store
 
 SLUG = "demogemeente-2026"
 MARKER_ANSWER, MARKER_LOG = "MARKER-antwoord-om-te-wissen", "MARKER-logboek-om-te-wissen"
@@ -21,6 +21,14 @@ MARKER_ANSWER, MARKER_LOG = "MARKER-antwoord-om-te-wissen", "MARKER-logboek-om-t
 def _file_bytes(database: Path) -> bytes:
     """The database file and its side files, as they are on disk."""
     return b"".join(p.read_bytes() for p in database.parent.glob(database.name + "*"))
+
+
+def _people(database: Path) -> list[Person]:
+    store = Store.open(f"sqlite:///{database}")
+    try:
+        return [p for c in store.cohorts() for p in store.people(c.id)]
+    finally:
+        store.close()
 
 
 def _setup(data: Path) -> tuple[str, str, int, int]:
@@ -65,6 +73,10 @@ def test_erase_asks_for_yes_then_leaves_no_trace_and_the_map_still_builds(tmp_pa
     done = wijwerken("privacy", "erase", SLUG, name.upper(), "--yes", data=data)
     assert done.returncode == 0, done.stderr
     assert f"Erased person {person_id}" in done.stdout and "answers: 1" in done.stdout
+
+    mates = [p.id for p in _people(database) if p.group_id == group_id]
+    export = wijwerken("privacy", "export", SLUG, "--id", str(mates[0]), "--out", str(tmp_path / "mate.zip"), data=data)
+    assert export.returncode == 0, export.stderr  # a groupmate's werkboek still builds from the re-pointed items
 
     store = Store.open(f"sqlite:///{database}")
     try:
