@@ -33,6 +33,7 @@ def test_a_participant_gets_no_cohort_tasks(ctx: Context) -> None:
 def test_an_added_participant_can_log_in_with_the_code_shown_once(coach: Context) -> None:
     view = cohort.section(coach)
     assert view.group.value == view.group.options[0][1] and view.person.value is not None  # a choice from the start
+    assert "ww-draft" in view.name._dom_classes  # a typed name survives a reload or a kernel death
     view.name.value, view.group.value, view.role.value = "Nieuwe <b>Collega</b>", view.group.options[1][1], "OR-lid"
     view.add.click()
     code = _code(view)

@@ -18,7 +18,7 @@ from wijwerken_widgets.core.html import Html, format_html, notice_html
 from wijwerken_widgets.pages.trainer import texts
 from wijwerken_widgets.shared import trainer_access as access
 from wijwerken_widgets.store import StoreUnavailable
-from wijwerken_widgets.ui import styles
+from wijwerken_widgets.ui import drafts, styles
 from wijwerken_widgets.ui.blocks import Exercise, button, confirm_first, hidden, static_html
 from wijwerken_widgets.ui.context import Context
 
@@ -58,6 +58,7 @@ class CohortTasks(Exercise):
             static_html(f"<h3>{html.escape(part.reissue_title)}</h3>"), self.person, self.reissue,
             self.notice,
         ])
+        drafts.keep(ctx, self.name, "trainer.cohort.naam")  # a typed name stays in the browser until added
         self.cohort.observe(lambda _: self.fill(), names="value")
         self.add.on_click(lambda _: self.add_participant())
         confirm_first(self.reissue, part.reissue_confirm, self.new_code)
@@ -124,6 +125,7 @@ class CohortTasks(Exercise):
             return
         self.actions += 1
         self.name.value = ""
+        drafts.stored(self.ctx, self.name)
         self.fill()
         self._show_code(part.added, issued.code, naam=issued.naam, groep=group.name)
 
