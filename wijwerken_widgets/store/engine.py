@@ -79,7 +79,7 @@ def make_engine(url: str, *, lock_timeout_ms: int = DEFAULT_LOCK_TIMEOUT_MS) -> 
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute(f"PRAGMA busy_timeout = {int(lock_timeout_ms)}")
-            cursor.execute("PRAGMA journal_mode = WAL")
+            _use_wal(cursor, lock_timeout_ms)
             cursor.execute("PRAGMA synchronous = FULL")
             cursor.execute("PRAGMA foreign_keys = ON")
         finally:
@@ -91,6 +91,23 @@ def make_engine(url: str, *, lock_timeout_ms: int = DEFAULT_LOCK_TIMEOUT_MS) -> 
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
     return engine
+
+
+def _use_wal(cursor: Any, lock_timeout_ms: int) -> None:
+    """Switch the database to WAL (kept in the file: once done, later connections only read it). Switching needs
+    the file to itself, and SQLite answers "database is locked" at once instead of waiting while another connection
+    creates the same new database: so try again until ``lock_timeout_ms`` has passed."""
+    import sqlite3
+    import time
+
+    deadline = time.monotonic() + lock_timeout_ms / 1000
+    while cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)  # the other connection holds the file for a moment: look again shortly
 
 
 def writer(engine: Engine) -> Engine:
