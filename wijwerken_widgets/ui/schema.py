@@ -189,6 +189,18 @@ class LiveTexts(ContentModel):
     announce_minute: Text
 
 
+class PrivacyTexts(ContentModel):
+    """What the privacy tools leave in stored work (``store/erase.py``, ``store/forget.py``) and the notice on the
+    pages of an archived cohort (``store/retention.py``)."""
+
+    erased_text: Text
+    """Instead of a text an erased participant wrote in a shared item (a name on the map, a note)."""
+    removed_name: Text
+    """Instead of a stakeholder's or resident's name removed on request, in every version."""
+    archived: Text
+    """Above every page of a cohort that is archived: the work can be read, not changed."""
+
+
 class CommonContent(ContentModel):
     """``exercises/algemeen.yaml``."""
 
@@ -206,6 +218,7 @@ class CommonContent(ContentModel):
     download: DownloadTexts
     trainer_sees: TrainerSeesTexts
     live: LiveTexts
+    privacy: PrivacyTexts
 
     @model_validator(mode="after")
     def _every_page_says_what_the_trainer_sees(self) -> CommonContent:
