@@ -13,6 +13,8 @@ from sqlalchemy import select
 from tests.support.audit import assert_no_content
 from wijwerken_widgets.core.keys import ItemKind
 from wijwerken_widgets.pages import registries
+from wijwerken_widgets.pages.start import texts as werkboek_texts
+from wijwerken_widgets.pages.start import werkboek_export, werkboek_render
 from wijwerken_widgets.pages.start.werkboek_export import PERSON_FIELDS
 from wijwerken_widgets.shared.conversations.items import Trio
 from wijwerken_widgets.shared.stakeholders.model import Stakeholder
@@ -21,6 +23,7 @@ from wijwerken_widgets.store.erase import DELETED_TABLES, ERASED_TABLES, TOMBSTO
 from wijwerken_widgets.store.items import Space
 from wijwerken_widgets.store.personal import ITEM_TABLES, PERSON_TABLES
 from wijwerken_widgets.store.schema import metadata
+from wijwerken_widgets.ui import texts as common_texts
 
 MARKER_ANSWER, MARKER_LOG = "MARKER-eigen-antwoord", "MARKER-eigen-logboek"
 SHARED: tuple[Space, ...] = ("map", "gesprekken", "act")
@@ -141,6 +144,13 @@ def test_a_late_save_after_erasure_is_erased_by_a_second_run(store: Store, perso
     assert len(store.people(person.cohort_id)) == 1  # no tombstone made: no item needed one
 
 
+def _werkboek(store: Store, person: Person) -> str:
+    words = werkboek_texts.load().werkboek
+    navigation = [(p.workbook, p.name) for p in common_texts.load().navigation.pages]
+    book = werkboek_export.collect(store, person, words, navigation)
+    return werkboek_render.to_markdown(book, words).decode("utf-8")
+
+
 def _free_text() -> dict[tuple[str, str], tuple[str, ...]]:
     return free_text_fields((k.space, k.kind, k.free_text) for r in registries() for k in r.items)
 
@@ -196,9 +206,12 @@ def test_every_registered_kind_of_item_loses_the_text_typed_in_it(store: Store, 
     for kind in kinds:
         store.save_items(kind.space, group, [ItemChange(kind.kind, f"x-{kind.kind}", filled(kind))],  # type: ignore[arg-type]
                          person_id=person.id, client_id="t")
-    assert "MARKER" in repr(all_rows(store))
+    bram = store.add_person(person.cohort_id, "Bram Smit", "deelnemer", "hash-bram", group_id=group)
+    assert "MARKER" in _werkboek(store, bram)
     store.erase_person(person.id, free_text=_free_text(), placeholder="(verwijderd)")
     assert "MARKER" not in repr(all_rows(store))
+    page = _werkboek(store, bram)  # a groupmate's werkboek reads every kind of the group's work
+    assert "(verwijderd)" in page and "MARKER" not in page
     for kind in kinds:
         [item] = [i for i in store.items(kind.space, group) if i.item_id == f"x-{kind.kind}"]  # type: ignore[arg-type]
         assert kind.type is not None
