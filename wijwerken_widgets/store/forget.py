@@ -145,23 +145,23 @@ def _forget(conn: Connection, cohort_id: int, pattern: re.Pattern[str], replacem
 
     for table in ITEM_TABLES:
         c = table.c
-        rows = conn.execute(select(c.id, c.group_id, c.kind, c.item_id, c.data).where(c.group_id.in_(groups))
-                            .order_by(c.id)).all()
-        visit(table, "data", rows, lambda r, name=table.name: (name, r.kind, r.group_id, r.item_id))
+        items = conn.execute(select(c.id, c.group_id, c.kind, c.item_id, c.data).where(c.group_id.in_(groups))
+                             .order_by(c.id)).all()
+        visit(table, "data", items, lambda r, name=table.name: (name, r.kind, r.group_id, r.item_id))
     a = t.answers.c
-    rows = conn.execute(select(a.id, a.person_id, a.key, a.value).where(a.person_id.in_(group_of))
-                        .order_by(a.id)).all()
-    visit(t.answers, "value", rows, lambda r: ("answers", None if not count_private and r.key.startswith(
+    answers = conn.execute(select(a.id, a.person_id, a.key, a.value).where(a.person_id.in_(group_of))
+                           .order_by(a.id)).all()
+    visit(t.answers, "value", answers, lambda r: ("answers", None if not count_private and r.key.startswith(
         PRIVATE_ANSWER_PREFIX) else r.key.split(".")[0], group_of[r.person_id], (r.person_id, r.key)))
     lb = t.logbook.c
-    rows = conn.execute(select(lb.id, lb.person_id, lb.entry_id, lb.version, lb.sharing, lb.text)
-                        .where(lb.person_id.in_(group_of)).order_by(lb.id)).all()
+    entries = conn.execute(select(lb.id, lb.person_id, lb.entry_id, lb.version, lb.sharing, lb.text)
+                           .where(lb.person_id.in_(group_of)).order_by(lb.id)).all()
     latest: dict[tuple[int, str], tuple[int, str]] = {}
-    for r in rows:
+    for r in entries:
         key = (r.person_id, r.entry_id)
         if key not in latest or r.version > latest[key][0]:
             latest[key] = (r.version, r.sharing)
-    visit(t.logbook, "text", rows, lambda r: ("logbook", None if not count_private and latest[
+    visit(t.logbook, "text", entries, lambda r: ("logbook", None if not count_private and latest[
         (r.person_id, r.entry_id)][1] == "prive" else "logboek", group_of[r.person_id], (r.person_id, r.entry_id)))
     order = [table.name for table in SEARCHED_TABLES]
     return [NameUse(table, kind, group, len(set(items)), len(items))
