@@ -197,8 +197,9 @@ def cmd_privacy_forget_name(args: argparse.Namespace) -> int:
         cohort = store.cohort_by_slug(args.cohort)
         if cohort is None:
             raise LookupError(f"no cohort '{args.cohort}' (see: wijwerken cohort list)")
-        uses = store.name_uses(cohort.id, args.name)
-        if args.yes:
+        if not args.yes:
+            uses = store.name_uses(cohort.id, args.name)
+        else:
             uses = store.forget_name(cohort.id, args.name, replacement, origin="cli")
             _compact(store)
     finally:
@@ -206,7 +207,9 @@ def cmd_privacy_forget_name(args: argparse.Namespace) -> int:
     totals: dict[str, int] = {}
     for use in uses:
         totals[use.table] = totals.get(use.table, 0) + use.versions
-    lines = _counts(totals) or "  (none)"
+    lines = "\n".join(f"  {table}: {total}" + "".join(
+        f"\n    group {u.group_id if u.group_id is not None else '-'}, {u.kind}: {u.items} item(s), {u.versions} version(s)"
+        for u in uses if u.table == table) for table, total in totals.items()) or "  (none)"
     if not args.yes:
         print(f"Versions in cohort '{cohort.slug}' that hold the name, per table:\n{lines}\nNothing has changed. "
               f"Run again with --yes to replace it with '{replacement}' in every version (privé logboek included).")
