@@ -104,8 +104,15 @@ def test_forgetting_leaves_the_name_in_no_row_and_the_map_keeps_working(store: S
 def test_a_trainers_counts_leave_out_prive_entries_but_the_removal_reaches_them(store: Store,
                                                                                  person: Person) -> None:
     _work(store, person)
+    for text, sharing in (("eerst privé: mevrouw Jansen", "prive"), ("nu gedeeld", "trainer")):
+        store.save_log_entry(person.id, "e3", day="dag2", prompt="", text=text, sharing=sharing, client_id="t")
+    for text, sharing, deleted in (("weg: mevrouw Jansen", "groep", False), ("weg", "groep", True)):
+        store.save_log_entry(person.id, "e4", day="dag2", prompt="", text=text, sharing=sharing, deleted=deleted,
+                             client_id="t")
+    assert NameUse("logbook", "logboek", person.group_id, 4, 5) in store.name_uses(person.cohort_id, NAME)
     seen = store.name_uses(person.cohort_id, NAME, count_private=False)
-    assert NameUse("logbook", "logboek", person.group_id, 1, 1) in seen  # e1 only: e2 is privé now, all versions
+    # e1 only: e2 is privé now (all its versions), e3 held the name only while privé, e4 was removed
+    assert NameUse("logbook", "logboek", person.group_id, 1, 1) in seen
     assert not [u for u in seen if u.table == "answers" and u.kind == "logboek"]  # the logboek's draft
     trainer = store.add_person(person.cohort_id, "Tess Trainer", "trainer", "hash-tess")
     done = store.forget_name(person.cohort_id, NAME, GONE, count_private=False, origin="kernel",

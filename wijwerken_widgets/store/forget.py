@@ -9,7 +9,8 @@ caller gives (the store reads no YAML). Matching (:func:`name_pattern`) ignores 
 Unicode form (NFC), takes any run of whitespace for a space, and matches whole names only: never inside a word.
 
 A trainer must not learn anything about privé logboek entries (nor the logboek's unsaved draft, an answer): with
-``count_private=False`` they are left out of the counts, but :meth:`~ForgetStore.forget_name` still rewrites them —
+``count_private=False`` they are left out of the counts (so are privé versions of an entry shared later, and removed
+entries: what a trainer cannot read), but :meth:`~ForgetStore.forget_name` still rewrites them —
 a removal on request has to reach every version, and a count the trainer never sees reveals nothing.
 """
 
@@ -154,15 +155,21 @@ def _forget(conn: Connection, cohort_id: int, pattern: re.Pattern[str], replacem
     visit(t.answers, "value", answers, lambda r: ("answers", None if not count_private and r.key.startswith(
         PRIVATE_ANSWER_PREFIX) else r.key.split(".")[0], group_of[r.person_id], (r.person_id, r.key)))
     lb = t.logbook.c
-    entries = conn.execute(select(lb.id, lb.person_id, lb.entry_id, lb.version, lb.sharing, lb.text)
+    entries = conn.execute(select(lb.id, lb.person_id, lb.entry_id, lb.version, lb.sharing, lb.deleted, lb.text)
                            .where(lb.person_id.in_(group_of)).order_by(lb.id)).all()
-    latest: dict[tuple[int, str], tuple[int, str]] = {}
+    latest: dict[tuple[int, str], Any] = {}
     for r in entries:
-        key = (r.person_id, r.entry_id)
-        if key not in latest or r.version > latest[key][0]:
-            latest[key] = (r.version, r.sharing)
-    visit(t.logbook, "text", entries, lambda r: ("logbook", None if not count_private and latest[
-        (r.person_id, r.entry_id)][1] == "prive" else "logboek", group_of[r.person_id], (r.person_id, r.entry_id)))
+        if (r.person_id, r.entry_id) not in latest or r.version > latest[r.person_id, r.entry_id].version:
+            latest[r.person_id, r.entry_id] = r
+
+    def seen(r: Any) -> bool:
+        """Whether a trainer reads this version: a shared entry (decided by its latest version, as
+        ``store/logbook.py`` does) that is not removed, and the version itself was not privé."""
+        last = latest[r.person_id, r.entry_id]
+        return last.sharing != "prive" and not last.deleted and r.sharing != "prive"
+
+    visit(t.logbook, "text", entries, lambda r: ("logbook", "logboek" if count_private or seen(r) else None,
+                                                 group_of[r.person_id], (r.person_id, r.entry_id)))
     order = [table.name for table in SEARCHED_TABLES]
     return [NameUse(table, kind, group, len(set(items)), len(items))
             for (table, kind, group), items in sorted(found.items(), key=lambda kv: (
