@@ -44,6 +44,7 @@ def test_a_trainer_finds_the_name_then_removes_it_after_confirming(coach: Contex
     group = _named(ctx)
     view = forget.section(coach)
     assert view.remove.disabled  # nothing to remove before a search
+    assert "ww-draft" not in view.name._dom_classes  # the name to remove is not kept in the browser
     view.name.value = "Jo"
     view.search.click()
     assert "minstens 3 letters" in view.notice.value and view.remove.disabled
