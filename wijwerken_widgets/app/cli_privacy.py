@@ -4,7 +4,9 @@ The zip holds ``data.json`` (every row of every table that names the person or h
 table as ``store/personal.py`` reads them, with all versions; never a code hash or a session's token hash) and
 ``werkboek.html`` (their werkboek as the start page makes it). Making it is one audit line. Messages are for
 operators, in English. ``wijwerken privacy erase`` erases one person (AVG: right to erasure; ``store/erase.py``)
-and, on SQLite, rebuilds the database file so no freed page keeps their text. See ``docs/privacy.md``.
+and, on SQLite, rebuilds the database file so no freed page keeps their text; ``wijwerken privacy forget-name``
+replaces a stakeholder's or resident's name in every version of a cohort's texts (``store/forget.py``). See
+``docs/privacy.md``.
 """
 
 from __future__ import annotations
@@ -185,6 +187,39 @@ def cmd_privacy_erase(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_privacy_forget_name(args: argparse.Namespace) -> int:
+    """Show (without ``--yes``) or remove (with it) every use of a name in the cohort's texts; ``store/forget.py``."""
+    from wijwerken_widgets.ui import texts as common_texts
+
+    replacement = common_texts.load().privacy.removed_name
+    store = open_store(use_data_dir(args.data))
+    try:
+        cohort = store.cohort_by_slug(args.cohort)
+        if cohort is None:
+            raise LookupError(f"no cohort '{args.cohort}' (see: wijwerken cohort list)")
+        if not args.yes:
+            uses = store.name_uses(cohort.id, args.name)
+        else:
+            uses = store.forget_name(cohort.id, args.name, replacement, origin="cli")
+            _compact(store)
+    finally:
+        store.close()
+    totals: dict[str, int] = {}
+    for use in uses:
+        totals[use.table] = totals.get(use.table, 0) + use.versions
+    lines = "\n".join(f"  {table}: {total}" + "".join(
+        f"\n    group {u.group_id if u.group_id is not None else '-'}, {u.kind}: {u.items} item(s), {u.versions} version(s)"
+        for u in uses if u.table == table) for table, total in totals.items()) or "  (none)"
+    if not args.yes:
+        print(f"Versions in cohort '{cohort.slug}' that hold the name, per table:\n{lines}\nNothing has changed. "
+              f"Run again with --yes to replace it with '{replacement}' in every version (privé logboek included).")
+    else:
+        print(f"Replaced the name with '{replacement}' in cohort '{cohort.slug}'; versions per table:\n{lines}\n"
+              "Pages still open show the old text until reloaded, and a save from one can write it back: run "
+              "this again after the training day. Mind the backups (see docs/privacy.md).")
+    return 0
+
+
 def add_privacy_commands(sub: Any, data_help: str) -> None:
     """The ``privacy`` group of the ``wijwerken`` parser (``sub``: its subparsers)."""
     privacy = sub.add_parser("privacy", help="AVG: export or erase what is stored about a person (see docs/privacy.md)")
@@ -212,3 +247,13 @@ def add_privacy_commands(sub: Any, data_help: str) -> None:
     erase.add_argument("--yes", action="store_true", help="really erase (without it: only show what would go)")
     erase.add_argument("--data", type=Path, help=data_help)
     erase.set_defaults(func=cmd_privacy_erase)
+    forget = privacy_sub.add_parser(
+        "forget-name", help="remove a stakeholder's or resident's name from every version of a cohort's texts",
+        description="Replaces the name (case, spacing and invisible characters ignored; whole names only) in every "
+                    "version of the cohort's group work, answers and logboek entries (privé too). Without --yes "
+                    "it only counts. Recorded in the audit trail (never the name).")
+    forget.add_argument("cohort", help="cohort slug")
+    forget.add_argument("name", help="the name to remove (at least 3 letters)")
+    forget.add_argument("--yes", action="store_true", help="really replace it (without it: only count)")
+    forget.add_argument("--data", type=Path, help=data_help)
+    forget.set_defaults(func=cmd_privacy_forget_name)

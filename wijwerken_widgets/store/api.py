@@ -26,6 +26,7 @@ from wijwerken_widgets.store.base import (
 )
 from wijwerken_widgets.store.engine import make_engine, make_private_database, sqlite_path
 from wijwerken_widgets.store.erase import ErasureStore
+from wijwerken_widgets.store.forget import ForgetStore
 from wijwerken_widgets.store.logbook import LogbookStore
 from wijwerken_widgets.store.maps import MapStore
 from wijwerken_widgets.store.migrate import is_current, upgrade
@@ -60,7 +61,7 @@ def _upgrade_waiting(url: str) -> None:
 
 
 class Store(MapStore, LogbookStore, RosterStore, SignalStore, AuditStore, PersonalDataStore,
-            ErasureStore):
+            ErasureStore, ForgetStore):
     """The durable store on one database (SQLite file or PostgreSQL)."""
 
     @classmethod

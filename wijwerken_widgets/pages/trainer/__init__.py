@@ -4,7 +4,7 @@
 Each part is the module of the same name (its ``section(ctx)`` builds it): ``matrix`` (participants × exercises
 with five states, from the days' key registries: ``progress.py``), ``missing`` (wie mist nog?), ``feedback``
 (logboek entries shared with the trainer), ``groups`` (actions and mini-interventies per group), ``downloads`` and
-``cohort`` (add a participant, a new code: shown once).
+``cohort`` (add a participant, a new code: shown once) and ``forget`` (remove a name from every version, AVG).
 Only trainers see anything (``shared/trainer_access.py``): a participant who opens the page reads a Dutch refusal, no section is
 built for them, and every builder returns nothing for a participant's context anyway.
 """
@@ -15,11 +15,11 @@ from wijwerken_widgets.core.warmup import wait
 
 wait()  # the kernel may still be importing the libraries below in the background (see warmup.py)
 
-from wijwerken_widgets.pages.trainer import cohort, downloads, feedback, groups, matrix, missing, texts
+from wijwerken_widgets.pages.trainer import cohort, downloads, feedback, forget, groups, matrix, missing, texts
 from wijwerken_widgets.shared.trainer_access import open_trainer_page
 from wijwerken_widgets.ui.page import Page
 
-__all__ = ["cohort", "downloads", "feedback", "groups", "matrix", "missing", "open_page"]
+__all__ = ["cohort", "downloads", "feedback", "forget", "groups", "matrix", "missing", "open_page"]
 
 
 def open_page() -> Page:

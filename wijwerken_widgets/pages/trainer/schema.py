@@ -89,6 +89,25 @@ class CohortPart(Part):
     too_many: Text
 
 
+class ForgetPart(Part):
+    cohort_label: Text
+    name_label: Text
+    search_button: Text
+    remove_button: Text
+    remove_confirm: Text
+    found: Annotated[Text, placeholders("naam")]
+    not_found: Annotated[Text, placeholders("naam")]
+    use_line: Annotated[Text, placeholders("wat", "aantal", "versies")]
+    answers_label: Annotated[Text, placeholders("pagina")]
+    logbook_label: Text
+    no_group: Text
+    private_note: Text
+    """Said with every search: privé logboek entries are never counted, but a removal reaches them too."""
+    removed: Annotated[Text, placeholders("naam", "vervanging")]
+    bad_name: Annotated[Text, placeholders("min", "max")]
+    not_yours: Text
+
+
 class Exercises(ContentModel):
     matrix: MatrixPart
     missing: MissingPart
@@ -96,6 +115,7 @@ class Exercises(ContentModel):
     groups: GroupsPart
     downloads: DownloadsPart
     cohort: CohortPart
+    forget: ForgetPart
 
 
 class TrainerContent(ContentModel):
