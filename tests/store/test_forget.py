@@ -9,7 +9,7 @@ import pytest
 from tests.store.test_erase import all_rows
 from tests.support.audit import assert_no_content
 from wijwerken_widgets.shared.stakeholders.model import Stakeholder
-from wijwerken_widgets.store import ItemChange, Person, Store
+from wijwerken_widgets.store import ItemChange, Person, StaleItems, Store
 from wijwerken_widgets.store.forget import NameUse, name_pattern, rewritten
 
 NAME, GONE = "mevrouw Jansen", "(naam verwijderd)"
@@ -87,10 +87,14 @@ def test_forgetting_leaves_the_name_in_no_row_and_the_map_keeps_working(store: S
         assert "jansen" not in repr(mine).casefold().replace("jansens-bakker", ""), table
     assert store.name_uses(person.cohort_id, NAME) == []
     items = {i.item_id: i for i in store.items("map", group)}
-    assert Stakeholder.from_data("s1", items["s1"].data).naam == GONE and items["s1"].version == 3
+    # one version more, the same: open pages see the change, and a save based on version 3 is stale
+    assert Stakeholder.from_data("s1", items["s1"].data).naam == GONE and items["s1"].version == 4
     assert items["r1"].data["van"] == "s1"  # relations keep their stakeholder
     assert [Stakeholder.from_data("s1", v.data).naam for v in store.items_history("map", group, item_id="s1")] == \
-        [GONE] * 3
+        [GONE] * 4
+    with pytest.raises(StaleItems):
+        store.save_items("map", group, [ItemChange("stakeholder", "s1", {"naam": "Mevrouw Jansen"}, 3)],
+                         person_id=person.id, client_id="open-page")
     assert store.items("act", group)[0].data["wat"] == "Mevrouw Jansens-Bakker bellen"
     assert store.latest_answer(person.id, "dag1.probleem").value == {"tekst": f"Over {GONE}."}
     assert [e.text for e in store.log_entries(person.id)] == [f"{GONE} belde", f"{GONE}, privé!"]

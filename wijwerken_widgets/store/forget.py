@@ -22,13 +22,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Table, select
+from sqlalchemy import Connection, Table, func, select
 
 from wijwerken_widgets.core import server_log
 from wijwerken_widgets.core.text import DIRECTION_CONTROLS, JOINERS, ZERO_WIDTH, for_comparison
 from wijwerken_widgets.store import schema as t
 from wijwerken_widgets.store.audit import audit_values
-from wijwerken_widgets.store.base import StoreBase
+from wijwerken_widgets.store.base import StoreBase, utc_now
 from wijwerken_widgets.store.personal import ITEM_TABLES
 from wijwerken_widgets.store.signals import PRIVATE_ANSWER_PREFIX
 
@@ -109,7 +109,7 @@ class ForgetStore(StoreBase):
         rewritten too; ``count_private`` only decides whether the counts returned include them."""
         pattern = name_pattern(name, replacement)
         with self._write() as conn:
-            uses = _forget(conn, cohort_id, pattern, replacement, count_private=count_private)
+            uses = _forget(conn, cohort_id, pattern, replacement, count_private=count_private, actor_id=actor_id)
             values, line = audit_values("name_remove", "cohort", cohort_id, origin=origin, actor_id=actor_id,
                                         cohort_id=cohort_id)
             server_log.audit_line(line)
@@ -117,8 +117,25 @@ class ForgetStore(StoreBase):
         return uses
 
 
+def _new_versions(conn: Connection, table: Table, changed: list[int], actor_id: int | None) -> None:
+    """One more version of each item whose latest version was rewritten, the same as it: open pages see the change
+    (the group's revision moves) and a save based on the old version is stale (``StaleItems``), so the name does not
+    come back unnoticed. Its author is the trainer who removed the name, else the latest version's author."""
+    c = table.c
+    rows = conn.execute(select(table).where(c.id.in_(changed))).all()
+    for row in rows:
+        newest = conn.execute(select(func.max(c.version)).where(
+            c.group_id == row.group_id, c.kind == row.kind, c.item_id == row.item_id)).scalar_one()
+        if row.version != newest:
+            continue
+        conn.execute(table.insert().values(
+            group_id=row.group_id, kind=row.kind, item_id=row.item_id, version=row.version + 1, data=row.data,
+            deleted=row.deleted, person_id=actor_id if actor_id is not None else row.person_id, client_id="privacy",
+            changed_at=utc_now(), request_id=None))
+
+
 def _forget(conn: Connection, cohort_id: int, pattern: re.Pattern[str], replacement: str | None, *,
-            count_private: bool) -> list[NameUse]:
+            count_private: bool, actor_id: int | None = None) -> list[NameUse]:
     """Count (and, with a ``replacement``, rewrite) the versions holding ``pattern``; see :class:`NameUse`."""
     writing = replacement is not None
     if conn.execute(select(t.cohorts.c.id).where(t.cohorts.c.id == cohort_id)).first() is None:
@@ -132,7 +149,8 @@ def _forget(conn: Connection, cohort_id: int, pattern: re.Pattern[str], replacem
     group_of = {row.id: row.group_id for row in conn.execute(people_query)}
     found: dict[tuple[str, str, int | None], list[Any]] = defaultdict(list)  # (table, kind, group) → item keys
 
-    def visit(table: Table, column: str, rows: Any, where: Any) -> None:
+    def visit(table: Table, column: str, rows: Any, where: Any) -> list[int]:
+        changed = []
         for row in rows:
             data = row._mapping[column]
             new = rewritten(data, pattern, replacement or "")
@@ -141,14 +159,18 @@ def _forget(conn: Connection, cohort_id: int, pattern: re.Pattern[str], replacem
             table_name, kind, group, item = where(row)
             if kind is not None:
                 found[(table_name, kind, group)].append(item)
+            changed.append(row.id)
             if writing:
                 conn.execute(table.update().where(table.c.id == row.id).values({column: new}))
+        return changed
 
     for table in ITEM_TABLES:
         c = table.c
         items = conn.execute(select(c.id, c.group_id, c.kind, c.item_id, c.data).where(c.group_id.in_(groups))
                              .order_by(c.id)).all()
-        visit(table, "data", items, lambda r, name=table.name: (name, r.kind, r.group_id, r.item_id))
+        changed = visit(table, "data", items, lambda r, name=table.name: (name, r.kind, r.group_id, r.item_id))
+        if writing and changed:
+            _new_versions(conn, table, changed, actor_id)
     a = t.answers.c
     answers = conn.execute(select(a.id, a.person_id, a.key, a.value).where(a.person_id.in_(group_of))
                            .order_by(a.id)).all()
