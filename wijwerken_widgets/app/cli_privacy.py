@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wijwerken_widgets.app.cli_common import open_store, use_data_dir
+from wijwerken_widgets.app.cli_retention import add_retention_command
 
 if TYPE_CHECKING:
     from wijwerken_widgets.store import Cohort, Person, Store
@@ -200,3 +201,4 @@ def add_privacy_commands(sub: Any, data_help: str) -> None:
     erase.add_argument("--yes", action="store_true", help="really erase (without it: only show what would go)")
     erase.add_argument("--data", type=Path, help=data_help)
     erase.set_defaults(func=cmd_privacy_erase)
+    add_retention_command(privacy_sub, data_help)

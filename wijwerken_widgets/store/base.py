@@ -19,7 +19,7 @@ from sqlalchemy import exc as sa_exc
 from wijwerken_widgets.store.engine import writer
 
 Action = Literal["save", "write", "read"]
-Reason = Literal["unreachable", "full", "read_only", "too_large"]
+Reason = Literal["unreachable", "full", "read_only", "too_large", "archived"]
 
 _WHAT: dict[Action, str] = {
     "save": "Je antwoord kon niet worden opgeslagen",
@@ -30,6 +30,7 @@ _WHY: dict[Reason, str] = {
     "unreachable": "de database is even niet bereikbaar",
     "full": "de opslag van de server is vol",
     "read_only": "de server kan op dit moment niets wegschrijven",
+    "archived": "deze training is afgesloten, je werk kan alleen nog worden gelezen",
 }
 _NEXT: dict[tuple[Action, Reason], str] = {
     ("save", "unreachable"): "Je tekst blijft staan; we proberen het zo opnieuw.",
@@ -38,6 +39,8 @@ _NEXT: dict[tuple[Action, Reason], str] = {
         "save",
         "read_only",
     ): "Je tekst blijft staan. Laat het je trainer weten; daarna proberen we het opnieuw.",
+    ("save", "archived"): "Je tekst blijft op je scherm staan: kopieer hem als je hem wilt bewaren.",
+    ("write", "archived"): "Er is niets veranderd.",
 }
 # Errors that mean the caller asked for something impossible, not that the database is unavailable.
 _CALLER_ERRORS = (sa_exc.IntegrityError, sa_exc.ProgrammingError, sa_exc.DataError, sa_exc.NotSupportedError)
@@ -107,7 +110,11 @@ def _reason(exc: BaseException) -> Reason:
 
 def unavailable(exc: BaseException, action: Action) -> StoreUnavailable:
     """The :class:`StoreUnavailable` that tells a participant what went wrong during ``action``."""
-    reason = _reason(exc)
+    return refusal(action, _reason(exc))
+
+
+def refusal(action: Action, reason: Reason) -> StoreUnavailable:
+    """The :class:`StoreUnavailable` for ``action`` failing for ``reason``, with its Dutch message."""
     tail = _NEXT.get((action, reason), "Probeer het zo opnieuw.")
     return StoreUnavailable(f"{_WHAT[action]}: {_WHY[reason]}. {tail}", reason)
 
@@ -155,8 +162,9 @@ class StoreBase:
         try:
             with guard(action), self._writer.begin() as conn:
                 yield conn
-        except StoreUnavailable:
-            self.engine.dispose()
+        except StoreUnavailable as exc:
+            if exc.reason != "archived":  # a refusal by the store itself, not trouble with the connection
+                self.engine.dispose()
             raise
 
     def _one(self, cls: type[R], stmt: Select[Any]) -> R | None:

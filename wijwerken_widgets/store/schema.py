@@ -82,6 +82,7 @@ cohorts = Table(
     Column("name", String(200), nullable=False),
     Column("settings", JSON, nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
+    Column("archived_at", UTCDateTime, nullable=True),  # read-only since then (``retention.py``); None: in use
 )
 
 groups = Table(
