@@ -150,3 +150,17 @@ def _message(write: object) -> str:
     with pytest.raises(StoreUnavailable) as refused:
         write()  # type: ignore[operator]
     return refused.value.message
+
+
+def test_ids_of_a_purged_cohort_are_never_given_again(store: Store) -> None:
+    """After purging the newest cohort, do a new cohort, group and person get new ids (so the audit lines that name
+    the old ids never seem to be about them)?"""
+    anna, trainer = _cohort_with_work(store, "alfa", NAME)
+    store.archive_cohort(anna.cohort_id)
+    store.purge_cohort(anna.cohort_id)
+    store.compact()
+    cohort = store.add_cohort("nieuw", "Nieuw", "Nieuw", {})
+    group = store.add_group(cohort.id, "Nieuwe groep", "intern")
+    person = store.add_person(cohort.id, "Nieuw Iemand", "deelnemer", "hash-nieuw", group_id=group.id)
+    assert cohort.id > anna.cohort_id and group.id > (anna.group_id or 0) and person.id > trainer.id
+    assert store.audit_lines(person_id=person.id) == []
