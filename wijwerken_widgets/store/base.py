@@ -1,9 +1,10 @@
 """What every part of the store shares: short transactions, row mapping, and :class:`StoreUnavailable`.
 
 :class:`StoreBase` holds the engine and the transaction helpers; the parts of the API (``items.py``,
-``maps.py``, ``logbook.py``, ``signals.py``, ``audit.py``, ``personal.py``, ``erase.py``, ``api.py``) are classes built on it,
+``maps.py``, ``logbook.py``, ``signals.py``, ``audit.py``, ``personal.py``, ``erase.py``, ``retention.py``, ``api.py``) are classes built on it,
 and :class:`~wijwerken_widgets.store.api.Store` combines them. Imports inside the store point one way: ``api`` → ``maps`` → ``items`` → ``base``, ``api`` →
-``logbook`` → ``base``/``records``; nothing imports ``api`` but the package itself.
+``logbook`` → ``base``/``records``; the saves (``api``, ``items``, ``logbook``, ``signals``) → ``retention`` (``lock_writable``)
+→ ``erase``; nothing imports ``api`` but the package itself.
 """
 
 from __future__ import annotations
