@@ -95,6 +95,8 @@ def test_cohort_archive_and_unarchive_by_hand(tmp_path: Path) -> None:
     assert f"Cohort '{OTHER}' is archived (read-only)." in first.stdout
     assert "already; nothing changed" in wijwerken("cohort", "archive", OTHER, data=data).stdout
     assert _state(data) == {SLUG: "open", OTHER: "archived"}
+    assert "[archived " in next(line for line in wijwerken("cohort", "list", data=data).stdout.splitlines()
+                                if line.startswith(OTHER))
     listed = wijwerken("privacy", "retention", "--today", "2027-01-01", data=data)
     assert f"{OTHER} (cohort 2): no dates, kept" in listed.stdout
     assert "is no longer archived" in wijwerken("cohort", "unarchive", OTHER, data=data).stdout

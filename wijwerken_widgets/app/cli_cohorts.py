@@ -178,6 +178,8 @@ def cmd_cohort_list(args: argparse.Namespace) -> int:
                     f"{plural(trainers, 'trainer')}")
             if assigned := store.assigned_trainers(cohort.id):
                 line += f" (also trained by: {', '.join(p.name for p in assigned)})"
+            if cohort.archived_at is not None:
+                line += f" [archived {cohort.archived_at:%Y-%m-%d}]"
             print(line)
         if not cohorts:
             print("No cohorts yet: wijwerken cohort create FILE")
