@@ -50,8 +50,20 @@ def _one(store: Store, cohort: Cohort, today: datetime.date, dry_run: bool, cont
     return f"{name}: {state}; {plan}.", False
 
 
+def _compact(store: Store) -> bool:
+    """Rebuild the SQLite file so freed pages keep no purged text; when the database is busy, say how to retry."""
+    from wijwerken_widgets.store import StoreUnavailable
+
+    try:
+        store.compact()
+    except StoreUnavailable:
+        print("Warning: the database file could not be compacted now (busy), so freed pages may still hold purged "
+              "text. Run 'wijwerken privacy retention --compact' again later.")
+        return False
+    return True
+
+
 def cmd_privacy_retention(args: argparse.Namespace) -> int:
-    from wijwerken_widgets.app.cli_privacy import _compact
     from wijwerken_widgets.content import programme
 
     today = args.today or datetime.date.today()
@@ -64,15 +76,14 @@ def cmd_privacy_retention(args: argparse.Namespace) -> int:
             line, done = _one(store, cohort, today, args.dry_run, content)
             purged = purged or done
             print(line)
-        if purged:
-            _compact(store)
+        compacted = _compact(store) if (purged or args.compact) and not args.dry_run else True
     finally:
         store.close()
     if not cohorts:
         print("No cohorts.")
     if args.dry_run:
         print(f"Dry run for {today}: nothing has changed.")
-    return 0
+    return 0 if compacted else 1
 
 
 def add_retention_command(privacy_sub: Any, data_help: str) -> None:
@@ -86,6 +97,8 @@ def add_retention_command(privacy_sub: Any, data_help: str) -> None:
     retention.add_argument("--today", type=datetime.date.fromisoformat, metavar="YYYY-MM-DD",
                            help="act as if it were this day (default: today)")
     retention.add_argument("--dry-run", action="store_true", help="only show what would be done")
+    retention.add_argument("--compact", action="store_true",
+                           help="also rebuild a SQLite file when nothing was purged (after a busy run)")
     retention.add_argument("--data", type=Path, help=data_help)
     retention.set_defaults(func=cmd_privacy_retention)
 
