@@ -16,6 +16,7 @@ from wijwerken_widgets.store import ItemChange, Person, Store
 
 SLUG = "demogemeente-2026"
 MARKER_ANSWER, MARKER_LOG = "MARKER-antwoord-om-te-wissen", "MARKER-logboek-om-te-wissen"
+MARKER_MAP = "MARKER-kaart-om-te-wissen"
 
 
 def _file_bytes(database: Path) -> bytes:
@@ -45,7 +46,7 @@ def _setup(data: Path) -> tuple[str, str, int, int]:
         mate = next(p for p in store.people(me.cohort_id) if p.group_id == group_id and p.id != me.id)
         store.save_answer(me.id, "dag1.probleem", MARKER_ANSWER, base_id=None, client_id="t")
         store.save_log_entry(me.id, "e1", day="dag1", prompt="", text=MARKER_LOG, sharing="prive", client_id="t")
-        store.save_items("map", group_id, [ItemChange("stakeholder", "s1", {"naam": "Wijkagent"})],
+        store.save_items("map", group_id, [ItemChange("stakeholder", "s1", {"naam": MARKER_MAP})],
                          person_id=me.id, client_id="t")
         store.save_items("map", group_id, [ItemChange("stakeholder", "s2", {"naam": "Buurtcoach", "wie": me.id})],
                          person_id=mate.id, client_id="t")
@@ -81,19 +82,19 @@ def test_erase_asks_for_yes_then_leaves_no_trace_and_the_map_still_builds(tmp_pa
     store = Store.open(f"sqlite:///{database}")
     try:
         rows = repr(all_rows(store))
-        for secret in (name, code_hash, MARKER_ANSWER, MARKER_LOG):
+        for secret in (name, code_hash, MARKER_ANSWER, MARKER_LOG, MARKER_MAP):
             assert secret not in rows, secret
         items = store.items("map", group_id)
         assert [i.item_id for i in items] == ["s1", "s2"]
-        assert [Stakeholder.from_data(i.item_id, i.data).naam for i in items] == ["Wijkagent", "Buurtcoach"]
+        assert [Stakeholder.from_data(i.item_id, i.data).naam for i in items] == ["(verwijderd)", "Buurtcoach"]
         [line] = [a for a in store.audit_lines(person_id=person_id) if a.action == "erase"]
         assert (line.object_type, line.origin) == ("person", "cli")
-        assert_no_content(store, [name, MARKER_ANSWER, MARKER_LOG])
+        assert_no_content(store, [name, MARKER_ANSWER, MARKER_LOG, MARKER_MAP])
         audit_count = len(store.audit_lines())
     finally:
         store.close()
     on_disk = _file_bytes(database)
-    for secret in (name, MARKER_ANSWER, MARKER_LOG):
+    for secret in (name, MARKER_ANSWER, MARKER_LOG, MARKER_MAP):
         assert secret.encode("utf-8") not in on_disk, secret
 
     for args in ((name, "--yes"), ("--id", str(person_id), "--yes")):

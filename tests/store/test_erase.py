@@ -4,20 +4,26 @@ harmless; one audit line, ids only. On SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+from dataclasses import fields as dataclass_fields
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import select
 
 from tests.support.audit import assert_no_content
+from wijwerken_widgets.core.keys import ItemKind
+from wijwerken_widgets.pages import registries
+from wijwerken_widgets.pages.start import texts as werkboek_texts
+from wijwerken_widgets.pages.start import werkboek_export, werkboek_render
 from wijwerken_widgets.pages.start.werkboek_export import PERSON_FIELDS
 from wijwerken_widgets.shared.conversations.items import Trio
 from wijwerken_widgets.shared.stakeholders.model import Stakeholder
 from wijwerken_widgets.store import ItemChange, Person, Store
-from wijwerken_widgets.store.erase import DELETED_TABLES, ERASED_TABLES, TOMBSTONE_NAME
+from wijwerken_widgets.store.erase import DELETED_TABLES, ERASED_TABLES, TOMBSTONE_NAME, free_text_fields
 from wijwerken_widgets.store.items import Space
 from wijwerken_widgets.store.personal import ITEM_TABLES, PERSON_TABLES
 from wijwerken_widgets.store.schema import metadata
+from wijwerken_widgets.ui import texts as common_texts
 
 MARKER_ANSWER, MARKER_LOG = "MARKER-eigen-antwoord", "MARKER-eigen-logboek"
 SHARED: tuple[Space, ...] = ("map", "gesprekken", "act")
@@ -136,3 +142,84 @@ def test_a_late_save_after_erasure_is_erased_by_a_second_run(store: Store, perso
     assert MARKER_ANSWER not in repr(all_rows(store))
     assert [a.action for a in store.audit_lines(person_id=person.id)] == ["erase", "erase"]
     assert len(store.people(person.cohort_id)) == 1  # no tombstone made: no item needed one
+
+
+def _werkboek(store: Store, person: Person) -> str:
+    words = werkboek_texts.load().werkboek
+    navigation = [(p.workbook, p.name) for p in common_texts.load().navigation.pages]
+    book = werkboek_export.collect(store, person, words, navigation)
+    return werkboek_render.to_markdown(book, words).decode("utf-8")
+
+
+def _free_text() -> dict[tuple[str, str], tuple[str, ...]]:
+    return free_text_fields((k.space, k.kind, k.free_text) for r in registries() for k in r.items)
+
+
+def test_their_typed_text_leaves_every_version_but_a_groupmates_change_stays(store: Store, person: Person) -> None:
+    """Anna types a name and a note; Bram renames the stakeholder and, later, edits another field: the note Anna
+    typed, carried on in Bram's versions, goes from all of them; Bram's name stays, in his versions."""
+    group = person.group_id
+    assert group is not None
+    bram = store.add_person(person.cohort_id, "Bram Smit", "deelnemer", "hash-bram", group_id=group)
+
+    def save(who: Person, version: int | None, **data: Any) -> None:
+        store.save_items("map", group, [ItemChange("stakeholder", "s1", data, version)], person_id=who.id,
+                         client_id="t")
+
+    save(person, None, naam="MARKER-naam-anna", notitie="MARKER-notitie-anna", soort="inwoner")
+    save(bram, 1, naam="Wijkagent Jan", notitie="MARKER-notitie-anna", soort="inwoner")
+    save(bram, 2, naam="Wijkagent Jan", notitie="MARKER-notitie-anna", soort="ketenpartner")
+    save(bram, 3, naam="Wijkagent Jan", notitie="Bram schreef dit", soort="ketenpartner")
+    planned = store.erasure(person.id, free_text=_free_text())
+    assert planned["map_items"] == 3  # Anna's version and the two of Bram's that carried her note
+
+    store.erase_person(person.id, free_text=_free_text(), placeholder="(verwijderd)")
+    versions = [i.data for i in reversed(store.items_history("map", group, item_id="s1"))]
+    assert versions == [
+        {"naam": "(verwijderd)", "notitie": "(verwijderd)", "soort": "inwoner"},
+        {"naam": "Wijkagent Jan", "notitie": "(verwijderd)", "soort": "inwoner"},
+        {"naam": "Wijkagent Jan", "notitie": "(verwijderd)", "soort": "ketenpartner"},
+        {"naam": "Wijkagent Jan", "notitie": "Bram schreef dit", "soort": "ketenpartner"},
+    ]
+    assert "MARKER" not in repr(all_rows(store))
+
+
+def test_every_registered_kind_of_item_loses_the_text_typed_in_it(store: Store, person: Person) -> None:
+    """Each registered kind with typed text: a marker in every free-text field (nested ones too) is gone after
+    erasure, and the item still reads with its type."""
+    group = person.group_id
+    assert group is not None
+    kinds = [k for r in registries() for k in r.items if k.free_text]
+    assert {k.kind for k in kinds} >= {"stakeholder", "gesprek", "verslag", "citaat", "feedback", "thema", "actie",
+                                       "status", "interventie", "olievlek"}
+
+    def filled(kind: ItemKind) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        for field in kind.free_text:
+            if ".*." in field:
+                outer, inner = field.split(".*.")
+                data[outer] = {"luisteren": {inner: f"MARKER-{kind.kind}-{inner}", "oordeel": "goed"}}
+            else:
+                data[field] = [f"MARKER-{kind.kind}-{field}"] if field == "vragen" else f"MARKER-{kind.kind}-{field}"
+        return data
+
+    for kind in kinds:
+        store.save_items(kind.space, group, [ItemChange(kind.kind, f"x-{kind.kind}", filled(kind))],  # type: ignore[arg-type]
+                         person_id=person.id, client_id="t")
+    bram = store.add_person(person.cohort_id, "Bram Smit", "deelnemer", "hash-bram", group_id=group)
+    assert "MARKER" in _werkboek(store, bram)
+    store.erase_person(person.id, free_text=_free_text(), placeholder="(verwijderd)")
+    assert "MARKER" not in repr(all_rows(store))
+    page = _werkboek(store, bram)  # a groupmate's werkboek reads every kind of the group's work
+    assert "(verwijderd)" in page and "MARKER" not in page
+    for kind in kinds:
+        [item] = [i for i in store.items(kind.space, group) if i.item_id == f"x-{kind.kind}"]  # type: ignore[arg-type]
+        assert kind.type is not None
+        kind.type.from_data(item.item_id, item.data)  # still readable
+
+
+def test_free_text_names_fields_of_the_items_type() -> None:
+    for kind in (k for r in registries() for k in r.items if k.free_text):
+        assert kind.type is not None, kind.kind
+        names = {f.name for f in dataclass_fields(kind.type)}
+        assert {field.split(".")[0] for field in kind.free_text} <= names, kind.kind

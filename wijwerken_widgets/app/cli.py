@@ -20,6 +20,7 @@ from wijwerken_widgets.app.cli_common import print_codes as _print_codes
 from wijwerken_widgets.app.cli_common import sqlite_file as _sqlite_file
 from wijwerken_widgets.app.cli_common import use_data_dir as _use_data_dir
 from wijwerken_widgets.app.cli_privacy import add_privacy_commands
+from wijwerken_widgets.app.variant_audit import record_variant_changes
 from wijwerken_widgets.app.variant_copy import add_variant_parser
 from wijwerken_widgets.core import paths
 
@@ -107,10 +108,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
         else:
             print("The store holds no cohort yet: wijwerken cohort create FILE")
         municipalities = sorted({cohort.gemeente for cohort in store.cohorts()})
+        if not variants_ok(municipalities):
+            return 2
+        record_variant_changes(store, data_dir, workbooks=workbooks)
     finally:
         store.close()
-    if not variants_ok(municipalities):
-        return 2
     print(f"Data folder: {data_dir}")
     print(f"Secret of the login codes: {_secret_path()} (back it up with the database; it is not in db backups)")
     _precompile()

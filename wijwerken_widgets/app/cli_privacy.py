@@ -142,8 +142,17 @@ def _compact(store: Store) -> None:
               "text. Run the same command with --yes again later to compact it.")
 
 
+def _free_text() -> dict[tuple[str, str], tuple[str, ...]]:
+    """The typed-text fields of every kind of shared item, from the pages' key registries."""
+    from wijwerken_widgets.pages import registries
+    from wijwerken_widgets.store.erase import free_text_fields
+
+    return free_text_fields((kind.space, kind.kind, kind.free_text) for r in registries() for kind in r.items)
+
+
 def cmd_privacy_erase(args: argparse.Namespace) -> int:
     from wijwerken_widgets.pages.start.werkboek_export import PERSON_FIELDS
+    from wijwerken_widgets.ui import texts
 
     if (args.id is None) == (args.name is None):
         raise ValueError("name one person: COHORT \"NAME\", or COHORT --id N")
@@ -153,7 +162,8 @@ def cmd_privacy_erase(args: argparse.Namespace) -> int:
         if cohort is None:
             raise LookupError(f"no cohort '{args.cohort}' (see: wijwerken cohort list)")
         person = _erase_target(store, cohort, args)
-        counts = {} if person is None else store.erasure(person.id, person_fields=PERSON_FIELDS)
+        free_text = _free_text()
+        counts = {} if person is None else store.erasure(person.id, person_fields=PERSON_FIELDS, free_text=free_text)
         if person is None or not any(counts.values()):
             print(f"Nothing to erase: {'nobody of that name' if person is None else f'person {person.id}'} in "
                   f"cohort '{cohort.slug}' holds personal data (erased already?).")
@@ -164,12 +174,14 @@ def cmd_privacy_erase(args: argparse.Namespace) -> int:
             print(f"Would erase {person.name} (person {person.id}) from cohort '{cohort.slug}'; rows per table:\n"
                   f"{_counts(counts)}\nNothing has changed. Run again with --yes to erase (this cannot be undone).")
             return 0
-        counts = store.erase_person(person.id, person_fields=PERSON_FIELDS, origin="cli")
+        counts = store.erase_person(person.id, person_fields=PERSON_FIELDS, free_text=free_text,
+                                    placeholder=texts.load().privacy.erased_text, origin="cli")
         _compact(store)
     finally:
         store.close()
     print(f"Erased person {person.id} from cohort '{cohort.slug}'; rows per table:\n{_counts(counts)}\n"
-          "Their group's shared work stays, under 'verwijderde deelnemer'. Remove them from the cohort file too, "
+          "Their group's shared work stays, under 'verwijderde deelnemer', with their texts in it replaced. "
+          "Remove them from the cohort file too, "
           "and mind the backups (see docs/privacy.md).")
     return 0
 

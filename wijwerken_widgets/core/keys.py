@@ -41,6 +41,9 @@ class ItemKind:
     label: str
     meaning: str
     type: type[Any] | None = None
+    free_text: tuple[str, ...] = ()
+    """The data fields that hold what a participant typed (``a.*.b``: field ``b`` of every value of mapping ``a``):
+    what erasure replaces in the versions whose text an erased participant wrote (``store/erase.py``)."""
 
 
 @dataclass(frozen=True)

@@ -21,10 +21,11 @@ from wijwerken_widgets.store import schema as t
 from wijwerken_widgets.store.base import StoreBase, StoreUnavailable, as_record, utc_now
 
 ACTIONS = ("login", "code_reissue", "cohort_create", "cohort_update", "person_add", "person_remove",
-           "trainer_assign", "trainer_unassign", "view", "export", "erase", "cohort_archive", "cohort_unarchive",
-           "cohort_purge")
+           "trainer_assign", "trainer_unassign", "view", "export", "erase", "variant_change", "cohort_archive",
+           "cohort_unarchive", "cohort_purge")
 """What can be done: ``view`` is a trainer opening participants' work, ``export`` any file made of it, ``erase`` a
-person's erasure (``store/erase.py``), ``cohort_archive``/``cohort_unarchive``/``cohort_purge`` a cohort's retention
+person's erasure (``store/erase.py``), ``variant_change`` a municipality's variant served changed
+(``app/variant_audit.py``), ``cohort_archive``/``cohort_unarchive``/``cohort_purge`` a cohort's retention
 (``store/retention.py``)."""
 OBJECTS = ("person", "group", "cohort")
 ORIGINS = ("cli", "web", "kernel")

@@ -201,6 +201,14 @@ class PrivacyTexts(ContentModel):
     """Above every page of a cohort that is archived: the work can be read, not changed."""
 
 
+class HubTexts(ContentModel):
+    """The hub's choice of server, shown only to trainers who may use JupyterLab (``app/hub/spawn.py``)."""
+
+    choose: Text
+    workbook: Text
+    lab: Text
+
+
 class CommonContent(ContentModel):
     """``exercises/algemeen.yaml``."""
 
@@ -219,6 +227,7 @@ class CommonContent(ContentModel):
     trainer_sees: TrainerSeesTexts
     live: LiveTexts
     privacy: PrivacyTexts
+    hub: HubTexts
 
     @model_validator(mode="after")
     def _every_page_says_what_the_trainer_sees(self) -> CommonContent:

@@ -33,7 +33,8 @@ REGISTRY = Registry(
     items=(
         ItemKind(SPACE, STAKEHOLDER, "entry", "Stakeholder",
                  "someone with a stake in the group's vraagstuk: naam, functie (optional), soort, positie, invloed, "
-                 "belang, houding, energie nu and gewenst, notitie", Stakeholder),
+                 "belang, houding, energie nu and gewenst, notitie", Stakeholder,
+                 free_text=("naam", "functie", "notitie")),
         ItemKind(SPACE, RELATION, "entry", "Relatie",
                  "a line between two stakeholders (van, naar: their ids) with a soort and a sterkte", Relation),
         ItemKind(SPACE, POSITION, "network", "Plek in het netwerk",

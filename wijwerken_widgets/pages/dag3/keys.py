@@ -40,17 +40,21 @@ FEEDBACK_SHARING = AnswerKey(
 
 PLANS = ItemKind(SPACE, Gesprek.KIND, "plans", "Gespreksplan",
                  "The group's plan for a conversation with a stakeholder of the shortlist: who talks, when, and the "
-                 "purpose, opening, open questions, what to listen for and how to close.", Gesprek)
+                 "purpose, opening, open questions, what to listen for and how to close.", Gesprek,
+                 free_text=("stakeholder", "wanneer", "doel", "opening", "luisteren", "afsluiten", "vragen"))
 REPORTS = ItemKind(SPACE, Verslag.KIND, "reports", "Gespreksverslag",
                    "The report of a conversation (item id = the plan's): consent for quotes, what was heard, where "
-                   "the energy was, what surprised, what was agreed.", Verslag)
+                   "the energy was, what surprised, what was agreed.", Verslag,
+                   free_text=("notities", "energie", "verrassingen", "vervolg"))
 QUOTES = ItemKind(SPACE, Citaat.KIND, "reports", "Citaat",
-                  "A quote of a conversation, linked to its plan and stakeholder; kept only with consent.", Citaat)
+                  "A quote of a conversation, linked to its plan and stakeholder; kept only with consent.", Citaat,
+                  free_text=("tekst",))
 TRIOS = ItemKind(SPACE, Trio.KIND, "roleplay", "Rollenspeltrio",
                  "A role-play trio: its members and rounds (scenario and the shared timer of each).", Trio)
 FEEDBACK = ItemKind(SPACE, Feedback.KIND, "roleplay", "Feedback van de observator",
                     "The observator's checklist of one round for its gespreksvoerder: a rating and an example per "
-                    "point, and a tip.", Feedback)
+                    "point, and a tip.", Feedback,
+                    free_text=("punten.*.voorbeeld", "tip"))
 
 REGISTRY = Registry(page="dag3", answers=(ROUND_REFLECTION, FEEDBACK_SHARING), items=(PLANS, REPORTS, QUOTES, TRIOS, FEEDBACK))
 

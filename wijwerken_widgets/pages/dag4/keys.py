@@ -10,7 +10,7 @@ from wijwerken_widgets.shared.act.items import SPACE, Actie, Delen, Fase, Koppel
 THEMES = ItemKind(SPACE, Thema.KIND, "themes", "Thema",
                   "A theme of the group's rode-draden analysis: name, what belongs to it and what not, whether it is "
                   "chosen as a rode draad, and its example quotes; a merged theme is removed with samengevoegd_in.",
-                  Thema)
+                  Thema, free_text=("naam", "wel", "niet"))
 LINKS = ItemKind(SPACE, Koppeling.KIND, "themes", "Citaat bij thema",
                  "One quote linked to one theme (supporting or tegengeluid), who linked it and in which phase; "
                  "unlinking removes the item.", Koppeling)
@@ -20,10 +20,12 @@ VOTES = ItemKind(SPACE, Stem.KIND, "vote", "Stippen",
                  "One member's dots per theme (item id = person id), within the day's budget.", Stem)
 RESPONSES = ItemKind(SPACE, Reactie.KIND, "feedback", "Reactie bij terugleggen",
                      "What the people involved said back about a rode draad (item id = the theme's): recognised, "
-                     "partly, not; what they added; what the group changed afterwards.", Reactie)
+                     "partly, not; what they added; what the group changed afterwards.", Reactie,
+                     free_text=("aanvulling", "veranderd"))
 ACTIONS = ItemKind(SPACE, Actie.KIND, "plan", "Actie",
                    "An action of the actieplan: what, why (rode draden), owner, with whom, start and due date, what "
-                   "is needed, how we will know it works, and the 15 % question.", Actie)
+                   "is needed, how we will know it works, and the 15 % question.", Actie,
+                   free_text=("wat", "waarom", "met_wie", "nodig", "merkbaar"))
 
 SHARE = ItemKind(SPACE, Delen.KIND, "share", "Delen voor kruisbestuiving",
                  "Whether the group shares its rode draden (name, what belongs to it) and its actions' wat with the "

@@ -12,13 +12,15 @@ from wijwerken_widgets.shared.act.olievlek import Olievlek
 
 STATUS = ItemKind(SPACE, Status.KIND, "since", "Stand van een actie",
                   "One status update of an action (a new item each time, never edited): op schema / hapert / klaar / "
-                  "gestopt, a note, the day, whether there was contact with the owner, who wrote it.", Status)
+                  "gestopt, a note, the day, whether there was contact with the owner, who wrote it.", Status,
+                  free_text=("notitie",))
 INTERVENTIONS = ItemKind(SPACE, Interventie.KIND, "interventions", "Mini-interventie",
                          "A mini-interventie for a stalled action: template, who, when, what we hope the stakeholders "
                          "discover, follow-up date, and its outcome (also written to the action as a status).",
-                         Interventie)
+                         Interventie, free_text=("wie", "hoop", "uitkomst"))
 OLIEVLEK = ItemKind(SPACE, Olievlek.KIND, "olievlek", "Olievlek",
                     "One time a member passed Wij-Werken on: with whom (a role or team, no name), how many colleagues, "
-                    "when, how, and what they took from it.", Olievlek)
+                    "when, how, and what they took from it.", Olievlek,
+                    free_text=("met", "hoe", "meegenomen"))
 
 REGISTRY = Registry(page="maanden", items=(STATUS, INTERVENTIONS, OLIEVLEK))
