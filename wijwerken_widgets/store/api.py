@@ -19,6 +19,7 @@ from wijwerken_widgets.store.base import (
     StoreUnavailable,
     as_record,
     guard,
+    lock_writable,
     storable,
     unavailable,
     utc_now,
@@ -30,7 +31,7 @@ from wijwerken_widgets.store.maps import MapStore
 from wijwerken_widgets.store.migrate import is_current, upgrade
 from wijwerken_widgets.store.personal import PersonalDataStore
 from wijwerken_widgets.store.records import AnswerVersion, Cohort, Group, Person, SaveResult
-from wijwerken_widgets.store.retention import RetentionStore, lock_writable
+from wijwerken_widgets.store.retention import RetentionStore
 from wijwerken_widgets.store.roster import RosterStore
 from wijwerken_widgets.store.signals import SignalStore
 

@@ -3,8 +3,7 @@
 :class:`StoreBase` holds the engine and the transaction helpers; the parts of the API (``items.py``,
 ``maps.py``, ``logbook.py``, ``signals.py``, ``audit.py``, ``personal.py``, ``erase.py``, ``retention.py``, ``api.py``) are classes built on it,
 and :class:`~wijwerken_widgets.store.api.Store` combines them. Imports inside the store point one way: ``api`` → ``maps`` → ``items`` → ``base``, ``api`` →
-``logbook`` → ``base``/``records``; the saves (``api``, ``items``, ``logbook``, ``signals``) → ``retention`` (``lock_writable``)
-→ ``erase``; nothing imports ``api`` but the package itself.
+``logbook`` → ``base``/``records``, ``api`` → ``retention`` → ``erase``; nothing imports ``api`` but the package itself.
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ from typing import Any, Literal, TypeVar
 from sqlalchemy import Connection, Engine, Row, Select, Table, select
 from sqlalchemy import exc as sa_exc
 
+from wijwerken_widgets.store import schema
 from wijwerken_widgets.store.engine import writer
 
 Action = Literal["save", "write", "read"]
@@ -141,6 +141,23 @@ def lock_row(conn: Connection, table: Table, row_id: int) -> None:
     IMMEDIATE), PostgreSQL locks the row. Raises LookupError for an unknown id."""
     if conn.execute(select(table.c.id).where(table.c.id == row_id).with_for_update()).first() is None:
         raise LookupError(f"no row {row_id} in {table.name}")
+
+
+def lock_writable(conn: Connection, table: Table, row_id: int, action: Action = "save") -> None:
+    """Like :func:`lock_row` (serialise writes of one person, group or cohort; ``LookupError`` for an unknown id),
+    in the same query refusing a write to an archived cohort's work (``retention.py``) with :class:`StoreUnavailable`
+    ``archived``. Every save calls it."""
+    c = schema.cohorts.c
+    if table is schema.cohorts:
+        stmt = select(c.id, c.archived_at).where(c.id == row_id).with_for_update()
+    else:
+        stmt = (select(table.c.id, c.archived_at).join(schema.cohorts, c.id == table.c.cohort_id)
+                .where(table.c.id == row_id).with_for_update(of=table))
+    row = conn.execute(stmt).first()
+    if row is None:
+        raise LookupError(f"no row {row_id} in {table.name}")
+    if row.archived_at is not None:
+        raise refusal(action, "archived")
 
 
 class StoreBase:

@@ -22,8 +22,7 @@ from typing import Any, Literal
 from sqlalchemy import Table, func, select
 
 from wijwerken_widgets.store import schema as t
-from wijwerken_widgets.store.base import StoreBase, as_record, storable, utc_now
-from wijwerken_widgets.store.retention import lock_writable
+from wijwerken_widgets.store.base import StoreBase, as_record, lock_writable, storable, utc_now
 
 Space = Literal["map", "gesprekken", "act"]
 

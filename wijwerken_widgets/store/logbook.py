@@ -14,9 +14,8 @@ from datetime import datetime
 from sqlalchemy import and_, func, or_, select
 
 from wijwerken_widgets.store import schema as t
-from wijwerken_widgets.store.base import StoreBase, as_record, storable, utc_now
+from wijwerken_widgets.store.base import StoreBase, as_record, lock_writable, storable, utc_now
 from wijwerken_widgets.store.records import Person
-from wijwerken_widgets.store.retention import lock_writable
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,9 @@
 """Retention of a cohort (AVG: storage limitation): archive it (read-only), later purge it; see ``docs/privacy.md``.
 
 An archived cohort (``cohorts.archived_at`` set) can be read and logged into, but every write of its work is
-refused: :func:`lock_writable` (called by every save of answers, logboek entries, group items and signals, in the
-query that already locks the row) raises :class:`~wijwerken_widgets.store.base.StoreUnavailable` ``archived`` with
-a Dutch message, so the page keeps the text and says why.
+refused: :func:`~wijwerken_widgets.store.base.lock_writable` (called by every save of answers, logboek entries,
+group items and signals, in the query that already locks the row) raises ``StoreUnavailable`` ``archived`` with a
+Dutch message, so the page keeps the text and says why.
 
 A purge deletes, in one transaction, every row of the cohort in every table (:data:`PURGED_TABLES`, in an order the
 foreign keys allow) except the audit trail (:data:`KEPT_TABLES`), and writes one ``cohort_purge`` audit line (ids
@@ -21,7 +21,7 @@ from sqlalchemy import ColumnElement, Connection, Table, select
 from wijwerken_widgets.core import server_log
 from wijwerken_widgets.store import schema as t
 from wijwerken_widgets.store.audit import audit_values
-from wijwerken_widgets.store.base import Action, refusal, utc_now
+from wijwerken_widgets.store.base import utc_now
 from wijwerken_widgets.store.erase import ErasureStore, _tombstone
 
 Where = Callable[[int, Any], ColumnElement[bool]]
@@ -52,23 +52,6 @@ cohort's group (a trainer assigned there) stay, re-pointed to that cohort's "ver
 KEPT_TABLES: dict[str, str] = {
     "audit": "the audit trail: ids, codes and times only, no content; its lines must outlive what they are about",
 }
-
-
-def lock_writable(conn: Connection, table: Table, row_id: int, action: Action = "save") -> None:
-    """Like :func:`~wijwerken_widgets.store.base.lock_row` (serialise writes of one person, group or cohort;
-    ``LookupError`` for an unknown id), in the same query refusing a write to an archived cohort's work with
-    :class:`~wijwerken_widgets.store.base.StoreUnavailable` ``archived``."""
-    c = t.cohorts.c
-    if table is t.cohorts:
-        stmt = select(c.id, c.archived_at).where(c.id == row_id).with_for_update()
-    else:
-        stmt = (select(table.c.id, c.archived_at).join(t.cohorts, c.id == table.c.cohort_id)
-                .where(table.c.id == row_id).with_for_update(of=table))
-    row = conn.execute(stmt).first()
-    if row is None:
-        raise LookupError(f"no row {row_id} in {table.name}")
-    if row.archived_at is not None:
-        raise refusal(action, "archived")
 
 
 def _purge(conn: Connection, cohort_id: int, *, apply: bool) -> dict[str, int]:

@@ -20,8 +20,7 @@ from typing import Any
 from sqlalchemy import func, select, union_all
 
 from wijwerken_widgets.store import schema as t
-from wijwerken_widgets.store.base import StoreBase, as_record, storable, utc_now
-from wijwerken_widgets.store.retention import lock_writable
+from wijwerken_widgets.store.base import StoreBase, as_record, lock_writable, storable, utc_now
 
 MAX_SIGNAL_BYTES = 2_000
 """A signal is a few small fields; anything bigger is a mistake of the caller."""
