@@ -78,7 +78,7 @@ def test_is_an_unknown_key_reported_with_line_field_and_a_suggestion(tmp_path):
     text = replace_line(VALID, "gemeente: Proefstad\n", "gemeente: Proefstad\nslgu: proefstad\n")
     assert error_lines(tmp_path, text) == [
         "3: slgu: onbekend veld (toegestaan: schema_version, gemeente, naam, slug, vraagstukken, groepen, "
-        "trainers, deelnemers, traject, start, programma, terugkomritme, uit); bedoel je 'slug'?"
+        "trainers, deelnemers, traject, start, programma, terugkomritme, bewaren, uit); bedoel je 'slug'?"
     ]
 
 
@@ -256,3 +256,14 @@ def test_is_a_programme_read_with_its_dates_and_a_wrong_day_reported(tmp_path):
     (impossible,) = error_lines(tmp_path, VALID + "programma:\n  - {dag: 1, datum: 2027-13-40}\n")
     assert impossible.endswith("deze datum bestaat niet; schrijf een datum als jaar-maand-dag, bijvoorbeeld 2027-01-12")
     assert impossible.startswith(f"{len(VALID.splitlines()) + 2}:")
+
+
+def test_is_a_purge_date_before_the_archive_date_refused(tmp_path):
+    """Can a cohort file say to wipe the work before it is even archived? (No: the line and field are named.)"""
+    ok = load_cohort_settings(write(tmp_path, VALID + "bewaren:\n  archiveren: 2027-07-01\n  verwijderen: 2028-07-01\n"))
+    assert ok.bewaren is not None and str(ok.bewaren.verwijderen) == "2028-07-01"
+    assert ok.model_dump(mode="json")["bewaren"] == {"archiveren": "2027-07-01", "verwijderen": "2028-07-01"}
+    text = VALID + "bewaren:\n  archiveren: 2027-07-01\n  verwijderen: 2027-06-30\n"
+    (line,) = error_lines(tmp_path, text)
+    assert line == "16: bewaren: 'verwijderen' ligt vóór 'archiveren'"
+    assert load_cohort_settings(write(tmp_path, VALID)).bewaren is None

@@ -189,3 +189,30 @@ def test_a_backup_that_cannot_be_written_refuses_the_upgrade_and_leaves_no_file(
     with Store.open(f"sqlite:///{db}") as store:  # with room again the upgrade happens, with its backup
         assert len(store.cohorts()) == 200
     assert len(list(small_disk.glob("wijwerken.sqlite3.backup-0003-*"))) == 1
+
+
+def test_upgrading_from_0010_keeps_cohorts_and_their_ids_and_archives_none(tmp_path: Path) -> None:
+    """Does migration 0011 keep every cohort, group and person with its id, leave them unarchived, and (SQLite) never
+    give a deleted id again?"""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    db = tmp_path / "wijwerken.sqlite3"
+    engine = create_engine(f"sqlite:///{db}")
+    config = alembic_config()
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0010")
+        conn.execute(text("INSERT INTO cohorts (id, slug, gemeente, name, settings, created_at) "
+                          "VALUES (7, 'oud', 'Oudegemeente', 'Oud', '{}', '2026-01-01 10:00:00')"))
+        conn.execute(text("INSERT INTO groups (id, cohort_id, name, vraagstuk) VALUES (3, 7, 'Groep', 'intern')"))
+        conn.execute(text("INSERT INTO people (id, cohort_id, group_id, name, role, code_hash, created_at) "
+                          "VALUES (9, 7, 3, 'Anna', 'deelnemer', 'h', '2026-01-01 10:00:00')"))
+    engine.dispose()
+    with Store.open(f"sqlite:///{db}") as store:
+        [cohort] = store.cohorts()
+        assert (cohort.id, cohort.slug, cohort.archived_at) == (7, "oud", None)
+        assert [(p.id, p.group_id, p.name) for p in store.people(7)] == [(9, 3, "Anna")]
+        with store.engine.begin() as conn:
+            conn.execute(text("DELETE FROM people WHERE id = 9"))
+        assert store.add_person(7, "Bram", "deelnemer", "h2", group_id=3).id == 10

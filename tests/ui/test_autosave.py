@@ -194,3 +194,16 @@ def test_a_text_over_the_limit_is_not_stored_and_the_participant_is_told(ctx: Co
     area.value = "weer kort"
     assert saver.status.text.startswith("Opgeslagen")
     assert ctx.store.latest_answer(ctx.person.id, "t.groot").value == "weer kort"
+
+
+def test_typing_in_an_archived_cohort_says_it_is_not_saved_and_keeps_the_text(ctx: Context) -> None:
+    """When the cohort is archived, does typing show why nothing is saved, keep the text in the field, and leave
+    the stored answer as it was?"""
+    area = widgets.Textarea()
+    saver = autosave_widget(ctx, "t.answer", area)
+    area.value = "bewaard"
+    ctx.store.archive_cohort(ctx.person.cohort_id)
+    area.value = "na het archiveren"
+    assert area.value == "na het archiveren"
+    assert "niet opgeslagen" in saver.status.text.lower() and "training is afgesloten" in saver.status.text
+    assert ctx.store.latest_answer(ctx.person.id, "t.answer").value == "bewaard"

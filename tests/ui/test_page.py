@@ -76,3 +76,20 @@ def test_a_failing_section_raises_for_trainers_and_tests(page_env, monkeypatch, 
     page = Page("Dag 1").show()
     with pytest.raises(KeyError):
         page.section(lambda ctx: {}["kapot"])
+
+
+def test_a_page_of_an_archived_cohort_says_so_at_the_top(page_env, monkeypatch, store, codes) -> None:
+    """Does a participant of an archived cohort still get their page, with the notice that it can only be read,
+    above everything else, and without the live hand button?"""
+    participant = next(c for c in codes if c.rol == "deelnemer")
+    monkeypatch.setenv("WIJWERKEN_CODE", participant.code)
+    archived = texts.load().privacy.archived
+    assert archived not in repr([w.value for w in Page("Dag 1").show().root.children if hasattr(w, "value")])
+    store.archive_cohort(store.cohorts()[0].id)
+    page = Page("Dag 1").show()
+    notice, whobar = page.root.children[1], page.root.children[2]
+    assert archived in notice.value and whobar is page.whobar
+    built = []
+    page.section(lambda ctx: built.append(ctx.person.name) or widgets.Label("oefening"))
+    assert built == [participant.naam]  # the work is still shown
+    assert not [w for w in page.root.children if "ww-live" in getattr(w, "_dom_classes", ())]

@@ -15,6 +15,7 @@ from wijwerken_widgets.app.cli_common import plural
 from wijwerken_widgets.app.cli_common import print_codes as _print_codes
 from wijwerken_widgets.app.cli_common import use_data_dir as _use_data_dir
 from wijwerken_widgets.app.cli_common import write_csv as _write_csv
+from wijwerken_widgets.app.cli_retention import add_archive_commands
 
 if TYPE_CHECKING:
     from wijwerken_widgets.people.cohorts import IssuedCode
@@ -151,7 +152,7 @@ def cmd_cohort_programme(args: argparse.Namespace) -> int:
         cohort = _cohort(store, args.cohort)
         dumped = settings.model_dump(mode="json")
         programme = dumped["programma"]
-        keys = ("traject", "start", "programma", "terugkomritme")
+        keys = ("traject", "start", "programma", "terugkomritme", "bewaren")
         store.set_cohort_settings(cohort.id, {**cohort.settings, **{key: dumped[key] for key in keys}})
         store.audit("cohort_update", "cohort", cohort.id, origin="cli", cohort_id=cohort.id)
     finally:
@@ -177,6 +178,8 @@ def cmd_cohort_list(args: argparse.Namespace) -> int:
                     f"{plural(trainers, 'trainer')}")
             if assigned := store.assigned_trainers(cohort.id):
                 line += f" (also trained by: {', '.join(p.name for p in assigned)})"
+            if cohort.archived_at is not None:
+                line += f" [archived {cohort.archived_at:%Y-%m-%d}]"
             print(line)
         if not cohorts:
             print("No cohorts yet: wijwerken cohort create FILE")
@@ -300,8 +303,10 @@ def add_cohort_commands(sub: Any, data_help: str) -> None:
     assign.add_argument("--data", type=Path, help=data_help)
     assign.set_defaults(func=cmd_cohort_assign_trainer)
     programme = cohort_sub.add_parser("programme", help="take the trajectory ('traject', 'start'), its dates ('programma') "
-                                        "and the check-in rhythm ('terugkomritme') from a settings file")
+                                        "the check-in rhythm ('terugkomritme') and the retention dates ('bewaren') from a "
+                                        "settings file")
     programme.add_argument("cohort", help="cohort slug")
     programme.add_argument("file", type=Path, help="the cohort's YAML settings file, with its 'programma'")
     programme.add_argument("--data", type=Path, help=data_help)
     programme.set_defaults(func=cmd_cohort_programme)
+    add_archive_commands(cohort_sub, data_help)

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wijwerken_widgets.app.cli_common import open_store, use_data_dir
+from wijwerken_widgets.app.cli_retention import add_retention_command
 
 if TYPE_CHECKING:
     from wijwerken_widgets.store import Cohort, Person, Store
@@ -257,3 +258,4 @@ def add_privacy_commands(sub: Any, data_help: str) -> None:
     forget.add_argument("--yes", action="store_true", help="really replace it (without it: only count)")
     forget.add_argument("--data", type=Path, help=data_help)
     forget.set_defaults(func=cmd_privacy_forget_name)
+    add_retention_command(privacy_sub, data_help)

@@ -68,7 +68,7 @@ def update_cohort(store: Store, settings: CohortSettings, *, remove_missing: boo
     dumped = settings.model_dump(mode="json")
     if dumped != cohort.settings:
         change.settings = dumped
-        for key in ("vraagstukken", "traject", "start", "programma", "terugkomritme", "uit"):
+        for key in ("vraagstukken", "traject", "start", "programma", "terugkomritme", "uit", "bewaren"):
             if dumped.get(key) != cohort.settings.get(key):
                 report.changes.append(f"{key} changed")
     if (settings.gemeente, settings.naam) != (cohort.gemeente, cohort.name):

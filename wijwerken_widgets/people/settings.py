@@ -40,6 +40,7 @@ from wijwerken_widgets.core.yaml_files import (
 )
 
 __all__ = [
+    "Bewaren",
     "CohortSettings",
     "ContentError",
     "Deelnemer",
@@ -152,6 +153,28 @@ class Terugkomritme(_Model):
         return self
 
 
+class Bewaren(_Model):
+    """How long the cohort's work is kept (AVG): read-only from ``archiveren``, wiped on ``verwijderen``
+    (``wijwerken privacy retention``, see docs/privacy.md)."""
+
+    archiveren: datetime.date | None = Field(
+        default=None,
+        description="Vanaf deze datum kan het werk van het cohort alleen nog worden gelezen en gedownload, niet meer "
+        "gewijzigd. Weggelaten: een maand na de laatste stap van het programma.",
+    )
+    verwijderen: datetime.date | None = Field(
+        default=None,
+        description="Op deze datum wordt al het werk van het cohort gewist, met de namen en codes; alleen de "
+        "auditregels (zonder inhoud) blijven. Weggelaten: twaalf maanden na het archiveren.",
+    )
+
+    @model_validator(mode="after")
+    def _purge_after_archive(self) -> Bewaren:
+        if self.archiveren is not None and self.verwijderen is not None and self.verwijderen < self.archiveren:
+            raise ValueError("'verwijderen' ligt vóór 'archiveren'")
+        return self
+
+
 class CohortSettings(_Model):
     """Everything wijwerken needs to know about one cohort."""
 
@@ -186,6 +209,11 @@ class CohortSettings(_Model):
         default=None,
         description="Hoe vaak de groep in de drie maanden na Dag 4 terugkomt om de acties te volgen. Weggelaten: "
         "elke twee weken vanaf twee weken na Dag 4.",
+    )
+    bewaren: Bewaren | None = Field(
+        default=None,
+        description="Hoe lang het werk van dit cohort bewaard blijft. Weggelaten: een maand na de laatste stap van "
+        "het programma alleen nog lezen, twaalf maanden later alles wissen.",
     )
     # --- the municipality's variant (content/variants.py) -------------------------------------------------
     uit: list[Annotated[str, StringConstraints(pattern=OFF_PATTERN)]] = Field(

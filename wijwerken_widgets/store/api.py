@@ -19,7 +19,7 @@ from wijwerken_widgets.store.base import (
     StoreUnavailable,
     as_record,
     guard,
-    lock_row,
+    lock_writable,
     storable,
     unavailable,
     utc_now,
@@ -32,6 +32,7 @@ from wijwerken_widgets.store.maps import MapStore
 from wijwerken_widgets.store.migrate import is_current, upgrade
 from wijwerken_widgets.store.personal import PersonalDataStore
 from wijwerken_widgets.store.records import AnswerVersion, Cohort, Group, Person, SaveResult
+from wijwerken_widgets.store.retention import RetentionStore
 from wijwerken_widgets.store.roster import RosterStore
 from wijwerken_widgets.store.signals import SignalStore
 
@@ -61,7 +62,7 @@ def _upgrade_waiting(url: str) -> None:
 
 
 class Store(MapStore, LogbookStore, RosterStore, SignalStore, AuditStore, PersonalDataStore,
-            ErasureStore, ForgetStore):
+            RetentionStore, ErasureStore, ForgetStore):
     """The durable store on one database (SQLite file or PostgreSQL)."""
 
     @classmethod
@@ -244,7 +245,7 @@ class Store(MapStore, LogbookStore, RosterStore, SignalStore, AuditStore, Person
         value = storable(value)
         a = t.answers.c
         with self._write("save") as conn:
-            lock_row(conn, t.people, person_id)  # the latest version read below cannot change before commit
+            lock_writable(conn, t.people, person_id)  # the latest version read below cannot change before commit
             if request_id is not None:
                 done = conn.execute(
                     select(t.answers).where(a.person_id == person_id, a.key == key, a.request_id == request_id)

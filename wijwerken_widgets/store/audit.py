@@ -21,10 +21,12 @@ from wijwerken_widgets.store import schema as t
 from wijwerken_widgets.store.base import StoreBase, StoreUnavailable, as_record, utc_now
 
 ACTIONS = ("login", "code_reissue", "cohort_create", "cohort_update", "person_add", "person_remove",
-           "trainer_assign", "trainer_unassign", "view", "export", "erase", "variant_change", "name_remove")
+           "trainer_assign", "trainer_unassign", "view", "export", "erase", "variant_change", "name_remove",
+           "cohort_archive", "cohort_unarchive", "cohort_purge")
 """What can be done: ``view`` is a trainer opening participants' work, ``export`` any file made of it, ``erase`` a
 person's erasure (``store/erase.py``), ``variant_change`` a municipality's variant served changed
-(``app/variant_audit.py``), ``name_remove`` a name removed from a cohort's texts (``store/forget.py``)."""
+(``app/variant_audit.py``), ``name_remove`` a name removed from a cohort's texts (``store/forget.py``),
+``cohort_archive``/``cohort_unarchive``/``cohort_purge`` a cohort's retention (``store/retention.py``)."""
 OBJECTS = ("person", "group", "cohort")
 ORIGINS = ("cli", "web", "kernel")
 """An operator's command, the server's own pages (login), a workbook page's kernel."""

@@ -1,9 +1,9 @@
 """What every part of the store shares: short transactions, row mapping, and :class:`StoreUnavailable`.
 
 :class:`StoreBase` holds the engine and the transaction helpers; the parts of the API (``items.py``,
-``maps.py``, ``logbook.py``, ``signals.py``, ``audit.py``, ``personal.py``, ``erase.py``, ``api.py``) are classes built on it,
+``maps.py``, ``logbook.py``, ``signals.py``, ``audit.py``, ``personal.py``, ``erase.py``, ``retention.py``, ``api.py``) are classes built on it,
 and :class:`~wijwerken_widgets.store.api.Store` combines them. Imports inside the store point one way: ``api`` → ``maps`` → ``items`` → ``base``, ``api`` →
-``logbook`` → ``base``/``records``; nothing imports ``api`` but the package itself.
+``logbook`` → ``base``/``records``, ``api`` → ``retention`` → ``erase``; nothing imports ``api`` but the package itself.
 """
 
 from __future__ import annotations
@@ -16,10 +16,11 @@ from typing import Any, Literal, TypeVar
 from sqlalchemy import Connection, Engine, Row, Select, Table, select
 from sqlalchemy import exc as sa_exc
 
+from wijwerken_widgets.store import schema
 from wijwerken_widgets.store.engine import writer
 
 Action = Literal["save", "write", "read"]
-Reason = Literal["unreachable", "full", "read_only", "too_large"]
+Reason = Literal["unreachable", "full", "read_only", "too_large", "archived"]
 
 _WHAT: dict[Action, str] = {
     "save": "Je antwoord kon niet worden opgeslagen",
@@ -30,6 +31,7 @@ _WHY: dict[Reason, str] = {
     "unreachable": "de database is even niet bereikbaar",
     "full": "de opslag van de server is vol",
     "read_only": "de server kan op dit moment niets wegschrijven",
+    "archived": "deze training is afgesloten, je werk kan alleen nog worden gelezen",
 }
 _NEXT: dict[tuple[Action, Reason], str] = {
     ("save", "unreachable"): "Je tekst blijft staan; we proberen het zo opnieuw.",
@@ -38,6 +40,8 @@ _NEXT: dict[tuple[Action, Reason], str] = {
         "save",
         "read_only",
     ): "Je tekst blijft staan. Laat het je trainer weten; daarna proberen we het opnieuw.",
+    ("save", "archived"): "Je tekst blijft op je scherm staan: kopieer hem als je hem wilt bewaren.",
+    ("write", "archived"): "Er is niets veranderd.",
 }
 # Errors that mean the caller asked for something impossible, not that the database is unavailable.
 _CALLER_ERRORS = (sa_exc.IntegrityError, sa_exc.ProgrammingError, sa_exc.DataError, sa_exc.NotSupportedError)
@@ -107,7 +111,11 @@ def _reason(exc: BaseException) -> Reason:
 
 def unavailable(exc: BaseException, action: Action) -> StoreUnavailable:
     """The :class:`StoreUnavailable` that tells a participant what went wrong during ``action``."""
-    reason = _reason(exc)
+    return refusal(action, _reason(exc))
+
+
+def refusal(action: Action, reason: Reason) -> StoreUnavailable:
+    """The :class:`StoreUnavailable` for ``action`` failing for ``reason``, with its Dutch message."""
     tail = _NEXT.get((action, reason), "Probeer het zo opnieuw.")
     return StoreUnavailable(f"{_WHAT[action]}: {_WHY[reason]}. {tail}", reason)
 
@@ -135,6 +143,23 @@ def lock_row(conn: Connection, table: Table, row_id: int) -> None:
         raise LookupError(f"no row {row_id} in {table.name}")
 
 
+def lock_writable(conn: Connection, table: Table, row_id: int, action: Action = "save") -> None:
+    """Like :func:`lock_row` (serialise writes of one person, group or cohort; ``LookupError`` for an unknown id),
+    in the same query refusing a write to an archived cohort's work (``retention.py``) with :class:`StoreUnavailable`
+    ``archived``. Every save calls it."""
+    c = schema.cohorts.c
+    if table is schema.cohorts:
+        stmt = select(c.id, c.archived_at).where(c.id == row_id).with_for_update()
+    else:
+        stmt = (select(table.c.id, c.archived_at).join(schema.cohorts, c.id == table.c.cohort_id)
+                .where(table.c.id == row_id).with_for_update(of=table))
+    row = conn.execute(stmt).first()
+    if row is None:
+        raise LookupError(f"no row {row_id} in {table.name}")
+    if row.archived_at is not None:
+        raise refusal(action, "archived")
+
+
 class StoreBase:
     """The engine and the short transactions every method of the store runs in."""
 
@@ -155,8 +180,9 @@ class StoreBase:
         try:
             with guard(action), self._writer.begin() as conn:
                 yield conn
-        except StoreUnavailable:
-            self.engine.dispose()
+        except StoreUnavailable as exc:
+            if exc.reason != "archived":  # a refusal by the store itself, not trouble with the connection
+                self.engine.dispose()
             raise
 
     def _one(self, cls: type[R], stmt: Select[Any]) -> R | None:

@@ -22,7 +22,7 @@ from typing import Any, Literal
 from sqlalchemy import Table, func, select
 
 from wijwerken_widgets.store import schema as t
-from wijwerken_widgets.store.base import StoreBase, as_record, lock_row, storable, utc_now
+from wijwerken_widgets.store.base import StoreBase, as_record, lock_writable, storable, utc_now
 
 Space = Literal["map", "gesprekken", "act"]
 
@@ -153,7 +153,7 @@ class ItemStore(StoreBase):
         c = info.table.c
         results = []
         with self._write("save") as conn:
-            lock_row(conn, t.groups, group_id)  # one writer per group at a time
+            lock_writable(conn, t.groups, group_id)  # one writer per group at a time
             if request_id is not None:
                 done = conn.execute(
                     select(info.table).where(c.group_id == group_id, c.request_id == request_id).order_by(c.id)

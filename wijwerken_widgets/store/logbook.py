@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import and_, func, or_, select
 
 from wijwerken_widgets.store import schema as t
-from wijwerken_widgets.store.base import StoreBase, as_record, lock_row, storable, utc_now
+from wijwerken_widgets.store.base import StoreBase, as_record, lock_writable, storable, utc_now
 from wijwerken_widgets.store.records import Person
 
 
@@ -68,7 +68,7 @@ class LogbookStore(StoreBase):
         text = storable(text)
         c = t.logbook.c
         with self._write("save") as conn:
-            lock_row(conn, t.people, person_id)
+            lock_writable(conn, t.people, person_id)
             if request_id is not None:
                 done = conn.execute(
                     select(t.logbook).where(c.person_id == person_id, c.entry_id == entry_id,

@@ -19,6 +19,8 @@ class Cohort:
     name: str
     settings: dict[str, Any]
     created_at: datetime
+    archived_at: datetime | None = None
+    """When the cohort was archived: since then its work can be read, not changed (``store/retention.py``)."""
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,8 @@ cohorts = Table(
     Column("name", String(200), nullable=False),
     Column("settings", JSON, nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
+    Column("archived_at", UTCDateTime, nullable=True),  # read-only since then (``retention.py``); None: in use
+    sqlite_autoincrement=True,  # an id the audit trail names is never reused after a purge (``retention.py``)
 )
 
 groups = Table(
@@ -92,6 +94,7 @@ groups = Table(
     Column("name", String(200), nullable=False),
     Column("vraagstuk", String(20), nullable=False),
     CheckConstraint("vraagstuk IN ('intern', 'extern')", name="vraagstuk"),
+    sqlite_autoincrement=True,  # an id the audit trail names is never reused after a purge (``retention.py``)
 )
 
 people = Table(
@@ -108,6 +111,7 @@ people = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("removed_at", UTCDateTime, nullable=True),
     CheckConstraint("role IN ('deelnemer', 'trainer')", name="role"),
+    sqlite_autoincrement=True,  # an id the audit trail names is never reused after a purge (``retention.py``)
 )
 
 # The cohorts a trainer is assigned to besides their home cohort (``people.cohort_id``): they see every group of

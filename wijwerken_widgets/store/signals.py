@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import func, select, union_all
 
 from wijwerken_widgets.store import schema as t
-from wijwerken_widgets.store.base import StoreBase, as_record, lock_row, storable, utc_now
+from wijwerken_widgets.store.base import StoreBase, as_record, lock_writable, storable, utc_now
 
 MAX_SIGNAL_BYTES = 2_000
 """A signal is a few small fields; anything bigger is a mistake of the caller."""
@@ -51,7 +51,7 @@ class SignalStore(StoreBase):
         who = c.person_id.is_(None) if person_id is None else c.person_id == person_id
         where = (c.cohort_id == cohort_id, c.kind == kind, who)
         with self._write() as conn:
-            lock_row(conn, t.cohorts, cohort_id)
+            lock_writable(conn, t.cohorts, cohort_id, "write")
             found = conn.execute(select(t.signals).where(*where)).first()
             current = as_record(Signal, found) if found is not None else None
             data = change(current)

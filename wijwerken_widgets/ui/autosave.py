@@ -259,7 +259,7 @@ class Autosave:
             self._failing = True
             self.status.show(texts.load().save.not_saved.format(melding=exc.message), "error")
             self._unsaved_since = None  # typing on while the store is down waits for a pause again
-            if running_loop() is not None and exc.reason != "too_large":  # too long: waits for the next edit
+            if running_loop() is not None and exc.reason not in ("too_large", "archived"):  # waits for an edit
                 self._schedule(RETRY_SECONDS)
             return False
         if saved.stored is not None and saved.stored != value:

@@ -205,6 +205,8 @@ class Page:
             assert self.ctx is not None
             self._greet(self.ctx, person)
             children = [header, self.whobar, *(w for w in (self.progress, self.trainer_note) if w is not None)]
+            if self.ctx.cohort is not None and self.ctx.cohort.archived_at is not None:  # read-only: say so first
+                children.insert(1, message(texts.load().privacy.archived, "info"))
             if self.workbook is not None and Path(self.workbook).stem in off:
                 children.append(message(words.page_off, "info"))
                 self.ctx = None  # the cohort does not use this page: no section is built
@@ -214,7 +216,8 @@ class Page:
                 self.top = widgets.VBox([notice], _dom_classes=("ww-page-top",))
                 children.append(self.top)
         self.root = widgets.VBox([*children, self.end], layout=styles.plain_layout())
-        if self.ctx is not None:  # a training day's hand button and trainer's timer (participants only)
+        archived = self.ctx is not None and self.ctx.cohort is not None and self.ctx.cohort.archived_at is not None
+        if self.ctx is not None and not archived:  # a training day's hand button and trainer's timer (participants only)
             from wijwerken_widgets.ui import live
             live.attach(self)
         display(self.root)
