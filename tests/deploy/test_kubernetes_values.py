@@ -78,7 +78,8 @@ def test_the_schema_check_finds_a_misspelt_setting() -> None:
     values["singleuser"]["networkPolicy"]["egressAllowRule"] = {"nonPrivateIPs": True}
     values["cull"]["timeout"] = "an hour"
     errors = _schema_errors(values)
-    assert any("egressAllowRule" in error for error in errors) and any(error.startswith("cull.timeout") for error in errors)
+    assert any("egressAllowRule" in error for error in errors)
+    assert any(error.startswith("cull.timeout") for error in errors)
 
 
 def test_the_database_url_comes_from_a_secret_for_the_hub_and_the_servers() -> None:
@@ -157,7 +158,7 @@ def _spawner(user: str, profile: str | None = None, environment: dict[str, Any] 
     """What the hooks read of KubeSpawner: the user, the form's options, and the environment of singleuser.extraEnv."""
     return SimpleNamespace(user=SimpleNamespace(name=user, groups=[]), args=[], default_url="",
                            user_options={} if profile is None else {"profiel": profile},
-                           environment=dict(_values()["singleuser"]["extraEnv"] if environment is None else environment))
+                           environment=dict(environment or _values()["singleuser"]["extraEnv"]))
 
 
 def test_the_hub_uses_the_workbooks_spawn_hooks(hub_config: Config) -> None:
