@@ -3,15 +3,22 @@ nothing else, the trainer gets the trainer pages, and what was typed survives th
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import uuid
 
+import psutil
 import pytest
 import websocket
 from playwright.sync_api import Browser, Page, expect
+from sqlalchemy import create_engine, make_url, select
 
 from tests.support.hub import PASSWORD, Hub
+from tests.support.waiting import wait_for
+from wijwerken_widgets.store import Store
+from wijwerken_widgets.store.schema import metadata
+from wijwerken_widgets.ui import texts
 
 DAG1_ANSWER = "Inwoners weten niet bij wie ze terechtkunnen"
 PROBLEEM = "textarea[placeholder^='Bijvoorbeeld: Bewoners starten initiatieven']"
@@ -107,4 +114,64 @@ def test_what_a_participant_typed_survives_a_restart_of_the_hub(hub: Hub, browse
     expect(page.locator(WHO)).to_contain_text("Fatima El Amrani", timeout=120_000)
     page.goto(f"{hub.url}/user/fatima/voila/render/dag1.ipynb")
     expect(page.locator(PROBLEEM)).to_have_value(DAG1_ANSWER, timeout=120_000)
+    context.close()
+
+
+def _kernel_environment(user: str) -> dict[str, str] | None:
+    """The environment of one of ``user``'s page kernels (a process on this machine), or None."""
+    for process in psutil.process_iter(["cmdline"]):
+        if "ipykernel_launcher" in " ".join(process.info["cmdline"] or []):
+            with contextlib.suppress(psutil.Error):
+                environment = process.environ()
+                if environment.get("JUPYTERHUB_USER") == user:
+                    return environment
+    return None
+
+
+def test_with_the_database_of_a_participants_kernel_nothing_of_another_participant_is_read(hub: Hub) -> None:
+    owner = Store.open(hub.database_url)
+    try:
+        fatima, jeroen = owner.person_by_hub_user("fatima"), owner.person_by_hub_user("jeroen")
+        assert fatima is not None and jeroen is not None
+        owner.save_answer(fatima.id, "dag1.doel", "EIGEN-fatima", base_id=None, client_id="t")
+        owner.save_answer(jeroen.id, "dag1.doel", "GEHEIM-jeroen", base_id=None, client_id="t")
+        owner.save_log_entry(jeroen.id, "p1", day="dag1", prompt="", text="PRIVE-jeroen", sharing="prive",
+                             client_id="t")
+    finally:
+        owner.close()
+    session = hub.login("fatima")
+    assert hub.user_page(session, "fatima", "/voila/render/start.ipynb").status_code == 200
+    environment = wait_for(lambda: _kernel_environment("fatima"), timeout=60, message="no kernel of fatima")
+    url = make_url(environment["WIJWERKEN_DATABASE_URL"])
+    assert url.username != make_url(hub.database_url).username  # not the owner's role
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            seen = repr({table.name: conn.execute(select(table)).all() for table in metadata.sorted_tables})
+    finally:
+        engine.dispose()
+    assert "EIGEN-fatima" in seen
+    assert "GEHEIM-jeroen" not in seen and "PRIVE-jeroen" not in seen
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("user", ["jeroen", "marieke"])
+def test_every_page_opens_without_an_error_with_the_persons_own_database_role(hub: Hub, browser: Browser,
+                                                                               user: str) -> None:
+    """Row security must let every page read what it shows: each page of the navigation (and for the trainer the
+    trainer pages) builds to its end without an error notice."""
+    words = texts.load().navigation
+    pages = [p.workbook for p in words.pages] + ([p.workbook for p in words.trainer_pages] if user == "marieke" else [])
+    context = browser.new_context(locale="nl-NL")
+    page = context.new_page()
+    _log_in(page, hub, user)
+    if user == "marieke":
+        page.get_by_label("Het werkboek (zoals deelnemers het zien)").check(timeout=60_000)
+        page.get_by_role("button", name=re.compile("Start", re.I)).click()
+    expect(page.locator(WHO)).to_be_visible(timeout=120_000)
+    for workbook in pages:
+        page.goto(f"{hub.url}/user/{user}/voila/render/{workbook}")
+        expect(page.locator(WHO)).to_be_visible(timeout=120_000)
+        expect(page.locator(".ww-footer").first).to_be_visible(timeout=120_000)  # the page's last part
+        expect(page.locator(".ww-notice-error"), workbook).to_have_count(0)
     context.close()

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, make_url, text
 
+from tests.support.pg import drop_person_roles
 from wijwerken_widgets.store import Person, Store
 
 PG_URL = os.environ.get("WIJWERKEN_TEST_DATABASE_URL")
@@ -38,6 +39,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
                 {"n": name},
             )
             conn.execute(text(f'DROP SCHEMA "{name}" CASCADE'))
+            drop_person_roles(conn, name)
         admin.dispose()
 
 

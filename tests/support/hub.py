@@ -22,6 +22,7 @@ from pathlib import Path
 import requests
 from sqlalchemy import create_engine, make_url, text
 
+from tests.support.pg import drop_person_roles
 from tests.support.voila_server import ROOT, free_port
 from tests.support.waiting import wait_for
 
@@ -66,6 +67,7 @@ def pg_schema(base_url: str) -> Iterator[str]:
             conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
                               "AND query LIKE :q"), {"q": f"%{name}%"})
             conn.execute(text(f'DROP SCHEMA "{name}" CASCADE'))
+            drop_person_roles(conn, name)
         admin.dispose()
 
 

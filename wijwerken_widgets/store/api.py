@@ -34,6 +34,7 @@ from wijwerken_widgets.store.personal import PersonalDataStore
 from wijwerken_widgets.store.records import AnswerVersion, Cohort, Group, Person, SaveResult
 from wijwerken_widgets.store.retention import RetentionStore
 from wijwerken_widgets.store.roster import RosterStore
+from wijwerken_widgets.store.row_security import RowSecurityStore
 from wijwerken_widgets.store.signals import SignalStore
 
 __all__ = [
@@ -62,7 +63,7 @@ def _upgrade_waiting(url: str) -> None:
 
 
 class Store(MapStore, LogbookStore, RosterStore, SignalStore, AuditStore, PersonalDataStore,
-            RetentionStore, ErasureStore, ForgetStore):
+            RetentionStore, ErasureStore, ForgetStore, RowSecurityStore):
     """The durable store on one database (SQLite file or PostgreSQL)."""
 
     @classmethod

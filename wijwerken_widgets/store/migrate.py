@@ -18,7 +18,7 @@ from wijwerken_widgets.store.engine import sqlite_path, writer
 if TYPE_CHECKING:
     from alembic.config import Config
 
-HEAD_REVISION = "0011"
+HEAD_REVISION = "0012"
 MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
 _PG_MIGRATION_LOCK = 0x77696A77  # any fixed number; serialises concurrent upgrades on PostgreSQL
 

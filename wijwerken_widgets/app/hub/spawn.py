@@ -1,5 +1,7 @@
 """What a hub user's single-user server is, decided by the hub before it starts (``deploy/jupyterhub``).
 
+Each server gets the store with its person's own PostgreSQL role (row-level security), never the owner's.
+
 The hub user name is a cohort's ``gebruikersnaam`` (``people.hub_user``). `SpawnHooks.pre_spawn` refuses a user the
 store does not know, or who was removed, with a Dutch message; gives everyone the workbook server
 (``jupyter_server_config.py``: Voilà only) and a trainer who chose it in the form (`SpawnHooks.options_form`)
@@ -90,9 +92,25 @@ class SpawnHooks:
         config = "jupyter_server_config_lab.py" if lab else "jupyter_server_config.py"
         spawner.args = [f"--config={self.config_dir / config}"]
         spawner.default_url = "/lab" if lab else WORKBOOK_URL
-        spawner.environment = {**spawner.environment, **self.environment()}
+        spawner.environment = {**spawner.environment, **self.environment(person)}
 
-    def environment(self) -> dict[str, str]:
-        """What the single-user server and its kernels need: the template and kernel spec, the store."""
+    def environment(self, person: Any) -> dict[str, str]:
+        """What the single-user server and its kernels need: the template and kernel spec, and the store with the
+        person's own database role (PostgreSQL: row-level security, ``store/row_security.py``), so that even code
+        run in their kernel could read nothing the workbook does not show them."""
         return {**KERNEL_ENVIRONMENT, "JUPYTER_PATH": str(paths.jupyter_data_dir()),
-                "WIJWERKEN_DATABASE_URL": self.database_url, "WIJWERKEN_WORKBOOKS": str(paths.workbooks_dir())}
+                "WIJWERKEN_DATABASE_URL": self.person_url(person), "WIJWERKEN_WORKBOOKS": str(paths.workbooks_dir())}
+
+    def person_url(self, person: Any) -> str:
+        """The store URL with the person's own role and a new password; SQLite (one machine, tests): as it is."""
+        from wijwerken_widgets.store import Store
+        from wijwerken_widgets.store.row_security import role_url
+
+        if not self.database_url.startswith("postgresql"):
+            return self.database_url
+        store = Store.open(self.database_url)
+        try:
+            role, password = store.person_role(person.id)
+        finally:
+            store.close()
+        return role_url(self.database_url, role, password)
