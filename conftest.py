@@ -71,7 +71,7 @@ def _is_notebook_cell(item: pytest.Item) -> bool:
 
 # --- the server marker ------------------------------------------------------------------------------------------
 
-SERVER_FIXTURES = frozenset({"server", "fresh_server", "server_factory", "workbook", "hub"})
+SERVER_FIXTURES = frozenset({"server", "fresh_server", "server_factory", "workbook", "hub", "idle_hub"})
 """Fixtures that start a real server: tests/app/conftest.py (`run_voila`) and tests/browser/conftest.py
 (`wijwerken serve`)."""
 

@@ -4,6 +4,8 @@ Run ``jupyterhub -f deploy/jupyterhub/jupyterhub_config.py`` with the environmen
 
 - ``WIJWERKEN_DATABASE_URL``: the PostgreSQL store (the hub reads who is who; each server gets it too);
 - ``WIJWERKEN_HUB_TRAINER_GROUP`` (optional): JupyterLab only for trainers in this hub group;
+- ``WIJWERKEN_HUB_IDLE_SECONDS`` (optional): a page nothing happened in for this long closes, also while its tab is
+  open (default 45 minutes; the page warns first);
 - ``WIJWERKEN_HUB_STATE`` (optional): the hub's own folder (its database and cookie secret), default
   ``/var/lib/wijwerken-hub``.
 
@@ -21,7 +23,8 @@ c = get_config()  # noqa: F821 (given by JupyterHub)
 
 state = Path(os.environ.get("WIJWERKEN_HUB_STATE", "/var/lib/wijwerken-hub"))
 hooks = SpawnHooks(config_dir=Path(__file__).resolve().parent,
-                   trainer_group=os.environ.get("WIJWERKEN_HUB_TRAINER_GROUP") or None)
+                   trainer_group=os.environ.get("WIJWERKEN_HUB_TRAINER_GROUP") or None,
+                   idle_seconds=int(os.environ.get("WIJWERKEN_HUB_IDLE_SECONDS", 45 * 60)))
 
 c.JupyterHub.bind_url = os.environ.get("WIJWERKEN_HUB_URL", "http://127.0.0.1:8000")
 c.JupyterHub.db_url = f"sqlite:///{state / 'jupyterhub.sqlite'}"

@@ -16,7 +16,7 @@ import sys
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import requests
@@ -78,6 +78,7 @@ class Hub:
     folder: Path
     database_url: str
     port: int
+    env: dict[str, str] = field(default_factory=dict)
     process: subprocess.Popen[bytes] | None = None
 
     @property
@@ -98,7 +99,7 @@ class Hub:
             homes=str(self.folder / "homes"), port=self.port, hub_port=free_port(), proxy_port=free_port()),
             encoding="utf-8")
         env = {**os.environ, "PATH": proxy_path(), "WIJWERKEN_DATABASE_URL": self.database_url,
-               "WIJWERKEN_HUB_STATE": str(self.folder / "state")}
+               "WIJWERKEN_HUB_STATE": str(self.folder / "state"), **self.env}
         (self.folder / "state").mkdir(exist_ok=True)
         log = self.log_path.open("ab")
         self.process = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(config)], cwd=self.folder,

@@ -27,6 +27,7 @@ from wijwerken_widgets.core.problems import ContentError
 from wijwerken_widgets.core.text import isolated
 from wijwerken_widgets.ui import navigation, styles, texts, tooltips
 from wijwerken_widgets.ui.context import Context
+from wijwerken_widgets.ui.idle import idle_html
 from wijwerken_widgets.ui.notices import message
 from wijwerken_widgets.ui.trainer_sees import trainer_sees_html
 
@@ -193,7 +194,7 @@ class Page:
             f"<style>{STYLESHEET.read_text(encoding='utf-8')}</style>"
             f"{navigation.nav_html(self.workbook, off, trainer=person is not None and person.role == 'trainer')}"
             f'<header class="ww-header"><h1>{html.escape(self.title)}</h1>{render_markdown(self.intro_markdown)}'
-            "</header>",
+            f"</header>{idle_html() if person is not None else ''}",
             layout=styles.layout(), style=styles.html_style(),
         )
         self.end = widgets.HTML(trainer_sees_html(person, self.workbook, needs_login=self.needs_login, off=off)

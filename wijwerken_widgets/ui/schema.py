@@ -209,6 +209,13 @@ class HubTexts(ContentModel):
     lab: Text
 
 
+class IdleTexts(ContentModel):
+    """The warning before an idle page closes (``ui/idle.py``; only on a server that closes open idle pages)."""
+
+    warning: Annotated[Text, placeholders("minuten")]
+    button: Text
+
+
 class CommonContent(ContentModel):
     """``exercises/algemeen.yaml``."""
 
@@ -228,6 +235,7 @@ class CommonContent(ContentModel):
     live: LiveTexts
     privacy: PrivacyTexts
     hub: HubTexts
+    idle: IdleTexts
 
     @model_validator(mode="after")
     def _every_page_says_what_the_trainer_sees(self) -> CommonContent:

@@ -21,6 +21,9 @@ from wijwerken_widgets.core import paths
 
 WORKBOOK, LAB = "werkboek", "lab"
 WORKBOOK_URL = "/voila/render/start.ipynb"
+IDLE_SECONDS = 45 * 60
+"""A page's kernel nothing happened in for this long stops, also while its tab is open (the page warns first:
+``ui/idle.py``); ``jupyter_server_config.py`` reads it from the server's environment."""
 KERNEL_ENVIRONMENT = {"PYDANTIC_DISABLE_PLUGINS": "__all__", "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
                       "MKL_NUM_THREADS": "1", "PYTHONUNBUFFERED": "1"}
 """As ``wijwerken serve`` gives its kernels (``app/serve.voila_env``)."""
@@ -41,6 +44,7 @@ class SpawnHooks:
     config_dir: Path
     database_url: str = field(default_factory=paths.database_url)
     trainer_group: str | None = None
+    idle_seconds: int = IDLE_SECONDS
 
     def _person(self, hub_user: str) -> Any:
         from wijwerken_widgets.store import Store
@@ -98,7 +102,8 @@ class SpawnHooks:
         """What the single-user server and its kernels need: the template and kernel spec, and the store with the
         person's own database role (PostgreSQL: row-level security, ``store/row_security.py``), so that even code
         run in their kernel could read nothing the workbook does not show them."""
-        return {**KERNEL_ENVIRONMENT, "JUPYTER_PATH": str(paths.jupyter_data_dir()),
+        return {**KERNEL_ENVIRONMENT, "WIJWERKEN_IDLE_SECONDS": str(self.idle_seconds),
+                "JUPYTER_PATH": str(paths.jupyter_data_dir()),
                 "WIJWERKEN_DATABASE_URL": self.person_url(person), "WIJWERKEN_WORKBOOKS": str(paths.workbooks_dir())}
 
     def person_url(self, person: Any) -> str:

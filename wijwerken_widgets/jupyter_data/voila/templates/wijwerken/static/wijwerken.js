@@ -98,7 +98,19 @@
     var url = kernel.serverSettings.baseUrl + "api/kernels/" + encodeURIComponent(kernel.id);
     var controller = window.AbortController ? new AbortController() : null;
     var timeout = window.setTimeout(function () { if (controller) { controller.abort(); } }, CHECK_TIMEOUT_MS);
-    fetch(url, { credentials: "same-origin", cache: "no-store", signal: controller ? controller.signal : undefined })
+    // As Voilà's own requests: the server's token if there is one, and the _xsrf cookie echoed in a header (JupyterHub
+    // takes a cookie-authenticated API request only with it).
+    var token = kernel.serverSettings.token;
+    var xsrf = (document.cookie.match(/(?:^|;\s*)_xsrf=([^;]*)/) || [])[1];
+    var headers = {};
+    if (token) {
+      headers.Authorization = "token " + token;
+    }
+    if (xsrf) {
+      headers["X-XSRFToken"] = decodeURIComponent(xsrf);
+    }
+    fetch(url, { credentials: "same-origin", cache: "no-store", headers: headers,
+                 signal: controller ? controller.signal : undefined })
       .then(function (response) {
         if (response.status === 404) {
           loseKernel();
