@@ -63,7 +63,8 @@ class SaveStatus(widgets.Label):
         self._retry_callbacks.append(callback)
 
     def show(self, text: str, state: str) -> None:
-        """Show ``text``; ``state`` is one of ``ok``, ``busy``, ``error``, ``conflict`` (used for styling)."""
+        """Show ``text``; ``state`` is one of ``ok``, ``busy``, ``error``, ``refused`` (an error without retry),
+        ``conflict`` (used for styling)."""
         with self.hold_sync():  # one message to the browser, not one per trait
             self.value = text
             self._dom_classes = ("ww-save-status", f"ww-status-{state}")
@@ -257,7 +258,10 @@ class Autosave:
         except StoreUnavailable as exc:
             server_log.save_failed(self.ctx.person.id, f"key={self.key}", exc.reason)
             self._failing = True
-            self.status.show(texts.load().save.not_saved.format(melding=exc.message), "error")
+            if exc.reason == "archived":  # trying again cannot help: say so, without the retry button
+                self.status.show(texts.load().save.refused.format(melding=exc.message), "refused")
+            else:
+                self.status.show(texts.load().save.not_saved.format(melding=exc.message), "error")
             self._unsaved_since = None  # typing on while the store is down waits for a pause again
             if running_loop() is not None and exc.reason not in ("too_large", "archived"):  # waits for an edit
                 self._schedule(RETRY_SECONDS)

@@ -23,6 +23,8 @@ class SaveTexts(ContentModel):
     """After a save, or when a stored answer is shown: ``{tijd}`` is the time (14:03)."""
     saving: Text
     not_saved: Annotated[Text, placeholders("melding")]
+    refused: Annotated[Text, placeholders("melding")]
+    """When trying again cannot help (the training is archived): no "probeer opnieuw", no retry button."""
     """The store could not be reached; ``{melding}`` says why and what to do (the store's own message)."""
     retry_button: Text
     conflict: Time
