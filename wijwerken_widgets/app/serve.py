@@ -68,6 +68,18 @@ SECURITY_HEADERS = {
 }
 
 
+KERNEL_ENVIRONMENT = {
+    "PYTHONUNBUFFERED": "1",
+    # Kernels load no third-party pydantic plugins (tracing/telemetry hooks), which also spares every page view
+    # the entry-point scan.
+    "PYDANTIC_DISABLE_PLUGINS": "__all__",
+    # Each kernel serves one participant on a shared machine: BLAS threads per kernel only fight each other (the
+    # Dag 2 graph layout ran 5× slower with them).
+    "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+}
+"""What every page kernel's environment holds (also under JupyterHub: ``app/hub/spawn.py``)."""
+
+
 def _is_within(path: Path, folder: Path) -> bool:
     path, folder = path.resolve(), folder.resolve()
     return path == folder or folder in path.parents
@@ -110,14 +122,8 @@ def voila_env(*, data_dir: Path) -> dict[str, str]:
     if existing := env.get("JUPYTER_PATH"):
         jupyter_path.append(existing)
     env["JUPYTER_PATH"] = os.pathsep.join(jupyter_path)
-    env["PYTHONUNBUFFERED"] = "1"
-    # Kernels load no third-party pydantic plugins (tracing/telemetry hooks), which also spares every page
-    # view the entry-point scan.
-    env.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    # Each kernel serves one participant on a shared machine: BLAS threads per kernel only fight each other
-    # (the Dag 2 graph layout ran 5× slower with them).
-    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        env.setdefault(name, "1")
+    for name, value in KERNEL_ENVIRONMENT.items():
+        env.setdefault(name, value)
     return env
 
 

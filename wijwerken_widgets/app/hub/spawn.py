@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from wijwerken_widgets.app.serve import KERNEL_ENVIRONMENT
 from wijwerken_widgets.core import paths
 
 WORKBOOK, LAB = "werkboek", "lab"
@@ -24,9 +25,6 @@ WORKBOOK_URL = "/voila/render/start.ipynb"
 IDLE_SECONDS = 45 * 60
 """A page's kernel nothing happened in for this long stops, also while its tab is open (the page warns first:
 ``ui/idle.py``); ``jupyter_server_config.py`` reads it from the server's environment."""
-KERNEL_ENVIRONMENT = {"PYDANTIC_DISABLE_PLUGINS": "__all__", "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1",
-                      "MKL_NUM_THREADS": "1", "PYTHONUNBUFFERED": "1"}
-"""As ``wijwerken serve`` gives its kernels (``app/serve.voila_env``)."""
 
 
 class NotInACohort(Exception):
