@@ -205,6 +205,6 @@ def test_typing_in_an_archived_cohort_says_it_is_not_saved_and_keeps_the_text(ct
     ctx.store.archive_cohort(ctx.person.cohort_id)
     area.value = "na het archiveren"
     assert area.value == "na het archiveren"
-    assert saver.status.text.startswith("Niet opgeslagen. ") and "training is afgesloten" in saver.status.text
+    assert "kon niet worden opgeslagen" in saver.status.text and "training is afgesloten" in saver.status.text
     assert "probeer opnieuw" not in saver.status.text and saver.status.retry_button is None  # retrying cannot help
     assert ctx.store.latest_answer(ctx.person.id, "t.answer").value == "bewaard"

@@ -36,9 +36,11 @@ def idle_html() -> str:
     seconds = idle_seconds()
     if seconds is None:
         return ""
-    words = texts.load().idle
+    content = texts.load()
     lead = warning_lead(seconds)
     minutes = max(1, round(lead / 60))
+    when = (content.live.minutes.one if minutes == 1 else content.live.minutes.many).format(n=minutes)
+    words = content.idle
     return (f'<div class="ww-idle ww-notice ww-notice-warning" role="alert" hidden data-seconds="{seconds}" '
-            f'data-warn="{lead}"><p>{html.escape(words.warning.format(minuten=minutes))}</p>'
+            f'data-warn="{lead}"><p>{html.escape(words.warning.format(tijd=when))}</p>'
             f'<button type="button" class="ww-idle-button">{html.escape(words.button)}</button></div>')

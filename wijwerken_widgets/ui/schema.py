@@ -24,7 +24,7 @@ class SaveTexts(ContentModel):
     saving: Text
     not_saved: Annotated[Text, placeholders("melding")]
     refused: Annotated[Text, placeholders("melding")]
-    """When trying again cannot help (the training is archived): no "probeer opnieuw", no retry button."""
+    """When trying again cannot help (the training is archived): the reason alone, no retry button."""
     """The store could not be reached; ``{melding}`` says why and what to do (the store's own message)."""
     retry_button: Text
     conflict: Time
@@ -214,7 +214,8 @@ class HubTexts(ContentModel):
 class IdleTexts(ContentModel):
     """The warning before an idle page closes (``ui/idle.py``; only on a server that closes open idle pages)."""
 
-    warning: Annotated[Text, placeholders("minuten")]
+    warning: Annotated[Text, placeholders("tijd")]
+    """``{tijd}``: in how long the page closes, in words (``live.minutes``: "5 minuten", "1 minuut")."""
     button: Text
 
 
