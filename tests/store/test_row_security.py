@@ -117,3 +117,9 @@ def test_every_table_has_row_security(store: Store) -> None:
                                          "ON n.oid = c.relnamespace WHERE n.nspname = current_schema() "
                                          "AND c.relkind = 'r'")).all())
     assert {table.name for table in metadata.sorted_tables} <= {name for name, on in secured.items() if on}
+
+
+def test_a_store_knows_whether_row_security_limits_it(store: Store, people: dict[str, Person], as_person) -> None:
+    """The trainer page says what a removal reaches from this (privé entries only with the owner's role)."""
+    assert store.as_person() is False
+    assert as_person(people["tess"]).as_person() is True

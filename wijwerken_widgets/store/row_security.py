@@ -32,6 +32,14 @@ def role_url(owner_url: str, role: str, password: str) -> str:
 class RowSecurityStore(StoreBase):
     """Methods of :class:`~wijwerken_widgets.store.api.Store` for person roles (one of its bases)."""
 
+    def as_person(self) -> bool:
+        """Whether this store connects with a person's role, so row security limits what it reads and writes
+        (a server under JupyterHub); False for the owner's role and on SQLite."""
+        if self.engine.dialect.name != "postgresql":
+            return False
+        with self._read() as conn:
+            return bool(conn.execute(text("SELECT ww_me() IS NOT NULL")).scalar_one())
+
     def person_role(self, person_id: int) -> tuple[str, str]:
         """The person's role and a new password for it (the old one stops working); PostgreSQL only."""
         if self.engine.dialect.name != "postgresql":

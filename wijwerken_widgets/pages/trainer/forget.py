@@ -114,7 +114,8 @@ class ForgetName(Exercise):
 
     def _uses_html(self, cohort: Cohort, name: str, uses: list[NameUse]) -> str:
         part = self.part
-        note = f"<p>{html.escape(part.private_note)}</p>"
+        # With a trainer's own database role (JupyterHub) row security hides privé entries from the removal too.
+        note = f"<p>{html.escape(part.private_note_hub if self.ctx.store.as_person() else part.private_note)}</p>"
         if not uses:
             return f"<p>{format_html(part.not_found, naam=name)}</p>{note}"
         groups = {g.id: g.name for g in self.ctx.store.groups(cohort.id)}

@@ -103,6 +103,8 @@ class ForgetPart(Part):
     no_group: Text
     private_note: Text
     """Said with every search: privé logboek entries are never counted, but a removal reaches them too."""
+    private_note_hub: Text
+    """Instead, under JupyterHub (the trainer's own database role): a removal does not reach privé entries."""
     removed: Annotated[Text, placeholders("naam", "vervanging")]
     bad_name: Annotated[Text, placeholders("min", "max")]
     not_yours: Text
